@@ -1,0 +1,182 @@
+/** What the app functions return: plain JSON shapes the UI renders. */
+import { z } from 'zod';
+import { Assignee, FamilyUuid, IsoInstant, Milestone, Money, Version } from './common';
+
+export const NamedAssignee = Assignee.extend({
+  /** Display name from owners/teams; absent when HubSpot no longer knows the id. */
+  name: z.string().optional(),
+});
+export type NamedAssignee = z.infer<typeof NamedAssignee>;
+
+export const SliceDto = z.object({
+  id: z.string(),
+  start: IsoInstant.nullable(),
+  end: IsoInstant.nullable(),
+  /** null when HubSpot holds something that is not a number there. */
+  targetAmount: Money.nullable(),
+  kpiValue: Money.nullable(),
+  lastModified: IsoInstant.nullable(),
+});
+export type SliceDto = z.infer<typeof SliceDto>;
+
+export const CurrentPeriodDto = z.object({
+  sliceId: z.string(),
+  start: IsoInstant,
+  end: IsoInstant,
+  target: Money,
+  kpi: Money,
+});
+export type CurrentPeriodDto = z.infer<typeof CurrentPeriodDto>;
+
+export const GroupDto = z.object({
+  /** `hs_goal_target_group_id`; null for slices that lack one. */
+  groupId: z.string().nullable(),
+  assignee: NamedAssignee.nullable(),
+  totalTarget: Money,
+  totalKpi: Money,
+  /** The slice whose period contains "now", if any. */
+  current: CurrentPeriodDto.nullable(),
+  /** Present in `goal_family_get`, and in `goal_families_list` with `detail: "slices"`. */
+  slices: z.array(SliceDto).optional(),
+});
+export type GroupDto = z.infer<typeof GroupDto>;
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const FindingDto = z.object({
+  /** Stable across scans of unchanged data: pass it to `goal_family_repair`. */
+  id: z.string(),
+  ruleId: z.string(),
+  severity: Severity,
+  familyUuid: z.string().nullable(),
+  familyName: z.string().nullable(),
+  message: z.string(),
+  sliceIds: z.array(z.string()),
+  /** What the repair would do, in words; null when the finding has no automatic repair. */
+  repair: z.string().nullable(),
+});
+export type FindingDto = z.infer<typeof FindingDto>;
+
+export const FamilySummaryDto = z.object({
+  uuid: z.string(),
+  name: z.string(),
+  goalType: z.string(),
+  milestone: z.string(),
+  pipelineIds: z.array(z.string()),
+  sliceCount: z.number().int(),
+  periodStart: IsoInstant.nullable(),
+  periodEnd: IsoInstant.nullable(),
+  totalTarget: Money,
+  totalKpi: Money,
+  groups: z.array(GroupDto),
+  healthy: z.boolean(),
+  findingCount: z.number().int(),
+  version: Version,
+});
+export type FamilySummaryDto = z.infer<typeof FamilySummaryDto>;
+
+export const FamilyDto = FamilySummaryDto.extend({
+  findings: z.array(FindingDto),
+  /** How this family's periods are stored, so that edits keep it. */
+  convention: z.object({
+    endStyle: z.enum(['inclusive', 'exclusive']),
+    timeZone: z.string(),
+  }),
+});
+export type FamilyDto = z.infer<typeof FamilyDto>;
+
+export const PropertyChangeDto = z.object({
+  property: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+
+export const PlanDto = z.object({
+  operation: z.string(),
+  familyUuid: FamilyUuid.or(z.string()),
+  /** The version of what the plan was computed from; `goal_*` mutations take it back as `version`. */
+  version: Version,
+  summary: z.string(),
+  creates: z.array(
+    z.object({
+      assignee: Assignee.nullable(),
+      start: IsoInstant,
+      end: IsoInstant,
+      properties: z.record(z.string(), z.string()),
+    }),
+  ),
+  updates: z.array(
+    z.object({ id: z.string(), label: z.string(), changes: z.array(PropertyChangeDto) }),
+  ),
+  archives: z.array(z.object({ id: z.string(), label: z.string() })),
+  /** How many HubSpot batch calls applying this takes (≤100 inputs each). */
+  batches: z.object({ create: z.number().int(), update: z.number().int(), archive: z.number().int() }),
+  warnings: z.array(z.string()),
+});
+export type PlanDto = z.infer<typeof PlanDto>;
+
+export const SliceOutcome = z.object({
+  id: z.string(),
+  state: z.enum(['unchanged', 'applied', 'rolled_back', 'failed', 'unknown']),
+  message: z.string().optional(),
+});
+export type SliceOutcome = z.infer<typeof SliceOutcome>;
+
+export const MutationResultDto = z.discriminatedUnion('dryRun', [
+  z.object({ dryRun: z.literal(true), plan: PlanDto }),
+  z.object({
+    dryRun: z.literal(false),
+    plan: PlanDto,
+    applied: z.object({ created: z.number().int(), updated: z.number().int(), archived: z.number().int() }),
+    /** The family's version after the change (null when the family no longer exists). */
+    version: Version.nullable(),
+    journalEntryId: z.string().nullable(),
+  }),
+]);
+export type MutationResultDto = z.infer<typeof MutationResultDto>;
+
+export const SettingsDto = z.strictObject({
+  editors: z.strictObject({
+    /** Super admins may always edit when true. */
+    superAdmins: z.boolean(),
+    userIds: z.array(z.string().regex(/^\d{1,20}$/)).max(500),
+    teamIds: z.array(z.string().regex(/^\d{1,20}$/)).max(200),
+  }),
+  defaults: z.strictObject({
+    timeZone: z.string().min(1).max(64),
+    /** 1 = January. */
+    fiscalYearStartMonth: z.number().int().min(1).max(12),
+    /** ISO 4217 code used to display amounts. */
+    currency: z.string().regex(/^[A-Z]{3}$/),
+  }),
+  card: z.strictObject({
+    showYearAtAGlance: z.boolean(),
+    showHealth: z.boolean(),
+    maxFamilies: z.number().int().min(1).max(50),
+  }),
+});
+export type SettingsDto = z.infer<typeof SettingsDto>;
+
+export const DEFAULT_SETTINGS: SettingsDto = {
+  editors: { superAdmins: true, userIds: [], teamIds: [] },
+  defaults: { timeZone: 'UTC', fiscalYearStartMonth: 1, currency: 'USD' },
+  card: { showYearAtAGlance: true, showHealth: true, maxFamilies: 10 },
+};
+
+export const JournalEntryDto = z.object({
+  id: z.string(),
+  at: IsoInstant,
+  by: z.object({ userId: z.string(), email: z.string().optional() }),
+  operation: z.string(),
+  familyUuid: z.string(),
+  familyName: z.string(),
+  summary: z.string(),
+  /** Per-slice before/after; what undo restores. */
+  changes: z.array(z.object({ id: z.string(), property: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+  undoable: z.boolean(),
+  undoneBy: z.string().nullable(),
+});
+export type JournalEntryDto = z.infer<typeof JournalEntryDto>;
+
+export const Milestones = Milestone.options;

@@ -1,0 +1,263 @@
+/**
+ * The contract between the UI and the app functions: for every function uid, the parameters it
+ * accepts (validated strictly: unknown keys are a VALIDATION_ERROR) and what a success carries.
+ * `docs/functions.md` is generated from this file.
+ */
+import { z } from 'zod';
+import {
+  Assignee,
+  Caller,
+  Cursor,
+  FamilyUuid,
+  GoalName,
+  IsoDate,
+  Milestone,
+  Money,
+  NumericId,
+  Portal,
+  TargetMoney,
+  Text,
+  TimeZone,
+  Version,
+} from './common';
+import {
+  FamilyDto,
+  FamilySummaryDto,
+  FindingDto,
+  JournalEntryDto,
+  MutationResultDto,
+  SettingsDto,
+} from './dto';
+
+const base = { caller: Caller, portal: Portal };
+
+/** Mutations preview with `dryRun: true`; applying needs the `version` the preview returned. */
+const mutation = {
+  ...base,
+  dryRun: z.boolean().default(false),
+  /** Required when `dryRun` is false: the plan's `version`; a family changed since then is a CONFLICT. */
+  version: Version.optional(),
+};
+
+const requireVersionToApply = <T extends { dryRun: boolean; version?: string | undefined }>(p: T, ctx: z.RefinementCtx) => {
+  if (!p.dryRun && p.version === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['version'], message: 'is required to apply a change (preview with dryRun first)' });
+  }
+};
+
+const PipelineIds = z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).max(50);
+const GoalType = z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be a goal type such as "sales_quota"');
+
+/** How an amount is spread over periods (F6). Weights are small non-negative integers (seasonality). */
+export const Spread = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('even'), total: TargetMoney }),
+  z.strictObject({
+    mode: z.literal('weighted'),
+    total: TargetMoney,
+    weights: z.array(z.number().int().min(0).max(1_000_000)).min(1).max(60),
+  }),
+  z.strictObject({ mode: z.literal('explicit'), amounts: z.array(TargetMoney).min(1).max(60) }),
+]);
+export type Spread = z.infer<typeof Spread>;
+
+export const FamilyFilter = z.strictObject({
+  ownerId: NumericId.optional(),
+  teamId: NumericId.optional(),
+  text: Text(100).optional(),
+  goalType: GoalType.optional(),
+  milestone: Milestone.optional(),
+  /** Families with a period overlapping [from, to]. */
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  health: z.enum(['healthy', 'broken']).optional(),
+});
+
+export const functionContracts = {
+  goal_families_list: {
+    summary: 'Families (summaries) filtered by owner, team, name text, type, period and health; cursor paging.',
+    params: z.strictObject({
+      ...base,
+      filter: FamilyFilter.default({}),
+      /** `slices` adds every slice to each group (the card's year at a glance). */
+      detail: z.enum(['summary', 'slices']).default('summary'),
+      limit: z.number().int().min(1).max(100).default(25),
+      cursor: Cursor.optional(),
+    }),
+    result: z.object({ families: z.array(FamilySummaryDto), nextCursor: z.string().nullable(), total: z.number().int() }),
+  },
+  goal_family_get: {
+    summary: 'One family in full: target groups, slices, progress, health findings and version.',
+    params: z.strictObject({ ...base, uuid: FamilyUuid }),
+    result: z.object({ family: FamilyDto }),
+  },
+  goal_family_create: {
+    summary: 'Create a family for many assignees × periods (F5) with a spread per assignee (F6). Retry-safe with a client-chosen uuid.',
+    params: z
+      .strictObject({
+        ...base,
+        dryRun: z.boolean().default(false),
+        /** Choose it on the client and reuse it on retry: only missing slices are created. */
+        uuid: FamilyUuid.optional(),
+        name: GoalName,
+        goalType: GoalType.default('sales_quota'),
+        milestone: Milestone,
+        /** First day of the first period, e.g. the fiscal year start. */
+        startDate: IsoDate,
+        periodCount: z.number().int().min(1).max(60),
+        timeZone: TimeZone.optional(),
+        /** For weekly: 0 = Sunday … 6 = Saturday. */
+        weekStart: z.number().int().min(0).max(6).default(1),
+        assignees: z.array(Assignee).min(1).max(500),
+        spread: Spread,
+        pipelineIds: PipelineIds.default([]),
+      })
+      .superRefine((p, ctx) => {
+        if (p.spread.mode === 'weighted' && p.spread.weights.length !== p.periodCount) {
+          ctx.addIssue({ code: 'custom', path: ['spread', 'weights'], message: 'needs one weight per period' });
+        }
+        if (p.spread.mode === 'explicit' && p.spread.amounts.length !== p.periodCount) {
+          ctx.addIssue({ code: 'custom', path: ['spread', 'amounts'], message: 'needs one amount per period' });
+        }
+        if (p.assignees.length * p.periodCount > 10_000) {
+          ctx.addIssue({ code: 'custom', path: ['assignees'], message: 'at most 10,000 slices per family' });
+        }
+      }),
+    result: MutationResultDto.and(z.object({ uuid: FamilyUuid })),
+  },
+  goal_family_update: {
+    summary: 'Family-wide edit (F3) and re-spread (F6) as one plan applied to every slice or none.',
+    params: z
+      .strictObject({
+        ...mutation,
+        uuid: FamilyUuid,
+        changes: z
+          .strictObject({
+            name: GoalName.optional(),
+            goalType: GoalType.optional(),
+            pipelineIds: PipelineIds.optional(),
+          })
+          .default({}),
+        /** Re-spread what remains: periods starting on or after `from` share `total` minus the earlier periods. */
+        respread: z
+          .strictObject({
+            /** Limit to one assignee's group; all groups when absent. */
+            groupId: NumericId.optional(),
+            from: IsoDate,
+            spread: Spread,
+          })
+          .optional(),
+      })
+      .superRefine(requireVersionToApply)
+      .superRefine((p, ctx) => {
+        if (Object.keys(p.changes).length === 0 && !p.respread) {
+          ctx.addIssue({ code: 'custom', path: ['changes'], message: 'nothing to change' });
+        }
+      }),
+    result: MutationResultDto,
+  },
+  goal_target_update: {
+    summary: "One slice (F4): its amount and/or hs_kpi_value override; warns when the family's total changes.",
+    params: z
+      .strictObject({
+        ...mutation,
+        uuid: FamilyUuid,
+        targetId: NumericId,
+        targetAmount: TargetMoney.optional(),
+        kpiValue: Money.optional(),
+      })
+      .superRefine(requireVersionToApply)
+      .superRefine((p, ctx) => {
+        if (p.targetAmount === undefined && p.kpiValue === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['targetAmount'], message: 'give targetAmount or kpiValue' });
+        }
+      }),
+    result: MutationResultDto,
+  },
+  goal_family_archive: {
+    summary: 'Archive every slice of a family (F7).',
+    params: z.strictObject({ ...mutation, uuid: FamilyUuid }).superRefine(requireVersionToApply),
+    result: MutationResultDto,
+  },
+  goal_target_archive: {
+    summary: "Archive one slice (F7); the plan warns that the family's totals change.",
+    params: z
+      .strictObject({ ...mutation, uuid: FamilyUuid, targetId: NumericId })
+      .superRefine(requireVersionToApply),
+    result: MutationResultDto,
+  },
+  goal_families_audit: {
+    summary: 'Health check (F8): one bounded page of the portal per call; pass nextCursor back until it is null.',
+    params: z.strictObject({ ...base, cursor: Cursor.optional() }),
+    result: z.object({
+      findings: z.array(FindingDto),
+      /** Families examined in this page, and in all pages so far. */
+      scannedFamilies: z.number().int(),
+      scannedTargets: z.number().int(),
+      nextCursor: z.string().nullable(),
+      /** Rough progress 0..1 for a progress bar. */
+      progress: z.number().min(0).max(1),
+    }),
+  },
+  goal_family_repair: {
+    summary: 'Repair one finding (F9) through batch update; preview with dryRun.',
+    params: z
+      .strictObject({ ...mutation, uuid: FamilyUuid, findingId: z.string().min(1).max(300) })
+      .superRefine(requireVersionToApply),
+    result: MutationResultDto,
+  },
+  goal_family_clone: {
+    summary: 'Copy a family to a later period (F10) with a new uuid; amounts kept or scaled.',
+    params: z
+      .strictObject({
+        ...base,
+        dryRun: z.boolean().default(false),
+        uuid: FamilyUuid,
+        /** Client-chosen uuid of the copy; reuse it on retry. */
+        newUuid: FamilyUuid.optional(),
+        /** Whole years to shift by (default 1: next year). */
+        shiftYears: z.number().int().min(1).max(10).default(1),
+        /** Multiply every amount, e.g. "1.10" for +10%; rounded half-up to the cent. */
+        scale: z.string().regex(/^\d{1,4}(\.\d{1,4})?$/).default('1'),
+        name: GoalName.optional(),
+      }),
+    result: MutationResultDto.and(z.object({ uuid: FamilyUuid })),
+  },
+  goal_journal_list: {
+    summary: 'The change journal (F12), newest first, optionally for one family.',
+    params: z.strictObject({
+      ...base,
+      familyUuid: FamilyUuid.optional(),
+      limit: z.number().int().min(1).max(100).default(25),
+      cursor: Cursor.optional(),
+    }),
+    result: z.object({ entries: z.array(JournalEntryDto), nextCursor: z.string().nullable() }),
+  },
+  goal_change_undo: {
+    summary: 'Undo the last family-wide change of a family (F12), through the same safe-write protocol.',
+    params: z
+      .strictObject({ ...mutation, entryId: z.string().min(1).max(100) })
+      .superRefine(requireVersionToApply),
+    result: MutationResultDto,
+  },
+  app_settings_get: {
+    summary: 'The app settings (F11), with whether the caller may edit.',
+    params: z.strictObject(base),
+    result: z.object({ settings: SettingsDto, canEdit: z.boolean(), version: z.string().nullable() }),
+  },
+  app_settings_save: {
+    summary: 'Save the app settings (F11); super admins and chosen editors only.',
+    params: z.strictObject({ ...base, settings: SettingsDto, version: Version.nullable().optional() }),
+    result: z.object({ settings: SettingsDto, version: z.string() }),
+  },
+} as const;
+
+export type FunctionUid = keyof typeof functionContracts;
+export type ParamsInput<U extends FunctionUid> = z.input<(typeof functionContracts)[U]['params']>;
+export type Params<U extends FunctionUid> = z.output<(typeof functionContracts)[U]['params']>;
+export type SuccessOf<U extends FunctionUid> = z.infer<(typeof functionContracts)[U]['result']>;
+export const functionUids = Object.keys(functionContracts) as FunctionUid[];
+
+/** What `hubspot.serverless(uid, …)` resolves to for each function. */
+export type FunctionResult<U extends FunctionUid> =
+  | ({ ok: true } & SuccessOf<U>)
+  | { ok: false; error: import('./result').AppError };

@@ -1,0 +1,4 @@
+export * from './common';
+export * from './dto';
+export * from './functions';
+export * from './result';

@@ -1,0 +1,94 @@
+/** HubSpot failures as one error type the use cases can map to the contract's error codes. */
+import type { ErrorCode } from '../contract/result';
+
+/** HubSpot's error body (hubspot-facts §6). Every field is optional: proxies and 5xx pages vary. */
+export type HubSpotErrorBody = {
+  status?: string;
+  message?: string;
+  correlationId?: string;
+  category?: string;
+  policyName?: string;
+  errors?: unknown[];
+  context?: Record<string, unknown>;
+};
+
+export type GatewayErrorKind =
+  | 'not_found'
+  | 'rate_limited_daily'
+  | 'rate_limited'
+  | 'server'
+  | 'network'
+  | 'validation'
+  | 'auth'
+  | 'conflict'
+  | 'other';
+
+export class GatewayError extends Error {
+  readonly kind: GatewayErrorKind;
+  /** HTTP status; 0 for network failures. */
+  readonly status: number;
+  readonly correlationId: string | undefined;
+  readonly category: string | undefined;
+  readonly policyName: string | undefined;
+  readonly endpoint: string;
+
+  constructor(args: {
+    kind: GatewayErrorKind;
+    status: number;
+    message: string;
+    endpoint: string;
+    body?: HubSpotErrorBody | undefined;
+  }) {
+    super(args.message);
+    this.name = 'GatewayError';
+    this.kind = args.kind;
+    this.status = args.status;
+    this.endpoint = args.endpoint;
+    this.correlationId = args.body?.correlationId;
+    this.category = args.body?.category;
+    this.policyName = args.body?.policyName;
+  }
+
+  /** What a retry may fix: ten-secondly throttles, server errors and network failures. */
+  get retryable(): boolean {
+    return this.kind === 'rate_limited' || this.kind === 'server' || this.kind === 'network';
+  }
+}
+
+export const isGatewayError = (e: unknown): e is GatewayError => e instanceof GatewayError;
+
+// ASSUMPTION (unverified): only a 429 whose policyName is DAILY is a limit that waiting seconds
+// cannot lift; every other policy (TEN_SECONDLY_ROLLING, SECONDLY, search's) clears within seconds.
+export const NON_RETRYABLE_RATE_POLICIES: readonly string[] = ['DAILY'];
+
+export function classify(status: number, body: HubSpotErrorBody | undefined): GatewayErrorKind {
+  if (status === 0) return 'network';
+  if (status === 429) {
+    return body?.policyName && NON_RETRYABLE_RATE_POLICIES.includes(body.policyName)
+      ? 'rate_limited_daily'
+      : 'rate_limited';
+  }
+  if (status >= 500) return 'server';
+  if (status === 404 || body?.category === 'OBJECT_NOT_FOUND') return 'not_found';
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 409) return 'conflict';
+  if (status === 400 || status === 422) return 'validation';
+  return 'other';
+}
+
+/** The contract's error for a gateway failure; HubSpot's correlationId is kept for support. */
+export function toAppError(e: GatewayError): { code: ErrorCode; message: string; details: Record<string, unknown> } {
+  const details: Record<string, unknown> = { status: e.status, endpoint: e.endpoint };
+  if (e.correlationId) details.correlationId = e.correlationId;
+  if (e.category) details.category = e.category;
+  if (e.policyName) details.policyName = e.policyName;
+  switch (e.kind) {
+    case 'not_found':
+      return { code: 'NOT_FOUND', message: e.message, details };
+    case 'rate_limited':
+    case 'rate_limited_daily':
+      return { code: 'RATE_LIMITED', message: `HubSpot rate limit reached: ${e.message}`, details };
+    default:
+      return { code: 'HUBSPOT_ERROR', message: `HubSpot: ${e.message}`, details };
+  }
+}

@@ -239,6 +239,33 @@ export const functionContracts = {
       .superRefine(requireVersionToApply),
     result: MutationResultDto,
   },
+  owners_and_teams_list: {
+    summary: 'Owners and teams of the portal, for assignee and editor pickers (added for the UI).',
+    params: z.strictObject({ ...base, text: Text(100).optional() }),
+    result: z.object({
+      owners: z.array(
+        z.object({
+          /** Owner id (`hubspot_owner_id`). */
+          id: z.string(),
+          /** The owner's user id (`context.user.id`, editors' `userIds`); null for owners without a user. */
+          userId: z.string().nullable(),
+          name: z.string(),
+          email: z.string().nullable(),
+          teamIds: z.array(z.string()).default([]),
+        }),
+      ),
+      teams: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
+  },
+  goal_property_options: {
+    summary: "Options for the create form: hs_goal_type and hs_milestone options from HubSpot's goal_targets property definitions, and deal pipelines (added for the UI).",
+    params: z.strictObject(base),
+    result: z.object({
+      goalTypes: z.array(z.object({ value: z.string(), label: z.string() })),
+      milestones: z.array(z.object({ value: z.string(), label: z.string() })),
+      pipelines: z.array(z.object({ id: z.string(), label: z.string() })),
+    }),
+  },
   app_settings_get: {
     summary: 'The app settings (F11), with whether the caller may edit.',
     params: z.strictObject(base),

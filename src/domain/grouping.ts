@@ -126,7 +126,10 @@ export function buildFamily(uuid: string, targets: readonly GoalTarget[]): Famil
     name: { value: name.key, disagreeing: name.disagreeing },
     goalType: { value: goalType.key, disagreeing: goalType.disagreeing },
     milestone: { value: milestone.key, disagreeing: milestone.disagreeing },
-    pipelineIds: { value: pipelineWinner ? [...pipelineWinner.pipelineIds] : [], disagreeing: pipelines.disagreeing },
+    pipelineIds: {
+      value: pipelineWinner ? [...pipelineWinner.pipelineIds] : [],
+      disagreeing: pipelines.disagreeing,
+    },
   };
 }
 
@@ -151,4 +154,10 @@ export function groupFamilies(targets: readonly GoalTarget[]): Grouping {
   const families = uuids.map((u) => buildFamily(u, byUuid.get(u) ?? []));
   orphans.sort((a, b) => compareIds(a.id, b.id));
   return { families, orphans };
+}
+
+/** The majority `hs_pipeline_ids` value exactly as stored (what repairs and new slices copy). */
+export function majorityPipelineIdsRaw(family: Family): string {
+  const odd = new Set(family.pipelineIds.disagreeing);
+  return family.slices.find((t) => !odd.has(t.id))?.pipelineIdsRaw ?? '';
 }

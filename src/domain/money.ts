@@ -24,7 +24,7 @@ export function parseMoney(raw: string | null | undefined): Cents | null {
   const whole = match[2] ?? '';
   const fraction = match[3] ?? '';
   if (fraction.length > 2 && !/^0*$/.test(fraction.slice(2))) return null;
-  const cents = Number(whole) * 100 + Number((fraction + '00').slice(0, 2));
+  const cents = Number(whole) * 100 + Number(`${fraction}00`.slice(0, 2));
   if (!Number.isSafeInteger(cents)) return null;
   return cents === 0 ? 0 : sign * cents;
 }

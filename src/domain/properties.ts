@@ -28,7 +28,12 @@ export const READ_PROPERTIES: readonly string[] = Object.values(PROP);
  * not at all (hubspot-facts §5). The two ids are family-defining too, but they are the grouping keys
  * themselves and are checked by their own rules.
  */
-export const FAMILY_DEFINING_PROPERTIES = [PROP.name, PROP.goalType, PROP.milestone, PROP.pipelineIds] as const;
+export const FAMILY_DEFINING_PROPERTIES = [
+  PROP.name,
+  PROP.goalType,
+  PROP.milestone,
+  PROP.pipelineIds,
+] as const;
 export type FamilyDefiningProperty = (typeof FAMILY_DEFINING_PROPERTIES)[number];
 
 /** Properties HubSpot computes; never send them in a create or update. */

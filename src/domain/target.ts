@@ -69,17 +69,15 @@ const text = (raw: string | null | undefined): string | null => {
 export function parseTarget(raw: RawGoalTarget): GoalTarget {
   const p = raw.properties ?? {};
   const problems: ParseProblem[] = [];
-  const missing = (property: string) =>
-    problems.push({ property, code: 'missing', message: `${property} is not set`, raw: null });
 
   const uuid = text(p[PROP.uuid]);
-  if (uuid === null) missing(PROP.uuid);
+  if (uuid === null) missing(problems, PROP.uuid);
   const groupId = text(p[PROP.groupId]);
-  if (groupId === null) missing(PROP.groupId);
+  if (groupId === null) missing(problems, PROP.groupId);
   const name = text(p[PROP.name]) ?? '';
-  if (name === '') missing(PROP.name);
+  if (name === '') missing(problems, PROP.name);
   const milestone = text(p[PROP.milestone]) ?? '';
-  if (milestone === '') missing(PROP.milestone);
+  if (milestone === '') missing(problems, PROP.milestone);
 
   const startMs = instantOrNull(p, PROP.start, problems, true);
   const endMs = instantOrNull(p, PROP.end, problems, true);
@@ -100,12 +98,9 @@ export function parseTarget(raw: RawGoalTarget): GoalTarget {
   const assignee: Assignee | null =
     ownerId !== null ? { kind: 'owner', id: ownerId } : teamId !== null ? { kind: 'team', id: teamId } : null;
 
-  const lastModifiedMs = instantOrNull(p, PROP.lastModified, problems, false) ?? instantOrNull(
-    { updatedAt: raw.updatedAt },
-    'updatedAt',
-    problems,
-    false,
-  );
+  const lastModifiedMs =
+    instantOrNull(p, PROP.lastModified, problems, false) ??
+    instantOrNull({ updatedAt: raw.updatedAt }, 'updatedAt', problems, false);
 
   return {
     id: String(raw.id),
@@ -144,9 +139,18 @@ function instantOrNull(
   }
   const ms = parseInstant(raw);
   if (ms === null) {
-    problems.push({ property, code: 'invalid', message: `${property} is not a date and time: "${raw}"`, raw });
+    problems.push({
+      property,
+      code: 'invalid',
+      message: `${property} is not a date and time: "${raw}"`,
+      raw,
+    });
   }
   return ms;
+}
+
+function missing(problems: ParseProblem[], property: string): void {
+  problems.push({ property, code: 'missing', message: `${property} is not set`, raw: null });
 }
 
 function moneyOrNull(

@@ -77,7 +77,11 @@ export function classify(status: number, body: HubSpotErrorBody | undefined): Ga
 }
 
 /** The contract's error for a gateway failure; HubSpot's correlationId is kept for support. */
-export function toAppError(e: GatewayError): { code: ErrorCode; message: string; details: Record<string, unknown> } {
+export function toAppError(e: GatewayError): {
+  code: ErrorCode;
+  message: string;
+  details: Record<string, unknown>;
+} {
   const details: Record<string, unknown> = { status: e.status, endpoint: e.endpoint };
   if (e.correlationId) details.correlationId = e.correlationId;
   if (e.category) details.category = e.category;

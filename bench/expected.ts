@@ -1,0 +1,96 @@
+/**
+ * What this implementation must spend, per endpoint, for the deterministic scenarios: the safe-write
+ * protocol's price written as a formula (src/use-cases/mutation.ts, apply-plan.ts, read-family.ts),
+ * so that the smoke test catches any change in the number of calls, and the report can show it next
+ * to the lower bound.
+ *
+ * Every invocation of a mutation first reads the app's settings (permission check): the custom
+ * object's schema (GET schemas, once per invocation) and one search for the settings record. Loading
+ * a family is a search by uuid (200 a page) and a batch read of those ids (100 a call), so that the
+ * version check never compares against a lagging search index. Applying writes in batches of 100,
+ * then reads every touched slice back by id (verify), then appends one journal record.
+ */
+import { BATCH, SEARCH_PAGE } from './formulas';
+import type { Scenario } from './scenarios';
+
+const pages = (n: number, perPage: number) => (n <= 0 ? 0 : Math.ceil(n / perPage));
+
+/** Endpoint keys with the custom object's type id written as `{customType}` (it differs per portal). */
+export const normaliseEndpoint = (key: string) => key.replace(/\/2-\d+(?=\/|$)/g, '/{customType}');
+
+export function normaliseCounts(counts: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(counts)) {
+    const key = normaliseEndpoint(k);
+    out[key] = (out[key] ?? 0) + v;
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const T = '/crm/v3/objects/goal_targets';
+const STORE = '/crm/v3/objects/{customType}';
+
+export type Expected = { byEndpoint: Record<string, number>; total: number; formula: string };
+
+const withTotal = (byEndpoint: Record<string, number>, formula: string): Expected => ({
+  byEndpoint: Object.fromEntries(
+    Object.entries(byEndpoint)
+      .filter(([, v]) => v > 0)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  ),
+  total: Object.values(byEndpoint).reduce((a, b) => a + b, 0),
+  formula,
+});
+
+/**
+ * Preview (dryRun) then apply, as the UI does, without 429s. `null` for scenarios whose count depends
+ * on the data's shape (the health check: how families straddle scan pages).
+ */
+export function expectedCalls(s: Scenario): Expected | null {
+  const n = s.size;
+  const sp = pages(n, SEARCH_PAGE);
+  const b = pages(n, BATCH);
+  switch (s.kind) {
+    case 'rename':
+    case 'archive': {
+      const write = s.kind === 'rename' ? `POST ${T}/batch/update` : `POST ${T}/batch/archive`;
+      return withTotal(
+        {
+          'GET /crm/v3/schemas': 2,
+          [`POST ${STORE}/search`]: 2,
+          [`POST ${T}/search`]: 2 * sp,
+          [`POST ${T}/batch/read`]: 3 * b,
+          [write]: b,
+          [`POST ${STORE}`]: 1,
+        },
+        `5 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
+      );
+    }
+    case 'create':
+      return withTotal(
+        {
+          'GET /crm/v3/schemas': 2,
+          [`POST ${STORE}/search`]: 2,
+          // Retry safety: what already exists under the client-chosen uuid (nothing, the first time).
+          [`POST ${T}/search`]: 2,
+          [`POST ${T}/batch/create`]: b,
+          [`POST ${T}/batch/read`]: b,
+          [`POST ${STORE}`]: 1,
+        },
+        `7 + 2⌈n/${BATCH}⌉`,
+      );
+    case 'first-paint':
+      // Settings (schema + search); the owner's slices; their families in full (one IN search); owner names.
+      return withTotal(
+        {
+          'GET /crm/v3/schemas': 1,
+          [`POST ${STORE}/search`]: 1,
+          [`POST ${T}/search`]: 2 * Math.max(1, sp),
+          'GET /crm/v3/owners': 1,
+        },
+        `3 + 2⌈S/${SEARCH_PAGE}⌉`,
+      );
+    case 'health':
+      return null;
+  }
+}

@@ -1,0 +1,93 @@
+/** One workbench (in-memory emulator) and one browser per test file, plus page helpers. */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { CrmRecord } from '../../emulator/index.js';
+import type { ExtensionKind } from '../../workbench/server/extensions.js';
+import { ROOT, startWorkbench, type Workbench } from '../../workbench/server/server.js';
+import type { ViewingRole } from '../../workbench/shared/page-api.js';
+import { launchChromium } from './browser.js';
+import { ensureBundles } from './bundles.js';
+
+export const SCREENSHOT_DIR = path.join(ROOT, 'artifacts/screenshots');
+
+export interface Session {
+  wb: Workbench;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startSession(
+  options: { fixtureOnly?: boolean; needs?: ExtensionKind[] } = {},
+): Promise<Session> {
+  const browser = await launchChromium();
+  try {
+    if (!options.fixtureOnly) await ensureBundles(options.needs ?? ['card', 'settings']);
+    const wb = await startWorkbench({
+      port: 0,
+      buildExtensions: Boolean(options.fixtureOnly),
+      fixtureOnly: options.fixtureOnly ?? false,
+    });
+    return {
+      wb,
+      browser,
+      async close() {
+        await browser.close();
+        await wb.close();
+      },
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+export async function openView(
+  session: Session,
+  view: {
+    view: 'record' | 'settings';
+    record?: { objectTypeId: string; objectId: string };
+    user?: ViewingRole;
+  },
+): Promise<Page> {
+  const page = await session.browser.newPage({ viewport: { width: 1360, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const q = new URLSearchParams({ view: view.view, user: view.user ?? 'admin' });
+  if (view.record) q.set('record', `${view.record.objectTypeId}:${view.record.objectId}`);
+  await page.goto(`${session.wb.url}/?${q.toString()}`);
+  await page.locator('[data-testid="extension-root"], [data-testid="extension-error"]').first().waitFor();
+  const failed = page.locator('[data-testid="extension-error"]');
+  if (await failed.count()) throw new Error(`The extension did not start: ${await failed.innerText()}`);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string, target?: Locator): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  if (target) await target.screenshot({ path: file });
+  else await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Types into a HubSpot input and leaves it, so that its `onChange` commits as in HubSpot. */
+export async function fillField(scope: Page | Locator, testId: string, value: string): Promise<void> {
+  const input = scope.locator(`[data-testid="${testId}"]`).locator('input, textarea').first();
+  await input.fill(value);
+  await input.blur();
+}
+
+export async function chooseOption(scope: Page | Locator, testId: string, label: string): Promise<void> {
+  await scope.locator(`[data-testid="${testId}"] select`).first().selectOption({ label });
+}
+
+/** Live (not archived) slices of a family in the emulator, in id order. */
+export function slicesOf(
+  wb: Workbench,
+  uuid: string,
+  options: { includeArchived?: boolean } = {},
+): CrmRecord[] {
+  return wb.emulator.store
+    .listObjects('goal_targets', { includeArchived: options.includeArchived ?? false })
+    .filter((r) => r.properties.hs_group_correlation_uuid === uuid);
+}

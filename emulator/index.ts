@@ -1,0 +1,14 @@
+export type { PartialFailureOptions } from './control/faults.js';
+export { Faults } from './control/faults.js';
+export { CONTROL_PREFIX } from './control/control-api.js';
+export type { BatchOperation } from './crm/context.js';
+export { OBJECT_PATH_PREFIXES } from './crm/routes.js';
+export { SEARCH_LIMITS } from './crm/search.js';
+export { BATCH_INPUT_LIMIT } from './crm/objects-batch.js';
+export { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './http/rate-limit.js';
+export { createEmulator, DEFAULT_TOKEN, Emulator, type EmulatorOptions } from './emulator.js';
+export { DEMO, buildDemoSeed } from './seed/demo.js';
+export { generatePortal, type GeneratePortalOptions } from './seed/generate.js';
+export type { SeedChoice, SeedData, SeedRecord, Owner, Team, Pipeline } from './seed/types.js';
+export type { CrmRecord } from './store/records.js';
+export type { Store } from './store/store.js';

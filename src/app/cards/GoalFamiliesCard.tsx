@@ -1,0 +1,47 @@
+import { Flex, hubspot } from '@hubspot/ui-extensions';
+import { useMemo, useState } from 'react';
+import { FamiliesSection } from './components/FamiliesSection';
+import { ScopePicker } from './components/ScopePicker';
+import { useCardSettings } from './hooks/useCardSettings';
+import { useScopeAssignee } from './hooks/useScopeAssignee';
+import { createFunctionsClient } from './shared/functionsClient';
+import { identityFromContext } from './shared/identity';
+import type { CardProps } from './types/card';
+import { scopeFromKey } from './utils/scope';
+
+hubspot.extend<'crm.record.sidebar'>(({ context, actions }) => (
+  <GoalFamiliesCard context={context} actions={actions} />
+));
+
+const systemClock = () => new Date();
+
+/** The sidebar card: the goal families of the record's owner, the viewer, or one of the viewer's teams. */
+export function GoalFamiliesCard({ context, actions, client, now = systemClock }: CardProps) {
+  const api = useMemo(() => client ?? createFunctionsClient(identityFromContext(context)), [client, context]);
+  const teams = context.user.teams ?? [];
+  const [scopeKey, setScopeKey] = useState('recordOwner');
+  const scope = scopeFromKey(scopeKey, teams);
+  const { settings, canEdit } = useCardSettings(api);
+  const assignee = useScopeAssignee(scope, actions, api, {
+    userId: String(context.user.id),
+    email: context.user.email ?? '',
+  });
+
+  return (
+    <Flex direction="column" gap="sm">
+      <ScopePicker value={scopeKey} teams={teams} onChange={setScopeKey} />
+      <FamiliesSection
+        scope={scope}
+        assignee={assignee}
+        environment={{
+          client: api,
+          actions,
+          settings,
+          canEdit,
+          timeZone: context.portal.timezone || settings.defaults.timeZone,
+          now,
+        }}
+      />
+    </Flex>
+  );
+}

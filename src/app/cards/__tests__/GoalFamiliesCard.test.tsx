@@ -1,0 +1,295 @@
+import {
+  Alert,
+  Button,
+  EmptyState,
+  ErrorState,
+  Input,
+  LoadingButton,
+  LoadingSpinner,
+  ProgressBar,
+  Select,
+  Table,
+  Tag,
+  Text,
+} from '@hubspot/ui-extensions';
+import { describe, expect, it, vi } from 'vitest';
+import { renderCard } from './cardHarness';
+import { fire, textOf } from './queries';
+import {
+  appliedOf,
+  fail,
+  FAMILY_UUID,
+  makeFamily,
+  makeGroup,
+  makePlan,
+  makeSettings,
+  monthlySlices,
+  ok,
+  pending,
+  previewOf,
+} from './fixtures';
+
+const listOf = (...families: ReturnType<typeof makeFamily>[]) =>
+  ok('goal_families_list', { families, nextCursor: null, total: families.length });
+
+describe('GoalFamiliesCard — states', () => {
+  it('shows a spinner while the goals load', async () => {
+    const card = renderCard({ goal_families_list: () => pending() });
+    await vi.waitFor(() => expect(card.callsOf('goal_families_list')).toHaveLength(1));
+    expect(card.findByTestId(LoadingSpinner, 'card-loading')).toBeDefined();
+  });
+
+  it("lists the record owner's families with one call, asking for slices", async () => {
+    const card = renderCard({ goal_families_list: () => listOf(makeFamily()) });
+    await vi.waitFor(() => expect(card.maybeFind(ProgressBar)).not.toBeNull());
+    expect(card.actions.fetchCrmObjectProperties).toHaveBeenCalledWith(['hubspot_owner_id']);
+    expect(card.callsOf('goal_families_list')).toEqual([{ filter: { ownerId: '77' }, detail: 'slices', limit: 50 }]);
+  });
+
+  it('shows the empty state that points to the app settings', async () => {
+    const card = renderCard({ goal_families_list: () => listOf() });
+    await vi.waitFor(() => expect(card.maybeFindByTestId(EmptyState, 'card-empty')).not.toBeNull());
+    expect(textOf(card.findByTestId(EmptyState, 'card-empty'))).toBe(
+      'No goals for this owner — create one in the app settings.',
+    );
+  });
+
+  it('explains a failed load in plain words', async () => {
+    const card = renderCard({ goal_families_list: () => fail('RATE_LIMITED', 'Too many requests') });
+    await vi.waitFor(() => expect(card.maybeFindByTestId(ErrorState, 'card-error')).not.toBeNull());
+    const alert = card.find(Alert);
+    expect(alert.props.title).toBe('HubSpot is busy');
+    expect(textOf(alert)).toContain('Wait a minute, then try again.');
+  });
+
+  it('says so when the record has no owner, without listing anything', async () => {
+    const card = renderCard({}, { ownerId: null });
+    await vi.waitFor(() => expect(card.maybeFindByTestId(EmptyState, 'card-no-assignee')).not.toBeNull());
+    expect(card.callsOf('goal_families_list')).toHaveLength(0);
+  });
+
+  it('explains when the owner cannot be read', async () => {
+    const card = renderCard({});
+    card.actions.fetchCrmObjectProperties.mockRejectedValue(new Error('boom'));
+    // The first fetch already resolved; switch scope away and back to trigger a new read.
+    fire(card.find(Select, { name: 'scope' }), 'onChange', 'team:9');
+    await vi.waitFor(() => expect(card.callsOf('goal_families_list').length).toBeGreaterThan(0));
+    fire(card.find(Select, { name: 'scope' }), 'onChange', 'recordOwner');
+    await vi.waitFor(() => expect(card.maybeFindByTestId(Alert, 'card-owner-error')).not.toBeNull());
+    expect(textOf(card.findByTestId(Alert, 'card-owner-error'))).toContain("Could not read the record's owner: boom");
+  });
+});
+
+describe('GoalFamiliesCard — one family', () => {
+  it('shows name, type, assignee, exact current-period progress and the year at a glance', async () => {
+    const card = renderCard({ goal_families_list: () => listOf(makeFamily()) });
+    await vi.waitFor(() => expect(card.maybeFind(ProgressBar)).not.toBeNull());
+    const progress = card.find(ProgressBar);
+    expect(progress.props.title).toBe('Mar 2026');
+    expect(progress.props.value).toBe(25);
+    expect(progress.props.valueDescription).toBe('$250.00 of $1,000.00');
+    expect(card.findAll(Tag).map((t) => t.text)).toEqual(['sales_quota', 'monthly']);
+    expect(card.findAll(Text).some((t) => t.text === 'Assignee: Olivia Owner')).toBe(true);
+    const table = card.findByTestId(Table, 'year-at-a-glance');
+    expect(textOf(table)).toContain('Jan 2026');
+    expect(textOf(table)).toContain('▸ Mar 2026');
+    expect(textOf(table)).toContain('Dec 2026');
+  });
+
+  it('formats large amounts exactly, with no float drift', async () => {
+    const slices = monthlySlices(2026, 2001, '1234567890123.45', '0.10');
+    const card = renderCard({ goal_families_list: () => listOf(makeFamily({ groups: [makeGroup({ slices })] })) });
+    await vi.waitFor(() => expect(card.maybeFind(ProgressBar)).not.toBeNull());
+    expect(card.find(ProgressBar).props.valueDescription).toBe('$0.10 of $1,234,567,890,123.45');
+  });
+
+  it('tags a broken family, and hides the tag when the settings say so', async () => {
+    const broken = makeFamily({ healthy: false, findingCount: 2 });
+    const card = renderCard({ goal_families_list: () => listOf(broken) });
+    await vi.waitFor(() => expect(card.maybeFindByTestId(Tag, 'health-tag')).not.toBeNull());
+    expect(card.findByTestId(Tag, 'health-tag').text).toBe('Needs repair (2 issues)');
+
+    const quiet = renderCard({
+      app_settings_get: () =>
+        ok('app_settings_get', {
+          settings: makeSettings({ card: { showHealth: false, showYearAtAGlance: false, maxFamilies: 1 } }),
+          canEdit: false,
+          version: null,
+        }),
+      goal_families_list: () => listOf(broken, makeFamily({ uuid: '11111111-2222-4333-8444-555555555555' })),
+    });
+    await vi.waitFor(() => expect(quiet.maybeFindByTestId(Text, 'card-more')).not.toBeNull());
+    expect(quiet.maybeFindByTestId(Tag, 'health-tag')).toBeNull();
+    expect(quiet.maybeFindByTestId(Table, 'year-at-a-glance')).toBeNull();
+    expect(quiet.findByTestId(Text, 'card-more').text).toBe('1 more goal — see all of them in the app settings.');
+    expect(quiet.maybeFindByTestId(Button, 'edit-button')).toBeNull();
+  });
+});
+
+describe('GoalFamiliesCard — scope switch', () => {
+  it("switches to the viewer's own goals through the owners list", async () => {
+    const card = renderCard({
+      goal_families_list: () => listOf(makeFamily()),
+      owners_and_teams_list: () =>
+        ok('owners_and_teams_list', {
+          owners: [
+            { id: '77', userId: '1', name: 'Olivia Owner', email: 'olivia@example.com' },
+            { id: '88', userId: '42', name: 'Vera Viewer', email: 'viewer@example.com' },
+          ],
+          teams: [],
+        }),
+    });
+    await vi.waitFor(() => expect(card.callsOf('goal_families_list')).toHaveLength(1));
+    fire(card.find(Select, { name: 'scope' }), 'onChange', 'me');
+    await vi.waitFor(() => expect(card.callsOf('goal_families_list')).toHaveLength(2));
+    expect(card.callsOf('goal_families_list')[1]).toMatchObject({ filter: { ownerId: '88' } });
+  });
+
+  it("switches to one of the viewer's teams", async () => {
+    const card = renderCard({ goal_families_list: () => listOf(makeFamily()) });
+    expect(card.find(Select, { name: 'scope' }).props.options.map((o) => o.label)).toEqual([
+      "Record owner's goals",
+      'My goals',
+      'Team: West',
+    ]);
+    fire(card.find(Select, { name: 'scope' }), 'onChange', 'team:9');
+    await vi.waitFor(() => expect(card.callsOf('goal_families_list').some((p) => (p.filter as { teamId?: string }).teamId === '9')).toBe(true));
+  });
+});
+
+async function openEditor(card: ReturnType<typeof renderCard>) {
+  await vi.waitFor(() => expect(card.maybeFindByTestId(Button, 'edit-button')).not.toBeNull());
+  card.findByTestId(Button, 'edit-button').trigger('onClick');
+}
+
+describe('GoalFamiliesCard — edit one amount (F4)', () => {
+  it('previews exactly which slice changes, applies with the preview version, alerts and refreshes', async () => {
+    const plan = makePlan();
+    const card = renderCard({
+      goal_families_list: () => listOf(makeFamily()),
+      goal_target_update: (p) => (p.dryRun ? ok('goal_target_update', previewOf(plan)) : ok('goal_target_update', appliedOf(plan))),
+    });
+    await openEditor(card);
+    fire(card.findByTestId(Input, 'amount-input'), 'onInput', '1,500');
+    card.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(card.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+    expect(card.callsOf('goal_target_update')[0]).toEqual({ uuid: FAMILY_UUID, targetId: '1003', targetAmount: '1500.00', dryRun: true });
+    const row = card.find(Table, { bordered: true });
+    expect(textOf(row)).toContain('Olivia Owner · Mar 2026');
+    expect(textOf(row)).toContain('$1,000.00');
+    expect(textOf(row)).toContain('$1,500.00');
+    expect(textOf(card.findByTestId(Alert, 'plan-warnings'))).toContain('$12,500.00');
+
+    card.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
+    await vi.waitFor(() => expect(card.actions.addAlert).toHaveBeenCalledTimes(1));
+    expect(card.callsOf('goal_target_update')[1]).toMatchObject({ dryRun: false, version: 'v-1', targetAmount: '1500.00' });
+    expect(card.actions.addAlert).toHaveBeenCalledWith({ type: 'success', title: 'Q-2026 New business updated', message: plan.summary });
+    await vi.waitFor(() => expect(card.callsOf('goal_families_list')).toHaveLength(2));
+  });
+
+  it('refuses an amount with three decimals before calling anything', async () => {
+    const card = renderCard({ goal_families_list: () => listOf(makeFamily()) });
+    await openEditor(card);
+    fire(card.findByTestId(Input, 'amount-input'), 'onInput', '10.005');
+    expect(card.findByTestId(Input, 'amount-input').props.validationMessage).toBe('Use at most two decimal places.');
+    expect(card.findByTestId(Button, 'preview-button').props.disabled).toBe(true);
+  });
+
+  it('explains a CONFLICT on apply and offers a fresh preview', async () => {
+    const plan = makePlan();
+    const card = renderCard({
+      goal_families_list: () => listOf(makeFamily()),
+      goal_target_update: (p) => (p.dryRun ? ok('goal_target_update', previewOf(plan)) : fail('CONFLICT', 'family changed')),
+    });
+    await openEditor(card);
+    card.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(card.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+    card.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
+    await vi.waitFor(() => expect(card.maybeFindByTestId(Alert, 'error-CONFLICT')).not.toBeNull());
+    expect(card.findByTestId(Alert, 'error-CONFLICT').props.title).toBe('Someone else changed this goal');
+    expect(card.findByTestId(Button, 'preview-button').text).toBe('Preview again');
+    expect(card.actions.addAlert).not.toHaveBeenCalled();
+  });
+
+  it('explains FORBIDDEN on preview', async () => {
+    const card = renderCard({
+      goal_families_list: () => listOf(makeFamily()),
+      goal_target_update: () => fail('FORBIDDEN', 'not an editor'),
+    });
+    await openEditor(card);
+    card.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(card.maybeFindByTestId(Alert, 'error-FORBIDDEN')).not.toBeNull());
+    expect(textOf(card.findByTestId(Alert, 'error-FORBIDDEN'))).toContain('Ask a super admin');
+  });
+
+  it('explains a rollback and a half-changed family', async () => {
+    for (const [code, expected] of [
+      ['PARTIAL_FAILURE_ROLLED_BACK', 'exactly as it was before'],
+      ['NEEDS_ATTENTION', '2 slices changed'],
+    ] as const) {
+      const plan = makePlan();
+      const details = { slices: [{ id: '1', state: 'applied' }, { id: '2', state: 'applied' }, { id: '3', state: 'unknown' }] };
+      const card = renderCard({
+        goal_families_list: () => listOf(makeFamily()),
+        goal_target_update: (p) => (p.dryRun ? ok('goal_target_update', previewOf(plan)) : fail(code, 'x', details)),
+      });
+      await openEditor(card);
+      card.findByTestId(Button, 'preview-button').trigger('onClick');
+      await vi.waitFor(() => expect(card.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+      card.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
+      await vi.waitFor(() => expect(card.maybeFindByTestId(Alert, `error-${code}`)).not.toBeNull());
+      expect(textOf(card.findByTestId(Alert, `error-${code}`))).toContain(expected);
+    }
+  });
+});
+
+describe('GoalFamiliesCard — re-spread (F6) and rename (F3)', () => {
+  it('re-spreads the rest of the year for this assignee only, from the chosen period', async () => {
+    const plan = makePlan({ operation: 'respread', summary: 'Re-spread Mar–Dec' });
+    const card = renderCard({
+      goal_families_list: () => listOf(makeFamily()),
+      goal_family_update: (p) => (p.dryRun ? ok('goal_family_update', previewOf(plan)) : ok('goal_family_update', appliedOf(plan))),
+    });
+    await openEditor(card);
+    fire(card.find(Select, { name: 'edit-kind' }), 'onChange', 'respread');
+    fire(card.findByTestId(Input, 'respread-total-input'), 'onInput', '15000');
+    expect(card.findByTestId(Text, 'respread-explanation').text).toBe(
+      '$2,000.00 stays on the earlier periods; $13,000.00 is shared evenly over 10 periods.',
+    );
+    card.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(card.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+    expect(card.callsOf('goal_family_update')[0]).toEqual({
+      uuid: FAMILY_UUID,
+      respread: { groupId: '501', from: '2026-02-28', spread: { mode: 'even', total: '15000.00' } },
+      dryRun: true,
+    });
+    card.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
+    await vi.waitFor(() => expect(card.actions.addAlert).toHaveBeenCalled());
+    expect(card.callsOf('goal_family_update')[1]).toMatchObject({ dryRun: false, version: 'v-1' });
+  });
+
+  it('refuses a total smaller than what the earlier periods already hold', async () => {
+    const card = renderCard({ goal_families_list: () => listOf(makeFamily()) });
+    await openEditor(card);
+    fire(card.find(Select, { name: 'edit-kind' }), 'onChange', 'respread');
+    fire(card.findByTestId(Input, 'respread-total-input'), 'onInput', '1999.99');
+    expect(textOf(card.findByTestId(Text, 'respread-explanation'))).toContain('more than this total');
+    expect(card.findByTestId(Button, 'preview-button').props.disabled).toBe(true);
+  });
+
+  it('renames every slice after a preview, and explains a VALIDATION_ERROR', async () => {
+    const card = renderCard({
+      goal_families_list: () => listOf(makeFamily()),
+      goal_family_update: () =>
+        fail('VALIDATION_ERROR', 'Invalid parameters.', { issues: [{ path: ['changes', 'name'], message: 'must not be blank' }] }),
+    });
+    await openEditor(card);
+    fire(card.find(Select, { name: 'edit-kind' }), 'onChange', 'rename');
+    expect(card.findByTestId(Button, 'preview-button').props.disabled).toBe(true);
+    fire(card.findByTestId(Input, 'name-input'), 'onInput', '  FY26 New business ');
+    card.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(card.maybeFindByTestId(Alert, 'error-VALIDATION_ERROR')).not.toBeNull());
+    expect(card.callsOf('goal_family_update')[0]).toEqual({ uuid: FAMILY_UUID, changes: { name: 'FY26 New business' }, dryRun: true });
+    expect(textOf(card.findByTestId(Alert, 'error-VALIDATION_ERROR'))).toContain('changes.name: must not be blank');
+  });
+});

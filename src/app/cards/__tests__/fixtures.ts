@@ -1,0 +1,201 @@
+/**
+ * Response fixtures for the UI tests, each parsed by the contract's own zod result schema so that a
+ * contract change breaks these fixtures loudly instead of the UI silently.
+ */
+import { vi } from 'vitest';
+import type {
+  AppError,
+  FamilyDto,
+  FindingDto,
+  JournalEntryDto,
+  ErrorCode,
+  FamilySummaryDto,
+  FunctionResult,
+  FunctionUid,
+  GroupDto,
+  PlanDto,
+  SettingsDto,
+  SliceDto,
+} from '../../../contract';
+import {
+  FamilyDto as FamilySchema,
+  FamilySummaryDto as FamilySummarySchema,
+  FindingDto as FindingSchema,
+  functionContracts,
+  JournalEntryDto as JournalEntrySchema,
+  PlanDto as PlanSchema,
+} from '../../../contract';
+import type { CallParams, FunctionsClient } from '../shared/functionsClient';
+
+export const FAMILY_UUID = '3f2b8c1e-6a4d-4e2f-9b7a-1c2d3e4f5a6b';
+export const OTHER_UUID = '7d9e0f1a-2b3c-4d5e-8f6a-7b8c9d0e1f2a';
+
+/** Success envelope for `uid`, validated against the contract. */
+export function ok<U extends FunctionUid>(uid: U, value: object): FunctionResult<U> {
+  const parsed = functionContracts[uid].result.parse(value) as object;
+  return { ok: true, ...parsed } as FunctionResult<U>;
+}
+
+export function fail(code: ErrorCode, message = `${code} happened`, details?: unknown): { ok: false; error: AppError } {
+  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Twelve monthly UTC slices of `year`, ids starting at `firstId`. */
+export function monthlySlices(year: number, firstId: number, target = '1000.00', kpi = '250.00'): SliceDto[] {
+  return Array.from({ length: 12 }, (_, month) => ({
+    id: String(firstId + month),
+    start: iso(Date.UTC(year, month, 1)),
+    end: iso(Date.UTC(year, month + 1, 1) - 1),
+    targetAmount: target,
+    kpiValue: kpi,
+    lastModified: '2026-01-02T10:00:00.000Z',
+  }));
+}
+
+export function makeGroup(overrides: Partial<GroupDto> = {}): GroupDto {
+  const slices = overrides.slices ?? monthlySlices(2026, 1001);
+  const current = slices[2];
+  return {
+    groupId: '501',
+    assignee: { kind: 'owner', id: '77', name: 'Olivia Owner' },
+    totalTarget: '12000.00',
+    totalKpi: '3000.00',
+    current: current?.start && current.end
+      ? { sliceId: current.id, start: current.start, end: current.end, target: current.targetAmount ?? '0.00', kpi: current.kpiValue ?? '0.00' }
+      : null,
+    slices,
+    ...overrides,
+  };
+}
+
+export function makeFamily(overrides: Partial<FamilySummaryDto> = {}): FamilySummaryDto {
+  return FamilySummarySchema.parse({
+    uuid: FAMILY_UUID,
+    name: 'Q-2026 New business',
+    goalType: 'sales_quota',
+    milestone: 'monthly',
+    pipelineIds: ['default'],
+    sliceCount: 12,
+    periodStart: '2026-01-01T00:00:00.000Z',
+    periodEnd: '2026-12-31T23:59:59.999Z',
+    totalTarget: '12000.00',
+    totalKpi: '3000.00',
+    groups: [makeGroup()],
+    healthy: true,
+    findingCount: 0,
+    version: 'v-1',
+    ...overrides,
+  });
+}
+
+/** A family in full (`goal_family_get`), two assignees by default: an owner and a team. */
+export function makeFamilyDetail(overrides: Partial<FamilyDto> = {}): FamilyDto {
+  const owner = makeGroup();
+  const team = makeGroup({
+    groupId: '502',
+    assignee: { kind: 'team', id: '9', name: 'West' },
+    slices: monthlySlices(2026, 3001, '500.00', '100.00'),
+    totalTarget: '6000.00',
+    totalKpi: '1200.00',
+  });
+  return FamilySchema.parse({
+    ...makeFamily({ groups: [owner, team], sliceCount: 24, totalTarget: '18000.00', totalKpi: '4200.00' }),
+    findings: [],
+    convention: { endStyle: 'inclusive', timeZone: 'UTC' },
+    ...overrides,
+  });
+}
+
+export function makeFinding(overrides: Partial<FindingDto> = {}): FindingDto {
+  return FindingSchema.parse({
+    id: 'f-1',
+    ruleId: 'mixed_names',
+    severity: 'error',
+    familyUuid: FAMILY_UUID,
+    familyName: 'Q-2026 New business',
+    message: 'Slices carry 2 different names.',
+    sliceIds: ['1003'],
+    repair: 'Rename 1 slice to "Q-2026 New business".',
+    ...overrides,
+  });
+}
+
+export function makeJournalEntry(overrides: Partial<JournalEntryDto> = {}): JournalEntryDto {
+  return JournalEntrySchema.parse({
+    id: 'j-1',
+    at: '2026-03-10T09:30:00.000Z',
+    by: { userId: '42', email: 'viewer@example.com' },
+    operation: 'rename',
+    familyUuid: FAMILY_UUID,
+    familyName: 'Q-2026 New business',
+    summary: 'Renamed from "Q1" to "Q-2026 New business" on 12 slices',
+    changes: [{ id: '1001', property: 'hs_goal_name', before: 'Q1', after: 'Q-2026 New business' }],
+    undoable: true,
+    undoneBy: null,
+    ...overrides,
+  });
+}
+
+export function makePlan(overrides: Partial<PlanDto> = {}): PlanDto {
+  return PlanSchema.parse({
+    operation: 'update_target',
+    familyUuid: FAMILY_UUID,
+    version: 'v-1',
+    summary: 'Change the March target from $1,000.00 to $1,500.00',
+    creates: [],
+    updates: [
+      { id: '1003', label: 'Olivia Owner · Mar 2026', changes: [{ property: 'hs_target_amount', before: '1000.00', after: '1500.00' }] },
+    ],
+    archives: [],
+    batches: { create: 0, update: 1, archive: 0 },
+    warnings: ["The family's total changes from $12,000.00 to $12,500.00."],
+    ...overrides,
+  });
+}
+
+export function makeSettings(overrides: Partial<SettingsDto> = {}): SettingsDto {
+  return {
+    editors: { superAdmins: true, userIds: [], teamIds: [] },
+    defaults: { timeZone: 'UTC', fiscalYearStartMonth: 1, currency: 'USD' },
+    card: { showYearAtAGlance: true, showHealth: true, maxFamilies: 10 },
+    ...overrides,
+  };
+}
+
+/** A mutation's dry-run answer and its applied answer for the same plan. */
+export function previewOf(plan: PlanDto) {
+  return { dryRun: true, plan };
+}
+export function appliedOf(plan: PlanDto) {
+  return {
+    dryRun: false,
+    plan,
+    applied: { created: plan.creates.length, updated: plan.updates.length, archived: plan.archives.length },
+    version: 'v-2',
+    journalEntryId: 'j-1',
+  };
+}
+
+type Handler<U extends FunctionUid> = (params: CallParams<U>) => FunctionResult<U> | Promise<FunctionResult<U>>;
+export type Handlers = { [U in FunctionUid]?: Handler<U> };
+
+/**
+ * An injected functions client answering from `handlers`; any other uid answers INTERNAL_ERROR so
+ * an unexpected call shows up in the test. `calls` records every call.
+ */
+export function fakeClient(handlers: Handlers) {
+  const calls: { uid: FunctionUid; params: Record<string, unknown> }[] = [];
+  const call = vi.fn(async (uid: FunctionUid, params: object) => {
+    calls.push({ uid, params: params as Record<string, unknown> });
+    const handler = handlers[uid] as ((p: object) => unknown) | undefined;
+    if (!handler) return fail('INTERNAL_ERROR', `no stub for ${uid}`);
+    return handler(params);
+  });
+  const client = { call } as unknown as FunctionsClient;
+  return { client, calls, call, callsOf: (uid: FunctionUid) => calls.filter((c) => c.uid === uid).map((c) => c.params) };
+}
+
+/** A promise that never settles: for asserting loading states. */
+export const pending = <T>() => new Promise<T>(() => undefined);

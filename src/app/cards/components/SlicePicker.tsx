@@ -1,0 +1,27 @@
+import { Select } from '@hubspot/ui-extensions';
+import type { SliceDto } from '../../../contract';
+import { periodLabel } from '../shared/periods';
+
+interface SlicePickerProps {
+  label: string;
+  name: string;
+  slices: readonly SliceDto[];
+  value: string;
+  milestone: string;
+  timeZone: string;
+  onChange: (sliceId: string) => void;
+}
+
+/** Chooses one period of the schedule by its label. */
+export function SlicePicker({ label, name, slices, value, milestone, timeZone, onChange }: SlicePickerProps) {
+  return (
+    <Select
+      label={label}
+      name={name}
+      value={value}
+      options={slices.map((slice) => ({ label: periodLabel(slice.start, milestone, timeZone, slice.end), value: slice.id }))}
+      onChange={(next) => onChange(String(next))}
+      testId={`${name}-picker`}
+    />
+  );
+}

@@ -1,0 +1,41 @@
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import type { SliceDto } from '../../../contract';
+import { formatMoney } from '../shared/money';
+import { containsInstant, periodLabel } from '../shared/periods';
+
+interface YearAtAGlanceProps {
+  slices: readonly SliceDto[];
+  milestone: string;
+  currency: string;
+  timeZone: string;
+  now: Date;
+}
+
+/** Every period of the assignee's schedule: target and value, the current one marked. */
+export function YearAtAGlance({ slices, milestone, currency, timeZone, now }: YearAtAGlanceProps) {
+  if (slices.length === 0) return null;
+  return (
+    <Table density="compact" flush testId="year-at-a-glance">
+      <TableHead>
+        <TableRow>
+          <TableHeader>Period</TableHeader>
+          <TableHeader align="right">Target</TableHeader>
+          <TableHeader align="right">Actual</TableHeader>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {slices.map((slice) => {
+          const label = periodLabel(slice.start, milestone, timeZone, slice.end);
+          const current = containsInstant(slice.start, slice.end, now);
+          return (
+            <TableRow key={slice.id} testId={`slice-row-${slice.id}`}>
+              <TableCell>{current ? <Text format={{ fontWeight: 'bold' }}>{`▸ ${label}`}</Text> : label}</TableCell>
+              <TableCell align="right">{formatMoney(slice.targetAmount, currency)}</TableCell>
+              <TableCell align="right">{formatMoney(slice.kpiValue, currency)}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,13 @@
+import { DEFAULT_SETTINGS_FALLBACK } from '../utils/defaultSettings';
+import type { FunctionsClient } from '../shared/functionsClient';
+import { useRemoteResult } from '../shared/useRemoteResult';
+
+/**
+ * The app settings and whether the viewer may edit. While they load (or if they fail) the card
+ * still shows goals, read-only, with the default display options.
+ */
+export function useCardSettings(client: FunctionsClient) {
+  const { state } = useRemoteResult(() => client.call('app_settings_get', {}), 'settings');
+  if (state.status === 'success') return { settings: state.data.settings, canEdit: state.data.canEdit, loaded: true };
+  return { settings: DEFAULT_SETTINGS_FALLBACK, canEdit: false, loaded: state.status === 'error' };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { ErrorCode } from '../../../contract';
+import { ErrorCode as ErrorCodes } from '../../../contract';
+import { explainError } from './explainError';
+
+describe('explainError', () => {
+  it.each([
+    ['CONFLICT', 'Someone else changed this goal', 'Refresh'],
+    ['FORBIDDEN', 'You are not allowed to change goals here', 'Ask a super admin'],
+    ['VALIDATION_ERROR', 'Some values were not accepted', 'Correct the values'],
+    ['NOT_FOUND', 'This goal no longer exists', 'Refresh'],
+    ['RATE_LIMITED', 'HubSpot is busy', 'Wait a minute'],
+    ['PARTIAL_FAILURE_ROLLED_BACK', 'The change was undone', 'Try again in a few minutes'],
+    ['NEEDS_ATTENTION', 'The goal may be half-changed', 'health check'],
+    ['HUBSPOT_ERROR', 'HubSpot returned an error', 'Try again'],
+    ['INTERNAL_ERROR', 'Something went wrong', 'Try again'],
+  ] as const)('%s', (code, title, next) => {
+    const e = explainError({ code, message: 'm' });
+    expect(e.title).toBe(title);
+    expect(e.next).toContain(next);
+  });
+
+  it('has a plain-words explanation for every code in the contract', () => {
+    for (const code of ErrorCodes.options as ErrorCode[]) {
+      const e = explainError({ code, message: 'm' });
+      expect(e.what.length).toBeGreaterThan(0);
+      expect(e.next.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each([
+    ['zod issues', { issues: [{ path: ['spread', 'total'], message: 'must not be negative' }] }, ['spread.total: must not be negative']],
+    ['an issue list', [{ path: [], message: 'nothing to change' }], ['nothing to change']],
+    ['a field map', { name: 'must not be blank', count: 3 }, ['name: must not be blank']],
+    ['nothing', undefined, []],
+  ])('lists validation specifics from %s', (_, details, lines) => {
+    expect(explainError({ code: 'VALIDATION_ERROR', message: 'Invalid.', details }).specifics).toEqual(lines);
+  });
+
+  it('counts slice states after a failed rollback', () => {
+    const details = { slices: [{ id: '1', state: 'applied' }, { id: '2', state: 'failed' }, { id: '3', state: 'failed' }, { id: '4' }] };
+    expect(explainError({ code: 'NEEDS_ATTENTION', message: 'x', details }).specifics).toEqual([
+      '1 slice changed',
+      '2 slices failed to change',
+      '1 slice in an unknown state',
+    ]);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * Exact money for the UI. Amounts travel as decimal strings ("5000.00"); arithmetic happens on
+ * integer cents in `bigint`, never on binary floats. Only display percentages use `number`.
+ */
+
+const MONEY_PATTERN = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/;
+
+/** "5000.5" → 500050n; null when the string is not an exact decimal amount. */
+export function toCents(value: string): bigint | null {
+  const match = MONEY_PATTERN.exec(value);
+  if (!match) return null;
+  const [, sign, whole = '0', fraction = ''] = match;
+  const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
+  return sign ? -cents : cents;
+}
+
+/** 500050n → "5000.50" (the wire format). */
+export function fromCents(cents: bigint): string {
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  const whole = abs / 100n;
+  const fraction = (abs % 100n).toString().padStart(2, '0');
+  return `${negative ? '-' : ''}${whole}.${fraction}`;
+}
+
+/** Exact sum of decimal strings; unreadable values count as zero (callers show them separately). */
+export function sumMoney(values: readonly (string | null)[]): string {
+  let total = 0n;
+  for (const value of values) total += value === null ? 0n : (toCents(value) ?? 0n);
+  return fromCents(total);
+}
+
+/** Exact difference `a - b`, or null when either is unreadable. */
+export function subtractMoney(a: string, b: string): string | null {
+  const left = toCents(a);
+  const right = toCents(b);
+  return left === null || right === null ? null : fromCents(left - right);
+}
+
+export function sameMoney(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  const left = toCents(a);
+  const right = toCents(b);
+  return left !== null && left === right;
+}
+
+/**
+ * Formats an exact amount as currency ("$5,000.50"). The integer part goes through
+ * Intl as a bigint (exact for any size), the cents are spliced in by hand, so no float is involved.
+ */
+export function formatMoney(value: string | null, currency: string, locale = 'en-US'): string {
+  if (value === null) return '—';
+  const cents = toCents(value);
+  if (cents === null) return value;
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  const formatter = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  const fraction = (abs % 100n).toString().padStart(2, '0');
+  const text = formatter
+    .formatToParts(abs / 100n)
+    .map((part) => (part.type === 'fraction' ? fraction : part.value))
+    .join('');
+  return negative ? `-${text}` : text;
+}
+
+/** Progress for display only (a float is fine here): value / target in percent, or null without a target. */
+export function percentOf(value: string | null, target: string | null): number | null {
+  if (value === null || target === null) return null;
+  const v = toCents(value);
+  const t = toCents(target);
+  if (v === null || t === null || t <= 0n) return null;
+  // Basis points in bigint first, so the only float step is the final division for display.
+  return Number((v * 10_000n) / t) / 100;
+}
+
+export type MoneyInput = { ok: true; value: string } | { ok: false; message: string };
+
+/**
+ * Reads an amount a person typed ("5,000.5", " 1200 ") into the wire format ("5000.50").
+ * Grouping commas, spaces and a leading "$" are accepted; anything else is refused with a reason.
+ */
+export function parseMoneyInput(text: string, options: { allowNegative?: boolean } = {}): MoneyInput {
+  const cleaned = text.trim().replace(/^\$/, '').replace(/[,\s]/g, '');
+  if (cleaned === '') return { ok: false, message: 'Enter an amount.' };
+  if (/^-?\d+\.\d{3,}$/.test(cleaned)) return { ok: false, message: 'Use at most two decimal places.' };
+  const cents = toCents(cleaned);
+  if (cents === null) return { ok: false, message: `"${text.trim()}" is not an amount such as 5000.00.` };
+  if (cents < 0n && !options.allowNegative) return { ok: false, message: 'The amount must not be negative.' };
+  return { ok: true, value: fromCents(cents) };
+}

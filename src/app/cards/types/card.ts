@@ -1,0 +1,34 @@
+import type { CrmContext, ExtensionPointApiActions } from '@hubspot/ui-extensions';
+import type { FamilySummaryDto, GroupDto, SettingsDto } from '../../../contract';
+import type { FunctionsClient } from '../shared/functionsClient';
+
+export type CardActions = ExtensionPointApiActions<'crm.record.sidebar'>;
+
+export interface CardProps {
+  context: CrmContext;
+  actions: CardActions;
+  /** Injected in tests and in the workbench; defaults to `hubspot.serverless`. */
+  client?: FunctionsClient;
+  /** The clock, injected so "current period" is testable. */
+  now?: () => Date;
+}
+
+/** Whose goals the card shows. */
+export type Scope =
+  | { kind: 'recordOwner' }
+  | { kind: 'me' }
+  | { kind: 'team'; teamId: string; teamName: string };
+
+/** Everything a family tile needs besides the family itself. */
+export interface CardEnvironment {
+  client: FunctionsClient;
+  actions: CardActions;
+  settings: SettingsDto;
+  canEdit: boolean;
+  timeZone: string;
+  now: () => Date;
+  /** Reload the list after a change. */
+  refresh: () => void;
+}
+
+export type { FamilySummaryDto, GroupDto };

@@ -1,0 +1,339 @@
+/** Every app function end to end: built bundle → emulator (demo portal). */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../../../emulator/index';
+import { type FunctionUid, functionContracts } from '../../../contract/functions';
+import { admin, asAdmin, call, DEMO, ownerIds, portal, rep, startEmulator, storedSlices } from './harness';
+
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(() => emulator.close());
+beforeEach(() => emulator.reset());
+
+/** Whole-result check against the uid's contract schema (what the UI relies on). */
+function expectContract(uid: FunctionUid, result: { ok: boolean }) {
+  expect(result.ok, JSON.stringify(result).slice(0, 500)).toBe(true);
+  const parsed = functionContracts[uid].result.safeParse(result);
+  expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues).slice(0, 500)).toBe(true);
+}
+
+const uuid = () => DEMO.families.teamRevenue2026;
+
+describe('reads', () => {
+  it('goal_families_list: the rep card, then paging through every family', async () => {
+    const mine = await call('goal_families_list', { ...asAdmin, filter: { ownerId: DEMO.owners.rep } });
+    expectContract('goal_families_list', mine);
+    expect(mine.families.length).toBeGreaterThan(0);
+    for (const f of mine.families) {
+      expect(
+        f.groups.some((g: { assignee: { id: string } | null }) => g.assignee?.id === DEMO.owners.rep),
+      ).toBe(true);
+    }
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    let total = 0;
+    do {
+      const page = await call('goal_families_list', { ...asAdmin, limit: 20, ...(cursor ? { cursor } : {}) });
+      expectContract('goal_families_list', page);
+      for (const f of page.families) seen.add(f.uuid);
+      total = page.total;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.size).toBe(total);
+    expect(total).toBeGreaterThanOrEqual(60);
+  });
+
+  it('goal_families_list: text, health and slices detail', async () => {
+    const broken = await call('goal_families_list', { ...asAdmin, filter: { health: 'broken' }, limit: 100 });
+    expectContract('goal_families_list', broken);
+    expect(broken.families.length).toBeGreaterThan(0);
+    expect(broken.families.every((f: { healthy: boolean }) => !f.healthy)).toBe(true);
+    const text = await call('goal_families_list', {
+      ...asAdmin,
+      filter: { text: 'REVENUE' },
+      detail: 'slices',
+    });
+    expect(text.families.every((f: { name: string }) => /revenue/i.test(f.name))).toBe(true);
+    expect(text.families[0].groups[0].slices.length).toBeGreaterThan(0);
+  });
+
+  it('goal_family_get: one family in full; NOT_FOUND for an unknown uuid', async () => {
+    const r = await call('goal_family_get', { ...asAdmin, uuid: uuid() });
+    expectContract('goal_family_get', r);
+    expect(r.family.sliceCount).toBe(storedSlices(emulator, uuid()).length);
+    expect(r.family.findings).toEqual([]);
+    const missing = await call('goal_family_get', {
+      ...asAdmin,
+      uuid: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('goal_families_audit: resumes with a cursor to the end and finds every seeded problem', async () => {
+    const rules = new Set<string>();
+    const families = new Set<string>();
+    let cursor: string | undefined;
+    let last = { scannedTargets: 0, progress: 0 };
+    for (let i = 0; i < 50; i++) {
+      const r = await call('goal_families_audit', { ...asAdmin, ...(cursor ? { cursor } : {}) });
+      expectContract('goal_families_audit', r);
+      for (const f of r.findings) {
+        rules.add(f.ruleId);
+        if (f.familyUuid) families.add(f.familyUuid);
+      }
+      expect(r.progress).toBeGreaterThanOrEqual(last.progress);
+      last = r;
+      cursor = r.nextCursor ?? undefined;
+      if (!cursor) break;
+    }
+    expect(cursor).toBeUndefined();
+    expect(last.progress).toBe(1);
+    expect(last.scannedTargets).toBe(emulator.store.listObjects('goal_targets').length);
+    for (const [problem, broken] of Object.entries(DEMO.broken)) {
+      if (problem !== 'orphanSlice') expect(families, `broken family ${problem}`).toContain(broken.uuid);
+    }
+    expect(rules.size).toBeGreaterThanOrEqual(8);
+  });
+
+  it('owners_and_teams_list and goal_property_options', async () => {
+    const people = await call('owners_and_teams_list', asAdmin);
+    expectContract('owners_and_teams_list', people);
+    expect(people.owners.length).toBeGreaterThanOrEqual(40);
+    expect(people.teams.length).toBeGreaterThanOrEqual(6);
+    const options = await call('goal_property_options', asAdmin);
+    expectContract('goal_property_options', options);
+    expect(options.milestones.map((o: { value: string }) => o.value)).toContain('monthly');
+  });
+});
+
+describe('mutations (safe-write protocol)', () => {
+  it('goal_family_update: preview writes nothing; apply renames every slice and journals it', async () => {
+    const before = emulator.snapshot();
+    const preview = await call('goal_family_update', {
+      ...asAdmin,
+      uuid: uuid(),
+      dryRun: true,
+      changes: { name: 'FY26 revenue' },
+    });
+    expectContract('goal_family_update', preview);
+    expect(emulator.snapshot()).toBe(before);
+    const n = storedSlices(emulator, uuid()).length;
+    expect(preview.plan.updates).toHaveLength(n);
+    const applied = await call('goal_family_update', {
+      ...asAdmin,
+      uuid: uuid(),
+      version: preview.plan.version,
+      changes: { name: 'FY26 revenue' },
+    });
+    expectContract('goal_family_update', applied);
+    expect(applied.applied.updated).toBe(n);
+    expect(storedSlices(emulator, uuid()).every((r) => r.properties.hs_goal_name === 'FY26 revenue')).toBe(
+      true,
+    );
+    expect(applied.journalEntryId).toEqual(expect.any(String));
+  });
+
+  it('goal_family_update: re-spread from a date keeps earlier periods and sums exactly', async () => {
+    const family = (await call('goal_family_get', { ...asAdmin, uuid: uuid() })).family;
+    const groupId = family.groups[0].groupId;
+    const r = await call('goal_family_update', {
+      ...asAdmin,
+      uuid: uuid(),
+      dryRun: true,
+      respread: { groupId, from: '2026-07-01', spread: { mode: 'even', total: '9999999.00' } },
+    });
+    expectContract('goal_family_update', r);
+    expect(r.plan.updates.length).toBeGreaterThan(0);
+    const applied = await call('goal_family_update', {
+      ...asAdmin,
+      uuid: uuid(),
+      version: r.plan.version,
+      respread: { groupId, from: '2026-07-01', spread: { mode: 'even', total: '9999999.00' } },
+    });
+    expectContract('goal_family_update', applied);
+    const group = storedSlices(emulator, uuid()).filter(
+      (s) => s.properties.hs_goal_target_group_id === groupId,
+    );
+    const cents = group.reduce((sum, s) => sum + Math.round(Number(s.properties.hs_target_amount) * 100), 0);
+    expect(cents).toBe(999_999_900);
+  });
+
+  it('goal_target_update: one slice through PATCH, with a total-change warning', async () => {
+    const slice = storedSlices(emulator, uuid())[0];
+    if (!slice) throw new Error('no slice');
+    const preview = await call('goal_target_update', {
+      ...asAdmin,
+      uuid: uuid(),
+      targetId: slice.id,
+      dryRun: true,
+      targetAmount: '1234.56',
+    });
+    expectContract('goal_target_update', preview);
+    expect(preview.plan.warnings.length).toBeGreaterThan(0);
+    emulator.resetCounters();
+    const r = await call('goal_target_update', {
+      ...asAdmin,
+      uuid: uuid(),
+      targetId: slice.id,
+      version: preview.plan.version,
+      targetAmount: '1234.56',
+    });
+    expectContract('goal_target_update', r);
+    expect(emulator.store.getObject('goal_targets', slice.id)?.properties.hs_target_amount).toMatch(
+      /^1234\.56?0?$/,
+    );
+    expect(Object.keys(emulator.counters()).some((k) => k.startsWith('PATCH'))).toBe(true);
+  });
+
+  it('goal_family_create then goal_family_clone, goal_target_archive and goal_family_archive', async () => {
+    const owners = (await ownerIds()).slice(0, 3);
+    const params = {
+      ...asAdmin,
+      uuid: '11111111-2222-4333-8444-555555555555',
+      name: 'Launch quota',
+      milestone: 'quarterly',
+      startDate: '2026-01-01',
+      periodCount: 4,
+      assignees: owners.map((id) => ({ kind: 'owner', id })),
+      spread: { mode: 'weighted', total: '1000.00', weights: [1, 2, 3, 4] },
+    };
+    const preview = await call('goal_family_create', { ...params, dryRun: true });
+    expectContract('goal_family_create', preview);
+    expect(preview.plan.creates).toHaveLength(12);
+    const created = await call('goal_family_create', params);
+    expectContract('goal_family_create', created);
+    expect(created.applied.created).toBe(12);
+    expect(created.uuid).toBe(params.uuid);
+    expect((await call('goal_family_get', { ...asAdmin, uuid: params.uuid })).family.findings).toEqual([]);
+
+    const clone = await call('goal_family_clone', { ...asAdmin, uuid: params.uuid, scale: '1.10' });
+    expectContract('goal_family_clone', clone);
+    expect(clone.applied.created).toBe(12);
+    const copy = storedSlices(emulator, clone.uuid);
+    expect(copy.every((s) => s.properties.hs_start_datetime?.startsWith('2027'))).toBe(true);
+
+    const slice = storedSlices(emulator, clone.uuid)[0];
+    if (!slice) throw new Error('no slice');
+    const v1 = (
+      await call('goal_target_archive', { ...asAdmin, uuid: clone.uuid, targetId: slice.id, dryRun: true })
+    ).plan.version;
+    const one = await call('goal_target_archive', {
+      ...asAdmin,
+      uuid: clone.uuid,
+      targetId: slice.id,
+      version: v1,
+    });
+    expectContract('goal_target_archive', one);
+    expect(storedSlices(emulator, clone.uuid).filter((s) => !s.archived)).toHaveLength(11);
+
+    const v2 = (await call('goal_family_archive', { ...asAdmin, uuid: params.uuid, dryRun: true })).plan
+      .version;
+    const all = await call('goal_family_archive', { ...asAdmin, uuid: params.uuid, version: v2 });
+    expectContract('goal_family_archive', all);
+    expect(all.applied.archived).toBe(12);
+    expect(all.version).toBeNull();
+    expect(storedSlices(emulator, params.uuid).filter((s) => !s.archived)).toHaveLength(0);
+  });
+
+  it('goal_family_repair: fixes a finding found by the audit', async () => {
+    const broken = DEMO.broken.mixedNames.uuid;
+    const family = (await call('goal_family_get', { ...asAdmin, uuid: broken })).family;
+    const finding = family.findings.find((f: { repair: string | null }) => f.repair !== null);
+    const preview = await call('goal_family_repair', {
+      ...asAdmin,
+      uuid: broken,
+      findingId: finding.id,
+      dryRun: true,
+    });
+    expectContract('goal_family_repair', preview);
+    const r = await call('goal_family_repair', {
+      ...asAdmin,
+      uuid: broken,
+      findingId: finding.id,
+      version: preview.plan.version,
+    });
+    expectContract('goal_family_repair', r);
+    const after = (await call('goal_family_get', { ...asAdmin, uuid: broken })).family;
+    expect(after.findings.map((f: { id: string }) => f.id)).not.toContain(finding.id);
+  });
+
+  it('goal_journal_list and goal_change_undo: undo the last rename', async () => {
+    const name = storedSlices(emulator, uuid())[0]?.properties.hs_goal_name;
+    const preview = await call('goal_family_update', {
+      ...asAdmin,
+      uuid: uuid(),
+      dryRun: true,
+      changes: { name: 'Oops' },
+    });
+    const applied = await call('goal_family_update', {
+      ...asAdmin,
+      uuid: uuid(),
+      version: preview.plan.version,
+      changes: { name: 'Oops' },
+    });
+    emulator.configure({ searchLagMs: 0 });
+    const journal = await call('goal_journal_list', { ...asAdmin, familyUuid: uuid() });
+    expectContract('goal_journal_list', journal);
+    expect(journal.entries[0]).toMatchObject({
+      id: applied.journalEntryId,
+      undoable: true,
+      operation: 'family-update',
+    });
+    const undoPreview = await call('goal_change_undo', {
+      ...asAdmin,
+      entryId: applied.journalEntryId,
+      dryRun: true,
+    });
+    expectContract('goal_change_undo', undoPreview);
+    const undo = await call('goal_change_undo', {
+      ...asAdmin,
+      entryId: applied.journalEntryId,
+      version: undoPreview.plan.version,
+    });
+    expectContract('goal_change_undo', undo);
+    expect(storedSlices(emulator, uuid()).every((r) => r.properties.hs_goal_name === name)).toBe(true);
+    const again = await call('goal_change_undo', {
+      ...asAdmin,
+      entryId: applied.journalEntryId,
+      dryRun: true,
+    });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('settings and permissions', () => {
+  it('app_settings_get/save: defaults, save, FORBIDDEN for non-editors, CONFLICT on a stale version', async () => {
+    const first = await call('app_settings_get', asAdmin);
+    expectContract('app_settings_get', first);
+    expect(first).toMatchObject({ canEdit: true, version: null });
+    const settings = { ...first.settings, editors: { ...first.settings.editors, userIds: [rep.userId] } };
+    const saved = await call('app_settings_save', { ...asAdmin, settings, version: null });
+    expectContract('app_settings_save', saved);
+    const stale = await call('app_settings_save', { ...asAdmin, settings, version: null });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const asRep = await call('app_settings_get', { caller: rep, portal });
+    expect(asRep.canEdit).toBe(true);
+
+    const locked = { ...settings, editors: { superAdmins: true, userIds: [], teamIds: [] } };
+    expect(
+      (await call('app_settings_save', { ...asAdmin, settings: locked, version: saved.version })).ok,
+    ).toBe(true);
+    const before = emulator.snapshot();
+    const denied = await call('goal_family_update', {
+      caller: rep,
+      portal,
+      uuid: uuid(),
+      dryRun: true,
+      changes: { name: 'x' },
+    });
+    expect(denied).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(emulator.snapshot()).toBe(before);
+    const self = await call('app_settings_save', {
+      caller: { ...admin, isSuperAdmin: false },
+      portal,
+      settings: locked,
+    });
+    expect(self).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

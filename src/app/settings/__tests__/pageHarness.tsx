@@ -1,0 +1,85 @@
+import type { SettingsContext } from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { vi } from 'vitest';
+import { fakeClient, type Handlers, makeFamily, makeSettings, ok } from '../../cards/__tests__/fixtures';
+import { fire } from '../../cards/__tests__/queries';
+import { SettingsPage, type TabId } from '../SettingsPage';
+import type { PageActions } from '../types/page';
+
+export const NOW = new Date('2026-03-15T12:00:00.000Z');
+export const NEW_UUID = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
+
+export function pageContext(): SettingsContext {
+  return {
+    location: 'settings',
+    user: {
+      id: 42,
+      emails: ['admin@example.com'],
+      email: 'admin@example.com',
+      firstName: 'Ada',
+      lastName: 'Admin',
+      roles: [],
+      teams: [],
+      permissions: ['integrations-management-write'],
+    },
+    portal: { id: 123456, timezone: 'UTC' },
+  };
+}
+
+export function pageActions() {
+  return {
+    addAlert: vi.fn(),
+    closeOverlay: vi.fn(),
+    copyTextToClipboard: vi.fn(async () => undefined),
+    navigateToPage: vi.fn(),
+    openIframeModal: vi.fn(),
+    reloadPage: vi.fn(),
+  };
+}
+
+export const directory = () =>
+  ok('owners_and_teams_list', {
+    owners: [
+      { id: '77', userId: '1', name: 'Olivia Owner', email: 'olivia@example.com' },
+      { id: '88', userId: '42', name: 'Ada Admin', email: 'admin@example.com' },
+    ],
+    teams: [{ id: '9', name: 'West' }],
+  });
+
+export const goalOptions = () =>
+  ok('goal_property_options', {
+    goalTypes: [{ value: 'sales_quota', label: 'Sales quota' }, { value: 'custom_goal', label: 'Custom' }],
+    milestones: [{ value: 'monthly', label: 'Monthly' }],
+    pipelines: [{ id: 'default', label: 'Sales pipeline' }],
+  });
+
+export const listOf = (...families: ReturnType<typeof makeFamily>[]) =>
+  ok('goal_families_list', { families, nextCursor: null, total: families.length });
+
+/** Renders the settings page with an injected client; an editor by default. */
+export function renderPage(handlers: Handlers, options: { canEdit?: boolean } = {}) {
+  const fake = fakeClient({
+    app_settings_get: () => ok('app_settings_get', { settings: makeSettings(), canEdit: options.canEdit ?? true, version: 's-1' }),
+    owners_and_teams_list: directory,
+    goal_property_options: goalOptions,
+    ...handlers,
+  });
+  const actions = pageActions();
+  const renderer = createRenderer('settings');
+  renderer.render(
+    <SettingsPage
+      context={pageContext()}
+      actions={actions as unknown as PageActions}
+      client={fake.client}
+      now={() => NOW}
+      newId={() => NEW_UUID}
+    />,
+  );
+  return { ...renderer, ...fake, actions };
+}
+
+/** Selects a tab the way a click on it does. */
+export function openTab(page: ReturnType<typeof renderPage>, tab: TabId) {
+  const { Tabs } = require('@hubspot/ui-extensions') as typeof import('@hubspot/ui-extensions');
+  fire(page.find(Tabs), 'onSelectedChange', tab);
+}

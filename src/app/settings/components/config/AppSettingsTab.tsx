@@ -1,0 +1,93 @@
+import { Button, Flex, Heading, Input, MultiSelect, Select, Text, Toggle } from '@hubspot/ui-extensions';
+import { useState } from 'react';
+import type { AppError } from '../../../../contract';
+import { useDirectory } from '../../hooks/useDirectory';
+import { ErrorNotice } from '../../shared/components/ErrorNotice';
+import type { PageEnvironment } from '../../types/page';
+import { buildSettings, type SettingsForm, toSettingsForm } from '../../utils/settingsForm';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** F11: who may edit, defaults, what the card shows; saved to the portal with the version read. */
+export function AppSettingsTab({ environment }: { environment: PageEnvironment }) {
+  const { client, canEdit } = environment;
+  const directory = useDirectory(client);
+  const [form, setForm] = useState<SettingsForm>(() => toSettingsForm(environment.settings));
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const built = buildSettings(form);
+  const problems = built.ok ? {} : built.problems;
+  const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setError(null);
+  };
+  const save = async () => {
+    if (!built.ok) return;
+    setSaving(true);
+    const result = await client.call('app_settings_save', { settings: built.settings, version: environment.settingsVersion });
+    setSaving(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    environment.actions.addAlert({ type: 'success', message: 'Settings saved.' });
+    environment.reloadSettings();
+  };
+  const users = directory.owners.filter((o) => o.userId !== null);
+
+  return (
+    <Flex direction="column" gap="md" testId="settings-tab">
+      <Heading>Who may edit goals</Heading>
+      <Toggle label="Super admins" name="superAdmins" checked={form.superAdmins} readOnly={!canEdit} onChange={(v) => set('superAdmins', v)} />
+      <MultiSelect
+        label="Users"
+        name="userIds"
+        value={form.userIds}
+        readOnly={!canEdit}
+        options={[
+          ...form.userIds.filter((id) => !users.some((u) => u.userId === id)).map((id) => ({ label: `User ${id}`, value: id })),
+          ...users.map((u) => ({ label: u.email ? `${u.name} (${u.email})` : u.name, value: u.userId ?? '' })),
+        ]}
+        onChange={(v) => set('userIds', v.map(String))}
+      />
+      <MultiSelect
+        label="Teams"
+        name="teamIds"
+        value={form.teamIds}
+        readOnly={!canEdit}
+        options={[
+          ...form.teamIds.filter((id) => !directory.teams.some((t) => t.id === id)).map((id) => ({ label: `Team ${id}`, value: id })),
+          ...directory.teams.map((t) => ({ label: t.name, value: t.id })),
+        ]}
+        onChange={(v) => set('teamIds', v.map(String))}
+        error={!!problems.editors}
+        validationMessage={problems.editors}
+      />
+      <Heading>Defaults</Heading>
+      <Flex gap="sm" wrap>
+        <Input label="Time zone" name="timeZone" value={form.timeZone} readOnly={!canEdit} error={!!problems.timeZone} validationMessage={problems.timeZone} onInput={(v) => set('timeZone', v)} onChange={(v) => set('timeZone', v)} />
+        <Select
+          label="Fiscal year starts in"
+          name="fiscalYearStartMonth"
+          value={form.fiscalYearStartMonth}
+          readOnly={!canEdit}
+          options={MONTHS.map((m, i) => ({ label: m, value: String(i + 1) }))}
+          onChange={(v) => set('fiscalYearStartMonth', String(v))}
+        />
+        <Input label="Currency" name="currency" value={form.currency} readOnly={!canEdit} error={!!problems.currency} validationMessage={problems.currency} onInput={(v) => set('currency', v)} onChange={(v) => set('currency', v)} />
+      </Flex>
+      <Heading>What the sidebar card shows</Heading>
+      <Toggle label="The year at a glance" name="showYearAtAGlance" checked={form.showYearAtAGlance} readOnly={!canEdit} onChange={(v) => set('showYearAtAGlance', v)} />
+      <Toggle label="A tag on broken goals" name="showHealth" checked={form.showHealth} readOnly={!canEdit} onChange={(v) => set('showHealth', v)} />
+      <Input label="Goals shown at most" name="maxFamilies" value={form.maxFamilies} readOnly={!canEdit} error={!!problems.maxFamilies} validationMessage={problems.maxFamilies} onInput={(v) => set('maxFamilies', v)} onChange={(v) => set('maxFamilies', v)} />
+      {error && <ErrorNotice error={error} />}
+      {canEdit ? (
+        <Button variant="primary" disabled={!built.ok || saving} onClick={() => save()} testId="settings-save">
+          {saving ? 'Saving…' : 'Save settings'}
+        </Button>
+      ) : (
+        <Text variant="microcopy">Only editors can change these settings.</Text>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,61 @@
+import { Button, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@hubspot/ui-extensions';
+import type { FamilySummaryDto } from '../../../../contract';
+import { formatMoney } from '../../shared/money';
+import { periodLabel } from '../../shared/periods';
+
+interface FamiliesTableProps {
+  families: FamilySummaryDto[];
+  currency: string;
+  timeZone: string;
+  onOpen: (uuid: string) => void;
+}
+
+function span(family: FamilySummaryDto, timeZone: string): string {
+  const from = periodLabel(family.periodStart, 'monthly', timeZone);
+  const to = periodLabel(family.periodEnd, 'monthly', timeZone);
+  return from === to ? from : `${from} – ${to}`;
+}
+
+/** One row per family; the name opens it. */
+export function FamiliesTable({ families, currency, timeZone, onOpen }: FamiliesTableProps) {
+  return (
+    <Table bordered testId="families-table">
+      <TableHead>
+        <TableRow>
+          <TableHeader>Goal</TableHeader>
+          <TableHeader>Type</TableHeader>
+          <TableHeader>Periods</TableHeader>
+          <TableHeader align="right">Assignees</TableHeader>
+          <TableHeader align="right">Slices</TableHeader>
+          <TableHeader align="right">Target</TableHeader>
+          <TableHeader align="right">Actual</TableHeader>
+          <TableHeader>Health</TableHeader>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {families.map((family) => (
+          <TableRow key={family.uuid} testId={`family-row-${family.uuid}`}>
+            <TableCell>
+              <Button variant="transparent" onClick={() => onOpen(family.uuid)} testId={`open-${family.uuid}`}>
+                {family.name}
+              </Button>
+            </TableCell>
+            <TableCell>{family.goalType}</TableCell>
+            <TableCell>{`${family.milestone} · ${span(family, timeZone)}`}</TableCell>
+            <TableCell align="right">{String(family.groups.length)}</TableCell>
+            <TableCell align="right">{String(family.sliceCount)}</TableCell>
+            <TableCell align="right">{formatMoney(family.totalTarget, currency)}</TableCell>
+            <TableCell align="right">{formatMoney(family.totalKpi, currency)}</TableCell>
+            <TableCell>
+              {family.healthy ? (
+                <StatusTag variant="success">Healthy</StatusTag>
+              ) : (
+                <StatusTag variant="danger">{`${family.findingCount} issue${family.findingCount === 1 ? '' : 's'}`}</StatusTag>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

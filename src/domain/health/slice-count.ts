@@ -1,0 +1,59 @@
+/** A target group holds a whole number of years of periods: 12 monthly, 4 quarterly, 1 annual, 52-53 weekly. */
+import { asMilestone, type Milestone, PERIODS_PER_YEAR } from '../periods';
+import { PROP } from '../properties';
+import { groupLabel } from './analysis';
+import { type Finding, type HealthRule, makeFinding } from './rule';
+
+/** Whether `count` slices make whole years of `milestone` periods. */
+export function isWholeYears(milestone: Milestone, count: number): boolean {
+  if (count < 1) return false;
+  if (milestone !== 'weekly') return count % PERIODS_PER_YEAR[milestone] === 0;
+  // k years hold between 52k and 53k weeks.
+  const years = Math.max(1, Math.round(count / 52.18));
+  return count >= 52 * years && count <= 53 * years;
+}
+
+export const sliceCountMismatch: HealthRule = {
+  id: 'slice-count-mismatch',
+  severity: 'warning',
+  title: 'Slice count of a target group does not match the milestone (whole years)',
+  check(family) {
+    const milestone = asMilestone(family.milestone.value);
+    if (milestone === null) return [];
+    const expected = milestone === 'weekly' ? '52 or 53 per year' : `${PERIODS_PER_YEAR[milestone]} per year`;
+    const findings: Finding[] = [];
+    for (const group of family.groups) {
+      if (isWholeYears(milestone, group.slices.length)) continue;
+      findings.push(
+        makeFinding(
+          sliceCountMismatch,
+          family.uuid,
+          group.groupId ?? 'none',
+          `${groupLabel(group.groupId)} has ${group.slices.length} ${milestone} slices; HubSpot expects ${expected}.`,
+          group.slices.map((t) => t.id),
+          null,
+        ),
+      );
+    }
+    return findings;
+  },
+};
+
+export const milestoneUnknown: HealthRule = {
+  id: 'milestone-unknown',
+  severity: 'warning',
+  title: 'Milestone is not weekly, monthly, quarterly or annual: periods are not checked',
+  check(family) {
+    if (asMilestone(family.milestone.value) !== null) return [];
+    return [
+      makeFinding(
+        milestoneUnknown,
+        family.uuid,
+        PROP.milestone,
+        `${PROP.milestone} is "${family.milestone.value}", which this app does not know; its periods were not checked.`,
+        family.slices.map((t) => t.id),
+        null,
+      ),
+    ];
+  },
+};

@@ -1,0 +1,53 @@
+/** A plan: the exact per-slice changes of one operation, as data (safe-write protocol, step 2). */
+import type { Assignee } from '../target';
+
+export type Operation =
+  | 'family-update'
+  | 'respread'
+  | 'target-update'
+  | 'create'
+  | 'clone'
+  | 'archive-family'
+  | 'archive-slice'
+  | 'repair'
+  | 'undo';
+
+export type PlannedCreate = {
+  /** Every property to send, as HubSpot strings. */
+  properties: Record<string, string>;
+  /** For previews: who and which period (same values as in `properties`). */
+  assignee: Assignee | null;
+  groupId: string;
+  startMs: number;
+  endMs: number;
+};
+
+export type PlannedUpdate = {
+  id: string;
+  /** A short human label for previews ("Q1 quota · 2026-01-01 · #123"). */
+  label: string;
+  /** The properties' values before (null when absent); same keys as `after`. */
+  before: Record<string, string | null>;
+  /** Only the properties that change. */
+  after: Record<string, string>;
+};
+
+export type PlannedArchive = { id: string; label: string };
+
+export type Plan = {
+  operation: Operation;
+  familyUuid: string;
+  /** `familyVersion` of the slices the plan was computed from. */
+  version: string;
+  creates: PlannedCreate[];
+  updates: PlannedUpdate[];
+  archives: PlannedArchive[];
+  /** Plain words for the person about to apply it. */
+  warnings: string[];
+  /** One line saying what the plan does. */
+  summary: string;
+};
+
+/** Whether the plan changes nothing (the use case can skip writing). */
+export const isEmptyPlan = (plan: Plan): boolean =>
+  plan.creates.length === 0 && plan.updates.length === 0 && plan.archives.length === 0;

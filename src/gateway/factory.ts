@@ -1,0 +1,54 @@
+/** Builds the gateway of one invocation from the environment: client, retry, throttle, counter. */
+import { createAppStore } from './app-store';
+import { type CallCounter, createCallCounter, withCounting } from './counting';
+import { createGoalTargetsGateway, type GoalTargetsGateway } from './goal-targets-gateway';
+import { createClientHttp, DEFAULT_BASE_URL, type HubSpotHttp } from './http';
+import { CrmObjects } from './objects';
+import { GOAL_TARGETS, LIMITS } from './paths';
+import { DEFAULT_RETRY, type RetryOptions, realSleep, withRetry } from './retry';
+import { createTokenBucket, withSearchThrottle } from './throttle';
+
+export type GatewayEnv = {
+  PRIVATE_APP_ACCESS_TOKEN?: string | undefined;
+  HUBSPOT_API_BASE_URL?: string | undefined;
+};
+
+export type GatewayOptions = {
+  readProperties: readonly string[];
+  sliceKey: (p: Record<string, string | null | undefined>) => string;
+  retry?: Partial<RetryOptions>;
+  now?: () => number;
+  /** Replaces the api-client transport (tests). */
+  transport?: HubSpotHttp;
+};
+
+/**
+ * Order matters: counting sits innermost so that every attempt (retries included) is counted; the
+ * throttle sits inside retry so that a retried search waits for a token too.
+ */
+export function buildHttp(base: HubSpotHttp, counter: CallCounter, options: GatewayOptions): HubSpotHttp {
+  const sleep = options.retry?.sleep ?? realSleep;
+  const now = options.now ?? Date.now;
+  const bucket = createTokenBucket(LIMITS.searchesPerSecond, LIMITS.searchesPerSecond, { now, sleep });
+  const retry: RetryOptions = { ...DEFAULT_RETRY, sleep, random: Math.random, ...options.retry };
+  return withRetry(withSearchThrottle(withCounting(base, counter), bucket), retry);
+}
+
+export function createGatewayFromEnv(env: GatewayEnv, options: GatewayOptions): GoalTargetsGateway {
+  const calls = createCallCounter();
+  const base =
+    options.transport ??
+    createClientHttp({
+      accessToken: env.PRIVATE_APP_ACCESS_TOKEN ?? '',
+      baseUrl: env.HUBSPOT_API_BASE_URL || DEFAULT_BASE_URL,
+    });
+  const http = buildHttp(base, calls, options);
+  return createGoalTargetsGateway({
+    http,
+    targets: new CrmObjects(http, GOAL_TARGETS),
+    store: createAppStore(http),
+    calls,
+    readProperties: options.readProperties,
+    sliceKey: options.sliceKey,
+  });
+}

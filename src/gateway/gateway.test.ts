@@ -1,0 +1,180 @@
+/** The gateway through the real `@hubspot/api-client` against a tiny local fake HubSpot. */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isGatewayError, toAppError } from './errors';
+import { createGatewayFromEnv } from './factory';
+
+type Seen = { method: string; url: string; auth: string | undefined; body: unknown };
+const seen: Seen[] = [];
+let handler: (req: Seen) => { status: number; body: unknown } = () => ({ status: 200, body: {} });
+let server: Server;
+let baseUrl: string;
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<unknown>((resolve) => {
+    let text = '';
+    req.on('data', (c) => {
+      text += c;
+    });
+    req.on('end', () => resolve(text ? JSON.parse(text) : null));
+  });
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const s: Seen = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      auth: req.headers.authorization,
+      body: await readBody(req),
+    };
+    seen.push(s);
+    const { status, body } = handler(s);
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const gateway = () =>
+  createGatewayFromEnv(
+    { PRIVATE_APP_ACCESS_TOKEN: 'tok', HUBSPOT_API_BASE_URL: baseUrl },
+    {
+      readProperties: ['hs_goal_name', 'hs_goal_target_group_id', 'hs_start_datetime'],
+      sliceKey: (p) => `${p.hs_goal_target_group_id}|${p.hs_start_datetime}`,
+      retry: { sleep: async () => undefined },
+    },
+  );
+
+type Input = { id?: string; objectWriteTraceId?: string; properties?: Record<string, string> };
+const inputsOf = (body: unknown) => (body as { inputs: Input[] }).inputs;
+
+describe('gateway over HTTP', () => {
+  it('sends the bearer token to the base URL and reads by id in chunks of 100', async () => {
+    seen.length = 0;
+    handler = (req) => ({
+      status: 200,
+      body: {
+        status: 'COMPLETE',
+        results: inputsOf(req.body)
+          .filter((i) => i.id !== '7')
+          .map((i) => ({ id: i.id, properties: { hs_goal_name: 'G' }, archived: false })),
+      },
+    });
+    const ids = Array.from({ length: 250 }, (_, i) => String(i + 1));
+    const { found, missing } = await gateway().readByIds(ids);
+    expect(seen).toHaveLength(3);
+    expect(
+      seen.every(
+        (s) => s.auth === 'Bearer tok' && s.url.startsWith('/crm/v3/objects/goal_targets/batch/read'),
+      ),
+    ).toBe(true);
+    expect(inputsOf(seen[0]?.body)).toHaveLength(100);
+    expect(found).toHaveLength(249);
+    expect(missing).toEqual(['7']);
+  });
+
+  it('turns a 207 batch update into per-input outcomes', async () => {
+    handler = (req) => {
+      const inputs = inputsOf(req.body);
+      return {
+        status: 207,
+        body: {
+          status: 'COMPLETE',
+          numErrors: 1,
+          results: inputs.filter((i) => i.id !== '2').map((i) => ({ id: i.id, properties: i.properties })),
+          errors: [
+            { status: 'error', category: 'VALIDATION_ERROR', message: 'bad', context: { ids: ['2'] } },
+          ],
+        },
+      };
+    };
+    const outcomes = await gateway().updateTargets(
+      ['1', '2', '3'].map((id) => ({ id, properties: { hs_goal_name: 'New' } })),
+    );
+    expect(outcomes.map((o) => o.state)).toEqual(['ok', 'failed', 'ok']);
+    expect(outcomes[1]).toMatchObject({ state: 'failed', message: 'bad' });
+  });
+
+  it('matches created records to inputs by trace id, or by slice key when none is echoed', async () => {
+    handler = (req) => ({
+      status: 201,
+      body: {
+        status: 'COMPLETE',
+        results: inputsOf(req.body)
+          .reverse()
+          .map((i, n) => ({
+            id: String(100 + n),
+            properties: i.properties,
+            ...(n % 2 === 0 ? { objectWriteTraceId: i.objectWriteTraceId } : {}),
+          })),
+      },
+    });
+    const inputs = Array.from({ length: 5 }, (_, i) => ({
+      hs_goal_target_group_id: '9',
+      hs_start_datetime: `2026-0${i + 1}-01T00:00:00.000Z`,
+    }));
+    const outcomes = await gateway().createTargets(inputs);
+    expect(outcomes.every((o) => o.state === 'ok')).toBe(true);
+    for (const [i, o] of outcomes.entries()) {
+      expect(o.state === 'ok' && o.record.properties.hs_start_datetime).toBe(inputs[i]?.hs_start_datetime);
+    }
+  });
+
+  it('maps HubSpot errors to app codes and keeps the correlationId', async () => {
+    handler = () => ({
+      status: 429,
+      body: {
+        status: 'error',
+        message: 'daily',
+        policyName: 'DAILY',
+        correlationId: 'abc-123',
+        category: 'RATE_LIMITS',
+      },
+    });
+    const error = await gateway()
+      .searchByUuid('x')
+      .catch((e: unknown) => e);
+    expect(isGatewayError(error)).toBe(true);
+    if (!isGatewayError(error)) return;
+    expect(toAppError(error)).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { correlationId: 'abc-123', policyName: 'DAILY' },
+    });
+
+    handler = () => ({
+      status: 404,
+      body: { status: 'error', message: 'nope', correlationId: 'c2', category: 'OBJECT_NOT_FOUND' },
+    });
+    const notFound = await gateway()
+      .patchTarget('1', { hs_target_amount: '1.00' })
+      .catch((e: unknown) => e);
+    expect(isGatewayError(notFound) && toAppError(notFound).code).toBe('NOT_FOUND');
+  });
+
+  it('retries 5xx on reads and counts every attempt', async () => {
+    let n = 0;
+    handler = () =>
+      ++n <= 2
+        ? { status: 502, body: { message: 'bad gateway' } }
+        : { status: 200, body: { results: [], total: 0 } };
+    const g = gateway();
+    expect(await g.searchByUuid('u')).toEqual([]);
+    expect(g.calls.total()).toBe(3);
+    expect(g.calls.byEndpoint()).toEqual({ 'POST /crm/v3/objects/goal_targets/search': 3 });
+  });
+
+  it('reports a whole-chunk 4xx as failed and a lost 5xx as unknown, without throwing', async () => {
+    handler = () => ({
+      status: 400,
+      body: { status: 'error', message: 'invalid', category: 'VALIDATION_ERROR' },
+    });
+    expect((await gateway().archiveTargets(['1', '2'])).map((o) => o.state)).toEqual(['failed', 'failed']);
+    handler = () => ({ status: 503, body: { message: 'down' } });
+    expect((await gateway().createTargets([{ hs_goal_target_group_id: '1' }])).map((o) => o.state)).toEqual([
+      'unknown',
+    ]);
+  });
+});

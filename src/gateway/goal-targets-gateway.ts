@@ -1,0 +1,211 @@
+/**
+ * `GoalTargetsGateway`: everything the use cases need from HubSpot, in domain terms. The only
+ * implementation talks HTTP through `CrmObjects`; tests can hand use cases a fake of this interface.
+ */
+import type { AppStore } from './app-store';
+import type { CallCounter } from './counting';
+import type { HubSpotHttp } from './http';
+import {
+  type ArchiveOutcome,
+  type CrmObjects,
+  type CrmRecord,
+  type SearchFilter,
+  type SearchPage,
+  send,
+  type WriteOutcome,
+} from './objects';
+import { LIMITS, paths } from './paths';
+
+export type { ArchiveOutcome, CrmRecord, SearchFilter, WriteOutcome };
+
+export type Owner = {
+  id: string;
+  userId: string | null;
+  name: string;
+  email: string | null;
+  teamIds: string[];
+};
+export type Team = { id: string; name: string };
+export type Pipeline = { id: string; label: string };
+export type PropertyDefinition = {
+  name: string;
+  type: string;
+  readOnly: boolean;
+  options: { value: string; label: string }[];
+};
+
+export type TargetQuery = {
+  ownerId?: string;
+  teamId?: string;
+  goalType?: string;
+  milestone?: string;
+  /** Periods overlapping [fromMs, toMs]. */
+  fromMs?: number;
+  toMs?: number;
+};
+
+export interface GoalTargetsGateway {
+  /** Every slice of a family, found by search (lags a few seconds behind writes). */
+  searchByUuid(uuid: string): Promise<CrmRecord[]>;
+  /** Every slice of several families (≤ 100 uuids), by one paged search. */
+  searchByUuids(uuids: readonly string[]): Promise<CrmRecord[]>;
+  /** Targets matching a query, only the given properties; every page up to HubSpot's cap. */
+  searchTargets(query: TargetQuery, properties: readonly string[]): Promise<CrmRecord[]>;
+  /** One page of targets with `hs_object_id > afterId`, ascending: scans any portal size past the 10,000 cap. */
+  scanAfter(afterId: string | null, limit: number): Promise<SearchPage>;
+  /** Batch read by id, ≤100 per call; archived or unknown ids come back in `missing`. */
+  readByIds(ids: readonly string[]): Promise<{ found: CrmRecord[]; missing: string[] }>;
+  createTargets(inputs: readonly Record<string, string>[]): Promise<WriteOutcome[]>;
+  updateTargets(
+    inputs: readonly { id: string; properties: Record<string, string> }[],
+  ): Promise<WriteOutcome[]>;
+  archiveTargets(ids: readonly string[]): Promise<ArchiveOutcome[]>;
+  /** One slice through PATCH (F4). */
+  patchTarget(id: string, properties: Record<string, string>): Promise<CrmRecord>;
+  owners(): Promise<Owner[]>;
+  teams(): Promise<Team[]>;
+  pipelines(objectType?: string): Promise<Pipeline[]>;
+  goalTargetProperties(): Promise<PropertyDefinition[]>;
+  readonly store: AppStore;
+  /** HTTP attempts made through this gateway so far. */
+  readonly calls: CallCounter;
+}
+
+type Raw = Record<string, unknown>;
+const asRaw = (v: unknown): Raw => (v !== null && typeof v === 'object' ? (v as Raw) : {});
+const str = (v: unknown): string | null =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+
+// ASSUMPTION (unverified): `IN` accepts up to 100 values per filter, like a batch's input limit.
+export const MAX_IN_VALUES = 100;
+
+export function createGoalTargetsGateway(deps: {
+  http: HubSpotHttp;
+  targets: CrmObjects;
+  store: AppStore;
+  calls: CallCounter;
+  readProperties: readonly string[];
+  /** For creates whose answer lacks trace ids: what makes one slice unique (group id + start). */
+  sliceKey: (p: CrmRecord['properties']) => string;
+}): GoalTargetsGateway {
+  const { http, targets, readProperties } = deps;
+  const byId = { propertyName: 'hs_object_id', direction: 'ASCENDING' as const };
+  const getResults = async (path: string, query?: Record<string, string | number>) => {
+    const all: unknown[] = [];
+    let after: string | undefined;
+    do {
+      const response = await send(http, {
+        method: 'GET',
+        path,
+        query: { ...query, ...(after ? { after } : {}) },
+      });
+      const body = asRaw(response.body);
+      if (Array.isArray(body.results)) all.push(...body.results);
+      const next = str(asRaw(asRaw(body.paging).next).after);
+      after = next ?? undefined;
+    } while (after !== undefined);
+    return all;
+  };
+
+  return {
+    store: deps.store,
+    calls: deps.calls,
+    searchByUuid: (uuid) =>
+      targets.searchAll({
+        filterGroups: [
+          { filters: [{ propertyName: 'hs_group_correlation_uuid', operator: 'EQ', value: uuid }] },
+        ],
+        properties: readProperties,
+        sort: byId,
+      }),
+    async searchByUuids(uuids) {
+      const out: CrmRecord[] = [];
+      for (let i = 0; i < uuids.length; i += MAX_IN_VALUES) {
+        const values = uuids.slice(i, i + MAX_IN_VALUES);
+        out.push(
+          ...(await targets.searchAll({
+            filterGroups: [
+              { filters: [{ propertyName: 'hs_group_correlation_uuid', operator: 'IN', values }] },
+            ],
+            properties: readProperties,
+            sort: byId,
+          })),
+        );
+      }
+      return out;
+    },
+    searchTargets(query, properties) {
+      const filters: SearchFilter[] = [];
+      if (query.ownerId)
+        filters.push({ propertyName: 'hubspot_owner_id', operator: 'EQ', value: query.ownerId });
+      if (query.teamId)
+        filters.push({ propertyName: 'hs_assignee_team_id', operator: 'EQ', value: query.teamId });
+      if (query.goalType)
+        filters.push({ propertyName: 'hs_goal_type', operator: 'EQ', value: query.goalType });
+      if (query.milestone)
+        filters.push({ propertyName: 'hs_milestone', operator: 'EQ', value: query.milestone });
+      // Datetimes in search filters are epoch-millisecond strings (hubspot-facts §5).
+      if (query.fromMs !== undefined)
+        filters.push({ propertyName: 'hs_end_datetime', operator: 'GTE', value: String(query.fromMs) });
+      if (query.toMs !== undefined)
+        filters.push({ propertyName: 'hs_start_datetime', operator: 'LTE', value: String(query.toMs) });
+      if (filters.length === 0)
+        filters.push({ propertyName: 'hs_group_correlation_uuid', operator: 'HAS_PROPERTY' });
+      return targets.searchAll({ filterGroups: [{ filters }], properties, sort: byId });
+    },
+    scanAfter: (afterId, limit) =>
+      targets.search({
+        filterGroups: afterId
+          ? [{ filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: afterId }] }]
+          : [],
+        properties: readProperties,
+        sort: byId,
+        limit: Math.min(limit, LIMITS.searchPage),
+      }),
+    readByIds: (ids) => targets.readByIds(ids, readProperties),
+    createTargets: (inputs) => targets.create(inputs, deps.sliceKey),
+    updateTargets: (inputs) => targets.update(inputs),
+    archiveTargets: (ids) => targets.archive(ids),
+    patchTarget: (id, properties) => targets.patch(id, properties),
+    async owners() {
+      const rows = await getResults(paths.owners(), { limit: 500, archived: 'false' });
+      return rows.map((row) => {
+        const r = asRaw(row);
+        const name = [str(r.firstName), str(r.lastName)].filter(Boolean).join(' ');
+        const teams = Array.isArray(r.teams)
+          ? r.teams.map((t) => str(asRaw(t).id)).filter((t) => t !== null)
+          : [];
+        return {
+          id: String(r.id),
+          userId: str(r.userId),
+          name: name || str(r.email) || `Owner ${String(r.id)}`,
+          email: str(r.email),
+          teamIds: teams,
+        };
+      });
+    },
+    async teams() {
+      const rows = await getResults(paths.teams());
+      return rows.map((row) => ({ id: String(asRaw(row).id), name: str(asRaw(row).name) ?? '' }));
+    },
+    async pipelines(objectType = 'deals') {
+      const rows = await getResults(paths.pipelines(objectType));
+      return rows.map((row) => ({ id: String(asRaw(row).id), label: str(asRaw(row).label) ?? '' }));
+    },
+    async goalTargetProperties() {
+      const rows = await getResults(paths.properties('goal_targets'));
+      return rows.map((row) => {
+        const r = asRaw(row);
+        return {
+          name: String(r.name),
+          type: str(r.type) ?? 'string',
+          readOnly: asRaw(r.modificationMetadata).readOnlyValue === true,
+          options: (Array.isArray(r.options) ? r.options : []).map((o) => ({
+            value: String(asRaw(o).value),
+            label: str(asRaw(o).label) ?? '',
+          })),
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/** The HubSpot gateway: the only module that talks to HubSpot. */
+export { type AppStore, createAppStore, type StoredRecord } from './app-store';
+export { type CallCounter, createCallCounter } from './counting';
+export { GatewayError, isGatewayError, toAppError } from './errors';
+export { createGatewayFromEnv, type GatewayEnv } from './factory';
+export * from './goal-targets-gateway';
+export type { HubSpotHttp } from './http';
+export { OBJECTS_PREFIX } from './paths';

@@ -1,0 +1,323 @@
+/**
+ * Generic CRM object calls over the HTTP seam (goal targets and the app's own custom object):
+ * paths, status checks, error bodies, chunking to ≤100 and 207 answers turned into per-input outcomes.
+ */
+import { classify, GatewayError, type HubSpotErrorBody } from './errors';
+import type { HttpRequest, HttpResponse, HubSpotHttp } from './http';
+import { LIMITS, paths } from './paths';
+
+/** A CRM record as the domain takes it: HubSpot's id and its string property bag. */
+export type CrmRecord = {
+  id: string;
+  properties: Record<string, string | null | undefined>;
+  updatedAt?: string;
+};
+
+export type SearchFilter = {
+  propertyName: string;
+  operator:
+    | 'EQ'
+    | 'NEQ'
+    | 'LT'
+    | 'LTE'
+    | 'GT'
+    | 'GTE'
+    | 'IN'
+    | 'NOT_IN'
+    | 'HAS_PROPERTY'
+    | 'NOT_HAS_PROPERTY';
+  value?: string;
+  values?: string[];
+};
+
+export type SearchRequest = {
+  /** OR of AND-groups; at most 5 groups (hubspot-facts §6). */
+  filterGroups: { filters: SearchFilter[] }[];
+  properties: readonly string[];
+  sort?: { propertyName: string; direction: 'ASCENDING' | 'DESCENDING' };
+  limit?: number;
+  after?: string;
+};
+
+export type SearchPage = { results: CrmRecord[]; total: number; after: string | null };
+
+/** What happened to one input of a batch write. `unknown`: the call failed in a way that may have applied it. */
+export type WriteOutcome =
+  | { state: 'ok'; index: number; record: CrmRecord }
+  | { state: 'failed' | 'unknown'; index: number; message: string; correlationId?: string };
+
+export type ArchiveOutcome =
+  | { state: 'ok'; index: number; id: string }
+  | { state: 'failed' | 'unknown'; index: number; id: string; message: string; correlationId?: string };
+
+export const chunk = <T>(items: readonly T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+type Raw = Record<string, unknown>;
+const asRaw = (v: unknown): Raw => (v !== null && typeof v === 'object' ? (v as Raw) : {});
+
+export function toRecord(v: unknown): CrmRecord {
+  const r = asRaw(v);
+  const props = asRaw(r.properties) as Record<string, string | null>;
+  const record: CrmRecord = { id: String(r.id), properties: props };
+  if (typeof r.updatedAt === 'string') record.updatedAt = r.updatedAt;
+  return record;
+}
+
+/** Sends, and turns any non-2xx status into a `GatewayError` with HubSpot's correlation id. */
+export async function send(http: HubSpotHttp, request: HttpRequest): Promise<HttpResponse> {
+  const response = await http(request);
+  if (response.status >= 200 && response.status < 300) return response;
+  throw errorFrom(response, `${request.method} ${request.path}`);
+}
+
+export function errorFrom(response: HttpResponse, endpoint: string): GatewayError {
+  const body = (typeof response.body === 'object' ? response.body : undefined) as
+    | HubSpotErrorBody
+    | undefined;
+  return new GatewayError({
+    kind: classify(response.status, body),
+    status: response.status,
+    message: body?.message ?? `HTTP ${response.status}`,
+    endpoint,
+    body,
+  });
+}
+
+export class CrmObjects {
+  constructor(
+    private readonly http: HubSpotHttp,
+    readonly objectType: string,
+  ) {}
+
+  async getById(id: string, properties: readonly string[], idProperty?: string): Promise<CrmRecord | null> {
+    const response = await this.http({
+      method: 'GET',
+      path: paths.object(this.objectType, id),
+      query: { properties: properties.join(','), archived: false, ...(idProperty ? { idProperty } : {}) },
+    });
+    if (response.status === 404) return null;
+    if (response.status < 200 || response.status >= 300)
+      throw errorFrom(response, `GET ${this.objectType}/{id}`);
+    return toRecord(response.body);
+  }
+
+  async listPage(properties: readonly string[], after?: string, limit: number = LIMITS.listPage) {
+    const response = await send(this.http, {
+      method: 'GET',
+      path: paths.objects(this.objectType),
+      query: { limit, properties: properties.join(','), archived: false, ...(after ? { after } : {}) },
+    });
+    const body = asRaw(response.body);
+    const results = Array.isArray(body.results) ? body.results.map(toRecord) : [];
+    const next = asRaw(asRaw(body.paging).next).after;
+    return { results, after: typeof next === 'string' ? next : null };
+  }
+
+  async search(request: SearchRequest): Promise<SearchPage> {
+    const response = await send(this.http, {
+      method: 'POST',
+      path: paths.search(this.objectType),
+      body: {
+        filterGroups: request.filterGroups,
+        properties: [...request.properties],
+        sorts: request.sort ? [request.sort] : [],
+        limit: Math.min(request.limit ?? LIMITS.searchPage, LIMITS.searchPage),
+        after: request.after ?? '0',
+      },
+    });
+    const body = asRaw(response.body);
+    const results = Array.isArray(body.results) ? body.results.map(toRecord) : [];
+    const next = asRaw(asRaw(body.paging).next).after;
+    return {
+      results,
+      total: typeof body.total === 'number' ? body.total : results.length,
+      after: typeof next === 'string' && results.length > 0 ? next : null,
+    };
+  }
+
+  /** Every match, paged; stops at HubSpot's 10,000-result cap (callers that may exceed it must split). */
+  async searchAll(request: Omit<SearchRequest, 'after' | 'limit'>): Promise<CrmRecord[]> {
+    const all: CrmRecord[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.search({ ...request, limit: LIMITS.searchPage, ...(after ? { after } : {}) });
+      all.push(...page.results);
+      after = page.after ?? undefined;
+    } while (after !== undefined && all.length < LIMITS.searchResultCap);
+    return all;
+  }
+
+  /** Batch read in chunks of 100; ids HubSpot does not know (or archived) come back in `missing`. */
+  async readByIds(ids: readonly string[], properties: readonly string[]) {
+    const found: CrmRecord[] = [];
+    for (const part of chunk([...new Set(ids)], LIMITS.batchInputs)) {
+      const response = await send(this.http, {
+        method: 'POST',
+        path: paths.batch(this.objectType, 'read'),
+        query: { archived: false },
+        body: { inputs: part.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [] },
+      });
+      const body = asRaw(response.body);
+      if (Array.isArray(body.results)) found.push(...body.results.map(toRecord));
+    }
+    const seen = new Set(found.map((r) => r.id));
+    return { found, missing: ids.filter((id) => !seen.has(id)) };
+  }
+
+  async create(inputs: readonly Record<string, string>[], matchKey: (p: CrmRecord['properties']) => string) {
+    const outcomes: WriteOutcome[] = [];
+    for (const [c, part] of chunk(inputs, LIMITS.batchInputs).entries()) {
+      const offset = c * LIMITS.batchInputs;
+      const body = {
+        inputs: part.map((properties, i) => ({
+          properties,
+          associations: [],
+          objectWriteTraceId: String(offset + i),
+        })),
+      };
+      // Batch create is not idempotent: the retry wrapper repeats it only after a 429.
+      const out = await this.batchWrite('create', body, false);
+      outcomes.push(...matchOutcomes(out, part, offset, matchKey));
+    }
+    return outcomes;
+  }
+
+  async update(inputs: readonly { id: string; properties: Record<string, string> }[]) {
+    const outcomes: WriteOutcome[] = [];
+    for (const [c, part] of chunk(inputs, LIMITS.batchInputs).entries()) {
+      const offset = c * LIMITS.batchInputs;
+      const body = {
+        inputs: part.map((input, i) => ({ ...input, objectWriteTraceId: String(offset + i) })),
+      };
+      const out = await this.batchWrite('update', body, true);
+      outcomes.push(...matchOutcomes(out, part, offset, undefined, (i) => part[i]?.id ?? ''));
+    }
+    return outcomes;
+  }
+
+  async archive(ids: readonly string[]): Promise<ArchiveOutcome[]> {
+    const outcomes: ArchiveOutcome[] = [];
+    for (const [c, part] of chunk(ids, LIMITS.batchInputs).entries()) {
+      const offset = c * LIMITS.batchInputs;
+      const out = await this.batchWrite('archive', { inputs: part.map((id) => ({ id })) }, true);
+      part.forEach((id, i) => {
+        const index = offset + i;
+        if (out.kind === 'answered') {
+          const error = out.errors.find((e) => e.ids.includes(id));
+          outcomes.push(
+            error ? { state: 'failed', index, id, message: error.message } : { state: 'ok', index, id },
+          );
+        } else
+          outcomes.push({ state: out.kind, index, id, message: out.message, ...corr(out.correlationId) });
+      });
+    }
+    return outcomes;
+  }
+
+  async patch(id: string, properties: Record<string, string>): Promise<CrmRecord> {
+    const response = await send(this.http, {
+      method: 'PATCH',
+      path: paths.object(this.objectType, id),
+      body: { properties },
+    });
+    return toRecord(response.body);
+  }
+
+  async createOne(properties: Record<string, string>): Promise<CrmRecord> {
+    const response = await send(this.http, {
+      method: 'POST',
+      path: paths.objects(this.objectType),
+      body: { properties, associations: [] },
+      idempotent: false,
+    });
+    return toRecord(response.body);
+  }
+
+  private async batchWrite(op: 'create' | 'update' | 'archive', body: unknown, idempotent: boolean) {
+    const endpoint = `POST ${this.objectType}/batch/${op}`;
+    let response: HttpResponse;
+    try {
+      response = await this.http({
+        method: 'POST',
+        path: paths.batch(this.objectType, op),
+        body,
+        idempotent,
+      });
+    } catch (e) {
+      if (e instanceof GatewayError) return { kind: 'unknown' as const, message: e.message };
+      throw e;
+    }
+    if (response.status >= 200 && response.status < 300) {
+      const raw = asRaw(response.body);
+      return {
+        kind: 'answered' as const,
+        results: Array.isArray(raw.results)
+          ? raw.results.map((r) => ({ record: toRecord(r), trace: asRaw(r).objectWriteTraceId }))
+          : [],
+        errors: (Array.isArray(raw.errors) ? raw.errors : []).map(batchError),
+      };
+    }
+    const error = errorFrom(response, endpoint);
+    // A 4xx refused the whole chunk (nothing applied); a 5xx or exhausted 429 may or may not have.
+    const kind = error.kind === 'server' ? ('unknown' as const) : ('failed' as const);
+    return { kind, message: error.message, correlationId: error.correlationId };
+  }
+}
+
+type BatchError = { message: string; ids: string[]; traces: string[] };
+
+function batchError(e: unknown): BatchError {
+  const r = asRaw(e);
+  const context = asRaw(r.context);
+  const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
+  return {
+    message: typeof r.message === 'string' ? r.message : 'failed',
+    ids: strings(context.ids ?? context.id),
+    traces: strings(context.objectWriteTraceId ?? r.objectWriteTraceId),
+  };
+}
+
+const corr = (id: string | undefined) => (id ? { correlationId: id } : {});
+
+type BatchAnswer =
+  | { kind: 'answered'; results: { record: CrmRecord; trace: unknown }[]; errors: BatchError[] }
+  | { kind: 'failed' | 'unknown'; message: string; correlationId?: string | undefined };
+
+/**
+ * Per-input outcomes of one chunk. Results are matched to inputs by `objectWriteTraceId`, then by id
+ * (updates) or by `matchKey` (creates, when HubSpot did not echo the trace id); inputs left unmatched failed.
+ */
+function matchOutcomes<T>(
+  out: BatchAnswer,
+  part: readonly T[],
+  offset: number,
+  matchKey?: (p: CrmRecord['properties']) => string,
+  idOf?: (i: number) => string,
+): WriteOutcome[] {
+  if (out.kind !== 'answered') {
+    return part.map((_, i) => ({
+      state: out.kind,
+      index: offset + i,
+      message: out.message,
+      ...corr(out.correlationId),
+    }));
+  }
+  const byTrace = new Map<string, CrmRecord>();
+  const byKey = new Map<string, CrmRecord>();
+  for (const r of out.results) {
+    if (typeof r.trace === 'string') byTrace.set(r.trace, r.record);
+    byKey.set(idOf ? r.record.id : (matchKey?.(r.record.properties) ?? r.record.id), r.record);
+  }
+  return part.map((input, i) => {
+    const index = offset + i;
+    const key = idOf ? idOf(i) : (matchKey?.(input as CrmRecord['properties']) ?? '');
+    const record = byTrace.get(String(index)) ?? byKey.get(key);
+    if (record) return { state: 'ok', index, record };
+    const error = out.errors.find((e) => e.traces.includes(String(index)) || (idOf && e.ids.includes(key)));
+    return { state: 'failed', index, message: error?.message ?? out.errors[0]?.message ?? 'not applied' };
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * Retry as a decorator around the HTTP seam: ten-secondly 429s, 5xx and network failures are retried
+ * with exponential backoff and full jitter, within a bounded number of attempts and a total time
+ * budget (an app function must finish well inside 10 s). A DAILY 429 is returned at once.
+ */
+import { classify, type HubSpotErrorBody, isGatewayError } from './errors';
+import type { HttpResponse, HubSpotHttp } from './http';
+
+export type RetryOptions = {
+  maxAttempts: number;
+  /** Total time the retries of one call may wait, in ms. */
+  budgetMs: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  sleep: (ms: number) => Promise<void>;
+  /** In [0, 1): jitter source. */
+  random: () => number;
+};
+
+export const DEFAULT_RETRY: Omit<RetryOptions, 'sleep' | 'random'> = {
+  maxAttempts: 8,
+  budgetMs: 6_000,
+  baseDelayMs: 250,
+  maxDelayMs: 2_000,
+};
+
+export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The wait before attempt `attempt + 1` (attempt counts from 1), honouring `Retry-After` for 429s. */
+export function backoffDelay(attempt: number, response: HttpResponse | undefined, o: RetryOptions): number {
+  const exp = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
+  // Full jitter keeps concurrent invocations from retrying in lock-step; half is kept as a floor so a
+  // throttled call never hammers immediately.
+  const jittered = exp / 2 + (o.random() * exp) / 2;
+  const retryAfter = Number(response?.headers['retry-after']);
+  return Number.isFinite(retryAfter) && retryAfter > 0 ? Math.max(jittered, retryAfter * 1000) : jittered;
+}
+
+function isRetryableResponse(r: HttpResponse, idempotent: boolean): boolean {
+  const kind = classify(r.status, r.body as HubSpotErrorBody | undefined);
+  return kind === 'rate_limited' || (idempotent && kind === 'server');
+}
+
+export function withRetry(http: HubSpotHttp, options: RetryOptions): HubSpotHttp {
+  return async (request) => {
+    let waited = 0;
+    const idempotent = request.idempotent !== false;
+    for (let attempt = 1; ; attempt++) {
+      let response: HttpResponse | undefined;
+      let networkError: unknown;
+      try {
+        response = await http(request);
+        if (!isRetryableResponse(response, idempotent)) return response;
+      } catch (e) {
+        if (!isGatewayError(e) || e.kind !== 'network' || !idempotent) throw e;
+        networkError = e;
+      }
+      const delay = backoffDelay(attempt, response, options);
+      if (attempt >= options.maxAttempts || waited + delay > options.budgetMs) {
+        if (response) return response;
+        throw networkError;
+      }
+      waited += delay;
+      await options.sleep(delay);
+    }
+  };
+}

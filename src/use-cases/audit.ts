@@ -1,0 +1,95 @@
+/**
+ * F8: a resumable health check over any portal size. Each call scans a bounded number of pages of
+ * targets in id order (`hs_object_id > lastId`, ascending: no 10,000-result cap), fetches the
+ * families seen in full (a family can straddle pages), and audits each family exactly once: on the
+ * page holding its lowest slice id. The cursor carries the last id and the running counts.
+ */
+import { z } from 'zod';
+import type { FindingDto } from '../contract/dto';
+import type { Params } from '../contract/functions';
+import { failure, type Result, success } from '../contract/result';
+import { compareIds, groupFamilies } from '../domain/grouping';
+import { auditFamily } from '../domain/health/audit';
+import { auditOrphans } from '../domain/health/orphans';
+import { parseTarget, type RawGoalTarget } from '../domain/target';
+import { decodeCursor, encodeCursor } from './cursor';
+import type { UseCaseDeps } from './deps';
+import { guarded } from './guard';
+import { presentFinding } from './presenters';
+
+const AuditCursor = z.object({
+  last: z.string().regex(/^\d{1,20}$/),
+  f: z.number().int().min(0),
+  t: z.number().int().min(0),
+});
+
+/** Per invocation: at most this many scan pages of 200 and this much wall time (well under 10 s). */
+export const AUDIT_LIMITS = { pages: 8, pageSize: 200, budgetMs: 5_000 } as const;
+
+export type AuditResult = {
+  findings: FindingDto[];
+  scannedFamilies: number;
+  scannedTargets: number;
+  nextCursor: string | null;
+  progress: number;
+};
+
+export function auditPortal(
+  deps: UseCaseDeps,
+  p: Params<'goal_families_audit'>,
+): Promise<Result<AuditResult>> {
+  return guarded(async () => {
+    const cursor = decodeCursor(p.cursor, AuditCursor);
+    if (cursor === 'invalid') return failure('VALIDATION_ERROR', 'cursor is not one this function returned');
+    const started = deps.now();
+    let last: string | null = cursor?.last ?? null;
+    let families = cursor?.f ?? 0;
+    let targets = cursor?.t ?? 0;
+    const before = targets;
+    let remainingAtStart: number | null = null;
+    let done = false;
+    const findings: FindingDto[] = [];
+    const ctx = { timeZone: p.portal.timeZone };
+
+    for (let page = 0; page < AUDIT_LIMITS.pages && deps.now() - started < AUDIT_LIMITS.budgetMs; page++) {
+      const scan = await deps.gateway.scanAfter(last, AUDIT_LIMITS.pageSize);
+      remainingAtStart ??= scan.total;
+      const pageLast = scan.results.at(-1)?.id;
+      if (pageLast === undefined) {
+        done = true;
+        break;
+      }
+      const parsed = scan.results.map((r) => parseTarget(r as RawGoalTarget));
+      const orphans = parsed.filter((t) => t.uuid === null);
+      const uuids = [...new Set(parsed.map((t) => t.uuid).filter((u) => u !== null))];
+      const whole = groupFamilies(
+        (await deps.gateway.searchByUuids(uuids)).map((r) => parseTarget(r as RawGoalTarget)),
+      ).families;
+      const lowerBound = last;
+      // Audit a family here only if its lowest id lies in this page; otherwise an earlier page did.
+      const mine = whole.filter((f) => {
+        const lowest = f.slices.map((s) => s.id).sort(compareIds)[0];
+        return lowest !== undefined && (lowerBound === null || compareIds(lowest, lowerBound) > 0);
+      });
+      for (const family of mine) {
+        for (const f of auditFamily(family, ctx)) findings.push(presentFinding(f, family.name.value));
+      }
+      for (const f of auditOrphans(orphans, whole)) findings.push(presentFinding(f, null));
+      families += mine.length;
+      targets += scan.results.length;
+      last = pageLast;
+      if (scan.results.length < AUDIT_LIMITS.pageSize) {
+        done = true;
+        break;
+      }
+    }
+    const seenTotal = before + (remainingAtStart ?? 0);
+    return success({
+      findings,
+      scannedFamilies: families,
+      scannedTargets: targets,
+      nextCursor: done || last === null ? null : encodeCursor({ last, f: families, t: targets }),
+      progress: done ? 1 : seenTotal === 0 ? 1 : Math.min(1, targets / seenTotal),
+    });
+  });
+}

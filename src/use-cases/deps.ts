@@ -1,0 +1,10 @@
+/** What every use case is given: the gateway and the effects the domain must not do itself. */
+import type { GoalTargetsGateway } from '../gateway';
+
+export type UseCaseDeps = {
+  gateway: GoalTargetsGateway;
+  now: () => number;
+  newUuid: () => string;
+  /** A fresh `hs_goal_target_group_id` (a numeric string). */
+  newGroupId: () => string;
+};

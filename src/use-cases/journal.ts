@@ -1,0 +1,120 @@
+/**
+ * The change journal (F12): one record per applied mutation, with each slice's before and after, so
+ * that the last family-wide change can be undone. Changes are stored grouped by (property, before,
+ * after) with the ids that share them: a rename of 600 slices is one group, well inside HubSpot's
+ * 65,536-character limit for a property value.
+ */
+import { z } from 'zod';
+import type { Caller } from '../contract/common';
+import type { JournalEntryDto } from '../contract/dto';
+import type { Plan } from '../domain/plans/plan';
+import type { AppStore, StoredRecord } from '../gateway';
+import { MAX_PAYLOAD_CHARS } from '../gateway/app-store';
+
+const StoredEntry = z.object({
+  v: z.literal(1),
+  at: z.string(),
+  by: z.object({ userId: z.string(), email: z.string().optional() }),
+  operation: z.string(),
+  familyName: z.string(),
+  summary: z.string(),
+  groups: z.array(
+    z.object({ p: z.string(), b: z.string().nullable(), a: z.string().nullable(), ids: z.array(z.string()) }),
+  ),
+  undoable: z.boolean(),
+  undoneBy: z.string().nullable(),
+  /** The entry this one undid, if it is an undo. */
+  undoes: z.string().nullable().default(null),
+});
+type StoredEntry = z.infer<typeof StoredEntry>;
+
+/** Operations whose journal entry can be undone: they only updated existing slices. */
+const UNDOABLE = new Set(['family-update', 'respread', 'target-update', 'repair', 'undo']);
+
+export function entryFor(
+  plan: Plan,
+  caller: Caller,
+  atIso: string,
+  familyName: string,
+  undoes: string | null,
+): StoredEntry {
+  const groups = new Map<string, StoredEntry['groups'][number]>();
+  for (const u of plan.updates) {
+    for (const [p, a] of Object.entries(u.after)) {
+      const b = u.before[p] ?? null;
+      const key = JSON.stringify([p, b, a]);
+      const g = groups.get(key);
+      if (g) g.ids.push(u.id);
+      else groups.set(key, { p, b, a, ids: [u.id] });
+    }
+  }
+  for (const a of plan.archives) {
+    const key = JSON.stringify(['archived', 'false', 'true']);
+    const g = groups.get(key);
+    if (g) g.ids.push(a.id);
+    else groups.set(key, { p: 'archived', b: 'false', a: 'true', ids: [a.id] });
+  }
+  const entry: StoredEntry = {
+    v: 1,
+    at: atIso,
+    by: caller.email ? { userId: caller.userId, email: caller.email } : { userId: caller.userId },
+    operation: plan.operation,
+    familyName,
+    summary: plan.summary,
+    groups: [...groups.values()],
+    undoable: UNDOABLE.has(plan.operation) && plan.creates.length === 0 && plan.archives.length === 0,
+    undoneBy: null,
+    undoes,
+  };
+  // Too big for one record (huge re-spreads): keep the summary, give up undo.
+  if (JSON.stringify(entry).length > MAX_PAYLOAD_CHARS - 1_000)
+    return { ...entry, groups: [], undoable: false };
+  return entry;
+}
+
+export function parseEntry(record: StoredRecord): (StoredEntry & { id: string; familyUuid: string }) | null {
+  const parsed = StoredEntry.safeParse(record.payload);
+  return parsed.success ? { ...parsed.data, id: record.id, familyUuid: record.familyUuid } : null;
+}
+
+export function presentEntry(e: StoredEntry & { id: string; familyUuid: string }): JournalEntryDto {
+  return {
+    id: e.id,
+    at: e.at,
+    by: e.by,
+    operation: e.operation,
+    familyUuid: e.familyUuid,
+    familyName: e.familyName,
+    summary: e.summary,
+    changes: e.groups.flatMap((g) => g.ids.map((id) => ({ id, property: g.p, before: g.b, after: g.a }))),
+    undoable: e.undoable && e.undoneBy === null,
+    undoneBy: e.undoneBy,
+  };
+}
+
+/** Records an applied plan; a journal failure never undoes the change itself (the id is then null). */
+export async function record(
+  store: AppStore,
+  plan: Plan,
+  caller: Caller,
+  atMs: number,
+  familyName: string,
+  undoes: string | null = null,
+): Promise<string | null> {
+  try {
+    const at = new Date(atMs).toISOString();
+    const stored = await store.appendJournal({
+      familyUuid: plan.familyUuid,
+      key: `${plan.operation}:${plan.familyUuid}:${atMs}`,
+      createdAt: at,
+      payload: entryFor(plan, caller, at, familyName, undoes),
+    });
+    if (undoes) {
+      const undone = await store.readJournal(undoes);
+      if (undone) await store.updateJournal(undoes, { ...(undone.payload as object), undoneBy: stored.id });
+    }
+    return stored.id;
+  } catch {
+    return null;
+  }
+}

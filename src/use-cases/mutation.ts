@@ -1,0 +1,114 @@
+/**
+ * The safe-write protocol for every mutation: permission → read → plan → (dryRun: preview) → check
+ * version → apply → verify (→ roll back) → record. Use cases supply only how to read and what to plan.
+ */
+import type { Caller } from '../contract/common';
+import type { MutationResultDto, PlanDto } from '../contract/dto';
+import { failure, type Result, success } from '../contract/result';
+import { isEmptyPlan, type Plan } from '../domain/plans/plan';
+import type { DomainResult } from '../domain/result';
+import { familyVersion } from '../domain/version';
+import type { CrmRecord } from '../gateway';
+import { applyPlan } from './apply-plan';
+import type { UseCaseDeps } from './deps';
+import { record } from './journal';
+import { requireEditor } from './permissions';
+import { presentPlan } from './presenters';
+import type { LoadedFamily } from './read-family';
+
+export type MutationParams = { caller: Caller; dryRun: boolean; version?: string | undefined };
+
+export type MutationSpec = {
+  load: () => Promise<LoadedFamily>;
+  /** The plan, or a failure result (NOT_FOUND, VALIDATION_ERROR, ...). */
+  plan: (loaded: LoadedFamily) => Result<{ plan: Plan }> | Promise<Result<{ plan: Plan }>>;
+  /** The family's name for the journal. */
+  familyName?: (loaded: LoadedFamily, plan: Plan) => string;
+  /** Journal entry this mutation undoes. */
+  undoes?: string;
+};
+
+/** A domain refusal as the contract's VALIDATION_ERROR. */
+export function fromDomain<T>(r: DomainResult<T>): Result<{ value: T }> {
+  return r.ok
+    ? success({ value: r.value })
+    : failure('VALIDATION_ERROR', r.error.message, { reason: r.error.code });
+}
+
+export async function runMutation(
+  deps: UseCaseDeps,
+  params: MutationParams,
+  spec: MutationSpec,
+): Promise<Result<MutationResultDto>> {
+  const forbidden = await requireEditor(deps.gateway.store, params.caller);
+  if (forbidden) return forbidden;
+
+  const loaded = await spec.load();
+  const planned = await spec.plan(loaded);
+  if (!planned.ok) return planned;
+  const plan = { ...planned.plan, version: loaded.version };
+  const dto: PlanDto = presentPlan(plan);
+  if (params.dryRun) return success({ dryRun: true as const, plan: dto });
+
+  if (params.version !== undefined && params.version !== loaded.version) {
+    return failure(
+      'CONFLICT',
+      'The goal changed since you previewed this change; nothing was written. Preview again.',
+      {
+        expectedVersion: params.version,
+        currentVersion: loaded.version,
+      },
+    );
+  }
+  if (isEmptyPlan(plan)) {
+    return success({
+      dryRun: false as const,
+      plan: dto,
+      applied: { created: 0, updated: 0, archived: 0 },
+      version: loaded.version,
+      journalEntryId: null,
+    });
+  }
+
+  const report = await applyPlan(deps.gateway, plan, loaded.records);
+  if (report.kind !== 'applied') {
+    if (report.kind === 'needs_attention') {
+      return failure(
+        'NEEDS_ATTENTION',
+        'Some slices could not be changed and undoing the others failed too: the goal is in a mixed state. See details.slices.',
+        { slices: report.slices },
+      );
+    }
+    return failure(
+      'PARTIAL_FAILURE_ROLLED_BACK',
+      'Some slices could not be changed, so every change that had been applied was undone. The goal is as it was.',
+      { slices: report.slices },
+    );
+  }
+
+  // The version after: the slices read back replace those read before; archived ones drop out.
+  const byId = new Map<string, CrmRecord>(loaded.records.map((r) => [r.id, r]));
+  for (const id of report.archivedIds) byId.delete(id);
+  for (const r of report.records) byId.set(r.id, r);
+  const remaining = [...byId.values()];
+  const familyName = spec.familyName?.(loaded, plan) ?? loaded.family?.name.value ?? '';
+  const journalEntryId = await record(
+    deps.gateway.store,
+    plan,
+    params.caller,
+    deps.now(),
+    familyName,
+    spec.undoes ?? null,
+  );
+  return success({
+    dryRun: false as const,
+    plan: dto,
+    applied: {
+      created: report.createdIds.length,
+      updated: report.updatedIds.length,
+      archived: report.archivedIds.length,
+    },
+    version: remaining.length > 0 ? familyVersion(remaining) : null,
+    journalEntryId,
+  });
+}

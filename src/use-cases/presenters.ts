@@ -1,0 +1,143 @@
+/** Domain values → the contract's DTOs (src/contract/dto.ts). */
+import type { FamilyDto, FamilySummaryDto, FindingDto, GroupDto, PlanDto, SliceDto } from '../contract/dto';
+import { detectConvention } from '../domain/convention';
+import type { Family, TargetGroup } from '../domain/grouping';
+import { auditFamily } from '../domain/health/audit';
+import type { Finding } from '../domain/health/rule';
+import { formatInstant } from '../domain/instant';
+import { formatMoney } from '../domain/money';
+import { periodContaining } from '../domain/periods';
+import { batchCount } from '../domain/plans/chunk';
+import type { Plan } from '../domain/plans/plan';
+import type { GoalTarget } from '../domain/target';
+import { totals } from '../domain/totals';
+import { familyVersion } from '../domain/version';
+import type { NameBook } from './names';
+
+const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms));
+const money = (cents: number | null) => (cents === null ? null : formatMoney(cents));
+
+export function presentPlan(plan: Plan, version: string = plan.version): PlanDto {
+  return {
+    operation: plan.operation,
+    familyUuid: plan.familyUuid,
+    version,
+    summary: plan.summary,
+    creates: plan.creates.map((c) => ({
+      assignee: c.assignee,
+      start: formatInstant(c.startMs),
+      end: formatInstant(c.endMs),
+      properties: c.properties,
+    })),
+    updates: plan.updates.map((u) => ({
+      id: u.id,
+      label: u.label,
+      changes: Object.entries(u.after).map(([property, after]) => ({
+        property,
+        before: u.before[property] ?? null,
+        after,
+      })),
+    })),
+    archives: plan.archives.map((a) => ({ id: a.id, label: a.label })),
+    batches: batchCount(plan),
+    warnings: plan.warnings,
+  };
+}
+
+export function presentFinding(f: Finding, familyName: string | null): FindingDto {
+  return {
+    id: f.id,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    familyUuid: f.familyUuid,
+    familyName,
+    message: f.message,
+    sliceIds: f.sliceIds,
+    repair: f.repair?.description ?? null,
+  };
+}
+
+function presentSlice(s: GoalTarget): SliceDto {
+  return {
+    id: s.id,
+    start: iso(s.startMs),
+    end: iso(s.endMs),
+    targetAmount: money(s.targetCents),
+    kpiValue: money(s.kpiCents),
+    lastModified: iso(s.lastModifiedMs),
+  };
+}
+
+async function presentGroup(
+  group: TargetGroup,
+  nowMs: number,
+  names: NameBook,
+  withSlices: boolean,
+): Promise<GroupDto> {
+  const t = totals(group.slices);
+  const current = periodContaining(group.slices, nowMs);
+  const assignee = group.assignee
+    ? { ...group.assignee, ...withName(await names.name(group.assignee.kind, group.assignee.id)) }
+    : null;
+  const dto: GroupDto = {
+    groupId: group.groupId,
+    assignee,
+    totalTarget: formatMoney(t.targetCents),
+    totalKpi: formatMoney(t.kpiCents),
+    current:
+      current && current.startMs !== null && current.endMs !== null
+        ? {
+            sliceId: current.id,
+            start: formatInstant(current.startMs),
+            end: formatInstant(current.endMs),
+            target: formatMoney(current.targetCents ?? 0),
+            kpi: formatMoney(current.kpiCents ?? 0),
+          }
+        : null,
+  };
+  if (withSlices) dto.slices = group.slices.map(presentSlice);
+  return dto;
+}
+
+const withName = (name: string | undefined) => (name === undefined ? {} : { name });
+
+export type PresentOptions = { nowMs: number; names: NameBook; timeZone: string; withSlices: boolean };
+
+export async function presentSummary(
+  family: Family,
+  o: PresentOptions,
+  findings?: Finding[],
+): Promise<FamilySummaryDto> {
+  const found = findings ?? auditFamily(family, { timeZone: o.timeZone });
+  const t = totals(family.slices);
+  const starts = family.slices.map((s) => s.startMs).filter((v) => v !== null);
+  const ends = family.slices.map((s) => s.endMs).filter((v) => v !== null);
+  const groups: GroupDto[] = [];
+  for (const g of family.groups) groups.push(await presentGroup(g, o.nowMs, o.names, o.withSlices));
+  return {
+    uuid: family.uuid,
+    name: family.name.value,
+    goalType: family.goalType.value,
+    milestone: family.milestone.value,
+    pipelineIds: family.pipelineIds.value,
+    sliceCount: family.slices.length,
+    periodStart: starts.length ? formatInstant(Math.min(...starts)) : null,
+    periodEnd: ends.length ? formatInstant(Math.max(...ends)) : null,
+    totalTarget: formatMoney(t.targetCents),
+    totalKpi: formatMoney(t.kpiCents),
+    groups,
+    healthy: !found.some((f) => f.severity === 'error'),
+    findingCount: found.length,
+    version: familyVersion(family.slices),
+  };
+}
+
+export async function presentFamily(family: Family, o: PresentOptions): Promise<FamilyDto> {
+  const findings = auditFamily(family, { timeZone: o.timeZone });
+  const summary = await presentSummary(family, { ...o, withSlices: true }, findings);
+  return {
+    ...summary,
+    findings: findings.map((f) => presentFinding(f, family.name.value)),
+    convention: detectConvention(family.slices, o.timeZone),
+  };
+}

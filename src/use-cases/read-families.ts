@@ -1,0 +1,98 @@
+/** F1/F2 reads: the families list (card, admin browse) and one family in full. */
+import { z } from 'zod';
+import type { FamilyDto, FamilySummaryDto } from '../contract/dto';
+import type { Params } from '../contract/functions';
+import { failure, type Result, success } from '../contract/result';
+import { dateStartMs } from '../domain/calendar';
+import { groupFamilies } from '../domain/grouping';
+import { auditFamily } from '../domain/health/audit';
+import { PROP } from '../domain/properties';
+import { parseTarget, type RawGoalTarget } from '../domain/target';
+import type { TargetQuery } from '../gateway';
+import { decodeCursor, encodeCursor } from './cursor';
+import type { UseCaseDeps } from './deps';
+import { notFound } from './family-mutations';
+import { guarded } from './guard';
+import { createNameBook } from './names';
+import { presentFamily, presentSummary } from './presenters';
+import { loadFamily } from './read-family';
+
+const ListCursor = z.object({ o: z.number().int().min(0) });
+const DAY_MS = 86_400_000;
+
+/**
+ * Two steps. (1) One search, paged, for the matching targets with only uuid and name: the set of
+ * matching families, sorted by name (text matched here, case-insensitively). (2) The page's families
+ * in full by one `IN` search, so every group shows even when the filter matched one assignee.
+ * The list reads search only (no read-back by id): it is a view, and the next edit re-reads anyway.
+ */
+export function listFamilies(
+  deps: UseCaseDeps,
+  p: Params<'goal_families_list'>,
+): Promise<Result<{ families: FamilySummaryDto[]; nextCursor: string | null; total: number }>> {
+  return guarded(async () => {
+    const cursor = decodeCursor(p.cursor, ListCursor);
+    if (cursor === 'invalid') return failure('VALIDATION_ERROR', 'cursor is not one this function returned');
+    const f = p.filter;
+    const query: TargetQuery = {};
+    if (f.ownerId) query.ownerId = f.ownerId;
+    if (f.teamId) query.teamId = f.teamId;
+    if (f.goalType) query.goalType = f.goalType;
+    if (f.milestone) query.milestone = f.milestone;
+    const fromMs = f.from ? dateStartMs(f.from, p.portal.timeZone) : null;
+    const toMs = f.to ? dateStartMs(f.to, p.portal.timeZone) : null;
+    if (fromMs !== null) query.fromMs = fromMs;
+    if (toMs !== null) query.toMs = toMs + DAY_MS - 1;
+    const hits = await deps.gateway.searchTargets(query, [PROP.uuid, PROP.name]);
+    const names = new Map<string, string>();
+    for (const h of hits) {
+      const uuid = h.properties[PROP.uuid];
+      if (uuid && !names.has(uuid)) names.set(uuid, h.properties[PROP.name] ?? '');
+    }
+    const text = f.text?.trim().toLowerCase();
+    const uuids = [...names.entries()]
+      .filter(([, name]) => !text || name.toLowerCase().includes(text))
+      .sort(([ua, a], [ub, b]) => a.localeCompare(b) || (ua < ub ? -1 : 1))
+      .map(([uuid]) => uuid);
+    const offset = cursor?.o ?? 0;
+    const page = uuids.slice(offset, offset + p.limit);
+    const records = page.length ? await deps.gateway.searchByUuids(page) : [];
+    const { families } = groupFamilies(records.map((r) => parseTarget(r as RawGoalTarget)));
+    const byUuid = new Map(families.map((fam) => [fam.uuid, fam]));
+    const book = createNameBook(deps.gateway);
+    const out: FamilySummaryDto[] = [];
+    for (const uuid of page) {
+      const family = byUuid.get(uuid);
+      if (!family) continue;
+      const findings = auditFamily(family, { timeZone: p.portal.timeZone });
+      const summary = await presentSummary(
+        family,
+        { nowMs: deps.now(), names: book, timeZone: p.portal.timeZone, withSlices: p.detail === 'slices' },
+        findings,
+      );
+      // The health filter applies within the page: a page may hold fewer than `limit` families.
+      if (f.health === 'healthy' && !summary.healthy) continue;
+      if (f.health === 'broken' && summary.healthy) continue;
+      out.push(summary);
+    }
+    const next = offset + p.limit < uuids.length ? encodeCursor({ o: offset + p.limit }) : null;
+    return success({ families: out, nextCursor: next, total: uuids.length });
+  });
+}
+
+export function getFamily(
+  deps: UseCaseDeps,
+  p: Params<'goal_family_get'>,
+): Promise<Result<{ family: FamilyDto }>> {
+  return guarded(async () => {
+    const { family } = await loadFamily(deps.gateway, p.uuid);
+    if (family === null) return notFound(p.uuid);
+    const dto = await presentFamily(family, {
+      nowMs: deps.now(),
+      names: createNameBook(deps.gateway),
+      timeZone: p.portal.timeZone,
+      withSlices: true,
+    });
+    return success({ family: dto });
+  });
+}

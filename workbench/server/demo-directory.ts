@@ -1,0 +1,123 @@
+/**
+ * Who and what the page lets you choose: a few seeded deals, companies and contacts (with different
+ * owners) and three viewing users — the portal's super admin, a team manager and a rep — as HubSpot
+ * would describe them in `context.user`.
+ */
+import { DEMO, type Emulator, type Owner } from '../../emulator/index.js';
+import type { ContextUser, DemoRecord, DemoUser, ViewingRole } from '../shared/page-api.js';
+
+/** How many records of each kind the chooser offers. */
+const RECORDS_PER_KIND = 4;
+
+const kinds = [
+  {
+    kind: 'deal',
+    typeName: 'deals',
+    objectTypeId: '0-3',
+    name: (p: Record<string, string>) => p.dealname,
+    show: ['amount', 'dealstage', 'pipeline', 'closedate'],
+  },
+  {
+    kind: 'company',
+    typeName: 'companies',
+    objectTypeId: '0-2',
+    name: (p: Record<string, string>) => p.name,
+    show: ['domain', 'industry', 'city'],
+  },
+  {
+    kind: 'contact',
+    typeName: 'contacts',
+    objectTypeId: '0-1',
+    name: (p: Record<string, string>) => [p.firstname, p.lastname].filter(Boolean).join(' '),
+    show: ['email', 'jobtitle', 'lifecyclestage'],
+  },
+] as const;
+
+const ownerName = (o: Owner | undefined) => (o ? `${o.firstName} ${o.lastName}` : 'no owner');
+
+export function demoRecords(emulator: Emulator): DemoRecord[] {
+  const owners = new Map(emulator.store.owners.map((o) => [o.id, o]));
+  const out: DemoRecord[] = [];
+  for (const k of kinds) {
+    const seen = new Set<string>();
+    for (const r of emulator.store.listObjects(k.typeName)) {
+      const ownerId = r.properties.hubspot_owner_id ?? '';
+      // Prefer records with different owners, so switching records shows different goals.
+      if (seen.has(ownerId)) continue;
+      seen.add(ownerId);
+      const properties: Record<string, string> = {};
+      for (const p of k.show) if (r.properties[p]) properties[p] = r.properties[p];
+      out.push({
+        kind: k.kind,
+        objectTypeId: k.objectTypeId,
+        objectId: r.id,
+        name: k.name(r.properties) || `${k.kind} ${r.id}`,
+        ownerId,
+        ownerName: ownerName(owners.get(ownerId)),
+        properties,
+      });
+      if (seen.size >= RECORDS_PER_KIND) break;
+    }
+  }
+  return out;
+}
+
+/** The demo portal's user behind each viewing role (emulator/seed/demo.ts). */
+export const ROLE_USER_ID: Record<ViewingRole, string> = {
+  admin: DEMO.users.admin,
+  manager: DEMO.users.manager,
+  rep: DEMO.users.repWithoutEditRights,
+};
+
+const roleText: Record<ViewingRole, { label: string; description: string; permissions: string[] }> = {
+  admin: {
+    label: 'Super admin',
+    description: 'May manage apps (integrations-management-write): edits everything.',
+    permissions: ['integrations-management-write'],
+  },
+  manager: {
+    label: 'Sales manager',
+    description: 'Manages a team; edit rights come from the app settings.',
+    permissions: [],
+  },
+  rep: {
+    label: 'Sales rep (no edit rights)',
+    description: 'Sees goals, cannot change them.',
+    permissions: [],
+  },
+};
+
+export function demoUsers(emulator: Emulator): DemoUser[] {
+  const byUserId = new Map(emulator.store.owners.map((o) => [o.userId, o]));
+  const teams = new Map(emulator.store.teams.map((t) => [t.id, t]));
+  return (Object.keys(ROLE_USER_ID) as ViewingRole[]).flatMap((role) => {
+    const owner = byUserId.get(Number(ROLE_USER_ID[role]));
+    if (!owner) return [];
+    const text = roleText[role];
+    const user: ContextUser = {
+      id: owner.userId,
+      email: owner.email,
+      emails: [owner.email],
+      firstName: owner.firstName,
+      lastName: owner.lastName,
+      // HubSpot documents `roles` as empty for extensions; super-admin shows in `permissions`.
+      roles: [],
+      teams: owner.teams.map((t) => ({
+        id: Number(t.id),
+        name: t.name,
+        teammates: (teams.get(t.id)?.userIds ?? []).map(Number).filter((id) => id !== owner.userId),
+      })),
+      permissions: text.permissions,
+      locale: 'en-US',
+      language: 'en',
+    };
+    return [
+      {
+        role,
+        label: `${text.label} — ${owner.firstName} ${owner.lastName}`,
+        description: text.description,
+        user,
+      },
+    ];
+  });
+}

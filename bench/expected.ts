@@ -94,3 +94,25 @@ export function expectedCalls(s: Scenario): Expected | null {
       return null;
   }
 }
+
+/** Calls of the apply invocation alone (the longer of the two): what one function call must fit in its time. */
+export function applyInvocationCalls(kind: 'rename' | 'archive' | 'create', n: number): number {
+  const sp = pages(n, SEARCH_PAGE);
+  const b = pages(n, BATCH);
+  // settings (2) + load (search, batch read) + write + verify + journal; create: its load finds nothing.
+  return kind === 'create' ? 4 + 2 * b : 3 + sp + 3 * b;
+}
+
+/**
+ * The largest family (in whole batches of 100 slices) whose apply invocation, made of sequential calls
+ * at `latencyMs` each, fits in `budgetMs` — ignoring throttles and retries, so an upper limit.
+ */
+export function largestFamilyWithin(
+  kind: 'rename' | 'archive' | 'create',
+  latencyMs: number,
+  budgetMs: number,
+): number {
+  let n = 0;
+  while (applyInvocationCalls(kind, n + BATCH) * latencyMs <= budgetMs && n < 1_000_000) n += BATCH;
+  return n;
+}

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { applyInvocationCalls, largestFamilyWithin } from './expected';
 import {
   archiveLowerBound,
   archiveNaive,
@@ -65,5 +66,20 @@ describe('lower bounds and naive counts', () => {
   it('formulas print the page sizes they use', () => {
     expect(renameLowerBound(1).formula).toBe('⌈n/200⌉ searches + ⌈n/100⌉ batch updates');
     expect(healthNaive(1, 1).formula).toBe('⌈N/100⌉ list pages + F searches (one per family)');
+  });
+});
+
+describe('how far one invocation goes', () => {
+  it.each([
+    // 100 ms a call, 10 s = 100 calls. rename: 3 + ⌈n/200⌉ + 3⌈n/100⌉: 2,700 → 98, 2,800 → 101.
+    ['rename', 100, 10_000, 2_700],
+    // create: 4 + 2⌈n/100⌉: 4,800 → 100.
+    ['create', 100, 10_000, 4_800],
+    // 50 ms, 200 calls: 5,600 → 199, 5,700 → 203.
+    ['rename', 50, 10_000, 5_600],
+  ] as const)('%s at %i ms a call within %i ms: %i slices', (kind, latency, budget, n) => {
+    expect(largestFamilyWithin(kind, latency, budget)).toBe(n);
+    expect(applyInvocationCalls(kind, n) * latency).toBeLessThanOrEqual(budget);
+    expect(applyInvocationCalls(kind, n + 100) * latency).toBeGreaterThan(budget);
   });
 });

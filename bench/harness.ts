@@ -44,21 +44,54 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** HTTP statuses the functions received, counted at `fetch` (the emulator counts calls, not answers). */
-export type StatusCounter = { counts: () => Record<number, number>; reset: () => void; restore: () => void };
+/**
+ * The functions' HTTP as seen at `fetch` (which `@hubspot/api-client` uses): the statuses they received
+ * (the emulator counts calls, not answers), and how many requests are on their way — from the call
+ * until the whole body is read — so that the virtual clock never jumps while one is.
+ */
+export type StatusCounter = {
+  counts: () => Record<number, number>;
+  inFlight: () => number;
+  /** 429 answers to search calls. */
+  searchThrottled: () => number;
+  reset: () => void;
+  restore: () => void;
+};
 
-function countFetchStatuses(): StatusCounter {
+const isSearch = (input: unknown) => {
+  const url = input instanceof Request ? input.url : String(input);
+  return /\/search(\?|$)/.test(url);
+};
+
+function watchFetch(): StatusCounter {
   const realFetch = globalThis.fetch;
   let counts: Record<number, number> = {};
+  let inFlight = 0;
+  let searchThrottled = 0;
   globalThis.fetch = async (...args: Parameters<typeof fetch>) => {
-    const response = await realFetch(...args);
-    counts[response.status] = (counts[response.status] ?? 0) + 1;
-    return response;
+    inFlight++;
+    try {
+      const response = await realFetch(...args);
+      counts[response.status] = (counts[response.status] ?? 0) + 1;
+      if (response.status === 429 && isSearch(args[0])) searchThrottled++;
+      // Read the body here so that "in flight" ends when the data has arrived, not at the headers.
+      const body = response.status === 204 ? null : await response.arrayBuffer();
+      return new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    } finally {
+      inFlight--;
+    }
   };
   return {
+    inFlight: () => inFlight,
+    searchThrottled: () => searchThrottled,
     counts: () => ({ ...counts }),
     reset: () => {
       counts = {};
+      searchThrottled = 0;
     },
     restore: () => {
       globalThis.fetch = realFetch;
@@ -93,21 +126,34 @@ export type Harness = {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const latencyMs = options.latencyMs ?? DEFAULT_LATENCY_MS;
-  const clock = options.realTime ? null : createVirtualClock();
+  const statuses = watchFetch();
+  // A request is "on its way" when it has left `fetch` and is not waiting out the emulator's latency.
+  let latencyWaits = 0;
+  const clock = options.realTime
+    ? null
+    : createVirtualClock({ busy: () => statuses.inFlight() > latencyWaits });
+  const latencySleep = (ms: number) => {
+    if (!clock) throw new Error('no virtual clock');
+    latencyWaits++;
+    return clock.sleep(ms).finally(() => {
+      latencyWaits--;
+    });
+  };
   const emulator = createEmulator({
     seed: 'empty',
-    ...(clock ? { clock: clock.now, sleep: clock.sleep } : {}),
+    ...(clock ? { clock: clock.now, sleep: latencySleep } : {}),
   });
   const { baseUrl } = await emulator.listen();
-  if (clock)
-    installSimulatedTime({ now: clock.now, sleep: clock.sleep, random: seededRandom(options.seed ?? 7) });
+  // Reseeded for every scenario, so that a scenario's retry jitter does not depend on what ran before.
+  const jitterSeed = options.seed ?? 7;
+  let jitter = seededRandom(jitterSeed);
+  if (clock) installSimulatedTime({ now: clock.now, sleep: clock.sleep, random: () => jitter() });
   const savedEnv = {
     HUBSPOT_API_BASE_URL: process.env.HUBSPOT_API_BASE_URL,
     PRIVATE_APP_ACCESS_TOKEN: process.env.PRIVATE_APP_ACCESS_TOKEN,
   };
   process.env.HUBSPOT_API_BASE_URL = baseUrl;
   process.env.PRIVATE_APP_ACCESS_TOKEN = emulator.token;
-  const statuses = countFetchStatuses();
   const bundled = existsSync(bundlePath('goal_families_list'));
   const mains = new Map<FunctionUid, Main>();
   const mainOf = (uid: FunctionUid): Main => {
@@ -151,6 +197,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       emulator.configure({ rateLimits: false });
     },
     measure() {
+      jitter = seededRandom(jitterSeed);
       emulator.faults.setLatency(latencyMs);
       // `configure` also empties the rate windows: each scenario starts with HubSpot's full allowance.
       emulator.configure({ rateLimits: true });

@@ -17,6 +17,7 @@ const result: ScenarioResult = {
   },
   totalCalls: 12,
   throttled: 1,
+  throttledSearch: 1,
   lowerBound: renameLowerBound(600),
   naive: renameNaive(600),
   expected: { calls: 11, formula: '5 + 2⌈n/200⌉ + 4⌈n/100⌉' },
@@ -89,6 +90,12 @@ describe('the page', () => {
       clockChecks: [{ label: 'Rename, 600', virtual: result, real }],
     });
     expect(page).toContain('| Rename, 600 | 12 (1 × 429) | 11 (0 × 429) | 2.4 s | 2.6 s |');
+  });
+
+  it('says how large a family one invocation can handle at the configured latency', () => {
+    const page = renderReport({ config, results: [result], domain: { ok: false, reason: 'x' }, charts: [] });
+    expect(page).toContain('| rename | 3 + ⌈n/200⌉ + 3⌈n/100⌉ | 1,300 | 2,700 | 353 calls, 35.3 s |');
+    expect(page).toContain('| create | 4 + 2⌈n/100⌉ | 2,300 | 4,800 | 204 calls, 20.4 s |');
   });
 
   it('marks the domain micro-benchmarks clearly when they could not run', () => {

@@ -2,6 +2,7 @@
  * Renders `docs/benchmarks.md` from the measured results: the method, the table, the formulas, the
  * per-endpoint call counts, the charts and the domain micro-benchmarks. Pure: text in, text out.
  */
+import { applyInvocationCalls, largestFamilyWithin } from './expected';
 import { formatBytes } from './memory';
 import type { RunConfig, ScenarioResult } from './result';
 
@@ -106,6 +107,27 @@ ${rows.join('\n')}
 `;
 }
 
+/** The largest family one apply invocation can handle at this latency, from the formulas. */
+export function invocationLimitsSection(latencyMs: number): string {
+  const kinds = ['rename', 'archive', 'create'] as const;
+  const rows = kinds.map((k) => {
+    const at5 = largestFamilyWithin(k, latencyMs, 5_000);
+    const at10 = largestFamilyWithin(k, latencyMs, 10_000);
+    return `| ${k} | ${k === 'create' ? '4 + 2⌈n/100⌉' : '3 + ⌈n/200⌉ + 3⌈n/100⌉'} | ${int(at5)} | ${int(at10)} | ${int(applyInvocationCalls(k, 10_000))} calls, ${formatDuration(applyInvocationCalls(k, 10_000) * latencyMs)} |`;
+  });
+  return `## How far one invocation goes
+
+The apply invocation makes its calls one after another, so its time grows with the family: at ${latencyMs} ms a call,
+the formulas give the largest family (in whole batches of 100 slices) whose apply fits in 5 s and in 10 s. Throttles
+and retries only make it slower, so these are upper limits. The contract lets a family be created with up to 10,000
+slices (\`goal_family_create\`); the last column is what that would take in one invocation.
+
+| operation | calls in the apply invocation | largest family in 5 s | in 10 s | 10,000 slices |
+| --- | --- | ---: | ---: | ---: |
+${rows.join('\n')}
+`;
+}
+
 export function renderReport(input: ReportInput): string {
   const { config, results } = input;
   const charts = input.charts.map((c) => `![${c.alt}](${c.file})`).join('\n\n');
@@ -159,6 +181,7 @@ ${formulasTable(results)}
 ${charts}
 
 ${clockCheckSection(input.clockChecks ?? [])}
+${invocationLimitsSection(config.latencyMs)}
 ## Calls by endpoint
 
 ${endpointsSection(results)}

@@ -11,8 +11,9 @@ export type ScenarioResult = {
   /** HubSpot API calls the emulator answered, per endpoint (429 answers included). */
   callsByEndpoint: Record<string, number>;
   totalCalls: number;
-  /** 429 answers among them. */
+  /** 429 answers among them, and how many of those answered a search. */
   throttled: number;
+  throttledSearch: number;
   lowerBound: Bound;
   naive: Bound;
   /** This implementation's own formula (preview + apply, no 429s), where the count is data-independent. */

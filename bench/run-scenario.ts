@@ -260,6 +260,7 @@ export async function runScenario(h: Harness, s: Scenario): Promise<ScenarioResu
     callsByEndpoint,
     totalCalls: Object.values(callsByEndpoint).reduce((a, b) => a + b, 0),
     throttled: statuses[429] ?? 0,
+    throttledSearch: h.statuses.searchThrottled(),
     lowerBound: lowerBound(s),
     naive: naiveCount(s, m.families),
     expected: expectedBound(s),

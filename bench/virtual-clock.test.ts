@@ -40,6 +40,19 @@ describe('virtual clock', () => {
     expect(order).toEqual(['a@100', 'b@150', 'a@200']);
   });
 
+  it('does not jump while busy: a late sleeper still starts from the same instant', async () => {
+    let busy = true;
+    clock = createVirtualClock({ settleMs: 1, busy: () => busy });
+    const early = clock.sleep(100);
+    // Real work (a request on its way) finishes 20 real ms later and only then registers its wait.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(clock.elapsed()).toBe(0);
+    const late = clock.sleep(100);
+    busy = false;
+    await Promise.all([early, late]);
+    expect(clock.elapsed()).toBe(100);
+  });
+
   it('treats negative and non-finite sleeps as zero', async () => {
     clock = createVirtualClock({ settleMs: 1 });
     await clock.sleep(-5);

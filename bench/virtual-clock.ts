@@ -4,10 +4,12 @@
  * check under 100 ms latency and HubSpot's limits takes seconds of real time, not minutes.
  *
  * Discrete-event semantics: `sleep(ms)` registers a wake-up at `now + ms`; the clock jumps to the
- * earliest wake-up only once the process has been quiet (no clock activity) for a short real-time
- * settle period. Why a settle period rather than "jump at once": requests travel over real localhost
- * sockets, and a concurrent request still in flight must register its own latency before time moves
- * on, or concurrent calls would be serialised. With sequential callers the result is exact either way.
+ * earliest wake-up only when nothing else can happen first: no HTTP request is on its way (`busy`,
+ * supplied by the harness, which sees requests leave and the emulator's latency waits begin) and the
+ * process has been quiet (no clock activity) for a short real-time settle period, which covers the
+ * CPU work between one call and the next. Without that, a concurrent request still travelling over
+ * the localhost socket would start its latency late and concurrent calls would look serialised. With
+ * sequential callers the result is exact either way.
  */
 export type SimClock = {
   now: () => number;
@@ -32,6 +34,8 @@ export type VirtualClockOptions = {
   start?: number;
   /** Real milliseconds without clock activity before time may jump (default 2). */
   settleMs?: number;
+  /** True while real work that will soon register a sleep is under way (time must not jump). */
+  busy?: () => boolean;
 };
 
 export const DEFAULT_VIRTUAL_START = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -58,6 +62,11 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
   const tick = () => {
     driver = undefined;
     if (timers.length === 0) return;
+    if (options.busy?.()) {
+      touch();
+      driver = setTimeout(tick, 1);
+      return;
+    }
     const quietFor = performance.now() - lastActivity;
     if (quietFor < settleMs) {
       driver = setTimeout(tick, Math.max(1, settleMs - quietFor));

@@ -13,7 +13,7 @@ const usd = (amount: string) =>
 
 const repDeal = { objectTypeId: '0-3', objectId: DEMO.deals.ownedByRep };
 
-describe('sidebar card', () => {
+describe('sidebar card', { timeout: 90_000 }, () => {
   let s: Session;
   beforeAll(async () => {
     s = await startSession({ needs: ['card'] });

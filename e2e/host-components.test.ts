@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../emulator/index.js';
 import { chooseOption, openView, type Session, screenshot, startSession } from './support/session.js';
 
-describe('workbench DOM host (sample extension in a Web Worker)', () => {
+describe('workbench DOM host (sample extension in a Web Worker)', { timeout: 90_000 }, () => {
   let s: Session;
   beforeAll(async () => {
     s = await startSession({ fixtureOnly: true });

@@ -24,14 +24,17 @@ const slice = (name: string, traceId?: string) => ({
 });
 
 describe('the 100-input limit', () => {
-  it.each(['read', 'create', 'update', 'upsert', 'archive'])('refuses 101 inputs to batch/%s and changes nothing', async (operation) => {
-    const before = env.emulator.snapshot();
-    const inputs = Array.from({ length: 101 }, (_, index) => ({ id: String(index + 1), properties: {} }));
-    const response = await env.call('POST', batch(operation), { inputs, properties: [] });
-    expect(response.status).toBe(400);
-    expect((response.body as Json).category).toBe('VALIDATION_ERROR');
-    expect(env.emulator.snapshot()).toBe(before);
-  });
+  it.each(['read', 'create', 'update', 'upsert', 'archive'])(
+    'refuses 101 inputs to batch/%s and changes nothing',
+    async (operation) => {
+      const before = env.emulator.snapshot();
+      const inputs = Array.from({ length: 101 }, (_, index) => ({ id: String(index + 1), properties: {} }));
+      const response = await env.call('POST', batch(operation), { inputs, properties: [] });
+      expect(response.status).toBe(400);
+      expect((response.body as Json).category).toBe('VALIDATION_ERROR');
+      expect(env.emulator.snapshot()).toBe(before);
+    },
+  );
 
   it('accepts exactly 100 inputs', async () => {
     const inputs = Array.from({ length: 100 }, (_, index) => slice(`g${index}`));
@@ -53,19 +56,28 @@ describe('batch read', () => {
     const body: Json = response.body;
     expect(body.results.map((object: Json) => object.id)).toEqual([first, second]);
     expect(body.numErrors).toBe(1);
-    expect(body.errors[0]).toMatchObject({ status: 'error', category: 'OBJECT_NOT_FOUND', context: { ids: ['404', '405'] } });
+    expect(body.errors[0]).toMatchObject({
+      status: 'error',
+      category: 'OBJECT_NOT_FOUND',
+      context: { ids: ['404', '405'] },
+    });
   });
 });
 
 describe('batch create', () => {
   it('with unique objectWriteTraceIds, creates the good inputs and reports bad ones per input (207)', async () => {
     const bad = { properties: { hs_object_id: '1' }, associations: [], objectWriteTraceId: 't-2' };
-    const response = await env.call('POST', batch('create'), { inputs: [slice('a', 't-1'), bad, slice('c', 't-3')] });
+    const response = await env.call('POST', batch('create'), {
+      inputs: [slice('a', 't-1'), bad, slice('c', 't-3')],
+    });
     expect(response.status).toBe(207);
     const body: Json = response.body;
     expect(body.results.map((object: Json) => object.objectWriteTraceId)).toEqual(['t-1', 't-3']);
     expect(body.numErrors).toBe(1);
-    expect(body.errors[0]).toMatchObject({ category: 'VALIDATION_ERROR', context: { objectWriteTraceId: ['t-2'] } });
+    expect(body.errors[0]).toMatchObject({
+      category: 'VALIDATION_ERROR',
+      context: { objectWriteTraceId: ['t-2'] },
+    });
   });
 
   it('without trace ids, one bad input rejects the whole call (400) and creates nothing', async () => {
@@ -87,8 +99,11 @@ describe('batch update', () => {
     expect(response.status).toBe(200);
     const body: Json = response.body;
     expect(body.status).toBe('COMPLETE');
-    expect(new Set(body.results.map((object: Json) => object.properties.hs_goal_name))).toEqual(new Set(['Renamed']));
-    for (const id of ids) expect(env.emulator.store.getObject('goal_targets', id)?.properties.hs_goal_name).toBe('Renamed');
+    expect(new Set(body.results.map((object: Json) => object.properties.hs_goal_name))).toEqual(
+      new Set(['Renamed']),
+    );
+    for (const id of ids)
+      expect(env.emulator.store.getObject('goal_targets', id)?.properties.hs_goal_name).toBe('Renamed');
   });
 
   it('reports unknown ids in a 207 and applies the rest', async () => {
@@ -132,24 +147,29 @@ describe('batch update', () => {
   it.each([
     ['failIndexes', { failIndexes: [1] }],
     ['failIds', 'ids'],
-  ])('fails the chosen inputs of the next call once (%s), with their ids in the error context', async (_label, choice) => {
-    const ids = familyIds(DEMO.families.teamQuota2026);
-    const failing = ids[1] ?? '';
-    env.emulator.faults.partialFailureNext({
-      path: 'batch/update',
-      ...(choice === 'ids' ? { failIds: [failing] } : (choice as { failIndexes: number[] })),
-    });
-    const inputs = ids.map((id) => ({ id, properties: { hs_goal_name: 'Partly renamed' } }));
-    const first = await env.call('POST', batch('update'), { inputs });
-    expect(first.status).toBe(207);
-    const body: Json = first.body;
-    expect(body.numErrors).toBe(1);
-    expect(body.errors[0].context.ids).toEqual([failing]);
-    expect(env.emulator.store.getObject('goal_targets', failing)?.properties.hs_goal_name).not.toBe('Partly renamed');
-    expect(body.results).toHaveLength(ids.length - 1);
-    const retry = await env.call('POST', batch('update'), { inputs });
-    expect(retry.status).toBe(200);
-  });
+  ])(
+    'fails the chosen inputs of the next call once (%s), with their ids in the error context',
+    async (_label, choice) => {
+      const ids = familyIds(DEMO.families.teamQuota2026);
+      const failing = ids[1] ?? '';
+      env.emulator.faults.partialFailureNext({
+        path: 'batch/update',
+        ...(choice === 'ids' ? { failIds: [failing] } : (choice as { failIndexes: number[] })),
+      });
+      const inputs = ids.map((id) => ({ id, properties: { hs_goal_name: 'Partly renamed' } }));
+      const first = await env.call('POST', batch('update'), { inputs });
+      expect(first.status).toBe(207);
+      const body: Json = first.body;
+      expect(body.numErrors).toBe(1);
+      expect(body.errors[0].context.ids).toEqual([failing]);
+      expect(env.emulator.store.getObject('goal_targets', failing)?.properties.hs_goal_name).not.toBe(
+        'Partly renamed',
+      );
+      expect(body.results).toHaveLength(ids.length - 1);
+      const retry = await env.call('POST', batch('update'), { inputs });
+      expect(retry.status).toBe(200);
+    },
+  );
 
   it('keeps failing with permanent: true until the faults are cleared', async () => {
     const ids = familyIds(DEMO.families.teamQuota2026);
@@ -197,10 +217,25 @@ describe('batch upsert', () => {
   });
 
   it('creates or updates contacts by a unique property', async () => {
-    const input = (firstname: string) => ({ id: 'new.person@customer.example', idProperty: 'email', properties: { firstname } });
-    const created: Json = (await env.call('POST', '/crm/v3/objects/contacts/batch/upsert', { inputs: [input('Ann')] })).body;
-    expect(created.results[0]).toMatchObject({ new: true, properties: { firstname: 'Ann', email: 'new.person@customer.example' } });
-    const updated: Json = (await env.call('POST', '/crm/v3/objects/contacts/batch/upsert', { inputs: [input('Anna')] })).body;
-    expect(updated.results[0]).toMatchObject({ new: false, id: created.results[0].id, properties: { firstname: 'Anna' } });
+    const input = (firstname: string) => ({
+      id: 'new.person@customer.example',
+      idProperty: 'email',
+      properties: { firstname },
+    });
+    const created: Json = (
+      await env.call('POST', '/crm/v3/objects/contacts/batch/upsert', { inputs: [input('Ann')] })
+    ).body;
+    expect(created.results[0]).toMatchObject({
+      new: true,
+      properties: { firstname: 'Ann', email: 'new.person@customer.example' },
+    });
+    const updated: Json = (
+      await env.call('POST', '/crm/v3/objects/contacts/batch/upsert', { inputs: [input('Anna')] })
+    ).body;
+    expect(updated.results[0]).toMatchObject({
+      new: false,
+      id: created.results[0].id,
+      properties: { firstname: 'Anna' },
+    });
   });
 });

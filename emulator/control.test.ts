@@ -9,12 +9,18 @@ beforeAll(async () => {
 });
 afterAll(() => env.emulator.close());
 
-const control = (method: string, path: string, body?: unknown) => env.call(method, `/__emulator${path}`, body, null);
+const control = (method: string, path: string, body?: unknown) =>
+  env.call(method, `/__emulator${path}`, body, null);
 
 describe('control API', () => {
   it('reports health, token and base URL without a token', async () => {
     const health: Json = (await control('GET', '/health')).body;
-    expect(health).toMatchObject({ ok: true, token: 'emulator-token', baseUrl: env.baseUrl, portalId: DEMO.portalId });
+    expect(health).toMatchObject({
+      ok: true,
+      token: 'emulator-token',
+      baseUrl: env.baseUrl,
+      portalId: DEMO.portalId,
+    });
   });
 
   it('counts calls per endpoint template and resets the counters', async () => {
@@ -49,7 +55,12 @@ describe('control API', () => {
 
   it('loads a given seed', async () => {
     await control('POST', '/seed', {
-      seed: { owners: [], teams: [], pipelines: {}, objects: { goal_targets: [{ id: '7', properties: { hs_goal_name: 'Only' } }] } },
+      seed: {
+        owners: [],
+        teams: [],
+        pipelines: {},
+        objects: { goal_targets: [{ id: '7', properties: { hs_goal_name: 'Only' } }] },
+      },
     });
     const list: Json = (await env.call('GET', '/crm/v3/objects/goal_targets?properties=hs_goal_name')).body;
     expect(list.results.map((object: Json) => object.properties.hs_goal_name)).toEqual(['Only']);
@@ -57,12 +68,20 @@ describe('control API', () => {
   });
 
   it('sets and clears faults', async () => {
-    await control('POST', '/faults', { throttleNext: { n: 1 }, partialFailureNext: { path: 'batch/update', failIndexes: [0] } });
+    await control('POST', '/faults', {
+      throttleNext: { n: 1 },
+      partialFailureNext: { path: 'batch/update', failIndexes: [0] },
+    });
     const state: Json = (await control('GET', '/faults')).body;
     expect(state.throttle).toEqual({ remaining: 1, policyName: 'TEN_SECONDLY_ROLLING' });
     expect((await env.call('GET', '/crm/v3/owners')).status).toBe(429);
     await control('DELETE', '/faults');
-    expect((await control('GET', '/faults')).body).toEqual({ latencyMs: 0, failRate: null, throttle: null, partialFailures: [] });
+    expect((await control('GET', '/faults')).body).toEqual({
+      latencyMs: 0,
+      failRate: null,
+      throttle: null,
+      partialFailures: [],
+    });
   });
 
   it('changes search lag and rate limits at run time', async () => {

@@ -29,7 +29,9 @@ describe('owners', () => {
     const admin = await client.crm.owners.ownersApi.getById(Number(DEMO.owners.admin));
     expect(admin).toMatchObject({ id: DEMO.owners.admin, userId: Number(DEMO.users.admin), type: 'PERSON' });
     const manager: Json = (await env.call('GET', `/crm/v3/owners/${DEMO.owners.manager}`)).body;
-    expect(manager.teams).toEqual([{ id: DEMO.teams.northAmericaEnterprise, name: 'North America Enterprise', primary: true }]);
+    expect(manager.teams).toEqual([
+      { id: DEMO.teams.northAmericaEnterprise, name: 'North America Enterprise', primary: true },
+    ]);
     expect((await env.call('GET', '/crm/v3/owners?limit=501')).status).toBe(400);
     expect((await env.call('GET', '/crm/v3/owners/1')).status).toBe(404);
   });
@@ -58,7 +60,12 @@ describe('property definitions', () => {
     expect(byName.get('hs_goal_name')?.modificationMetadata?.readOnlyValue).toBe(false);
     expect(byName.get('hs_target_amount')?.type).toBe('number');
     expect(byName.get('hs_start_datetime')?.type).toBe('datetime');
-    expect(byName.get('hs_milestone')?.options.map((option) => option.value)).toEqual(['weekly', 'monthly', 'quarterly', 'annual']);
+    expect(byName.get('hs_milestone')?.options.map((option) => option.value)).toEqual([
+      'weekly',
+      'monthly',
+      'quarterly',
+      'annual',
+    ]);
     expect(byName.get('hs_goal_type')?.options.map((option) => option.value)).toContain('sales_quota');
   });
 });

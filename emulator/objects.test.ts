@@ -56,7 +56,10 @@ describe('create, read, update, archive', () => {
     });
     expect(body.properties.hs_createdate).toBe(body.createdAt);
     expect(body.archived).toBe(false);
-    const read = await env.call('GET', `${goalTargets}/${body.id}?properties=hs_goal_name,hs_kpi_value,nonexistent`);
+    const read = await env.call(
+      'GET',
+      `${goalTargets}/${body.id}?properties=hs_goal_name,hs_kpi_value,nonexistent`,
+    );
     const readBody: Json = read.body;
     expect(readBody.properties).toEqual({
       hs_goal_name: 'Test goal',
@@ -69,8 +72,12 @@ describe('create, read, update, archive', () => {
 
   it('moves hs_lastmodifieddate strictly forward on every write, even in the same millisecond', async () => {
     const created: Json = (await env.call('POST', goalTargets, newSlice())).body;
-    const first: Json = (await env.call('PATCH', `${goalTargets}/${created.id}`, { properties: { hs_kpi_value: '1' } })).body;
-    const second: Json = (await env.call('PATCH', `${goalTargets}/${created.id}`, { properties: { hs_kpi_value: '2' } })).body;
+    const first: Json = (
+      await env.call('PATCH', `${goalTargets}/${created.id}`, { properties: { hs_kpi_value: '1' } })
+    ).body;
+    const second: Json = (
+      await env.call('PATCH', `${goalTargets}/${created.id}`, { properties: { hs_kpi_value: '2' } })
+    ).body;
     const times = [created, first, second].map((object) => Date.parse(object.properties.hs_lastmodifieddate));
     expect(times[1]).toBeGreaterThan(times[0] ?? 0);
     expect(times[2]).toBeGreaterThan(times[1] ?? 0);
@@ -118,7 +125,9 @@ describe('create, read, update, archive', () => {
     const list: Json = (await env.call('GET', `${goalTargets}?archived=true&limit=100`)).body;
     expect(list.results.map((object: Json) => object.id)).toContain(created.id);
     expect(list.results.every((object: Json) => object.archived)).toBe(true);
-    expect((await env.call('PATCH', `${goalTargets}/${created.id}`, { properties: { hs_kpi_value: '1' } })).status).toBe(404);
+    expect(
+      (await env.call('PATCH', `${goalTargets}/${created.id}`, { properties: { hs_kpi_value: '1' } })).status,
+    ).toBe(404);
   });
 
   it('clears a property written as an empty string', async () => {
@@ -134,7 +143,8 @@ describe('list paging', () => {
     const seen: string[] = [];
     let after: string | undefined;
     do {
-      const page: Json = (await env.call('GET', `${goalTargets}?limit=100${after ? `&after=${after}` : ''}`)).body;
+      const page: Json = (await env.call('GET', `${goalTargets}?limit=100${after ? `&after=${after}` : ''}`))
+        .body;
       seen.push(...page.results.map((object: Json) => object.id));
       after = page.paging?.next?.after;
     } while (after);
@@ -156,7 +166,9 @@ describe('object types', () => {
   });
 
   it('reads deals by name and by objectTypeId, with the owner', async () => {
-    const byName: Json = (await env.call('GET', `/crm/v3/objects/deals/${DEMO.deals.ownedByRep}?properties=hubspot_owner_id`)).body;
+    const byName: Json = (
+      await env.call('GET', `/crm/v3/objects/deals/${DEMO.deals.ownedByRep}?properties=hubspot_owner_id`)
+    ).body;
     expect(byName.properties.hubspot_owner_id).toBe(DEMO.owners.rep);
     const byTypeId = await env.call('GET', `/crm/v3/objects/0-3/${DEMO.deals.ownedByRep}`);
     expect(byTypeId.status).toBe(200);

@@ -1,4 +1,5 @@
 import { createEmulator, generatePortal } from './index.js';
+
 let t = performance.now();
 const p = generatePortal({ targets: 100_000 });
 console.log('generate', (performance.now() - t).toFixed(0));

@@ -27,7 +27,11 @@ describe('ten-secondly rolling limit', () => {
     expect(remaining).toEqual(['4', '3', '2', '1', '0']);
     const limited = await env.call('GET', LIST);
     expect(limited.status).toBe(429);
-    expect(limited.body).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' });
+    expect(limited.body).toMatchObject({
+      status: 'error',
+      errorType: 'RATE_LIMIT',
+      policyName: 'TEN_SECONDLY_ROLLING',
+    });
     expect((limited.body as Json).correlationId).toEqual(expect.any(String));
     expect(limited.headers.get('x-hubspot-ratelimit-max')).toBe('5');
     expect(limited.headers.get('x-hubspot-ratelimit-interval-milliseconds')).toBe('10000');

@@ -1,4 +1,5 @@
 import { Client } from '@hubspot/api-client';
+import { ObjectTypePropertyCreateTypeEnum } from '@hubspot/api-client/lib/codegen/crm/schemas/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_STRING_VALUE_LENGTH } from './crm/values.js';
 import { type Json, startEmulator } from './test-support.js';
@@ -12,7 +13,12 @@ beforeAll(async () => {
 });
 afterAll(() => env.emulator.close());
 
-const text = (name: string) => ({ name, label: name, type: 'string' as const, fieldType: 'textarea' });
+const text = (name: string) => ({
+  name,
+  label: name,
+  type: ObjectTypePropertyCreateTypeEnum.String,
+  fieldType: 'textarea',
+});
 const definition = {
   name: 'goal_families_record',
   labels: { singular: 'Goal families record', plural: 'Goal families records' },
@@ -29,7 +35,9 @@ describe('custom objects through the schemas API', () => {
     const schema = await client.crm.schemas.coreApi.create(definition);
     expect(schema.objectTypeId).toMatch(/^2-\d+$/);
     expect(schema.fullyQualifiedName).toBe(`p${env.emulator.portalId}_goal_families_record`);
-    expect(schema.properties.map((property) => property.name)).toEqual(expect.arrayContaining(['gf_payload', 'hs_object_id']));
+    expect(schema.properties.map((property) => property.name)).toEqual(
+      expect.arrayContaining(['gf_payload', 'hs_object_id']),
+    );
     for (const key of [schema.objectTypeId ?? '', schema.fullyQualifiedName ?? '']) {
       expect((await env.call('GET', `/crm/v3/schemas/${key}`)).status).toBe(200);
     }
@@ -41,7 +49,10 @@ describe('custom objects through the schemas API', () => {
 
   it('stores records with long JSON payloads through the generic objects API and searches them', async () => {
     const type = `p${env.emulator.portalId}_goal_families_record`;
-    const payload = JSON.stringify({ data: 'x'.repeat(MAX_STRING_VALUE_LENGTH - 20) }).slice(0, MAX_STRING_VALUE_LENGTH);
+    const payload = JSON.stringify({ data: 'x'.repeat(MAX_STRING_VALUE_LENGTH - 20) }).slice(
+      0,
+      MAX_STRING_VALUE_LENGTH,
+    );
     const created = await client.crm.objects.basicApi.create(type, {
       properties: { gf_kind: 'settings', gf_key: 'app', gf_payload: payload },
       associations: [],
@@ -69,7 +80,11 @@ describe('custom objects through the schemas API', () => {
   });
 
   it('refuses a schema naming a property it does not define', async () => {
-    const bad = await env.call('POST', '/crm/v3/schemas', { ...definition, name: 'other', requiredProperties: ['missing'] });
+    const bad = await env.call('POST', '/crm/v3/schemas', {
+      ...definition,
+      name: 'other',
+      requiredProperties: ['missing'],
+    });
     expect(bad.status).toBe(400);
   });
 });

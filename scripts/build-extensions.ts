@@ -41,6 +41,11 @@ export interface BuiltExtension {
 /** The plugin's message for a runtime import from outside the extension folder. */
 const OUTSIDE_IMPORT = 'outside of the extension directory';
 
+/** Warnings that mean HubSpot's remote build (which sees only the folder) would break. */
+export function outsideImportWarnings(warnings: readonly string[]): string[] {
+  return warnings.filter((w) => w.includes(OUTSIDE_IMPORT));
+}
+
 async function withCapturedWarnings<T>(run: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
   const warnings: string[] = [];
   const original = console.warn;
@@ -55,22 +60,36 @@ async function withCapturedWarnings<T>(run: () => Promise<T>): Promise<{ value: 
   }
 }
 
-export async function buildExtension(name: ExtensionName, mode: BuildMode = 'remote'): Promise<BuiltExtension> {
+export async function buildExtension(
+  name: ExtensionName,
+  mode: BuildMode = 'remote',
+): Promise<BuiltExtension> {
   const { folder, entry } = EXTENSIONS[name];
   const root = path.join(ROOT, folder);
   const entryPoint = path.join(root, entry);
   const outputDir = path.join(root, 'dist');
   const { warnings } = await withCapturedWarnings(async () => {
     if (mode === 'cli') {
-      execFileSync(path.join(ROOT, 'node_modules/.bin/uie'), ['build', entryPoint], { cwd: root, stdio: 'inherit' });
+      execFileSync(path.join(ROOT, 'node_modules/.bin/uie'), ['build', entryPoint], {
+        cwd: root,
+        stdio: 'inherit',
+      });
     } else if (mode === 'dev') {
-      await buildSingleExtension({ file: entryPoint, outputDir, root, minify: false, logLevel: 'warn', codeCheckingPluginEnabled: true });
+      await buildSingleExtension({
+        file: entryPoint,
+        outputDir,
+        root,
+        minify: false,
+        logLevel: 'warn',
+        codeCheckingPluginEnabled: true,
+      });
     } else {
       await remoteBuild({ root, entryPoint, outputDir, logLevel: 'warn' });
     }
   });
-  const outside = warnings.filter((w) => w.includes(OUTSIDE_IMPORT));
-  if (outside.length > 0) throw new Error(`${name}: runtime imports from outside ${folder}:\n${outside.join('\n')}`);
+  const outside = outsideImportWarnings(warnings);
+  if (outside.length > 0)
+    throw new Error(`${name}: runtime imports from outside ${folder}:\n${outside.join('\n')}`);
   const bundle = path.join(outputDir, entry.replace(/\.tsx?$/, '.js'));
   if (!existsSync(bundle)) throw new Error(`${name}: no bundle at ${bundle}`);
   return {

@@ -30,7 +30,10 @@ async function expectConforming(work: () => Promise<unknown>): Promise<Exchange[
   const exchanges = proxy.exchanges.slice(from);
   expect(exchanges.length).toBeGreaterThan(0);
   for (const exchange of exchanges) {
-    expect({ call: `${exchange.method} ${exchange.path} → ${exchange.status}`, problems: validator.problems(exchange) }).toEqual({
+    expect({
+      call: `${exchange.method} ${exchange.path} → ${exchange.status}`,
+      problems: validator.problems(exchange),
+    }).toEqual({
       call: `${exchange.method} ${exchange.path} → ${exchange.status}`,
       problems: [],
     });
@@ -77,10 +80,17 @@ describe('goal targets through @hubspot/api-client 14.0.1, checked against HubSp
   it('batch create, read (200 and 207), update, upsert, archive', async () => {
     await expectConforming(async () => {
       const created = await goals().batchApi.create({
-        inputs: [slice('Batch A'), slice('Batch B')].map((input, index) => ({ ...input, objectWriteTraceId: `trace-${index}` })),
+        inputs: [slice('Batch A'), slice('Batch B')].map((input, index) => ({
+          ...input,
+          objectWriteTraceId: `trace-${index}`,
+        })),
       });
       const ids = created.results.map((object) => object.id);
-      const read = await goals().batchApi.read({ inputs: ids.map((id) => ({ id })), properties: ['hs_goal_name'], propertiesWithHistory: [] });
+      const read = await goals().batchApi.read({
+        inputs: ids.map((id) => ({ id })),
+        properties: ['hs_goal_name'],
+        propertiesWithHistory: [],
+      });
       expect(read.results).toHaveLength(2);
       const partial = await goals().batchApi.read({
         inputs: [...ids, '1'].map((id) => ({ id })),
@@ -88,7 +98,9 @@ describe('goal targets through @hubspot/api-client 14.0.1, checked against HubSp
         propertiesWithHistory: [],
       });
       expect(partial).toMatchObject({ numErrors: 1 });
-      await goals().batchApi.update({ inputs: ids.map((id) => ({ id, properties: { hs_goal_name: 'Batch renamed' } })) });
+      await goals().batchApi.update({
+        inputs: ids.map((id) => ({ id, properties: { hs_goal_name: 'Batch renamed' } })),
+      });
       await goals().batchApi.upsert({ inputs: ids.map((id) => ({ id, properties: { hs_kpi_value: '1' } })) });
       await goals().batchApi.archive({ inputs: ids.map((id) => ({ id })) });
     });
@@ -99,7 +111,11 @@ describe('goal targets through @hubspot/api-client 14.0.1, checked against HubSp
       goals().batchApi.create({
         inputs: [
           { ...slice('Good'), objectWriteTraceId: 'good' },
-          { properties: { hs_goal_name: 'Bad', hs_object_id: '1' }, associations: [], objectWriteTraceId: 'bad' },
+          {
+            properties: { hs_goal_name: 'Bad', hs_object_id: '1' },
+            associations: [],
+            objectWriteTraceId: 'bad',
+          },
         ],
       }),
     );
@@ -112,8 +128,16 @@ describe('goal targets through @hubspot/api-client 14.0.1, checked against HubSp
         filterGroups: [
           {
             filters: [
-              { propertyName: 'hs_group_correlation_uuid', operator: FilterOperatorEnum.Eq, value: DEMO.families.teamRevenue2026 },
-              { propertyName: 'hs_start_datetime', operator: FilterOperatorEnum.Gte, value: String(Date.parse('2026-07-01T00:00:00Z')) },
+              {
+                propertyName: 'hs_group_correlation_uuid',
+                operator: FilterOperatorEnum.Eq,
+                value: DEMO.families.teamRevenue2026,
+              },
+              {
+                propertyName: 'hs_start_datetime',
+                operator: FilterOperatorEnum.Gte,
+                value: String(Date.parse('2026-07-01T00:00:00Z')),
+              },
             ],
           },
         ],
@@ -138,8 +162,20 @@ describe('goal targets through @hubspot/api-client 14.0.1, checked against HubSp
     };
     await expectConforming(async () => {
       expect(await attempt(() => goals().basicApi.getById('424242'))).toBe(404);
-      expect(await attempt(() => goals().basicApi.update(DEMO.broken.mixedNames.recordIds[0] ?? '', { properties: { nope: '1' } }))).toBe(400);
-      expect(await attempt(() => goals().batchApi.read({ inputs: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })), properties: [], propertiesWithHistory: [] }))).toBe(400);
+      expect(
+        await attempt(() =>
+          goals().basicApi.update(DEMO.broken.mixedNames.recordIds[0] ?? '', { properties: { nope: '1' } }),
+        ),
+      ).toBe(400);
+      expect(
+        await attempt(() =>
+          goals().batchApi.read({
+            inputs: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })),
+            properties: [],
+            propertiesWithHistory: [],
+          }),
+        ),
+      ).toBe(400);
     });
     const stranger = new Client({ accessToken: 'wrong', basePath: proxy.baseUrl, numberOfApiCallRetries: 1 });
     await expectConforming(async () => {
@@ -159,15 +195,38 @@ describe('goal targets through @hubspot/api-client 14.0.1, checked against HubSp
 
 describe('the validator itself', () => {
   it.each([
-    ['an object without required fields', { method: 'GET', path: '/crm/v3/objects/goal_targets/1', status: 200, body: { id: 1 } }],
-    ['an error without correlationId', { method: 'GET', path: '/crm/v3/objects/goal_targets/1', status: 404, body: { message: 'x', category: 'OBJECT_NOT_FOUND' } }],
-    ['a batch 207 error without links', {
-      method: 'POST',
-      path: '/crm/v3/objects/goal_targets/batch/read',
-      status: 207,
-      body: { status: 'COMPLETE', results: [], startedAt: '2026-01-01T00:00:00.000Z', completedAt: '2026-01-01T00:00:00.000Z', errors: [{ status: 'error', category: 'X', message: 'm', context: {}, errors: [] }] },
-    }],
-    ['a path the spec does not have', { method: 'GET', path: '/crm/v3/objects/goal_targets/1/extra', status: 200, body: {} }],
+    [
+      'an object without required fields',
+      { method: 'GET', path: '/crm/v3/objects/goal_targets/1', status: 200, body: { id: 1 } },
+    ],
+    [
+      'an error without correlationId',
+      {
+        method: 'GET',
+        path: '/crm/v3/objects/goal_targets/1',
+        status: 404,
+        body: { message: 'x', category: 'OBJECT_NOT_FOUND' },
+      },
+    ],
+    [
+      'a batch 207 error without links',
+      {
+        method: 'POST',
+        path: '/crm/v3/objects/goal_targets/batch/read',
+        status: 207,
+        body: {
+          status: 'COMPLETE',
+          results: [],
+          startedAt: '2026-01-01T00:00:00.000Z',
+          completedAt: '2026-01-01T00:00:00.000Z',
+          errors: [{ status: 'error', category: 'X', message: 'm', context: {}, errors: [] }],
+        },
+      },
+    ],
+    [
+      'a path the spec does not have',
+      { method: 'GET', path: '/crm/v3/objects/goal_targets/1/extra', status: 200, body: {} },
+    ],
   ])('rejects %s', (_label, exchange) => {
     expect(validator.problems(exchange)).not.toEqual([]);
   });

@@ -25,7 +25,8 @@ interface OpenApiSpec {
  */
 function allowNullPropertyValues(spec: OpenApiSpec): void {
   for (const schema of Object.values(spec.components.schemas)) {
-    const properties = (schema.properties as Record<string, { additionalProperties?: { type?: unknown } }>) ?? {};
+    const properties =
+      (schema.properties as Record<string, { additionalProperties?: { type?: unknown } }>) ?? {};
     const values = properties.properties?.additionalProperties;
     if (values?.type === 'string') values.type = ['string', 'null'];
   }
@@ -41,7 +42,11 @@ export interface Exchange {
 /** Validates recorded responses against the response schema the spec gives for that path and status. */
 export class OpenApiValidator {
   private readonly ajv = new Ajv({ strict: false, allErrors: true });
-  private readonly specs: Array<{ key: string; spec: OpenApiSpec; matchers: Array<{ regex: RegExp; template: string }> }> = [];
+  private readonly specs: Array<{
+    key: string;
+    spec: OpenApiSpec;
+    matchers: Array<{ regex: RegExp; template: string }>;
+  }> = [];
 
   constructor() {
     addFormats(this.ajv);

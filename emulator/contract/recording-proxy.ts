@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Exchange } from './openapi-validator.js';
 
 /** A pass-through HTTP proxy that records each exchange, so SDK calls can be checked byte for byte. */
-export async function startRecordingProxy(target: string): Promise<{ baseUrl: string; exchanges: Exchange[]; close(): Promise<void> }> {
+export async function startRecordingProxy(
+  target: string,
+): Promise<{ baseUrl: string; exchanges: Exchange[]; close(): Promise<void> }> {
   const exchanges: Exchange[] = [];
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
@@ -12,7 +14,9 @@ export async function startRecordingProxy(target: string): Promise<{ baseUrl: st
     const upstream = await fetch(`${target}${request.url ?? '/'}`, {
       method: request.method,
       headers: Object.fromEntries(
-        Object.entries(request.headers).filter(([name, value]) => typeof value === 'string' && name !== 'host' && name !== 'content-length'),
+        Object.entries(request.headers).filter(
+          ([name, value]) => typeof value === 'string' && name !== 'host' && name !== 'content-length',
+        ),
       ) as Record<string, string>,
       body: body.length > 0 ? body : undefined,
     });
@@ -26,7 +30,8 @@ export async function startRecordingProxy(target: string): Promise<{ baseUrl: st
     });
     const headers: Record<string, string> = {};
     upstream.headers.forEach((value, name) => {
-      if (name !== 'content-length' && name !== 'transfer-encoding' && name !== 'connection') headers[name] = value;
+      if (name !== 'content-length' && name !== 'transfer-encoding' && name !== 'connection')
+        headers[name] = value;
     });
     response.writeHead(upstream.status, headers);
     response.end(text);

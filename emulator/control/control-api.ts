@@ -22,7 +22,8 @@ export const CONTROL_PREFIX = '/__emulator';
 
 function seedFrom(body: unknown): SeedChoice | undefined {
   if (body === undefined || body === null) return undefined;
-  if (typeof body !== 'object') throw new HubSpotHttpError(400, 'VALIDATION_ERROR', 'Body must be a JSON object');
+  if (typeof body !== 'object')
+    throw new HubSpotHttpError(400, 'VALIDATION_ERROR', 'Body must be a JSON object');
   const { seed } = body as { seed?: unknown };
   if (seed === undefined) return undefined;
   if (seed === 'demo' || seed === 'empty') return seed;
@@ -47,7 +48,11 @@ const ok = (): ApiResponse => json(200, { ok: true });
 
 /** Routes under `/__emulator/` (no token, no faults, no counting). */
 export function controlRoutes(): Route<ControlTarget>[] {
-  const route = (method: string, path: string, handle: Route<ControlTarget>['handle']): Route<ControlTarget> => ({
+  const route = (
+    method: string,
+    path: string,
+    handle: Route<ControlTarget>['handle'],
+  ): Route<ControlTarget> => ({
     method,
     template: `${CONTROL_PREFIX}${path}`,
     rateLimit: 'standard',
@@ -55,7 +60,13 @@ export function controlRoutes(): Route<ControlTarget>[] {
   });
   return [
     route('GET', '/health', (target) =>
-      json(200, { ok: true, baseUrl: target.baseUrl(), token: target.token, portalId: target.portalId, ...target.settings() }),
+      json(200, {
+        ok: true,
+        baseUrl: target.baseUrl(),
+        token: target.token,
+        portalId: target.portalId,
+        ...target.settings(),
+      }),
     ),
     route('POST', '/reset', (target, request) => {
       target.reset(seedFrom(request.body));

@@ -3,7 +3,12 @@ import type { ApiRequest } from '../http/types.js';
 import type { ObjectType } from '../store/object-types.js';
 import type { Store } from '../store/store.js';
 
-export type BatchOperation = 'batch/read' | 'batch/create' | 'batch/update' | 'batch/upsert' | 'batch/archive';
+export type BatchOperation =
+  | 'batch/read'
+  | 'batch/create'
+  | 'batch/update'
+  | 'batch/upsert'
+  | 'batch/archive';
 
 /** Inputs chosen to fail on one batch call (a fault injected by a test). */
 export interface InjectedBatchFailure {
@@ -35,7 +40,11 @@ export function queryFlag(query: URLSearchParams, name: string): boolean {
 
 export function bodyObject(body: unknown): Record<string, unknown> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new HubSpotHttpError(400, 'VALIDATION_ERROR', 'Invalid input JSON: the request body must be a JSON object');
+    throw new HubSpotHttpError(
+      400,
+      'VALIDATION_ERROR',
+      'Invalid input JSON: the request body must be a JSON object',
+    );
   }
   return body as Record<string, unknown>;
 }

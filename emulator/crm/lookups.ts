@@ -34,7 +34,8 @@ export function getOwner(context: CrmContext, request: ApiRequest): ApiResponse 
   const owner = context.store.owners.find((candidate) =>
     byUserId ? String(candidate.userId) === id : candidate.id === id,
   );
-  if (!owner) throw new HubSpotHttpError(404, 'OBJECT_NOT_FOUND', `No owner with id ${id}`, { context: { id: [id] } });
+  if (!owner)
+    throw new HubSpotHttpError(404, 'OBJECT_NOT_FOUND', `No owner with id ${id}`, { context: { id: [id] } });
   return json(200, owner);
 }
 
@@ -53,7 +54,11 @@ export function getPipeline(context: CrmContext, request: ApiRequest): ApiRespon
   const pipelines = context.store.pipelines.get(pipelineKey(context, request.params.objectType ?? '')) ?? [];
   const pipeline = pipelines.find((candidate) => candidate.id === request.params.pipelineId);
   if (!pipeline) {
-    throw new HubSpotHttpError(404, 'OBJECT_NOT_FOUND', `Unable to find pipeline ${request.params.pipelineId}`);
+    throw new HubSpotHttpError(
+      404,
+      'OBJECT_NOT_FOUND',
+      `Unable to find pipeline ${request.params.pipelineId}`,
+    );
   }
   return json(200, pipeline);
 }

@@ -1,17 +1,18 @@
 import { objectNotFound, validationError } from '../http/errors.js';
 import { type ApiRequest, type ApiResponse, json, noContent } from '../http/types.js';
+import type { ObjectType } from '../store/object-types.js';
+import type { CrmRecord } from '../store/records.js';
 import { compareIds } from '../store/store.js';
 import { bodyObject, type CrmContext, queryFlag, resolveObjectType } from './context.js';
 import { checkProperties, missingRequired, propertyValidationError } from './property-input.js';
 import { archiveRecord, createRecord, updateRecord } from './record-writes.js';
 import { requestedProperties, toApiObject, toWrittenObject } from './serialise.js';
-import type { ObjectType } from '../store/object-types.js';
-import type { CrmRecord } from '../store/records.js';
 
 export const LIST_LIMIT_MAX = 100;
 const LIST_LIMIT_DEFAULT = 10;
 
 /** `GET /crm/v3/objects/{type}`: id order, `after` is the id to start from. */
+// ASSUMPTION (unverified): list order is record id order and the `after` cursor is the next record's id.
 export function listObjects(context: CrmContext, request: ApiRequest): ApiResponse {
   const type = resolveObjectType(context, request);
   const limitText = request.query.get('limit');

@@ -2,10 +2,21 @@ import { validationError } from '../http/errors.js';
 import { type ApiRequest, type ApiResponse, noContent } from '../http/types.js';
 import type { ObjectType } from '../store/object-types.js';
 import type { CrmRecord } from '../store/records.js';
-import { batchError, type BatchError, batchResponse } from './batch-response.js';
-import { bodyObject, type CrmContext, type InjectedBatchFailure, queryFlag, resolveObjectType } from './context.js';
+import { type BatchError, batchError, batchResponse } from './batch-response.js';
+import {
+  bodyObject,
+  type CrmContext,
+  type InjectedBatchFailure,
+  queryFlag,
+  resolveObjectType,
+} from './context.js';
 import { findRecord } from './objects-basic.js';
-import { checkProperties, missingRequired, type PropertyChanges, propertyValidationError } from './property-input.js';
+import {
+  checkProperties,
+  missingRequired,
+  type PropertyChanges,
+  propertyValidationError,
+} from './property-input.js';
 import { archiveRecord, createRecord, updateRecord } from './record-writes.js';
 import { requestedProperties, toApiObject, toWrittenObject } from './serialise.js';
 
@@ -23,10 +34,13 @@ function readInputs(body: unknown): BatchInput[] {
   if (!Array.isArray(inputs)) throw validationError('Invalid input JSON: `inputs` must be an array');
   // ASSUMPTION (unverified): the wording; the limit of 100 inputs is documented.
   if (inputs.length > BATCH_INPUT_LIMIT) {
-    throw validationError(`Batch input limit exceeded: ${inputs.length} inputs, at most ${BATCH_INPUT_LIMIT}`);
+    throw validationError(
+      `Batch input limit exceeded: ${inputs.length} inputs, at most ${BATCH_INPUT_LIMIT}`,
+    );
   }
   return inputs.map((input, index) => {
-    if (input === null || typeof input !== 'object') throw validationError(`inputs[${index}] must be an object`);
+    if (input === null || typeof input !== 'object')
+      throw validationError(`inputs[${index}] must be an object`);
     const { id, idProperty, objectWriteTraceId, properties } = input as Record<string, unknown>;
     return {
       ...(id !== undefined ? { id: String(id) } : {}),
@@ -47,7 +61,9 @@ function rejectDuplicateIds(inputs: BatchInput[]): void {
 }
 
 function injectedFailure(failure: InjectedBatchFailure | undefined, index: number, id?: string): boolean {
-  return failure !== undefined && (failure.failIndexes.has(index) || (id !== undefined && failure.failIds.has(id)));
+  return (
+    failure !== undefined && (failure.failIndexes.has(index) || (id !== undefined && failure.failIds.has(id)))
+  );
 }
 
 function injectedError(failure: InjectedBatchFailure, context: Record<string, string[]>): BatchError {
@@ -111,7 +127,14 @@ export function batchCreate(context: CrmContext, request: ApiRequest): ApiRespon
     const problems = checked.ok ? missingRequired(type, checked.changes) : checked.errors;
     if (problems.length > 0 || !checked.ok) {
       if (!traceable) throw propertyValidationError(problems);
-      errors.push(batchError('VALIDATION_ERROR', propertyValidationError(problems).message, traceContext(input), problems));
+      errors.push(
+        batchError(
+          'VALIDATION_ERROR',
+          propertyValidationError(problems).message,
+          traceContext(input),
+          problems,
+        ),
+      );
       return;
     }
     if (failure && injectedFailure(failure, index)) {
@@ -156,7 +179,11 @@ export function batchUpdate(context: CrmContext, request: ApiRequest): ApiRespon
     else toApply.push({ record, input, changes });
   });
   if (missing.length > 0) {
-    errors.push(batchError('OBJECT_NOT_FOUND', `Could not update some ${type.name} objects: not found`, { ids: missing }));
+    errors.push(
+      batchError('OBJECT_NOT_FOUND', `Could not update some ${type.name} objects: not found`, {
+        ids: missing,
+      }),
+    );
   }
   const results = context.store.transaction(() => {
     const at = context.store.writeTime();
@@ -195,12 +222,20 @@ export function batchUpsert(context: CrmContext, request: ApiRequest): ApiRespon
       const byUniqueProperty = input.idProperty !== undefined && input.idProperty !== 'hs_object_id';
       const record = findRecord(context, type, id, input.idProperty);
       if (record && !record.archived) {
-        written.push({ ...toWrittenObject(updateRecord(context.store, type, record, changes, at), input.objectWriteTraceId), new: false });
+        written.push({
+          ...toWrittenObject(
+            updateRecord(context.store, type, record, changes, at),
+            input.objectWriteTraceId,
+          ),
+          new: false,
+        });
       } else if (byUniqueProperty && input.idProperty !== undefined) {
         const created = createRecord(context.store, type, { ...changes, [input.idProperty]: id }, at);
         written.push({ ...toWrittenObject(created, input.objectWriteTraceId), new: true });
       } else {
-        errors.push(batchError('OBJECT_NOT_FOUND', `Could not upsert ${type.name} ${id}: not found`, { ids: [id] }));
+        errors.push(
+          batchError('OBJECT_NOT_FOUND', `Could not upsert ${type.name} ${id}: not found`, { ids: [id] }),
+        );
       }
     });
     return written;

@@ -1,9 +1,22 @@
 import { HubSpotHttpError, validationError } from '../http/errors.js';
 import { type ApiRequest, type ApiResponse, json } from '../http/types.js';
 import { bodyObject, type CrmContext, resolveObjectType } from './context.js';
-import { defineProperty, type PropertyDefinition, type PropertySpec, type PropertyType } from './property-types.js';
+import {
+  defineProperty,
+  type PropertyDefinition,
+  type PropertySpec,
+  type PropertyType,
+} from './property-types.js';
 
-const PROPERTY_TYPES: PropertyType[] = ['string', 'number', 'datetime', 'date', 'enumeration', 'bool', 'phone_number'];
+const PROPERTY_TYPES: PropertyType[] = [
+  'string',
+  'number',
+  'datetime',
+  'date',
+  'enumeration',
+  'bool',
+  'phone_number',
+];
 const PROPERTY_NAME = /^[a-z][a-z0-9_]*$/;
 
 /** `GET /crm/v3/properties/{objectType}`. */
@@ -16,7 +29,11 @@ export function getProperty(context: CrmContext, request: ApiRequest): ApiRespon
   const type = resolveObjectType(context, request);
   const definition = type.properties.get(request.params.propertyName ?? '');
   if (!definition) {
-    throw new HubSpotHttpError(404, 'OBJECT_NOT_FOUND', `Unable to find property ${request.params.propertyName}`);
+    throw new HubSpotHttpError(
+      404,
+      'OBJECT_NOT_FOUND',
+      `Unable to find property ${request.params.propertyName}`,
+    );
   }
   return json(200, definition);
 }
@@ -27,7 +44,8 @@ export function readPropertySpec(input: unknown, at: string, displayOrder: numbe
   const name = String(body.name ?? '');
   if (!PROPERTY_NAME.test(name)) throw validationError(`Invalid property name: ${JSON.stringify(name)}`);
   const type = String(body.type ?? '') as PropertyType;
-  if (!PROPERTY_TYPES.includes(type)) throw validationError(`Invalid property type for ${name}: ${body.type}`);
+  if (!PROPERTY_TYPES.includes(type))
+    throw validationError(`Invalid property type for ${name}: ${body.type}`);
   const options = Array.isArray(body.options)
     ? body.options.map((option: { value?: unknown; label?: unknown }) => ({
         value: String(option.value ?? ''),
@@ -54,7 +72,11 @@ export function createProperty(context: CrmContext, request: ApiRequest): ApiRes
   const at = new Date(context.store.now()).toISOString();
   const definition = readPropertySpec(request.body, at, type.properties.size);
   if (type.properties.has(definition.name)) {
-    throw new HubSpotHttpError(409, 'OBJECT_ALREADY_EXISTS', `A property named '${definition.name}' already exists.`);
+    throw new HubSpotHttpError(
+      409,
+      'OBJECT_ALREADY_EXISTS',
+      `A property named '${definition.name}' already exists.`,
+    );
   }
   context.store.addProperty(type, definition);
   return json(201, definition);

@@ -13,7 +13,10 @@ export function checkProperties(
   store: Store,
 ): { ok: true; changes: PropertyChanges } | { ok: false; errors: ErrorDetail[] } {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, errors: [{ message: '`properties` must be an object', code: 'INVALID_INPUT', in: 'properties' }] };
+    return {
+      ok: false,
+      errors: [{ message: '`properties` must be an object', code: 'INVALID_INPUT', in: 'properties' }],
+    };
   }
   const errors: ErrorDetail[] = [];
   const changes: PropertyChanges = {};
@@ -53,6 +56,7 @@ export function propertyValidationError(errors: ErrorDetail[]) {
   return validationError(`Property values were not valid: ${JSON.stringify(described)}`, errors);
 }
 
+// ASSUMPTION (unverified): a custom object's `requiredProperties` must be present on create.
 export function missingRequired(type: ObjectType, changes: PropertyChanges): ErrorDetail[] {
   return type.requiredProperties
     .filter((name) => changes[name] === undefined || changes[name] === null)

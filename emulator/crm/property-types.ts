@@ -7,7 +7,14 @@ export interface PropertyOption {
   description?: string;
 }
 
-export type PropertyType = 'string' | 'number' | 'datetime' | 'date' | 'enumeration' | 'bool' | 'phone_number';
+export type PropertyType =
+  | 'string'
+  | 'number'
+  | 'datetime'
+  | 'date'
+  | 'enumeration'
+  | 'bool'
+  | 'phone_number';
 
 export interface PropertyDefinition {
   name: string;
@@ -70,7 +77,11 @@ function humanize(value: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function defineProperty(spec: PropertySpec, displayOrder: number, at = BUILT_IN_DEFINITION_TIME): PropertyDefinition {
+export function defineProperty(
+  spec: PropertySpec,
+  displayOrder: number,
+  at = BUILT_IN_DEFINITION_TIME,
+): PropertyDefinition {
   const options = (spec.options ?? []).map((option, index) =>
     typeof option === 'string'
       ? { label: humanize(option), value: option, displayOrder: index, hidden: false }

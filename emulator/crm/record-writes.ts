@@ -4,7 +4,10 @@ import type { Store } from '../store/store.js';
 import type { PropertyChanges } from './property-input.js';
 import { formatStoredDatetime } from './values.js';
 
-function applyChanges(base: Readonly<Record<string, string>>, changes: PropertyChanges): Record<string, string> {
+function applyChanges(
+  base: Readonly<Record<string, string>>,
+  changes: PropertyChanges,
+): Record<string, string> {
   const next: Record<string, string> = { ...base };
   for (const [name, value] of Object.entries(changes)) {
     if (value === null) delete next[name];
@@ -14,7 +17,12 @@ function applyChanges(base: Readonly<Record<string, string>>, changes: PropertyC
 }
 
 /** Create a record with already-checked properties, maintaining the system properties. */
-export function createRecord(store: Store, type: ObjectType, changes: PropertyChanges, at: number): CrmRecord {
+export function createRecord(
+  store: Store,
+  type: ObjectType,
+  changes: PropertyChanges,
+  at: number,
+): CrmRecord {
   const id = store.newObjectId();
   const stamp = formatStoredDatetime(at);
   const properties = applyChanges({}, changes);

@@ -37,8 +37,12 @@ function objectRoutes(prefix: string): Route<CrmContext>[] {
 }
 
 export function crmRoutes(): Route<CrmContext>[] {
-  const standard = (method: string, template: string, handle: Route<CrmContext>['handle'], literalParams?: string[]) =>
-    ({ method, template, handle, rateLimit: 'standard', literalParams }) satisfies Route<CrmContext>;
+  const standard = (
+    method: string,
+    template: string,
+    handle: Route<CrmContext>['handle'],
+    literalParams?: string[],
+  ) => ({ method, template, handle, rateLimit: 'standard', literalParams }) satisfies Route<CrmContext>;
   return [
     ...OBJECT_PATH_PREFIXES.flatMap(objectRoutes),
     standard('GET', '/crm/v3/properties/{objectType}', listProperties, keepType),

@@ -26,19 +26,34 @@ export function createSchema(context: CrmContext, request: ApiRequest): ApiRespo
   const name = String(body.name ?? '');
   if (!OBJECT_NAME.test(name)) throw validationError(`Invalid object name: ${JSON.stringify(name)}`);
   if (context.store.resolveType(`p${context.store.portalId}_${name}`) || context.store.resolveType(name)) {
-    throw new HubSpotHttpError(409, 'OBJECT_ALREADY_EXISTS', `An object type named '${name}' already exists.`);
+    throw new HubSpotHttpError(
+      409,
+      'OBJECT_ALREADY_EXISTS',
+      `An object type named '${name}' already exists.`,
+    );
   }
   const labels = bodyObject(body.labels ?? {});
   const at = new Date(context.store.now()).toISOString();
   if (!Array.isArray(body.properties)) throw validationError('properties must be an array');
-  const properties = body.properties.map((input: unknown, index: number) => readPropertySpec(input, at, index));
+  const properties = body.properties.map((input: unknown, index: number) =>
+    readPropertySpec(input, at, index),
+  );
   const names = new Set(properties.map((definition) => definition.name));
   const requiredProperties = stringList(body.requiredProperties, 'requiredProperties');
   const searchableProperties = stringList(body.searchableProperties, 'searchableProperties');
-  const secondaryDisplayProperties = stringList(body.secondaryDisplayProperties, 'secondaryDisplayProperties');
+  const secondaryDisplayProperties = stringList(
+    body.secondaryDisplayProperties,
+    'secondaryDisplayProperties',
+  );
   const primary = typeof body.primaryDisplayProperty === 'string' ? body.primaryDisplayProperty : undefined;
-  for (const reference of [...requiredProperties, ...searchableProperties, ...secondaryDisplayProperties, ...(primary ? [primary] : [])]) {
-    if (!names.has(reference)) throw validationError(`Property ${reference} is named by the schema but not defined in properties`);
+  for (const reference of [
+    ...requiredProperties,
+    ...searchableProperties,
+    ...secondaryDisplayProperties,
+    ...(primary ? [primary] : []),
+  ]) {
+    if (!names.has(reference))
+      throw validationError(`Property ${reference} is named by the schema but not defined in properties`);
   }
   const schema = context.store.createCustomType(
     {
@@ -60,7 +75,9 @@ export function createSchema(context: CrmContext, request: ApiRequest): ApiRespo
 }
 
 export function listSchemas(context: CrmContext): ApiResponse {
-  return json(200, { results: [...context.store.schemas.values()].map((schema) => schemaBody(context, schema)) });
+  return json(200, {
+    results: [...context.store.schemas.values()].map((schema) => schemaBody(context, schema)),
+  });
 }
 
 export function getSchema(context: CrmContext, request: ApiRequest): ApiResponse {

@@ -27,7 +27,10 @@ export type Predicate = (properties: Properties) => boolean;
 function comparableValue(definition: PropertyDefinition, value: string): string {
   if (definition.type === 'datetime' || definition.type === 'date') {
     const ms = parseDatetimeMs(value);
-    if (ms === undefined) throw validationError(`${value} is not a valid datetime for ${definition.name} (use epoch milliseconds)`);
+    if (ms === undefined)
+      throw validationError(
+        `${value} is not a valid datetime for ${definition.name} (use epoch milliseconds)`,
+      );
     // Stored datetimes are canonical ISO strings, which order like the instants they name.
     return definition.type === 'date' ? formatStoredDatetime(ms).slice(0, 10) : formatStoredDatetime(ms);
   }
@@ -38,7 +41,11 @@ function comparableValue(definition: PropertyDefinition, value: string): string 
 }
 
 /** Ordering of two stored/filter values of one property; undefined when they cannot be compared. */
-export function compareValues(definition: PropertyDefinition, stored: string, wanted: string): number | undefined {
+export function compareValues(
+  definition: PropertyDefinition,
+  stored: string,
+  wanted: string,
+): number | undefined {
   if (definition.type === 'number') {
     return isDecimal(stored) ? compareDecimals(stored, wanted) : undefined;
   }
@@ -55,6 +62,13 @@ function tokenMatcher(value: string): (text: string) => boolean {
   const regex = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'iu');
   return (text) => regex.test(text);
 }
+
+const ORDER_TESTS: Record<'LT' | 'LTE' | 'GT' | 'GTE', (order: number) => boolean> = {
+  LT: (order) => order < 0,
+  LTE: (order) => order <= 0,
+  GT: (order) => order > 0,
+  GTE: (order) => order >= 0,
+};
 
 export interface FilterInput {
   propertyName?: unknown;
@@ -74,7 +88,8 @@ export function compileFilter(type: ObjectType, filter: FilterInput): Predicate 
   if (!definition) throw validationError(`Invalid filter: property ${name} does not exist on ${type.name}`);
   if (!SEARCH_OPERATORS.includes(operator)) throw validationError(`Invalid filter operator: ${operator}`);
   const need = (raw: unknown, what: string): string => {
-    if (raw === undefined || raw === null) throw validationError(`Invalid filter: ${operator} on ${name} needs ${what}`);
+    if (raw === undefined || raw === null)
+      throw validationError(`Invalid filter: ${operator} on ${name} needs ${what}`);
     return String(raw);
   };
   const compare = (stored: string | undefined, wanted: string) =>
@@ -95,9 +110,7 @@ export function compileFilter(type: ObjectType, filter: FilterInput): Predicate 
     case 'GT':
     case 'GTE': {
       const wanted = comparableValue(definition, need(filter.value, 'a value'));
-      const test = { LT: (c: number) => c < 0, LTE: (c: number) => c <= 0, GT: (c: number) => c > 0, GTE: (c: number) => c >= 0 }[
-        operator
-      ];
+      const test = ORDER_TESTS[operator];
       return (p) => {
         const c = compare(p[name], wanted);
         return c !== undefined && test(c);
@@ -114,7 +127,8 @@ export function compileFilter(type: ObjectType, filter: FilterInput): Predicate 
     }
     case 'IN':
     case 'NOT_IN': {
-      if (!Array.isArray(filter.values)) throw validationError(`Invalid filter: ${operator} on ${name} needs values`);
+      if (!Array.isArray(filter.values))
+        throw validationError(`Invalid filter: ${operator} on ${name} needs values`);
       const wanted = filter.values.map((value) => comparableValue(definition, String(value)));
       const within = (p: Properties) => wanted.some((value) => compare(p[name], value) === 0);
       return operator === 'IN' ? within : (p) => !within(p);

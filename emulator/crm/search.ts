@@ -1,9 +1,15 @@
 import { HubSpotHttpError, validationError } from '../http/errors.js';
 import { type ApiRequest, type ApiResponse, json } from '../http/types.js';
-import { compareIds } from '../store/store.js';
 import type { CrmRecord } from '../store/records.js';
+import { compareIds } from '../store/store.js';
 import { bodyObject, type CrmContext, resolveObjectType } from './context.js';
-import { compareValues, compileFilter, type FilterInput, type Predicate, type Properties } from './search-filters.js';
+import {
+  compareValues,
+  compileFilter,
+  type FilterInput,
+  type Predicate,
+  type Properties,
+} from './search-filters.js';
 import { requestedProperties, toApiObject } from './serialise.js';
 
 export const SEARCH_LIMITS = {
@@ -16,7 +22,10 @@ export const SEARCH_LIMITS = {
   sorts: 1,
 } as const;
 
-function compileFilterGroups(request: Record<string, unknown>, type: Parameters<typeof compileFilter>[0]): Predicate {
+function compileFilterGroups(
+  request: Record<string, unknown>,
+  type: Parameters<typeof compileFilter>[0],
+): Predicate {
   const groups = request.filterGroups ?? [];
   if (!Array.isArray(groups)) throw validationError('filterGroups must be an array');
   if (groups.length > SEARCH_LIMITS.filterGroups) {
@@ -27,7 +36,9 @@ function compileFilterGroups(request: Record<string, unknown>, type: Parameters<
     const filters = (group as { filters?: unknown })?.filters ?? [];
     if (!Array.isArray(filters)) throw validationError('filterGroups[].filters must be an array');
     if (filters.length > SEARCH_LIMITS.filtersPerGroup) {
-      throw validationError(`Too many filters in a group: ${filters.length}, at most ${SEARCH_LIMITS.filtersPerGroup}`);
+      throw validationError(
+        `Too many filters in a group: ${filters.length}, at most ${SEARCH_LIMITS.filtersPerGroup}`,
+      );
     }
     total += filters.length;
     const predicates = filters.map((filter: FilterInput) => compileFilter(type, filter));
@@ -81,20 +92,29 @@ export function searchObjects(context: CrmContext, request: ApiRequest): ApiResp
   if (!Number.isInteger(limit) || limit < 0 || limit > SEARCH_LIMITS.pageSize) {
     throw validationError(`limit must be an integer between 0 and ${SEARCH_LIMITS.pageSize}`);
   }
-  const afterText = body.after === undefined || body.after === null || body.after === '' ? '0' : String(body.after);
+  const afterText =
+    body.after === undefined || body.after === null || body.after === '' ? '0' : String(body.after);
   if (!/^\d+$/.test(afterText)) throw validationError(`Invalid paging cursor: ${afterText}`);
   const offset = Number(afterText);
   // ASSUMPTION (unverified): paging past the 10,000th result is a 400 (HubSpot documents the cap only).
   if (offset >= SEARCH_LIMITS.totalResults) {
-    throw new HubSpotHttpError(400, 'VALIDATION_ERROR', `Search results are limited to ${SEARCH_LIMITS.totalResults}; after=${offset} is past the end`);
+    throw new HubSpotHttpError(
+      400,
+      'VALIDATION_ERROR',
+      `Search results are limited to ${SEARCH_LIMITS.totalResults}; after=${offset} is past the end`,
+    );
   }
   const matches = compileFilterGroups(body, type);
   const textMatch = queryMatcher(body.query, type.searchableProperties);
   const sort = readSort(body);
   const sortDefinition = sort ? type.properties.get(sort.propertyName) : undefined;
-  if (sort && !sortDefinition) throw validationError(`Invalid sort: property ${sort.propertyName} does not exist`);
+  if (sort && !sortDefinition)
+    throw validationError(`Invalid sort: property ${sort.propertyName} does not exist`);
 
-  const hits = context.store.scanSearchable(type, (p) => matches(p) && (textMatch === undefined || textMatch(p)));
+  const hits = context.store.scanSearchable(
+    type,
+    (p) => matches(p) && (textMatch === undefined || textMatch(p)),
+  );
   if (sort && sortDefinition) {
     const sign = sort.direction === 'DESCENDING' ? -1 : 1;
     const name = sort.propertyName;
@@ -106,7 +126,10 @@ export function searchObjects(context: CrmContext, request: ApiRequest): ApiResp
       if (left === undefined || right === undefined) {
         return left === right ? compareIds(a.id, b.id) : left === undefined ? 1 : -1;
       }
-      const wanted = sortDefinition.type === 'number' || sortDefinition.type.startsWith('date') ? right : right.toLowerCase();
+      const wanted =
+        sortDefinition.type === 'number' || sortDefinition.type.startsWith('date')
+          ? right
+          : right.toLowerCase();
       const order = compareValues(sortDefinition, left, wanted) ?? 0;
       return order !== 0 ? sign * order : compareIds(a.id, b.id);
     });

@@ -8,7 +8,10 @@ const ALWAYS_RETURNED = ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id']
 export function requestedProperties(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   const list = Array.isArray(value) ? value.map(String) : [String(value)];
-  const names = list.flatMap((item) => item.split(',')).map((name) => name.trim()).filter(Boolean);
+  const names = list
+    .flatMap((item) => item.split(','))
+    .map((name) => name.trim())
+    .filter(Boolean);
   return names.length > 0 ? names : undefined;
 }
 
@@ -18,6 +21,7 @@ export function requestedProperties(value: unknown): string[] | undefined {
  * ignored. Without a list, the type's defaults that have a value.
  */
 // ASSUMPTION (unverified): the three system properties come back on every read, whatever was asked.
+// ASSUMPTION (unverified): an asked-for but unset property comes back as `null` (the SDK types allow it).
 export function selectProperties(
   type: ObjectType,
   properties: Readonly<Record<string, string>>,

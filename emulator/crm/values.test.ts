@@ -35,14 +35,21 @@ describe('compareDecimals', () => {
 describe('datetimes', () => {
   it('accepts epoch milliseconds and ISO 8601 and returns ISO with milliseconds', () => {
     expect(formatStoredDatetime(parseDatetimeMs('1767225600000') ?? 0)).toBe('2026-01-01T00:00:00.000Z');
-    expect(formatStoredDatetime(parseDatetimeMs('2026-01-01T00:00:00Z') ?? 0)).toBe('2026-01-01T00:00:00.000Z');
-    expect(formatStoredDatetime(parseDatetimeMs('2026-01-31T23:59:59.999Z') ?? 0)).toBe('2026-01-31T23:59:59.999Z');
+    expect(formatStoredDatetime(parseDatetimeMs('2026-01-01T00:00:00Z') ?? 0)).toBe(
+      '2026-01-01T00:00:00.000Z',
+    );
+    expect(formatStoredDatetime(parseDatetimeMs('2026-01-31T23:59:59.999Z') ?? 0)).toBe(
+      '2026-01-31T23:59:59.999Z',
+    );
     expect(parseDatetimeMs('tomorrow')).toBeUndefined();
   });
 
   it('round-trips any instant', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), (ms) => parseDatetimeMs(formatStoredDatetime(ms)) === ms),
+      fc.property(
+        fc.integer({ min: 0, max: 4_102_444_800_000 }),
+        (ms) => parseDatetimeMs(formatStoredDatetime(ms)) === ms,
+      ),
     );
   });
 });

@@ -54,9 +54,11 @@ export function normaliseValue(
   knownOwnerIds: (id: string) => boolean,
 ): ValueCheck {
   if (raw === null || raw === undefined || raw === '') return { ok: true, value: null };
-  if (typeof raw === 'object') return invalid(definition, JSON.stringify(raw), 'INVALID_VALUE', 'not a scalar');
+  if (typeof raw === 'object')
+    return invalid(definition, JSON.stringify(raw), 'INVALID_VALUE', 'not a scalar');
   const value = String(raw);
   switch (definition.type) {
+    // ASSUMPTION (unverified): numbers are stored as written ("5000.00" stays "5000.00"), not normalised.
     case 'number':
       return DECIMAL.test(value.trim())
         ? { ok: true, value: value.trim() }
@@ -80,6 +82,7 @@ export function normaliseValue(
         ? { ok: true, value }
         : invalid(definition, value, 'INVALID_BOOLEAN', 'not true or false');
     case 'enumeration': {
+      // ASSUMPTION (unverified): an owner property refuses an id that is not a current owner (INVALID_OWNER_ID).
       if (definition.referencedObjectType === 'OWNER') {
         return knownOwnerIds(value)
           ? { ok: true, value }
@@ -91,11 +94,21 @@ export function normaliseValue(
       const bad = chosen.find((choice) => !allowed.has(choice));
       return bad === undefined
         ? { ok: true, value }
-        : invalid(definition, value, 'INVALID_OPTION', `${JSON.stringify(bad)} was not one of the allowed options`);
+        : invalid(
+            definition,
+            value,
+            'INVALID_OPTION',
+            `${JSON.stringify(bad)} was not one of the allowed options`,
+          );
     }
     default:
       return value.length > MAX_STRING_VALUE_LENGTH
-        ? invalid(definition, value, 'INVALID_STRING_LENGTH', `longer than ${MAX_STRING_VALUE_LENGTH} characters`)
+        ? invalid(
+            definition,
+            value,
+            'INVALID_STRING_LENGTH',
+            `longer than ${MAX_STRING_VALUE_LENGTH} characters`,
+          )
         : { ok: true, value };
   }
 }

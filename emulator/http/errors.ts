@@ -41,8 +41,11 @@ export function errorBody(error: HubSpotHttpError): Record<string, unknown> {
   };
 }
 
-export const validationError = (message: string, errors?: ErrorDetail[], context?: Record<string, string[]>) =>
-  new HubSpotHttpError(400, 'VALIDATION_ERROR', message, { errors, context });
+export const validationError = (
+  message: string,
+  errors?: ErrorDetail[],
+  context?: Record<string, string[]>,
+) => new HubSpotHttpError(400, 'VALIDATION_ERROR', message, { errors, context });
 
 export const objectNotFound = (id: string) =>
   new HubSpotHttpError(404, 'OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.', {

@@ -17,11 +17,17 @@ const ONE_SECOND = 1_000;
 export const SEARCH_POLICY_NAME = 'SECONDLY';
 
 /** A 429 with HubSpot's body (`errorType: RATE_LIMIT`, `policyName`). */
+// ASSUMPTION (unverified): the 429 body's `category` (`RATE_LIMITS`) and message wording.
 export function rateLimited(policyName: string, headers: Record<string, string> = {}): HubSpotHttpError {
-  return new HubSpotHttpError(429, 'RATE_LIMITS', `You have reached your ${policyName.toLowerCase()} limit.`, {
-    extra: { errorType: 'RATE_LIMIT', policyName },
-    headers,
-  });
+  return new HubSpotHttpError(
+    429,
+    'RATE_LIMITS',
+    `You have reached your ${policyName.toLowerCase()} limit.`,
+    {
+      extra: { errorType: 'RATE_LIMIT', policyName },
+      headers,
+    },
+  );
 }
 
 /** Rolling-window counters: ten-secondly for standard calls, secondly for search (exempt from the other). */

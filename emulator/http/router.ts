@@ -59,7 +59,9 @@ export class Router<C> {
 
   /** Whether any route has this path (for 405-free 404s on a wrong method). */
   hasPath(pathname: string): boolean {
-    return ['GET', 'POST', 'PATCH', 'DELETE', 'PUT'].some((method) => this.match(method, pathname) !== undefined);
+    return ['GET', 'POST', 'PATCH', 'DELETE', 'PUT'].some(
+      (method) => this.match(method, pathname) !== undefined,
+    );
   }
 }
 

@@ -27,6 +27,12 @@ const CORS = {
 };
 
 function readBody(request: IncomingMessage): Promise<string> {
+  const hasBody =
+    request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || request.headers['content-length'] === '0') {
+    request.resume();
+    return Promise.resolve('');
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -40,11 +46,19 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new HubSpotHttpError(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1: the request body is not valid JSON');
+    throw new HubSpotHttpError(
+      400,
+      'VALIDATION_ERROR',
+      'Invalid input JSON on line 1: the request body is not valid JSON',
+    );
   }
 }
 
-function send(response: ServerResponse, answer: ApiResponse, extraHeaders: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  answer: ApiResponse,
+  extraHeaders: Record<string, string> = {},
+): void {
   const headers: Record<string, string> = { ...CORS, ...extraHeaders, ...(answer.headers ?? {}) };
   if (answer.status === 204) {
     response.writeHead(204, headers);
@@ -52,7 +66,11 @@ function send(response: ServerResponse, answer: ApiResponse, extraHeaders: Recor
     return;
   }
   const text = answer.text ?? JSON.stringify(answer.body ?? {});
-  response.writeHead(answer.status, { ...headers, 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) });
+  response.writeHead(answer.status, {
+    ...headers,
+    'content-type': JSON_TYPE,
+    'content-length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
@@ -60,8 +78,16 @@ function sendError(response: ServerResponse, error: unknown, headers: Record<str
   const known =
     error instanceof HubSpotHttpError
       ? error
-      : new HubSpotHttpError(500, 'INTERNAL_ERROR', `Emulator error: ${(error as Error)?.message ?? String(error)}`);
-  send(response, { status: known.httpStatus, body: errorBody(known), headers: known.details.headers }, headers);
+      : new HubSpotHttpError(
+          500,
+          'INTERNAL_ERROR',
+          `Emulator error: ${(error as Error)?.message ?? String(error)}`,
+        );
+  send(
+    response,
+    { status: known.httpStatus, body: errorBody(known), headers: known.details.headers },
+    headers,
+  );
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -70,7 +96,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function createHttpServer<A, C>(hooks: ServerHooks<A, C>): Server {
   return createServer(async (request, response) => {
     try {
-      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const rawUrl = request.url ?? '/';
+      const queryStart = rawUrl.indexOf('?');
+      // Cheaper than `new URL` on every call; the path is decoded segment by segment by the router.
+      const url = {
+        pathname: queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart),
+        searchParams: new URLSearchParams(queryStart < 0 ? '' : rawUrl.slice(queryStart + 1)),
+      };
       const method = request.method ?? 'GET';
       if (method === 'OPTIONS') return send(response, { status: 204 });
       const body = await readBody(request);
@@ -82,13 +114,18 @@ export function createHttpServer<A, C>(hooks: ServerHooks<A, C>): Server {
       });
       if (url.pathname.startsWith(`${hooks.controlPrefix}/`)) {
         const match = hooks.control.match(method, url.pathname);
-        if (!match) throw new HubSpotHttpError(404, 'NOT_FOUND', `No control route ${method} ${url.pathname}`);
+        if (!match)
+          throw new HubSpotHttpError(404, 'NOT_FOUND', `No control route ${method} ${url.pathname}`);
         return send(response, await match.route.handle(hooks.controlContext, apiRequest(match.params)));
       }
       const match = hooks.api.match(method, url.pathname);
       if (!match) {
         // ASSUMPTION (unverified): the body HubSpot sends for a path it does not serve.
-        throw new HubSpotHttpError(404, 'NOT_FOUND', `No route for ${method} ${url.pathname} in the HubSpot emulator`);
+        throw new HubSpotHttpError(
+          404,
+          'NOT_FOUND',
+          `No route for ${method} ${url.pathname} in the HubSpot emulator`,
+        );
       }
       hooks.count(match.counterKey);
       const latency = hooks.latencyMs();

@@ -31,8 +31,12 @@ describe('the demo portal', () => {
   it('has at least 60 healthy families over 2026 and 2027, monthly, quarterly and annual, for users and teams', () => {
     expect(healthy.length).toBeGreaterThanOrEqual(60);
     const all = healthy.flatMap(([, records]) => records);
-    expect(new Set(all.map((r) => r.properties.hs_milestone))).toEqual(new Set(['monthly', 'quarterly', 'annual']));
-    expect(new Set(all.map((r) => r.properties.hs_start_datetime?.slice(0, 4)))).toEqual(new Set(['2026', '2027']));
+    expect(new Set(all.map((r) => r.properties.hs_milestone))).toEqual(
+      new Set(['monthly', 'quarterly', 'annual']),
+    );
+    expect(new Set(all.map((r) => r.properties.hs_start_datetime?.slice(0, 4)))).toEqual(
+      new Set(['2026', '2027']),
+    );
     expect(all.some((r) => r.properties.hubspot_owner_id)).toBe(true);
     expect(all.some((r) => r.properties.hs_assignee_team_id)).toBe(true);
   });
@@ -43,7 +47,9 @@ describe('the demo portal', () => {
         const start = dayjs.utc(properties.hs_start_datetime);
         const end = dayjs.utc(properties.hs_end_datetime);
         expect(start.valueOf()).toBe(start.startOf('month').valueOf());
-        expect(end.add(1, 'millisecond').valueOf()).toBe(end.add(1, 'millisecond').startOf('month').valueOf());
+        expect(end.add(1, 'millisecond').valueOf()).toBe(
+          end.add(1, 'millisecond').startOf('month').valueOf(),
+        );
         expect(properties.hs_end_datetime).toMatch(/T23:59:59\.999Z$/);
         expect(properties.hs_target_amount).toMatch(/^\d+(\.\d\d)?$/);
         expect(properties.hs_kpi_value).toMatch(/^\d+(\.\d\d)?$/);
@@ -53,15 +59,23 @@ describe('the demo portal', () => {
         const group = properties.hs_goal_target_group_id ?? '';
         perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
       }
-      const expected = { monthly: 12, quarterly: 4, annual: 1 }[records[0]?.properties.hs_milestone as 'monthly'];
+      const expected = { monthly: 12, quarterly: 4, annual: 1 }[
+        records[0]?.properties.hs_milestone as 'monthly'
+      ];
       for (const count of perGroup.values()) expect(count).toBe(expected);
     }
   });
 
   it('shows progress for past periods and none for future ones', () => {
-    const past = targets.filter((r) => (r.properties.hs_end_datetime ?? '') < DEMO.asOf && !brokenUuids.has(r.properties.hs_group_correlation_uuid ?? ''));
+    const past = targets.filter(
+      (r) =>
+        (r.properties.hs_end_datetime ?? '') < DEMO.asOf &&
+        !brokenUuids.has(r.properties.hs_group_correlation_uuid ?? ''),
+    );
     const future = targets.filter((r) => (r.properties.hs_start_datetime ?? '') > DEMO.asOf);
-    expect(past.every((r) => r.properties.hs_kpi_value !== '0' && r.properties.hs_kpi_value !== '0.00')).toBe(true);
+    expect(past.every((r) => r.properties.hs_kpi_value !== '0' && r.properties.hs_kpi_value !== '0.00')).toBe(
+      true,
+    );
     expect(future.every((r) => /^0(\.00)?$/.test(r.properties.hs_kpi_value ?? ''))).toBe(true);
   });
 
@@ -78,7 +92,11 @@ describe('the demo portal', () => {
     expect(new Set(reused.map((r) => r.properties.hubspot_owner_id)).size).toBe(2);
     expect(slicesOf('wrongSliceCount').every((r) => r.properties.hs_milestone === 'quarterly')).toBe(true);
     expect(slicesOf('wrongSliceCount')).toHaveLength(12);
-    expect(slicesOf('bothAssignees').every((r) => r.properties.hubspot_owner_id && r.properties.hs_assignee_team_id)).toBe(true);
+    expect(
+      slicesOf('bothAssignees').every(
+        (r) => r.properties.hubspot_owner_id && r.properties.hs_assignee_team_id,
+      ),
+    ).toBe(true);
     expect(slicesOf('negativeAmount').some((r) => r.properties.hs_target_amount?.startsWith('-'))).toBe(true);
     expect(slicesOf('nonNumericAmount').some((r) => r.properties.hs_target_amount === '12k')).toBe(true);
     const orphan = targets.find((r) => r.id === DEMO.broken.orphanSlice.recordIds[0]);
@@ -92,9 +110,9 @@ describe('the demo portal', () => {
     const deals = seed.objects.deals ?? [];
     expect(deals.length).toBeGreaterThanOrEqual(6);
     expect(new Set(deals.map((deal) => deal.properties.hubspot_owner_id)).size).toBe(deals.length);
-    expect(deals.find((deal) => deal.id === DEMO.deals.ownedByRepWithoutEditRights)?.properties.hubspot_owner_id).toBe(
-      DEMO.owners.repWithoutEditRights,
-    );
+    expect(
+      deals.find((deal) => deal.id === DEMO.deals.ownedByRepWithoutEditRights)?.properties.hubspot_owner_id,
+    ).toBe(DEMO.owners.repWithoutEditRights);
     expect(seed.objects.companies).toHaveLength(3);
     expect(seed.objects.contacts).toHaveLength(3);
     const ownerIds = new Set(seed.owners.map((owner) => owner.id));

@@ -1,7 +1,13 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
-import { type Assignee, type BuiltFamily, FamilyWriter, type FamilySpec, SEED_AS_OF } from './family-builder.js';
 import { uuidFor } from './deterministic.js';
+import {
+  type Assignee,
+  type BuiltFamily,
+  type FamilySpec,
+  FamilyWriter,
+  SEED_AS_OF,
+} from './family-builder.js';
 import {
   buildDealPipelines,
   buildOwners,
@@ -144,7 +150,12 @@ const dropProp = (record: SeedRecord | undefined, name: string) => {
 };
 
 /** Break a healthy family in exactly one way; returns ids of records worth naming in tests. */
-function breakFamily(problem: BrokenProblem, family: BuiltFamily, writer: FamilyWriter, spec: FamilySpec): string[] {
+function breakFamily(
+  problem: BrokenProblem,
+  family: BuiltFamily,
+  writer: FamilyWriter,
+  spec: FamilySpec,
+): string[] {
   const slices = family.records;
   switch (problem) {
     case 'mixedNames':
@@ -209,7 +220,10 @@ function breakFamily(problem: BrokenProblem, family: BuiltFamily, writer: Family
         0,
       );
       const { hubspot_owner_id, hs_assignee_user_id } = june.properties;
-      setProps(extra, { hubspot_owner_id: hubspot_owner_id ?? '', hs_assignee_user_id: hs_assignee_user_id ?? '' });
+      setProps(extra, {
+        hubspot_owner_id: hubspot_owner_id ?? '',
+        hs_assignee_user_id: hs_assignee_user_id ?? '',
+      });
       slices.push(extra);
       return [extra.id ?? ''];
     }

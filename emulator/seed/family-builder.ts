@@ -1,8 +1,8 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import { between, centsToDecimal, seededRandom, uuidFor } from './deterministic.js';
-import { type Milestone, type Period, periodsOfYear } from './periods.js';
 import { ownerIdOf, teamIdOf, userIdOf } from './people.js';
+import { type Milestone, type Period, periodsOfYear } from './periods.js';
 import type { SeedRecord } from './types.js';
 
 dayjs.extend(utc);
@@ -82,7 +82,10 @@ export class FamilyWriter {
     const createdAt = new Date(Date.UTC(spec.year - 1, 10, 1, 9) + 1_000 * this.writes++).toISOString();
     const assigneeProperties: Record<string, string> =
       assignee.kind === 'user'
-        ? { hubspot_owner_id: ownerIdOf(assignee.ownerIndex), hs_assignee_user_id: String(userIdOf(assignee.ownerIndex)) }
+        ? {
+            hubspot_owner_id: ownerIdOf(assignee.ownerIndex),
+            hs_assignee_user_id: String(userIdOf(assignee.ownerIndex)),
+          }
         : { hs_assignee_team_id: teamIdOf(assignee.teamIndex) };
     return {
       id: String(this.nextTargetId++),

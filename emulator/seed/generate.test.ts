@@ -12,7 +12,9 @@ describe('generatePortal', () => {
       }),
       { numRuns: 25 },
     );
-    expect(JSON.stringify(generatePortal({ targets: 500 }))).toBe(JSON.stringify(generatePortal({ targets: 500 })));
+    expect(JSON.stringify(generatePortal({ targets: 500 }))).toBe(
+      JSON.stringify(generatePortal({ targets: 500 })),
+    );
   });
 
   it('keeps families whole: every target group has the slice count of its milestone', () => {

@@ -1,6 +1,13 @@
-import { type Assignee, FamilyWriter, type FamilySpec } from './family-builder.js';
+import { type Assignee, type FamilySpec, FamilyWriter } from './family-builder.js';
+import {
+  buildDealPipelines,
+  buildOwners,
+  buildTeams,
+  type PeopleLayout,
+  repIndexesOf,
+  userIdOf,
+} from './people.js';
 import { type Milestone, sliceCount } from './periods.js';
-import { buildDealPipelines, buildOwners, buildTeams, type PeopleLayout, repIndexesOf, userIdOf } from './people.js';
 import type { SeedData, SeedRecord } from './types.js';
 
 export interface GeneratePortalOptions {
@@ -16,7 +23,15 @@ export interface GeneratePortalOptions {
   portalId?: number;
 }
 
-const MILESTONE_CYCLE: Milestone[] = ['monthly', 'monthly', 'monthly', 'quarterly', 'monthly', 'quarterly', 'annual'];
+const MILESTONE_CYCLE: Milestone[] = [
+  'monthly',
+  'monthly',
+  'monthly',
+  'quarterly',
+  'monthly',
+  'quarterly',
+  'annual',
+];
 
 /**
  * A large, healthy, deterministic portal for benchmarks: families of monthly, quarterly and annual
@@ -42,7 +57,11 @@ export function generatePortal(options: GeneratePortalOptions): SeedData {
     const teamIndex = (family % teamCount) + 1;
     const forTeam = family % 5 === 4;
     const reps = repIndexesOf(layout, teamIndex);
-    const wanted = Math.min(1 + (family % maxAssignees), reps.length, Math.floor(remaining / sliceCount(milestone)));
+    const wanted = Math.min(
+      1 + (family % maxAssignees),
+      reps.length,
+      Math.floor(remaining / sliceCount(milestone)),
+    );
     const assignees: Assignee[] = forTeam
       ? [{ kind: 'team', teamIndex }]
       : reps.slice(0, Math.max(1, wanted)).map((ownerIndex) => ({ kind: 'user', ownerIndex }));
@@ -55,7 +74,10 @@ export function generatePortal(options: GeneratePortalOptions): SeedData {
       goalType: family % 3 === 2 ? 'meetings_booked' : 'sales_quota',
       pipelineIds: 'default',
       assignees,
-      amount: family % 3 === 2 ? { low: 5, high: 40, unit: 'count' } : { low: 500_000, high: 6_000_000, unit: 'money' },
+      amount:
+        family % 3 === 2
+          ? { low: 5, high: 40, unit: 'count' }
+          : { low: 500_000, high: 6_000_000, unit: 'money' },
     };
     records.push(...writer.build(spec).records.slice(0, remaining));
     family++;

@@ -1,16 +1,100 @@
 import type { Owner, Pipeline, PipelineStage, Team } from './types.js';
 
 const FIRST_NAMES = [
-  'Morgan', 'Priya', 'Daniel', 'Sofia', 'Kenji', 'Amara', 'Lucas', 'Hannah', 'Mateo', 'Chloe', 'Omar', 'Ingrid',
-  'Ravi', 'Elena', 'Tom', 'Yuki', 'Grace', 'Felix', 'Nadia', 'Samuel', 'Leila', 'Jonas', 'Aisha', 'Pedro',
-  'Mia', 'Noah', 'Zara', 'Ethan', 'Lina', 'Hugo', 'Maya', 'Arjun', 'Clara', 'Diego', 'Freya', 'Isaac',
-  'Nora', 'Victor', 'Alice', 'Kofi', 'Julia', 'Marco', 'Emma', 'Sven', 'Rosa', 'Liam', 'Ana', 'Theo',
+  'Morgan',
+  'Priya',
+  'Daniel',
+  'Sofia',
+  'Kenji',
+  'Amara',
+  'Lucas',
+  'Hannah',
+  'Mateo',
+  'Chloe',
+  'Omar',
+  'Ingrid',
+  'Ravi',
+  'Elena',
+  'Tom',
+  'Yuki',
+  'Grace',
+  'Felix',
+  'Nadia',
+  'Samuel',
+  'Leila',
+  'Jonas',
+  'Aisha',
+  'Pedro',
+  'Mia',
+  'Noah',
+  'Zara',
+  'Ethan',
+  'Lina',
+  'Hugo',
+  'Maya',
+  'Arjun',
+  'Clara',
+  'Diego',
+  'Freya',
+  'Isaac',
+  'Nora',
+  'Victor',
+  'Alice',
+  'Kofi',
+  'Julia',
+  'Marco',
+  'Emma',
+  'Sven',
+  'Rosa',
+  'Liam',
+  'Ana',
+  'Theo',
 ];
 const LAST_NAMES = [
-  'Reyes', 'Shah', 'Okafor', 'Rossi', 'Tanaka', 'Mensah', 'Martin', 'Schmidt', 'Garcia', 'Dubois', 'Haddad',
-  'Larsen', 'Iyer', 'Popescu', 'Walsh', 'Sato', 'Kim', 'Weber', 'Petrova', 'Adeyemi', 'Karimi', 'Berg',
-  'Bello', 'Silva', 'Novak', 'Evans', 'Khan', 'Murphy', 'Nguyen', 'Moreau', 'Cohen', 'Mehta', 'Fischer',
-  'Lopez', 'Nilsson', 'Brown', 'Costa', 'Ivanov', 'Wright', 'Asante', 'Bauer', 'Conti', 'Taylor', 'Lund',
+  'Reyes',
+  'Shah',
+  'Okafor',
+  'Rossi',
+  'Tanaka',
+  'Mensah',
+  'Martin',
+  'Schmidt',
+  'Garcia',
+  'Dubois',
+  'Haddad',
+  'Larsen',
+  'Iyer',
+  'Popescu',
+  'Walsh',
+  'Sato',
+  'Kim',
+  'Weber',
+  'Petrova',
+  'Adeyemi',
+  'Karimi',
+  'Berg',
+  'Bello',
+  'Silva',
+  'Novak',
+  'Evans',
+  'Khan',
+  'Murphy',
+  'Nguyen',
+  'Moreau',
+  'Cohen',
+  'Mehta',
+  'Fischer',
+  'Lopez',
+  'Nilsson',
+  'Brown',
+  'Costa',
+  'Ivanov',
+  'Wright',
+  'Asante',
+  'Bauer',
+  'Conti',
+  'Taylor',
+  'Lund',
 ];
 
 export const TEAM_NAMES = [
@@ -38,7 +122,9 @@ export const DEMO_PEOPLE: PeopleLayout = { ownerCount: 43, teamCount: 6, repsPer
 export const managerIndexOf = (team: number) => 1 + team;
 export function repIndexesOf(layout: PeopleLayout, team: number): number[] {
   const first = 2 + layout.teamCount + (team - 1) * layout.repsPerTeam;
-  return Array.from({ length: layout.repsPerTeam }, (_, i) => first + i).filter((i) => i <= layout.ownerCount);
+  return Array.from({ length: layout.repsPerTeam }, (_, i) => first + i).filter(
+    (i) => i <= layout.ownerCount,
+  );
 }
 
 const SEED_TIME = '2024-01-15T09:00:00.000Z';
@@ -70,11 +156,13 @@ export function buildOwners(layout: PeopleLayout): Owner[] {
     const { firstName, lastName } = nameOf(index);
     const userId = userIdOf(index);
     const ownerTeams = teams
-      .filter((team) => team.userIds.includes(String(userId)) || team.secondaryUserIds.includes(String(userId)))
+      .filter(
+        (team) => team.userIds.includes(String(userId)) || team.secondaryUserIds.includes(String(userId)),
+      )
       .map((team) => ({ id: team.id, name: team.name, primary: team.userIds.includes(String(userId)) }));
     return {
       id: ownerIdOf(index),
-      email: `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '') + `${index}@demo-goals.example`,
+      email: `${`${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '')}${index}@demo-goals.example`,
       type: 'PERSON',
       firstName,
       lastName,
@@ -103,7 +191,12 @@ function stages(pipelineId: string, labels: Array<[string, string]>): PipelineSt
 export const PIPELINE_IDS = { sales: 'default', enterprise: '7100001', renewals: '7100002' } as const;
 
 export function buildDealPipelines(): Pipeline[] {
-  const pipeline = (id: string, label: string, displayOrder: number, labels: Array<[string, string]>): Pipeline => ({
+  const pipeline = (
+    id: string,
+    label: string,
+    displayOrder: number,
+    labels: Array<[string, string]>,
+  ): Pipeline => ({
     id,
     label,
     displayOrder,

@@ -19,7 +19,9 @@ export function builtInObjectTypes(): ObjectType[] {
     objectTypeId: builtIn.objectTypeId,
     name: builtIn.name,
     fullyQualifiedName: builtIn.name,
-    properties: new Map(builtIn.properties.map((definition) => [definition.name, structuredClone(definition)])),
+    properties: new Map(
+      builtIn.properties.map((definition) => [definition.name, structuredClone(definition)]),
+    ),
     defaultProperties: builtIn.defaultProperties,
     searchableProperties: builtIn.searchableProperties,
     requiredProperties: [],

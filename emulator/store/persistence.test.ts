@@ -16,7 +16,11 @@ describe('a file database', () => {
     await fetch(`${baseUrl}/crm/v3/schemas`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ name: 'notes', labels: {}, properties: [{ name: 'note', label: 'Note', type: 'string', fieldType: 'text' }] }),
+      body: JSON.stringify({
+        name: 'notes',
+        labels: {},
+        properties: [{ name: 'note', label: 'Note', type: 'string', fieldType: 'text' }],
+      }),
     });
     const created = await fetch(`${baseUrl}/crm/v3/objects/p${first.portalId}_notes`, {
       method: 'POST',

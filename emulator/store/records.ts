@@ -22,6 +22,8 @@ export function refreshIndex(record: CrmRecord, now: number): void {
 }
 
 /** Record the write for search: visible at once without lag, else after `lagMs`. */
+// ASSUMPTION (unverified): during the lag a new record is absent from search and a changed record is
+// found by (and shown with) its previous values, as an index that has not caught up would do.
 export function markWritten(record: CrmRecord, now: number, lagMs: number): void {
   if (lagMs <= 0) {
     record.indexed = { properties: record.properties, updatedAt: record.updatedAt };

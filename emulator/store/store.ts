@@ -90,7 +90,9 @@ export class Store {
   }
 
   isEmpty(): boolean {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'seeded'").get() as { value: string } | undefined;
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'seeded'").get() as
+      | { value: string }
+      | undefined;
     return row === undefined;
   }
 
@@ -227,7 +229,11 @@ export class Store {
     const type = this.resolveType(typeName);
     if (!type) throw new Error(`Unknown object type ${typeName}`);
     const at = (value: string | number | undefined, fallback: number) =>
-      value === undefined ? fallback : typeof value === 'number' ? value : (parseDatetimeMs(value) ?? fallback);
+      value === undefined
+        ? fallback
+        : typeof value === 'number'
+          ? value
+          : (parseDatetimeMs(value) ?? fallback);
     const id = seed.id ?? this.newObjectId();
     if (seed.id !== undefined && /^\d+$/.test(seed.id) && Number(seed.id) >= this.nextObjectId) {
       this.nextObjectId = Number(seed.id) + 1;
@@ -259,7 +265,11 @@ export class Store {
   }
 
   /** Records search can see right now (lag applied, archived ones never) whose indexed view passes the test. */
-  scanSearchable(type: ObjectType, test: (properties: Readonly<Record<string, string>>) => boolean): CrmRecord[] {
+  // ASSUMPTION (unverified): archiving takes effect in search at once (no lag), so search never shows it.
+  scanSearchable(
+    type: ObjectType,
+    test: (properties: Readonly<Record<string, string>>) => boolean,
+  ): CrmRecord[] {
     const now = this.clock();
     const hits: CrmRecord[] = [];
     for (const record of this.inIdOrder(type)) {
@@ -275,17 +285,24 @@ export class Store {
   /** Replace all data with a seed, in one transaction. */
   load(seed: SeedData): void {
     this.transaction(() => {
-      this.db.exec('DELETE FROM objects; DELETE FROM lookups; DELETE FROM schemas; DELETE FROM property_defs; DELETE FROM meta;');
+      this.db.exec(
+        'DELETE FROM objects; DELETE FROM lookups; DELETE FROM schemas; DELETE FROM property_defs; DELETE FROM meta;',
+      );
       this.resetTypes();
       this.portalId = seed.portalId ?? DEFAULT_PORTAL_ID;
       this.nextObjectId = FIRST_OBJECT_ID;
       this.nextCustomTypeNumber = FIRST_CUSTOM_TYPE_NUMBER;
       this.setLookups(seed.owners, seed.teams, seed.pipelines);
-      const seededAt = seed.seededAt === undefined ? this.clock() : (parseDatetimeMs(seed.seededAt) ?? this.clock());
+      const seededAt =
+        seed.seededAt === undefined ? this.clock() : (parseDatetimeMs(seed.seededAt) ?? this.clock());
       this.bulkLoading = true;
       try {
         for (const [typeName, records] of Object.entries(seed.objects)) {
-          for (const record of records) this.insert(typeName, record.createdAt === undefined ? { ...record, createdAt: seededAt } : record);
+          for (const record of records)
+            this.insert(
+              typeName,
+              record.createdAt === undefined ? { ...record, createdAt: seededAt } : record,
+            );
         }
       } finally {
         this.bulkLoading = false;
@@ -301,12 +318,16 @@ export class Store {
     this.owners = structuredClone(owners);
     this.teams = structuredClone(teams);
     this.pipelines = new Map(Object.entries(structuredClone(pipelines)));
-    owners.forEach((owner, index) => this.statements.putLookup.run('owner', owner.id, index, JSON.stringify(owner)));
-    teams.forEach((team, index) => this.statements.putLookup.run('team', team.id, index, JSON.stringify(team)));
+    for (const [index, owner] of owners.entries()) {
+      this.statements.putLookup.run('owner', owner.id, index, JSON.stringify(owner));
+    }
+    for (const [index, team] of teams.entries()) {
+      this.statements.putLookup.run('team', team.id, index, JSON.stringify(team));
+    }
     for (const [objectType, list] of Object.entries(pipelines)) {
-      list.forEach((pipeline, index) =>
-        this.statements.putLookup.run(`pipeline:${objectType}`, pipeline.id, index, JSON.stringify(pipeline)),
-      );
+      for (const [index, pipeline] of list.entries()) {
+        this.statements.putLookup.run(`pipeline:${objectType}`, pipeline.id, index, JSON.stringify(pipeline));
+      }
     }
   }
 
@@ -314,10 +335,9 @@ export class Store {
   loadFromDatabase(): void {
     this.resetTypes();
     const meta = new Map(
-      (this.db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((row) => [
-        row.key,
-        row.value,
-      ]),
+      (this.db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map(
+        (row) => [row.key, row.value],
+      ),
     );
     this.portalId = Number(meta.get('portal_id') ?? DEFAULT_PORTAL_ID);
     this.nextObjectId = Number(meta.get('next_object_id') ?? FIRST_OBJECT_ID);
@@ -331,7 +351,10 @@ export class Store {
     this.pipelines = new Map();
     for (const row of lookups.filter((r) => r.kind.startsWith('pipeline:'))) {
       const objectType = row.kind.slice('pipeline:'.length);
-      this.pipelines.set(objectType, [...(this.pipelines.get(objectType) ?? []), JSON.parse(row.body) as Pipeline]);
+      this.pipelines.set(objectType, [
+        ...(this.pipelines.get(objectType) ?? []),
+        JSON.parse(row.body) as Pipeline,
+      ]);
     }
     for (const row of this.db.prepare('SELECT body FROM schemas').all() as Array<{ body: string }>) {
       this.registerCustomType(JSON.parse(row.body) as StoredSchema);
@@ -387,8 +410,11 @@ export class Store {
     const customProperties: Record<string, PropertyDefinition[]> = {};
     for (const type of this.types.values()) {
       const builtIn = builtInObjectTypes().find((candidate) => candidate.objectTypeId === type.objectTypeId);
-      const added = [...type.properties.values()].filter((definition) => !builtIn?.properties.has(definition.name));
-      if (added.length > 0) customProperties[type.objectTypeId] = added.sort((a, b) => (a.name < b.name ? -1 : 1));
+      const added = [...type.properties.values()].filter(
+        (definition) => !builtIn?.properties.has(definition.name),
+      );
+      if (added.length > 0)
+        customProperties[type.objectTypeId] = added.sort((a, b) => (a.name < b.name ? -1 : 1));
     }
     return stableStringify({
       portalId: this.portalId,

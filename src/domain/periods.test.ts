@@ -7,6 +7,7 @@ import {
   asMilestone,
   buildSchedule,
   fiscalYearStartDate,
+  gridNearestStart,
   gridNextStart,
   gridPeriodAt,
   gridPeriodStart,
@@ -297,6 +298,16 @@ describe('grid', () => {
   ])('period at %# contains the instant', (g, at, start, end) => {
     const p = gridPeriodAt(g, Date.parse(at));
     expect([iso(p.startMs), iso(p.endMs)]).toEqual([start, end]);
+  });
+
+  it.each([
+    ['2026-04-30T22:00:00.000Z', '2026-05-01T00:00:00.000Z'],
+    ['2026-05-02T00:00:00.000Z', '2026-05-01T00:00:00.000Z'],
+    ['2026-05-16T12:00:00.000Z', '2026-05-01T00:00:00.000Z'], // a tie: the earlier
+    ['2026-05-17T00:00:00.000Z', '2026-06-01T00:00:00.000Z'],
+    ['2026-05-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z'],
+  ])('the nearest monthly start to %s is %s', (at, start) => {
+    expect(iso(gridNearestStart(grid({ milestone: 'monthly' }), Date.parse(at)))).toBe(start);
   });
 
   it('lists periods between two instants, and refuses too many', () => {

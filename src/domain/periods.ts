@@ -159,6 +159,17 @@ function previousPeriodDate(milestone: Milestone, date: LocalDate): LocalDate {
   return milestone === 'weekly' ? addDays(date, -7) : addMonthsToMonthStart(date, -MONTHS[milestone]);
 }
 
+/**
+ * The grid period start nearest to `ms` (ties to the earlier). Snapping to the nearest boundary,
+ * not to the period containing `ms`, keeps a start that is a few hours early (another zone's
+ * midnight) in its intended period instead of moving it to the previous one.
+ */
+export function gridNearestStart(grid: PeriodGrid, ms: number): number {
+  const before = gridPeriodStart(grid, ms);
+  const after = gridNextStart(grid, before);
+  return after - ms < ms - before ? after : before;
+}
+
 /** The start of the period after the grid period starting at `startMs`. */
 export function gridNextStart(grid: PeriodGrid, startMs: number): number {
   const d = toLocalDate(startMs, grid.timeZone);
@@ -167,7 +178,11 @@ export function gridNextStart(grid: PeriodGrid, startMs: number): number {
 
 /** The grid period containing `ms`, with its end in the grid's end style. */
 export function gridPeriodAt(grid: PeriodGrid, ms: number): Period {
-  const startMs = gridPeriodStart(grid, ms);
+  return gridPeriodFrom(grid, gridPeriodStart(grid, ms));
+}
+
+/** The grid period starting at a grid start, with its end in the grid's end style. */
+export function gridPeriodFrom(grid: PeriodGrid, startMs: number): Period {
   const next = gridNextStart(grid, startMs);
   return { startMs, endMs: grid.endStyle === 'inclusive' ? next - 1 : next };
 }

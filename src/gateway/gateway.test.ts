@@ -177,4 +177,27 @@ describe('gateway over HTTP', () => {
       'unknown',
     ]);
   });
+
+  it('pages a query past the 10,000 cap by id (hs_object_id > last id, ascending)', async () => {
+    seen.length = 0;
+    const ids = Array.from({ length: 450 }, (_, i) => 5000 + i);
+    handler = (req) => {
+      const body = req.body as {
+        filterGroups: { filters: { propertyName: string; value?: string }[] }[];
+        limit: number;
+      };
+      const filters = body.filterGroups[0]?.filters ?? [];
+      const gt = Number(filters.find((f) => f.propertyName === 'hs_object_id')?.value ?? 0);
+      const page = ids.filter((id) => id > gt).slice(0, body.limit);
+      return {
+        status: 200,
+        body: { total: 99_999, results: page.map((id) => ({ id: String(id), properties: {} })) },
+      };
+    };
+    const found = await gateway().searchTargets({ ownerId: '7' }, ['hs_goal_name']);
+    expect(found.map((r) => Number(r.id))).toEqual(ids);
+    expect(seen).toHaveLength(3);
+    const first = seen[0]?.body as { filterGroups: { filters: { propertyName: string }[] }[] };
+    expect(first.filterGroups[0]?.filters.map((f) => f.propertyName)).toEqual(['hubspot_owner_id']);
+  });
 });

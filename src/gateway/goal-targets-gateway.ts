@@ -49,7 +49,7 @@ export interface GoalTargetsGateway {
   searchByUuid(uuid: string): Promise<CrmRecord[]>;
   /** Every slice of several families (≤ 100 uuids), by one paged search. */
   searchByUuids(uuids: readonly string[]): Promise<CrmRecord[]>;
-  /** Targets matching a query, only the given properties; every page up to HubSpot's cap. */
+  /** Targets matching a query, only the given properties; every match, past the 10,000 cap. */
   searchTargets(query: TargetQuery, properties: readonly string[]): Promise<CrmRecord[]>;
   /** One page of targets with `hs_object_id > afterId`, ascending: scans any portal size past the 10,000 cap. */
   scanAfter(afterId: string | null, limit: number): Promise<SearchPage>;
@@ -111,24 +111,22 @@ export function createGoalTargetsGateway(deps: {
     store: deps.store,
     calls: deps.calls,
     searchByUuid: (uuid) =>
-      targets.searchAll({
+      targets.searchEveryMatch({
         filterGroups: [
           { filters: [{ propertyName: 'hs_group_correlation_uuid', operator: 'EQ', value: uuid }] },
         ],
         properties: readProperties,
-        sort: byId,
       }),
     async searchByUuids(uuids) {
       const out: CrmRecord[] = [];
       for (let i = 0; i < uuids.length; i += MAX_IN_VALUES) {
         const values = uuids.slice(i, i + MAX_IN_VALUES);
         out.push(
-          ...(await targets.searchAll({
+          ...(await targets.searchEveryMatch({
             filterGroups: [
               { filters: [{ propertyName: 'hs_group_correlation_uuid', operator: 'IN', values }] },
             ],
             properties: readProperties,
-            sort: byId,
           })),
         );
       }
@@ -151,7 +149,7 @@ export function createGoalTargetsGateway(deps: {
         filters.push({ propertyName: 'hs_start_datetime', operator: 'LTE', value: String(query.toMs) });
       if (filters.length === 0)
         filters.push({ propertyName: 'hs_group_correlation_uuid', operator: 'HAS_PROPERTY' });
-      return targets.searchAll({ filterGroups: [{ filters }], properties, sort: byId });
+      return targets.searchEveryMatch({ filterGroups: [{ filters }], properties });
     },
     scanAfter: (afterId, limit) =>
       targets.search({

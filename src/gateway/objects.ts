@@ -134,21 +134,41 @@ export class CrmObjects {
     const next = asRaw(asRaw(body.paging).next).after;
     return {
       results,
-      total: typeof body.total === 'number' ? body.total : results.length,
+      // Without a total, a full page may have more behind it.
+      total:
+        typeof body.total === 'number'
+          ? body.total
+          : results.length >= (request.limit ?? LIMITS.searchPage)
+            ? Number.MAX_SAFE_INTEGER
+            : results.length,
       after: typeof next === 'string' && results.length > 0 ? next : null,
     };
   }
 
-  /** Every match, paged; stops at HubSpot's 10,000-result cap (callers that may exceed it must split). */
-  async searchAll(request: Omit<SearchRequest, 'after' | 'limit'>): Promise<CrmRecord[]> {
+  /**
+   * Every match however many: pages by `hs_object_id > last id` in ascending id order instead of the
+   * `after` cursor, which HubSpot stops at 10,000 results.
+   */
+  async searchEveryMatch(request: Omit<SearchRequest, 'after' | 'limit' | 'sort'>): Promise<CrmRecord[]> {
     const all: CrmRecord[] = [];
-    let after: string | undefined;
-    do {
-      const page = await this.search({ ...request, limit: LIMITS.searchPage, ...(after ? { after } : {}) });
+    let last: string | null = null;
+    for (;;) {
+      const after: SearchFilter[] = last
+        ? [{ propertyName: 'hs_object_id', operator: 'GT', value: last }]
+        : [];
+      const groups = request.filterGroups.length > 0 ? request.filterGroups : [{ filters: [] }];
+      const page = await this.search({
+        ...request,
+        filterGroups: groups.map((g) => ({ filters: [...g.filters, ...after] })),
+        sort: { propertyName: 'hs_object_id', direction: 'ASCENDING' },
+        limit: LIMITS.searchPage,
+      });
       all.push(...page.results);
-      after = page.after ?? undefined;
-    } while (after !== undefined && all.length < LIMITS.searchResultCap);
-    return all;
+      const tail = page.results.at(-1);
+      // `total` counts this query's matches (ids above `last`): a full last page needs no empty follow-up.
+      if (!tail || page.results.length < LIMITS.searchPage || page.results.length >= page.total) return all;
+      last = tail.id;
+    }
   }
 
   /** Batch read in chunks of 100; ids HubSpot does not know (or archived) come back in `missing`. */

@@ -49,6 +49,7 @@ export function auditPortal(
     let remainingAtStart: number | null = null;
     let done = false;
     const findings: FindingDto[] = [];
+    const fetched = new Set<string>();
     const ctx = { timeZone: p.portal.timeZone };
 
     for (let page = 0; page < AUDIT_LIMITS.pages && deps.now() - started < AUDIT_LIMITS.budgetMs; page++) {
@@ -61,16 +62,17 @@ export function auditPortal(
       }
       const parsed = scan.results.map((r) => parseTarget(r as RawGoalTarget));
       const orphans = parsed.filter((t) => t.uuid === null);
-      const uuids = [...new Set(parsed.map((t) => t.uuid).filter((u) => u !== null))];
-      const whole = groupFamilies(
-        (await deps.gateway.searchByUuids(uuids)).map((r) => parseTarget(r as RawGoalTarget)),
-      ).families;
+      // Families fetched earlier in this invocation were audited already (or belong to an earlier call).
+      const uuids = [...new Set(parsed.map((t) => t.uuid).filter((u) => u !== null))].filter((u) => !fetched.has(u));
+      const records = uuids.length > 0 ? await deps.gateway.searchByUuids(uuids) : [];
+      const whole = groupFamilies(records.map((r) => parseTarget(r as RawGoalTarget))).families;
       const lowerBound = last;
       // Audit a family here only if its lowest id lies in this page; otherwise an earlier page did.
       const mine = whole.filter((f) => {
         const lowest = f.slices.map((s) => s.id).sort(compareIds)[0];
         return lowest !== undefined && (lowerBound === null || compareIds(lowest, lowerBound) > 0);
       });
+      for (const family of whole) fetched.add(family.uuid);
       for (const family of mine) {
         for (const f of auditFamily(family, ctx)) findings.push(presentFinding(f, family.name.value));
       }

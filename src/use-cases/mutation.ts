@@ -6,7 +6,6 @@ import type { Caller } from '../contract/common';
 import type { MutationResultDto, PlanDto } from '../contract/dto';
 import { failure, type Result, success } from '../contract/result';
 import { isEmptyPlan, type Plan } from '../domain/plans/plan';
-import type { DomainResult } from '../domain/result';
 import { familyVersion } from '../domain/version';
 import type { CrmRecord } from '../gateway';
 import { applyPlan } from './apply-plan';
@@ -27,13 +26,6 @@ export type MutationSpec = {
   /** Journal entry this mutation undoes. */
   undoes?: string;
 };
-
-/** A domain refusal as the contract's VALIDATION_ERROR. */
-export function fromDomain<T>(r: DomainResult<T>): Result<{ value: T }> {
-  return r.ok
-    ? success({ value: r.value })
-    : failure('VALIDATION_ERROR', r.error.message, { reason: r.error.code });
-}
 
 export async function runMutation(
   deps: UseCaseDeps,

@@ -1,4 +1,14 @@
-import { Alert, Button, ErrorState, Flex, hubspot, LoadingSpinner, Tab, Tabs, Text } from '@hubspot/ui-extensions';
+import {
+  Alert,
+  Button,
+  ErrorState,
+  Flex,
+  hubspot,
+  LoadingSpinner,
+  Tab,
+  Tabs,
+  Text,
+} from '@hubspot/ui-extensions';
 import { useMemo, useState } from 'react';
 import { ActivityTab } from './components/activity/ActivityTab';
 import { AppSettingsTab } from './components/config/AppSettingsTab';
@@ -19,12 +29,19 @@ export type TabId = 'families' | 'create' | 'health' | 'activity' | 'settings';
 const systemClock = () => new Date();
 
 /** The admin configuration panel: every family of the portal, creation, health, activity, settings. */
-export function SettingsPage({ context, actions, client, now = systemClock, newId = () => newUuid() }: PageProps) {
+export function SettingsPage({
+  context,
+  actions,
+  client,
+  now = systemClock,
+  newId = () => newUuid(),
+}: PageProps) {
   const api = useMemo(() => client ?? createFunctionsClient(identityFromContext(context)), [client, context]);
   const { state, reload } = useRemoteResult(() => api.call('app_settings_get', {}), 'settings');
   const [tab, setTab] = useState<TabId>('families');
 
-  if (state.status === 'loading') return <LoadingSpinner label="Loading the app settings…" layout="centered" testId="page-loading" />;
+  if (state.status === 'loading')
+    return <LoadingSpinner label="Loading the app settings…" layout="centered" testId="page-loading" />;
   if (state.status === 'error') {
     return (
       <ErrorState title="The app could not be loaded" testId="page-error">
@@ -55,14 +72,26 @@ export function SettingsPage({ context, actions, client, now = systemClock, newI
     <Flex direction="column" gap="md">
       {!canEdit && (
         <Alert title="Read-only" variant="info" testId="read-only-notice">
-          <Text>You can look at every goal, but changing them needs editing rights. Ask a super admin to add you as an editor.</Text>
+          <Text>
+            You can look at every goal, but changing them needs editing rights. Ask a super admin to add you
+            as an editor.
+          </Text>
         </Alert>
       )}
-      <Tabs selected={tab} onSelectedChange={(id: string | number) => setTab(String(id) as TabId)} testId="page-tabs">
+      <Tabs
+        selected={tab}
+        onSelectedChange={(id: string | number) => setTab(String(id) as TabId)}
+        testId="page-tabs"
+      >
         <Tab tabId="families" title="Families">
           {tab === 'families' && <FamiliesTab environment={environment} />}
         </Tab>
-        <Tab tabId="create" title="Create" disabled={!canEdit} tooltip={canEdit ? undefined : 'Needs editing rights'}>
+        <Tab
+          tabId="create"
+          title="Create"
+          disabled={!canEdit}
+          tooltip={canEdit ? undefined : 'Needs editing rights'}
+        >
           {tab === 'create' && <CreateTab environment={environment} onCreated={() => setTab('families')} />}
         </Tab>
         <Tab tabId="health" title="Health">

@@ -213,6 +213,26 @@ describe('repairs in detail', () => {
   });
 });
 
+describe('a family in a zone that was not offered as candidate', () => {
+  it('is reported as off the grid, without a repair that would move every slice', () => {
+    const raws = rawSchedule({ timeZone: 'Europe/Berlin' });
+    const findings = audit(raws, UTC);
+    expect(findings.map((f) => f.ruleId)).toEqual(['periods-misaligned']);
+    expect(findings[0]!.repair).toBeNull();
+    expect(findings[0]!.message).toContain('probably uses another time zone');
+  });
+
+  it('snaps a slightly early start forward to its own period, not back to the previous one', () => {
+    const raws = rawSchedule().map((r, i) =>
+      i === 4 ? withProps(r, { [PROP.start]: '2026-04-30T22:00:00.000Z' }) : r,
+    );
+    const finding = audit(raws).find((f) => f.ruleId === 'periods-misaligned');
+    expect(finding!.repair).toMatchObject({
+      updates: [{ id: '9005', properties: { [PROP.start]: '2026-05-01T00:00:00.000Z' } }],
+    });
+  });
+});
+
 describe('orphans', () => {
   it('puts an orphan back into the family its group id belongs to', () => {
     const raws = rawSchedule().map((r, i) => (i === 0 ? withProps(r, { [PROP.uuid]: null }) : r));

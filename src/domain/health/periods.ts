@@ -1,7 +1,14 @@
 /** Periods: readable, aligned to the family's grid, not overlapping, none missing. */
 import { compareIds, type Family, majorityPipelineIdsRaw, type TargetGroup } from '../grouping';
 import { formatInstant } from '../instant';
-import { gridPeriodAt, gridPeriodStart, gridPeriodsBetween, type Period, type PeriodGrid } from '../periods';
+import {
+  gridNearestStart,
+  gridPeriodFrom,
+  gridPeriodStart,
+  gridPeriodsBetween,
+  type Period,
+  type PeriodGrid,
+} from '../periods';
 import { PROP } from '../properties';
 import { newSliceProperties } from '../slice-properties';
 import type { GoalTarget } from '../target';
@@ -62,10 +69,17 @@ export const periodsMisaligned: HealthRule = {
   severity: 'warning',
   title: "Slice boundaries not on the family's period grid (or in another end style)",
   check(family, ctx) {
+    const { grid: familyGrid } = analyseFamily(family, ctx);
+    if (familyGrid === null) return [];
+    // When no slice of the family starts on the grid, the family most likely uses a time zone
+    // that was not offered as the candidate: moving every slice would be wrong, so no repair.
+    const readable = family.slices.filter(isReadable);
+    const wholesale =
+      readable.length > 1 && readable.every((t) => gridPeriodStart(familyGrid, t.startMs) !== t.startMs);
     return eachGroupWithGrid(family, ctx, (group, grid, readable) => {
       const updates: { id: string; properties: Record<string, string> }[] = [];
       for (const t of readable) {
-        const p = gridPeriodAt(grid, t.startMs);
+        const p = gridPeriodFrom(grid, gridNearestStart(grid, t.startMs));
         if (p.startMs === t.startMs && p.endMs === t.endMs) continue;
         const properties: Record<string, string> = {};
         if (p.startMs !== t.startMs) properties[PROP.start] = formatInstant(p.startMs);
@@ -73,17 +87,28 @@ export const periodsMisaligned: HealthRule = {
         updates.push({ id: t.id, properties });
       }
       if (updates.length === 0) return null;
+      const where = `the ${grid.milestone} schedule (${grid.timeZone}, ${grid.endStyle} ends)`;
+      // When no slice of the family starts on the grid, the family most likely uses a time zone
+      // that was not offered as the candidate: moving every slice would be wrong, so no repair.
+      const offGrid = family.slices
+        .filter(isReadable)
+        .filter((t) => gridPeriodStart(grid, t.startMs) !== t.startMs).length;
+      const wholesale = offGrid === readableCount && readableCount > 1;
       return makeFinding(
         periodsMisaligned,
         family.uuid,
         group.groupId ?? 'none',
-        `${slices(updates.length)} in ${groupLabel(group.groupId)} ${agree(updates.length, 'starts or ends', 'start or end')} off the ${grid.milestone} schedule (${grid.timeZone}, ${grid.endStyle} ends).`,
+        wholesale
+          ? `No slice of this family starts on ${where}: it probably uses another time zone. Set the portal's time zone in the app settings and check again.`
+          : `${slices(updates.length)} in ${groupLabel(group.groupId)} ${agree(updates.length, 'starts or ends', 'start or end')} off ${where}.`,
         updates.map((u) => u.id),
-        {
-          kind: 'set-properties',
-          description: `Snap ${slices(updates.length)} to the ${grid.milestone} periods they start in`,
-          updates,
-        },
+        wholesale
+          ? null
+          : {
+              kind: 'set-properties',
+              description: `Snap ${slices(updates.length)} to the nearest ${grid.milestone} period boundaries`,
+              updates,
+            },
       );
     });
   },

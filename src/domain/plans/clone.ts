@@ -1,10 +1,9 @@
 /** F10: copy a family to a later period under a new uuid, amounts kept or scaled. */
 import { addDays, addYears, startOfLocalDate, toLocalDate, weekday } from '../calendar';
 import { familyGrid } from '../convention';
-import type { Family } from '../grouping';
-import { majorityPipelineIdsRaw } from '../grouping';
+import { assigneeKey, type Family, majorityPipelineIdsRaw } from '../grouping';
 import { scaleMoney } from '../money';
-import { gridPeriodAt, type PeriodGrid } from '../periods';
+import { gridNearestStart, gridPeriodFrom, gridPeriodStart, type PeriodGrid } from '../periods';
 import { type DomainResult, err, ok } from '../result';
 import { newSliceProperties } from '../slice-properties';
 import type { GoalTarget } from '../target';
@@ -31,8 +30,9 @@ export type CloneRequest = {
  */
 function shiftedStart(grid: PeriodGrid, startMs: number, years: number, weekShift: number): number {
   const d = toLocalDate(startMs, grid.timeZone);
-  if (grid.milestone === 'weekly') return startOfLocalDate(addDays(d, weekShift * 7), grid.timeZone);
-  return gridPeriodAt(grid, startOfLocalDate(addYears(d, years), grid.timeZone)).startMs;
+  if (grid.milestone === 'weekly')
+    return gridNearestStart(grid, startOfLocalDate(addDays(d, weekShift * 7), grid.timeZone));
+  return gridNearestStart(grid, startOfLocalDate(addYears(d, years), grid.timeZone));
 }
 
 /** Weeks to move by so that `years` later lands on the nearest week start. */
@@ -81,19 +81,33 @@ export function planClone(
   const pipelineIdsRaw = majorityPipelineIdsRaw(family);
   let skippedUnreadable = 0;
   let skippedExisting = 0;
+  let offGrid = 0;
+  let duplicates = 0;
+  const planned = new Set<string>();
+  const groupIdByAssignee = new Map<string, string>();
   for (const group of family.groups) {
     if (group.groupId === null || group.assignee === null) {
       skippedUnreadable += group.slices.length;
       continue;
     }
     const assignee = group.assignee;
-    const groupId = index.groupFor(assignee) ?? clientChosenGroupId(newGroupId);
+    // One group per assignee in the copy, even when the source split an assignee over several.
+    const known = groupIdByAssignee.get(assigneeKey(assignee));
+    const groupId = known ?? index.groupFor(assignee) ?? clientChosenGroupId(newGroupId);
+    groupIdByAssignee.set(assigneeKey(assignee), groupId);
     for (const slice of group.slices) {
       if (slice.startMs === null || slice.endMs === null) {
         skippedUnreadable++;
         continue;
       }
-      const period = gridPeriodAt(grid, shiftedStart(grid, slice.startMs, request.shiftYears, weekShift));
+      if (gridPeriodStart(grid, slice.startMs) !== slice.startMs) offGrid++;
+      const period = gridPeriodFrom(grid, shiftedStart(grid, slice.startMs, request.shiftYears, weekShift));
+      const key = `${assigneeKey(assignee)}|${period.startMs}`;
+      if (planned.has(key)) {
+        duplicates++;
+        continue;
+      }
+      planned.add(key);
       if (index.has(assignee, period.startMs)) {
         skippedExisting++;
         continue;
@@ -121,6 +135,13 @@ export function planClone(
       `${skippedUnreadable} slice(s) without a target group, assignee or readable period are not copied.`,
     );
   }
+  if (offGrid > 0) {
+    plan.warnings.push(
+      `${offGrid} slice(s) of the source are not on the ${grid.milestone} schedule (${grid.timeZone}); the copy uses the nearest clean periods.`,
+    );
+  }
+  if (duplicates > 0)
+    plan.warnings.push(`${duplicates} slice(s) repeat a period of the same assignee and are copied once.`);
   if (skippedExisting > 0)
     plan.warnings.push(
       `${skippedExisting} slice(s) of the copy already exist; only the missing are created.`,

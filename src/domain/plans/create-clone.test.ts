@@ -182,6 +182,26 @@ describe('planClone', () => {
     ).toEqual(['2028-03-31T22:00:00.000Z', '2028-06-30T22:00:00.000Z']);
   });
 
+  it('keeps months in place when the zone was not detected, and says so', () => {
+    const plan = clone(rawSchedule({ timeZone: 'Europe/Berlin' }));
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(starts(plan).slice(0, 2)).toEqual(['2027-01-01', '2027-02-01']);
+    expect(plan.value.warnings[0]).toContain(
+      '12 slice(s) of the source are not on the monthly schedule (UTC)',
+    );
+  });
+
+  it('copies an assignee split over two groups into one group, each period once', () => {
+    const raws = [...rawSchedule(), ...rawSchedule({ groupId: '5002', count: 3, firstId: 9101 })];
+    const plan = clone(raws);
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.value.creates).toHaveLength(12);
+    expect(new Set(plan.value.creates.map((c) => c.groupId))).toEqual(new Set(['700']));
+    expect(plan.value.warnings).toContain(
+      '3 slice(s) repeat a period of the same assignee and are copied once.',
+    );
+  });
+
   it('keeps weeks on their weekday and contiguous', () => {
     const plan = clone(rawSchedule({ milestone: 'weekly', startDate: '2026-01-05', count: 52 }));
     if (!plan.ok) throw new Error(plan.error.message);

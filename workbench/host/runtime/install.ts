@@ -133,7 +133,7 @@ export function installExtensionRuntime(
 
 /** Stops a render error at the card's root and tells the page, as HubSpot shows a failed card. */
 class ErrorBoundary extends React.Component<
-  { children: React.ReactNode; report: (message: string) => void },
+  { children?: React.ReactNode; report: (message: string) => void },
   { failed: boolean }
 > {
   override state = { failed: false };

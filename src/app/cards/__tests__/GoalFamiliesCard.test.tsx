@@ -14,11 +14,10 @@ import {
 } from '@hubspot/ui-extensions';
 import { describe, expect, it, vi } from 'vitest';
 import { renderCard } from './cardHarness';
-import { fire, textOf } from './queries';
 import {
   appliedOf,
-  fail,
   FAMILY_UUID,
+  fail,
   makeFamily,
   makeGroup,
   makePlan,
@@ -28,6 +27,7 @@ import {
   pending,
   previewOf,
 } from './fixtures';
+import { fire, textOf } from './queries';
 
 const listOf = (...families: ReturnType<typeof makeFamily>[]) =>
   ok('goal_families_list', { families, nextCursor: null, total: families.length });
@@ -43,7 +43,9 @@ describe('GoalFamiliesCard — states', () => {
     const card = renderCard({ goal_families_list: () => listOf(makeFamily()) });
     await vi.waitFor(() => expect(card.maybeFind(ProgressBar)).not.toBeNull());
     expect(card.actions.fetchCrmObjectProperties).toHaveBeenCalledWith(['hubspot_owner_id']);
-    expect(card.callsOf('goal_families_list')).toEqual([{ filter: { ownerId: '77' }, detail: 'slices', limit: 50 }]);
+    expect(card.callsOf('goal_families_list')).toEqual([
+      { filter: { ownerId: '77' }, detail: 'slices', limit: 50 },
+    ]);
   });
 
   it('shows the empty state that points to the app settings', async () => {
@@ -76,7 +78,9 @@ describe('GoalFamiliesCard — states', () => {
     await vi.waitFor(() => expect(card.callsOf('goal_families_list').length).toBeGreaterThan(0));
     fire(card.find(Select, { name: 'scope' }), 'onChange', 'recordOwner');
     await vi.waitFor(() => expect(card.maybeFindByTestId(Alert, 'card-owner-error')).not.toBeNull());
-    expect(textOf(card.findByTestId(Alert, 'card-owner-error'))).toContain("Could not read the record's owner: boom");
+    expect(textOf(card.findByTestId(Alert, 'card-owner-error'))).toContain(
+      "Could not read the record's owner: boom",
+    );
   });
 });
 
@@ -98,7 +102,9 @@ describe('GoalFamiliesCard — one family', () => {
 
   it('formats large amounts exactly, with no float drift', async () => {
     const slices = monthlySlices(2026, 2001, '1234567890123.45', '0.10');
-    const card = renderCard({ goal_families_list: () => listOf(makeFamily({ groups: [makeGroup({ slices })] })) });
+    const card = renderCard({
+      goal_families_list: () => listOf(makeFamily({ groups: [makeGroup({ slices })] })),
+    });
     await vi.waitFor(() => expect(card.maybeFind(ProgressBar)).not.toBeNull());
     expect(card.find(ProgressBar).props.valueDescription).toBe('$0.10 of $1,234,567,890,123.45');
   });
@@ -121,7 +127,9 @@ describe('GoalFamiliesCard — one family', () => {
     await vi.waitFor(() => expect(quiet.maybeFindByTestId(Text, 'card-more')).not.toBeNull());
     expect(quiet.maybeFindByTestId(Tag, 'health-tag')).toBeNull();
     expect(quiet.maybeFindByTestId(Table, 'year-at-a-glance')).toBeNull();
-    expect(quiet.findByTestId(Text, 'card-more').text).toBe('1 more goal — see all of them in the app settings.');
+    expect(quiet.findByTestId(Text, 'card-more').text).toBe(
+      '1 more goal — see all of them in the app settings.',
+    );
     expect(quiet.maybeFindByTestId(Button, 'edit-button')).toBeNull();
   });
 });
@@ -153,7 +161,11 @@ describe('GoalFamiliesCard — scope switch', () => {
       'Team: West',
     ]);
     fire(card.find(Select, { name: 'scope' }), 'onChange', 'team:9');
-    await vi.waitFor(() => expect(card.callsOf('goal_families_list').some((p) => (p.filter as { teamId?: string }).teamId === '9')).toBe(true));
+    await vi.waitFor(() =>
+      expect(
+        card.callsOf('goal_families_list').some((p) => (p.filter as { teamId?: string }).teamId === '9'),
+      ).toBe(true),
+    );
   });
 });
 
@@ -167,13 +179,19 @@ describe('GoalFamiliesCard — edit one amount (F4)', () => {
     const plan = makePlan();
     const card = renderCard({
       goal_families_list: () => listOf(makeFamily()),
-      goal_target_update: (p) => (p.dryRun ? ok('goal_target_update', previewOf(plan)) : ok('goal_target_update', appliedOf(plan))),
+      goal_target_update: (p) =>
+        p.dryRun ? ok('goal_target_update', previewOf(plan)) : ok('goal_target_update', appliedOf(plan)),
     });
     await openEditor(card);
     fire(card.findByTestId(Input, 'amount-input'), 'onInput', '1,500');
     card.findByTestId(Button, 'preview-button').trigger('onClick');
     await vi.waitFor(() => expect(card.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
-    expect(card.callsOf('goal_target_update')[0]).toEqual({ uuid: FAMILY_UUID, targetId: '1003', targetAmount: '1500.00', dryRun: true });
+    expect(card.callsOf('goal_target_update')[0]).toEqual({
+      uuid: FAMILY_UUID,
+      targetId: '1003',
+      targetAmount: '1500.00',
+      dryRun: true,
+    });
     const row = card.find(Table, { bordered: true });
     expect(textOf(row)).toContain('Olivia Owner · Mar 2026');
     expect(textOf(row)).toContain('$1,000.00');
@@ -182,8 +200,16 @@ describe('GoalFamiliesCard — edit one amount (F4)', () => {
 
     card.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
     await vi.waitFor(() => expect(card.actions.addAlert).toHaveBeenCalledTimes(1));
-    expect(card.callsOf('goal_target_update')[1]).toMatchObject({ dryRun: false, version: 'v-1', targetAmount: '1500.00' });
-    expect(card.actions.addAlert).toHaveBeenCalledWith({ type: 'success', title: 'Q-2026 New business updated', message: plan.summary });
+    expect(card.callsOf('goal_target_update')[1]).toMatchObject({
+      dryRun: false,
+      version: 'v-1',
+      targetAmount: '1500.00',
+    });
+    expect(card.actions.addAlert).toHaveBeenCalledWith({
+      type: 'success',
+      title: 'Q-2026 New business updated',
+      message: plan.summary,
+    });
     await vi.waitFor(() => expect(card.callsOf('goal_families_list')).toHaveLength(2));
   });
 
@@ -191,7 +217,9 @@ describe('GoalFamiliesCard — edit one amount (F4)', () => {
     const card = renderCard({ goal_families_list: () => listOf(makeFamily()) });
     await openEditor(card);
     fire(card.findByTestId(Input, 'amount-input'), 'onInput', '10.005');
-    expect(card.findByTestId(Input, 'amount-input').props.validationMessage).toBe('Use at most two decimal places.');
+    expect(card.findByTestId(Input, 'amount-input').props.validationMessage).toBe(
+      'Use at most two decimal places.',
+    );
     expect(card.findByTestId(Button, 'preview-button').props.disabled).toBe(true);
   });
 
@@ -199,7 +227,8 @@ describe('GoalFamiliesCard — edit one amount (F4)', () => {
     const plan = makePlan();
     const card = renderCard({
       goal_families_list: () => listOf(makeFamily()),
-      goal_target_update: (p) => (p.dryRun ? ok('goal_target_update', previewOf(plan)) : fail('CONFLICT', 'family changed')),
+      goal_target_update: (p) =>
+        p.dryRun ? ok('goal_target_update', previewOf(plan)) : fail('CONFLICT', 'family changed'),
     });
     await openEditor(card);
     card.findByTestId(Button, 'preview-button').trigger('onClick');
@@ -228,10 +257,17 @@ describe('GoalFamiliesCard — edit one amount (F4)', () => {
       ['NEEDS_ATTENTION', '2 slices changed'],
     ] as const) {
       const plan = makePlan();
-      const details = { slices: [{ id: '1', state: 'applied' }, { id: '2', state: 'applied' }, { id: '3', state: 'unknown' }] };
+      const details = {
+        slices: [
+          { id: '1', state: 'applied' },
+          { id: '2', state: 'applied' },
+          { id: '3', state: 'unknown' },
+        ],
+      };
       const card = renderCard({
         goal_families_list: () => listOf(makeFamily()),
-        goal_target_update: (p) => (p.dryRun ? ok('goal_target_update', previewOf(plan)) : fail(code, 'x', details)),
+        goal_target_update: (p) =>
+          p.dryRun ? ok('goal_target_update', previewOf(plan)) : fail(code, 'x', details),
       });
       await openEditor(card);
       card.findByTestId(Button, 'preview-button').trigger('onClick');
@@ -248,7 +284,8 @@ describe('GoalFamiliesCard — re-spread (F6) and rename (F3)', () => {
     const plan = makePlan({ operation: 'respread', summary: 'Re-spread Mar–Dec' });
     const card = renderCard({
       goal_families_list: () => listOf(makeFamily()),
-      goal_family_update: (p) => (p.dryRun ? ok('goal_family_update', previewOf(plan)) : ok('goal_family_update', appliedOf(plan))),
+      goal_family_update: (p) =>
+        p.dryRun ? ok('goal_family_update', previewOf(plan)) : ok('goal_family_update', appliedOf(plan)),
     });
     await openEditor(card);
     fire(card.find(Select, { name: 'edit-kind' }), 'onChange', 'respread');
@@ -281,7 +318,9 @@ describe('GoalFamiliesCard — re-spread (F6) and rename (F3)', () => {
     const card = renderCard({
       goal_families_list: () => listOf(makeFamily()),
       goal_family_update: () =>
-        fail('VALIDATION_ERROR', 'Invalid parameters.', { issues: [{ path: ['changes', 'name'], message: 'must not be blank' }] }),
+        fail('VALIDATION_ERROR', 'Invalid parameters.', {
+          issues: [{ path: ['changes', 'name'], message: 'must not be blank' }],
+        }),
     });
     await openEditor(card);
     fire(card.find(Select, { name: 'edit-kind' }), 'onChange', 'rename');
@@ -289,7 +328,13 @@ describe('GoalFamiliesCard — re-spread (F6) and rename (F3)', () => {
     fire(card.findByTestId(Input, 'name-input'), 'onInput', '  FY26 New business ');
     card.findByTestId(Button, 'preview-button').trigger('onClick');
     await vi.waitFor(() => expect(card.maybeFindByTestId(Alert, 'error-VALIDATION_ERROR')).not.toBeNull());
-    expect(card.callsOf('goal_family_update')[0]).toEqual({ uuid: FAMILY_UUID, changes: { name: 'FY26 New business' }, dryRun: true });
-    expect(textOf(card.findByTestId(Alert, 'error-VALIDATION_ERROR'))).toContain('changes.name: must not be blank');
+    expect(card.callsOf('goal_family_update')[0]).toEqual({
+      uuid: FAMILY_UUID,
+      changes: { name: 'FY26 New business' },
+      dryRun: true,
+    });
+    expect(textOf(card.findByTestId(Alert, 'error-VALIDATION_ERROR'))).toContain(
+      'changes.name: must not be blank',
+    );
   });
 });

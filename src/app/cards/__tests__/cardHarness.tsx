@@ -26,7 +26,9 @@ export function cardContext(overrides: Partial<CrmContext['user']> = {}): CrmCon
   };
 }
 
-export function cardActions(ownerId: string | null = '77'): CardActions & { [K in keyof CardActions]: ReturnType<typeof vi.fn> } {
+export function cardActions(
+  ownerId: string | null = '77',
+): CardActions & { [K in keyof CardActions]: ReturnType<typeof vi.fn> } {
   return {
     addAlert: vi.fn(),
     reloadPage: vi.fn(),
@@ -41,15 +43,24 @@ export function cardActions(ownerId: string | null = '77'): CardActions & { [K i
 }
 
 /** Renders the card with an injected client; settings default to an editor's view. */
-export function renderCard(handlers: Handlers, options: { ownerId?: string | null; context?: CrmContext } = {}) {
+export function renderCard(
+  handlers: Handlers,
+  options: { ownerId?: string | null; context?: CrmContext } = {},
+) {
   const fake = fakeClient({
-    app_settings_get: () => ok('app_settings_get', { settings: makeSettings(), canEdit: true, version: 's-1' }),
+    app_settings_get: () =>
+      ok('app_settings_get', { settings: makeSettings(), canEdit: true, version: 's-1' }),
     ...handlers,
   });
   const actions = cardActions(options.ownerId === undefined ? '77' : options.ownerId);
   const renderer = createRenderer('crm.record.sidebar');
   renderer.render(
-    <GoalFamiliesCard context={options.context ?? cardContext()} actions={actions} client={fake.client} now={() => NOW} />,
+    <GoalFamiliesCard
+      context={options.context ?? cardContext()}
+      actions={actions}
+      client={fake.client}
+      now={() => NOW}
+    />,
   );
   return { ...renderer, ...fake, actions };
 }

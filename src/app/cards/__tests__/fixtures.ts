@@ -5,14 +5,14 @@
 import { vi } from 'vitest';
 import type {
   AppError,
-  FamilyDto,
-  FindingDto,
-  JournalEntryDto,
   ErrorCode,
+  FamilyDto,
   FamilySummaryDto,
+  FindingDto,
   FunctionResult,
   FunctionUid,
   GroupDto,
+  JournalEntryDto,
   PlanDto,
   SettingsDto,
   SliceDto,
@@ -36,7 +36,11 @@ export function ok<U extends FunctionUid>(uid: U, value: object): FunctionResult
   return { ok: true, ...parsed } as FunctionResult<U>;
 }
 
-export function fail(code: ErrorCode, message = `${code} happened`, details?: unknown): { ok: false; error: AppError } {
+export function fail(
+  code: ErrorCode,
+  message = `${code} happened`,
+  details?: unknown,
+): { ok: false; error: AppError } {
   return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
 }
 
@@ -62,9 +66,16 @@ export function makeGroup(overrides: Partial<GroupDto> = {}): GroupDto {
     assignee: { kind: 'owner', id: '77', name: 'Olivia Owner' },
     totalTarget: '12000.00',
     totalKpi: '3000.00',
-    current: current?.start && current.end
-      ? { sliceId: current.id, start: current.start, end: current.end, target: current.targetAmount ?? '0.00', kpi: current.kpiValue ?? '0.00' }
-      : null,
+    current:
+      current?.start && current.end
+        ? {
+            sliceId: current.id,
+            start: current.start,
+            end: current.end,
+            target: current.targetAmount ?? '0.00',
+            kpi: current.kpiValue ?? '0.00',
+          }
+        : null,
     slices,
     ...overrides,
   };
@@ -146,7 +157,11 @@ export function makePlan(overrides: Partial<PlanDto> = {}): PlanDto {
     summary: 'Change the March target from $1,000.00 to $1,500.00',
     creates: [],
     updates: [
-      { id: '1003', label: 'Olivia Owner · Mar 2026', changes: [{ property: 'hs_target_amount', before: '1000.00', after: '1500.00' }] },
+      {
+        id: '1003',
+        label: 'Olivia Owner · Mar 2026',
+        changes: [{ property: 'hs_target_amount', before: '1000.00', after: '1500.00' }],
+      },
     ],
     archives: [],
     batches: { create: 0, update: 1, archive: 0 },
@@ -178,7 +193,9 @@ export function appliedOf(plan: PlanDto) {
   };
 }
 
-type Handler<U extends FunctionUid> = (params: CallParams<U>) => FunctionResult<U> | Promise<FunctionResult<U>>;
+type Handler<U extends FunctionUid> = (
+  params: CallParams<U>,
+) => FunctionResult<U> | Promise<FunctionResult<U>>;
 export type Handlers = { [U in FunctionUid]?: Handler<U> };
 
 /**
@@ -194,7 +211,12 @@ export function fakeClient(handlers: Handlers) {
     return handler(params);
   });
   const client = { call } as unknown as FunctionsClient;
-  return { client, calls, call, callsOf: (uid: FunctionUid) => calls.filter((c) => c.uid === uid).map((c) => c.params) };
+  return {
+    client,
+    calls,
+    call,
+    callsOf: (uid: FunctionUid) => calls.filter((c) => c.uid === uid).map((c) => c.params),
+  };
 }
 
 /** A promise that never settles: for asserting loading states. */

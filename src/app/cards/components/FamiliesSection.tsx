@@ -11,8 +11,14 @@ export const CARD_LIST_LIMIT = 50;
 
 function noAssigneeText(scope: Scope): { title: string; body: string } {
   return scope.kind === 'me'
-    ? { title: 'You have no goals', body: 'Your HubSpot user is not a record owner, so no goals can be assigned to you.' }
-    : { title: 'This record has no owner', body: 'Assign an owner to the record to see their goals, or switch to your own goals.' };
+    ? {
+        title: 'You have no goals',
+        body: 'Your HubSpot user is not a record owner, so no goals can be assigned to you.',
+      }
+    : {
+        title: 'This record has no owner',
+        body: 'Assign an owner to the record to see their goals, or switch to your own goals.',
+      };
 }
 
 /** The list reloads itself after a change, so callers pass everything but `refresh`. */
@@ -25,7 +31,8 @@ interface FamiliesSectionProps {
 }
 
 export function FamiliesSection({ scope, assignee, environment }: FamiliesSectionProps) {
-  if (assignee.status === 'loading') return <LoadingSpinner label="Loading goals…" layout="centered" testId="card-loading" />;
+  if (assignee.status === 'loading')
+    return <LoadingSpinner label="Loading goals…" layout="centered" testId="card-loading" />;
   if (assignee.status === 'error') return <ErrorNotice error={assignee.error} testId="card-owner-error" />;
   if (!assignee.assignee) {
     const text = noAssigneeText(scope);
@@ -38,7 +45,13 @@ export function FamiliesSection({ scope, assignee, environment }: FamiliesSectio
   return <FamilyListLoader assignee={assignee.assignee} environment={environment} />;
 }
 
-function FamilyListLoader({ assignee, environment }: { assignee: Assignee; environment: SectionEnvironment }) {
+function FamilyListLoader({
+  assignee,
+  environment,
+}: {
+  assignee: Assignee;
+  environment: SectionEnvironment;
+}) {
   const { client, settings } = environment;
   const filter = assignee.kind === 'team' ? { teamId: assignee.id } : { ownerId: assignee.id };
   const { state, reload } = useRemoteResult(
@@ -46,7 +59,8 @@ function FamilyListLoader({ assignee, environment }: { assignee: Assignee; envir
     `${assignee.kind}:${assignee.id}`,
   );
 
-  if (state.status === 'loading') return <LoadingSpinner label="Loading goals…" layout="centered" testId="card-loading" />;
+  if (state.status === 'loading')
+    return <LoadingSpinner label="Loading goals…" layout="centered" testId="card-loading" />;
   if (state.status === 'error') {
     return (
       <ErrorState title="The goals could not be loaded" testId="card-error">
@@ -67,7 +81,12 @@ function FamilyListLoader({ assignee, environment }: { assignee: Assignee; envir
   return (
     <Flex direction="column" gap="md">
       {shown.map((family) => (
-        <FamilyTile key={family.uuid} family={family} assignee={assignee} environment={{ ...environment, refresh: reload }} />
+        <FamilyTile
+          key={family.uuid}
+          family={family}
+          assignee={assignee}
+          environment={{ ...environment, refresh: reload }}
+        />
       ))}
       {hidden > 0 && (
         <Text variant="microcopy" testId="card-more">

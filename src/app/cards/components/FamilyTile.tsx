@@ -26,7 +26,9 @@ export function FamilyTile({ family, assignee, environment }: FamilyTileProps) {
       <Flex direction="column" gap="xs">
         <Flex justify="between" align="center" gap="xs">
           <Heading>{family.name}</Heading>
-          {settings.card.showHealth && <HealthTag healthy={family.healthy} findingCount={family.findingCount} />}
+          {settings.card.showHealth && (
+            <HealthTag healthy={family.healthy} findingCount={family.findingCount} />
+          )}
         </Flex>
         <Flex gap="xs" wrap>
           <Tag variant="info">{family.goalType}</Tag>

@@ -5,7 +5,9 @@ export function HealthTag({ healthy, findingCount }: { healthy: boolean; finding
   if (healthy) return null;
   return (
     <Tag variant="error" testId="health-tag">
-      {findingCount > 0 ? `Needs repair (${findingCount} issue${findingCount === 1 ? '' : 's'})` : 'Needs repair'}
+      {findingCount > 0
+        ? `Needs repair (${findingCount} issue${findingCount === 1 ? '' : 's'})`
+        : 'Needs repair'}
     </Tag>
   );
 }

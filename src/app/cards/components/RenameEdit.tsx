@@ -1,8 +1,8 @@
 import { Flex, Input } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { MutationSteps } from '../shared/components/MutationSteps';
-import { useMutationFlow } from '../shared/useMutationFlow';
 import { validateGoalName } from '../shared/goalName';
+import { useMutationFlow } from '../shared/useMutationFlow';
 import type { EditFormProps } from './FamilyEditor';
 
 /** F3: a new name on every slice of the family, through `goal_family_update`. */
@@ -12,7 +12,8 @@ export function RenameEdit({ family, environment, onApplied, onCancel }: EditFor
   const problem = validateGoalName(name, family.name);
 
   const flow = useMutationFlow(
-    (request) => client.call('goal_family_update', { uuid: family.uuid, changes: { name: name.trim() }, ...request }),
+    (request) =>
+      client.call('goal_family_update', { uuid: family.uuid, changes: { name: name.trim() }, ...request }),
     (result) => onApplied(result.plan),
   );
   const edit = (value: string) => {

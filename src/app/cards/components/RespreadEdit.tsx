@@ -2,8 +2,8 @@ import { Flex, Input, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { MutationSteps } from '../shared/components/MutationSteps';
 import { formatMoney, parseMoneyInput, subtractMoney, sumMoney, toCents } from '../shared/money';
-import { useMutationFlow } from '../shared/useMutationFlow';
 import { respreadFromDate } from '../shared/periods';
+import { useMutationFlow } from '../shared/useMutationFlow';
 import { defaultSlice } from '../utils/familyView';
 import type { EditFormProps } from './FamilyEditor';
 import { SlicePicker } from './SlicePicker';
@@ -44,7 +44,8 @@ export function RespreadEdit({ family, group, slices, environment, onApplied, on
   if (!group.groupId) {
     return (
       <Text testId="respread-unavailable">
-        This schedule has no target group id, so it cannot be re-spread on its own. Repair the goal in the app settings first.
+        This schedule has no target group id, so it cannot be re-spread on its own. Repair the goal in the app
+        settings first.
       </Text>
     );
   }

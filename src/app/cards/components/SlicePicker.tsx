@@ -19,7 +19,10 @@ export function SlicePicker({ label, name, slices, value, milestone, timeZone, o
       label={label}
       name={name}
       value={value}
-      options={slices.map((slice) => ({ label: periodLabel(slice.start, milestone, timeZone, slice.end), value: slice.id }))}
+      options={slices.map((slice) => ({
+        label: periodLabel(slice.start, milestone, timeZone, slice.end),
+        value: slice.id,
+      }))}
       onChange={(next) => onChange(String(next))}
       testId={`${name}-picker`}
     />

@@ -29,7 +29,9 @@ export function YearAtAGlance({ slices, milestone, currency, timeZone, now }: Ye
           const current = containsInstant(slice.start, slice.end, now);
           return (
             <TableRow key={slice.id} testId={`slice-row-${slice.id}`}>
-              <TableCell>{current ? <Text format={{ fontWeight: 'bold' }}>{`▸ ${label}`}</Text> : label}</TableCell>
+              <TableCell>
+                {current ? <Text format={{ fontWeight: 'bold' }}>{`▸ ${label}`}</Text> : label}
+              </TableCell>
               <TableCell align="right">{formatMoney(slice.targetAmount, currency)}</TableCell>
               <TableCell align="right">{formatMoney(slice.kpiValue, currency)}</TableCell>
             </TableRow>

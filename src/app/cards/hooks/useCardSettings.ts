@@ -1,6 +1,6 @@
-import { DEFAULT_SETTINGS_FALLBACK } from '../utils/defaultSettings';
 import type { FunctionsClient } from '../shared/functionsClient';
 import { useRemoteResult } from '../shared/useRemoteResult';
+import { DEFAULT_SETTINGS_FALLBACK } from '../utils/defaultSettings';
 
 /**
  * The app settings and whether the viewer may edit. While they load (or if they fail) the card
@@ -8,6 +8,7 @@ import { useRemoteResult } from '../shared/useRemoteResult';
  */
 export function useCardSettings(client: FunctionsClient) {
   const { state } = useRemoteResult(() => client.call('app_settings_get', {}), 'settings');
-  if (state.status === 'success') return { settings: state.data.settings, canEdit: state.data.canEdit, loaded: true };
+  if (state.status === 'success')
+    return { settings: state.data.settings, canEdit: state.data.canEdit, loaded: true };
   return { settings: DEFAULT_SETTINGS_FALLBACK, canEdit: false, loaded: state.status === 'error' };
 }

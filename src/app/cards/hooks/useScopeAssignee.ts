@@ -15,15 +15,25 @@ async function recordOwner(actions: CardActions): Promise<ScopeAssigneeState> {
   try {
     const properties = await actions.fetchCrmObjectProperties([OWNER_PROPERTY]);
     const ownerId = properties[OWNER_PROPERTY]?.trim();
-    return { status: 'ready', assignee: ownerId && /^\d+$/.test(ownerId) ? { kind: 'owner', id: ownerId } : null };
+    return {
+      status: 'ready',
+      assignee: ownerId && /^\d+$/.test(ownerId) ? { kind: 'owner', id: ownerId } : null,
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { status: 'error', error: { code: 'HUBSPOT_ERROR', message: `Could not read the record's owner: ${message}` } };
+    return {
+      status: 'error',
+      error: { code: 'HUBSPOT_ERROR', message: `Could not read the record's owner: ${message}` },
+    };
   }
 }
 
 /** The viewer is a user; goals belong to owners. The owners list maps one to the other. */
-async function viewerOwner(client: FunctionsClient, userId: string, email: string): Promise<ScopeAssigneeState> {
+async function viewerOwner(
+  client: FunctionsClient,
+  userId: string,
+  email: string,
+): Promise<ScopeAssigneeState> {
   const result = await client.call('owners_and_teams_list', {});
   if (!result.ok) return { status: 'error', error: result.error };
   const owner =
@@ -48,7 +58,10 @@ export function useScopeAssignee(
     setState({ status: 'loading' });
     const resolve =
       scope.kind === 'team'
-        ? Promise.resolve<ScopeAssigneeState>({ status: 'ready', assignee: { kind: 'team', id: scope.teamId } })
+        ? Promise.resolve<ScopeAssigneeState>({
+            status: 'ready',
+            assignee: { kind: 'team', id: scope.teamId },
+          })
         : scope.kind === 'me'
           ? viewerOwner(client, viewer.userId, viewer.email)
           : recordOwner(actions);

@@ -29,7 +29,11 @@ describe('explainError', () => {
   });
 
   it.each([
-    ['zod issues', { issues: [{ path: ['spread', 'total'], message: 'must not be negative' }] }, ['spread.total: must not be negative']],
+    [
+      'zod issues',
+      { issues: [{ path: ['spread', 'total'], message: 'must not be negative' }] },
+      ['spread.total: must not be negative'],
+    ],
     ['an issue list', [{ path: [], message: 'nothing to change' }], ['nothing to change']],
     ['a field map', { name: 'must not be blank', count: 3 }, ['name: must not be blank']],
     ['nothing', undefined, []],
@@ -38,7 +42,14 @@ describe('explainError', () => {
   });
 
   it('counts slice states after a failed rollback', () => {
-    const details = { slices: [{ id: '1', state: 'applied' }, { id: '2', state: 'failed' }, { id: '3', state: 'failed' }, { id: '4' }] };
+    const details = {
+      slices: [
+        { id: '1', state: 'applied' },
+        { id: '2', state: 'failed' },
+        { id: '3', state: 'failed' },
+        { id: '4' },
+      ],
+    };
     expect(explainError({ code: 'NEEDS_ATTENTION', message: 'x', details }).specifics).toEqual([
       '1 slice changed',
       '2 slices failed to change',

@@ -50,7 +50,9 @@ function sliceStateSpecifics(details: unknown): string[] {
     unknown: 'in an unknown state',
     unchanged: 'unchanged',
   };
-  return [...counts.entries()].map(([state, n]) => `${n} slice${n === 1 ? '' : 's'} ${words[state] ?? state}`);
+  return [...counts.entries()].map(
+    ([state, n]) => `${n} slice${n === 1 ? '' : 's'} ${words[state] ?? state}`,
+  );
 }
 
 export function explainError(error: AppError): ErrorExplanation {

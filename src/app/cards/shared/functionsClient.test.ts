@@ -12,7 +12,9 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('createFunctionsClient', () => {
   it('calls hubspot.serverless with the uid, adding caller and portal to the parameters', async () => {
-    const spy = vi.spyOn(hubspot, 'serverless').mockResolvedValue({ ok: true, settings: {}, canEdit: true, version: null });
+    const spy = vi
+      .spyOn(hubspot, 'serverless')
+      .mockResolvedValue({ ok: true, settings: {}, canEdit: true, version: null });
     const client = createFunctionsClient(identity);
     const result = await client.call('goal_families_list', { filter: { ownerId: '7' }, detail: 'slices' });
     expect(result.ok).toBe(true);
@@ -26,15 +28,21 @@ describe('createFunctionsClient', () => {
     const result = await createFunctionsClient(identity).call('app_settings_get', {});
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INTERNAL_ERROR', message: 'The app function app_settings_get could not be reached: timeout' },
+      error: {
+        code: 'INTERNAL_ERROR',
+        message: 'The app function app_settings_get could not be reached: timeout',
+      },
     });
   });
 
-  it.each([[null], ['text'], [{ families: [] }]])('refuses an answer without the envelope: %j', async (answer) => {
-    const invoke = vi.fn().mockResolvedValue(answer);
-    const result = await createFunctionsClient(identity, invoke).call('app_settings_get', {});
-    expect(result.ok).toBe(false);
-  });
+  it.each([[null], ['text'], [{ families: [] }]])(
+    'refuses an answer without the envelope: %j',
+    async (answer) => {
+      const invoke = vi.fn().mockResolvedValue(answer);
+      const result = await createFunctionsClient(identity, invoke).call('app_settings_get', {});
+      expect(result.ok).toBe(false);
+    },
+  );
 
   it('passes typed failures through unchanged', async () => {
     const failure = { ok: false, error: { code: 'CONFLICT', message: 'changed' } };
@@ -51,7 +59,10 @@ describe('identityFromContext', () => {
     firstName: 'V',
     lastName: 'W',
     roles: [],
-    teams: [{ id: 9, name: 'West', teammates: [] }, { id: 10, name: 'East', teammates: [] }],
+    teams: [
+      { id: 9, name: 'West', teammates: [] },
+      { id: 10, name: 'East', teammates: [] },
+    ],
     permissions: [] as 'integrations-management-write'[],
   };
   it('maps the user and portal to the contract shapes', () => {

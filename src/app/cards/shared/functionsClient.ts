@@ -27,7 +27,10 @@ const clientError = (message: string): { ok: false; error: AppError } => ({
  * How a failed invocation rejects is [unverified] (hubspot-facts §2), so a rejection and an answer
  * that is not the `{ ok, ... }` envelope both become an INTERNAL_ERROR result instead of a throw.
  */
-export function createFunctionsClient(identity: Identity, invoke: Invoke = invokeServerless): FunctionsClient {
+export function createFunctionsClient(
+  identity: Identity,
+  invoke: Invoke = invokeServerless,
+): FunctionsClient {
   return {
     async call(uid, params) {
       let response: unknown;
@@ -39,7 +42,11 @@ export function createFunctionsClient(identity: Identity, invoke: Invoke = invok
         const reason = error instanceof Error ? error.message : String(error);
         return clientError(`The app function ${uid} could not be reached: ${reason}`);
       }
-      if (typeof response !== 'object' || response === null || typeof (response as { ok?: unknown }).ok !== 'boolean') {
+      if (
+        typeof response !== 'object' ||
+        response === null ||
+        typeof (response as { ok?: unknown }).ok !== 'boolean'
+      ) {
         return clientError(`The app function ${uid} answered in an unexpected shape.`);
       }
       return response as FunctionResult<typeof uid>;

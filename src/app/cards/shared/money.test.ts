@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, fromCents, parseMoneyInput, percentOf, sameMoney, subtractMoney, sumMoney, toCents } from './money';
+import {
+  formatMoney,
+  fromCents,
+  parseMoneyInput,
+  percentOf,
+  sameMoney,
+  subtractMoney,
+  sumMoney,
+  toCents,
+} from './money';
 
 describe('toCents / fromCents', () => {
   it.each([

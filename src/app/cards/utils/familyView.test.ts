@@ -37,7 +37,9 @@ describe('pickGroup', () => {
 
 describe('orderedSlices / defaultSlice', () => {
   const slices = monthlySlices(2026, 1);
-  const shuffled = [slices[5], { ...slices[0], id: 'x', start: null }, slices[2], slices[0]].filter((s) => s !== undefined) as typeof slices;
+  const shuffled = [slices[5], { ...slices[0], id: 'x', start: null }, slices[2], slices[0]].filter(
+    (s) => s !== undefined,
+  ) as typeof slices;
   it('orders by start, undated last', () => {
     expect(orderedSlices(makeGroup({ slices: shuffled })).map((s) => s.id)).toEqual(['1', '3', '6', 'x']);
   });

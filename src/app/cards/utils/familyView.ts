@@ -3,7 +3,9 @@ import type { Assignee, FamilySummaryDto, GroupDto, SliceDto } from '../../../co
 /** The group of the scope's assignee; the first group when the family has no such group. */
 export function pickGroup(family: FamilySummaryDto, assignee: Assignee | null): GroupDto | null {
   if (assignee) {
-    const match = family.groups.find((g) => g.assignee?.kind === assignee.kind && g.assignee.id === assignee.id);
+    const match = family.groups.find(
+      (g) => g.assignee?.kind === assignee.kind && g.assignee.id === assignee.id,
+    );
     if (match) return match;
   }
   return family.groups[0] ?? null;

@@ -15,7 +15,10 @@ describe('scope', () => {
     if (key !== 'team:404' && key !== 'garbage') expect(scopeKey(scopeFromKey(key, teams))).toBe(key);
   });
   it('maps a scope to the assignee to show', () => {
-    expect(scopeAssignee({ kind: 'team', teamId: '9', teamName: 'West' }, '77')).toEqual({ kind: 'team', id: '9' });
+    expect(scopeAssignee({ kind: 'team', teamId: '9', teamName: 'West' }, '77')).toEqual({
+      kind: 'team',
+      id: '9',
+    });
     expect(scopeAssignee({ kind: 'recordOwner' }, '77')).toEqual({ kind: 'owner', id: '77' });
     expect(scopeAssignee({ kind: 'me' }, null)).toBeNull();
   });

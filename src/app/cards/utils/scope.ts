@@ -6,7 +6,9 @@ export function scopeKey(scope: Scope): string {
   return scope.kind === 'team' ? `team:${scope.teamId}` : scope.kind;
 }
 
-export function scopeOptions(teams: readonly { id: number | string; name: string }[]): { label: string; value: string }[] {
+export function scopeOptions(
+  teams: readonly { id: number | string; name: string }[],
+): { label: string; value: string }[] {
   return [
     { label: "Record owner's goals", value: 'recordOwner' },
     { label: 'My goals', value: 'me' },

@@ -1,7 +1,7 @@
-import type { SettingsContext } from '@hubspot/ui-extensions';
+import { type SettingsContext, Tabs } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { vi } from 'vitest';
-import { fakeClient, type Handlers, makeFamily, makeSettings, ok } from '../../cards/__tests__/fixtures';
+import { expect, vi } from 'vitest';
+import { fakeClient, type Handlers, type makeFamily, makeSettings, ok } from '../../cards/__tests__/fixtures';
 import { fire } from '../../cards/__tests__/queries';
 import { SettingsPage, type TabId } from '../SettingsPage';
 import type { PageActions } from '../types/page';
@@ -48,7 +48,10 @@ export const directory = () =>
 
 export const goalOptions = () =>
   ok('goal_property_options', {
-    goalTypes: [{ value: 'sales_quota', label: 'Sales quota' }, { value: 'custom_goal', label: 'Custom' }],
+    goalTypes: [
+      { value: 'sales_quota', label: 'Sales quota' },
+      { value: 'custom_goal', label: 'Custom' },
+    ],
     milestones: [{ value: 'monthly', label: 'Monthly' }],
     pipelines: [{ id: 'default', label: 'Sales pipeline' }],
   });
@@ -59,7 +62,8 @@ export const listOf = (...families: ReturnType<typeof makeFamily>[]) =>
 /** Renders the settings page with an injected client; an editor by default. */
 export function renderPage(handlers: Handlers, options: { canEdit?: boolean } = {}) {
   const fake = fakeClient({
-    app_settings_get: () => ok('app_settings_get', { settings: makeSettings(), canEdit: options.canEdit ?? true, version: 's-1' }),
+    app_settings_get: () =>
+      ok('app_settings_get', { settings: makeSettings(), canEdit: options.canEdit ?? true, version: 's-1' }),
     owners_and_teams_list: directory,
     goal_property_options: goalOptions,
     ...handlers,
@@ -79,7 +83,7 @@ export function renderPage(handlers: Handlers, options: { canEdit?: boolean } = 
 }
 
 /** Selects a tab the way a click on it does. */
-export function openTab(page: ReturnType<typeof renderPage>, tab: TabId) {
-  const { Tabs } = require('@hubspot/ui-extensions') as typeof import('@hubspot/ui-extensions');
+export async function openTab(page: ReturnType<typeof renderPage>, tab: TabId) {
+  await vi.waitFor(() => expect(page.maybeFind(Tabs)).not.toBeNull());
   fire(page.find(Tabs), 'onSelectedChange', tab);
 }

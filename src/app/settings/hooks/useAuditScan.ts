@@ -40,7 +40,10 @@ export function useAuditScan(client: FunctionsClient) {
       let current: AuditScanState = { ...from, status: 'running', error: null };
       setState(current);
       for (;;) {
-        const page = await client.call('goal_families_audit', current.cursor ? { cursor: current.cursor } : {});
+        const page = await client.call(
+          'goal_families_audit',
+          current.cursor ? { cursor: current.cursor } : {},
+        );
         if (!page.ok) {
           current = { ...current, status: 'failed', error: page.error };
           break;

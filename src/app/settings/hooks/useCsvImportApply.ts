@@ -24,7 +24,11 @@ export function useCsvImportApply(client: FunctionsClient, uuid: string) {
         setState({ step: 'running', done, total, current: group.assignee });
         const request = {
           uuid,
-          respread: { groupId: group.groupId, from: group.from, spread: { mode: 'explicit' as const, amounts: group.amounts } },
+          respread: {
+            groupId: group.groupId,
+            from: group.from,
+            spread: { mode: 'explicit' as const, amounts: group.amounts },
+          },
         };
         const preview = await client.call('goal_family_update', { ...request, dryRun: true });
         if (!preview.ok) {
@@ -44,7 +48,11 @@ export function useCsvImportApply(client: FunctionsClient, uuid: string) {
           });
           return false;
         }
-        const applied = await client.call('goal_family_update', { ...request, dryRun: false, version: preview.plan.version });
+        const applied = await client.call('goal_family_update', {
+          ...request,
+          dryRun: false,
+          version: preview.plan.version,
+        });
         if (!applied.ok) {
           setState({ step: 'failed', done, total, assignee: group.assignee, error: applied.error });
           return false;

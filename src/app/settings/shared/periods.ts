@@ -15,7 +15,12 @@ export function isoDateIn(iso: string, timeZone: string): string {
 }
 
 /** A short label of the period starting at `startIso`: "Mar 2026", "Q1 2026", "FY 2026", "Mar 2". */
-export function periodLabel(startIso: string | null, milestone: string, timeZone: string, endIso?: string | null): string {
+export function periodLabel(
+  startIso: string | null,
+  milestone: string,
+  timeZone: string,
+  endIso?: string | null,
+): string {
   if (startIso === null) return 'No period';
   if (milestone === 'annual') {
     return `FY ${parts(startIso, timeZone, { year: 'numeric' }).year}`;

@@ -36,7 +36,11 @@ export function useMutationFlow<R extends Envelope>(
   const preview = useCallback(async () => {
     setState({ step: 'previewing' });
     const result = await runRef.current({ dryRun: true });
-    setState(result.ok ? { step: 'preview', plan: result.plan } : { step: 'failed', error: result.error, plan: null });
+    setState(
+      result.ok
+        ? { step: 'preview', plan: result.plan }
+        : { step: 'failed', error: result.error, plan: null },
+    );
   }, []);
 
   const apply = useCallback(async (plan: PlanDto) => {

@@ -5,7 +5,10 @@ import { buildCreateRequest, type CreateForm, initialCreateForm, periodLabels } 
 
 const UUID = '0b7c2a8e-1d2f-4a3b-8c4d-5e6f7a8b9c0d';
 const base = (overrides: Partial<CreateForm> = {}): CreateForm => ({
-  ...initialCreateForm(makeSettings({ defaults: { timeZone: 'Europe/Berlin', fiscalYearStartMonth: 4, currency: 'EUR' } }), new Date('2026-03-15T00:00:00Z')),
+  ...initialCreateForm(
+    makeSettings({ defaults: { timeZone: 'Europe/Berlin', fiscalYearStartMonth: 4, currency: 'EUR' } }),
+    new Date('2026-03-15T00:00:00Z'),
+  ),
   name: 'FY26 quota',
   ownerIds: ['77'],
   teamIds: ['9'],
@@ -16,14 +19,26 @@ const caller = { caller: { userId: '1' }, portal: { id: '2' } };
 
 describe('initialCreateForm', () => {
   it('starts from the portal defaults: fiscal month, time zone, this year, monthly', () => {
-    expect(base()).toMatchObject({ year: '2026', startMonth: '4', timeZone: 'Europe/Berlin', milestone: 'monthly', periodCount: '12' });
+    expect(base()).toMatchObject({
+      year: '2026',
+      startMonth: '4',
+      timeZone: 'Europe/Berlin',
+      milestone: 'monthly',
+      periodCount: '12',
+    });
   });
 });
 
 describe('periodLabels', () => {
   it.each([
-    [{ milestone: 'monthly' as const, startMonth: '11', periodCount: '3' }, ['Nov 2026', 'Dec 2026', 'Jan 2027']],
-    [{ milestone: 'quarterly' as const, startMonth: '4', periodCount: '4' }, ['Apr–Jun 2026', 'Jul–Sep 2026', 'Oct–Dec 2026', 'Jan–Mar 2027']],
+    [
+      { milestone: 'monthly' as const, startMonth: '11', periodCount: '3' },
+      ['Nov 2026', 'Dec 2026', 'Jan 2027'],
+    ],
+    [
+      { milestone: 'quarterly' as const, startMonth: '4', periodCount: '4' },
+      ['Apr–Jun 2026', 'Jul–Sep 2026', 'Oct–Dec 2026', 'Jan–Mar 2027'],
+    ],
     [{ milestone: 'annual' as const, startMonth: '7', periodCount: '2' }, ['Jul–Jun 2027', 'Jul–Jun 2028']],
     [{ milestone: 'weekly' as const, startMonth: '1', periodCount: '2' }, ['Period 1', 'Period 2']],
   ])('%j', (form, labels) => {
@@ -34,7 +49,11 @@ describe('periodLabels', () => {
 describe('buildCreateRequest', () => {
   it.each([
     ['an even spread', {}, { mode: 'even', total: '120000.00' }],
-    ['a weighted spread', { spreadMode: 'weighted' as const, weights: '1,1,1,1,1,1,1,1,1,1,2,3' }, { mode: 'weighted', total: '120000.00', weights: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3] }],
+    [
+      'a weighted spread',
+      { spreadMode: 'weighted' as const, weights: '1,1,1,1,1,1,1,1,1,1,2,3' },
+      { mode: 'weighted', total: '120000.00', weights: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3] },
+    ],
     [
       'a per-period grid',
       { spreadMode: 'explicit' as const, periodCount: '3', amounts: ['1', '2.5', '1,000'] },
@@ -49,21 +68,47 @@ describe('buildCreateRequest', () => {
       name: 'FY26 quota',
       startDate: '2026-04-01',
       timeZone: 'Europe/Berlin',
-      assignees: [{ kind: 'owner', id: '77' }, { kind: 'team', id: '9' }],
+      assignees: [
+        { kind: 'owner', id: '77' },
+        { kind: 'team', id: '9' },
+      ],
       spread,
     });
-    expect(functionContracts.goal_family_create.params.safeParse({ ...caller, ...built.request, dryRun: true }).success).toBe(true);
+    expect(
+      functionContracts.goal_family_create.params.safeParse({ ...caller, ...built.request, dryRun: true })
+        .success,
+    ).toBe(true);
   });
 
   it.each([
     ['no name', { name: '' }, 'name', 'Enter a name.'],
     ['no assignee', { ownerIds: [], teamIds: [] }, 'assignees', 'Choose at least one owner or team.'],
-    ['too many slices', { ownerIds: Array.from({ length: 500 }, (_, i) => String(i + 1)), teamIds: [], periodCount: '52', milestone: 'weekly' as const }, 'assignees', 'At most 10,000 slices per goal: fewer assignees or periods.'],
+    [
+      'too many slices',
+      {
+        ownerIds: Array.from({ length: 500 }, (_, i) => String(i + 1)),
+        teamIds: [],
+        periodCount: '52',
+        milestone: 'weekly' as const,
+      },
+      'assignees',
+      'At most 10,000 slices per goal: fewer assignees or periods.',
+    ],
     ['a bad total', { total: '12.345' }, 'total', 'Use at most two decimal places.'],
     ['61 periods', { periodCount: '61' }, 'periodCount', 'Use 1 to 60 periods.'],
     ['a bad zone', { timeZone: 'Mars/Olympus' }, 'timeZone', 'Use a time zone such as Europe/Berlin.'],
-    ['wrong weight count', { spreadMode: 'weighted' as const, weights: '1,2' }, 'weights', 'Give 12 weights, one per period.'],
-    ['a missing grid cell', { spreadMode: 'explicit' as const, periodCount: '2', amounts: ['1'] }, 'amount1', 'Enter an amount.'],
+    [
+      'wrong weight count',
+      { spreadMode: 'weighted' as const, weights: '1,2' },
+      'weights',
+      'Give 12 weights, one per period.',
+    ],
+    [
+      'a missing grid cell',
+      { spreadMode: 'explicit' as const, periodCount: '2', amounts: ['1'] },
+      'amount1',
+      'Enter an amount.',
+    ],
   ])('refuses %s', (_, overrides, field, problem) => {
     const built = buildCreateRequest(base(overrides), UUID);
     expect(built.ok).toBe(false);

@@ -28,8 +28,17 @@ export interface CreateForm {
   pipelineIds: string[];
 }
 
-export const PERIODS_PER_YEAR: Record<MilestoneValue, number> = { weekly: 52, monthly: 12, quarterly: 4, annual: 1 };
-const MONTHS_PER_PERIOD: Record<Exclude<MilestoneValue, 'weekly'>, number> = { monthly: 1, quarterly: 3, annual: 12 };
+export const PERIODS_PER_YEAR: Record<MilestoneValue, number> = {
+  weekly: 52,
+  monthly: 12,
+  quarterly: 4,
+  annual: 1,
+};
+const MONTHS_PER_PERIOD: Record<Exclude<MilestoneValue, 'weekly'>, number> = {
+  monthly: 1,
+  quarterly: 3,
+  annual: 12,
+};
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function initialCreateForm(settings: SettingsDto, now: Date): CreateForm {
@@ -64,9 +73,12 @@ export function periodCountOf(form: Pick<CreateForm, 'periodCount'>): number | n
 }
 
 /** Labels for the per-period grid, by calendar arithmetic on the start month (weekly: numbered). */
-export function periodLabels(form: Pick<CreateForm, 'milestone' | 'year' | 'startMonth' | 'periodCount'>): string[] {
+export function periodLabels(
+  form: Pick<CreateForm, 'milestone' | 'year' | 'startMonth' | 'periodCount'>,
+): string[] {
   const count = periodCountOf(form) ?? 0;
-  if (form.milestone === 'weekly' || startDateOf(form) === null) return Array.from({ length: count }, (_, i) => `Period ${i + 1}`);
+  if (form.milestone === 'weekly' || startDateOf(form) === null)
+    return Array.from({ length: count }, (_, i) => `Period ${i + 1}`);
   const step = MONTHS_PER_PERIOD[form.milestone];
   const first = Number(form.year) * 12 + Number(form.startMonth) - 1;
   return Array.from({ length: count }, (_, i) => {
@@ -96,11 +108,16 @@ export interface CreateRequest {
   periodCount: number;
   timeZone: string;
   assignees: { kind: 'owner' | 'team'; id: string }[];
-  spread: { mode: 'even'; total: string } | { mode: 'weighted'; total: string; weights: number[] } | { mode: 'explicit'; amounts: string[] };
+  spread:
+    | { mode: 'even'; total: string }
+    | { mode: 'weighted'; total: string; weights: number[] }
+    | { mode: 'explicit'; amounts: string[] };
   pipelineIds: string[];
 }
 
-export type CreateBuild = { ok: true; request: CreateRequest } | { ok: false; problems: Record<string, string> };
+export type CreateBuild =
+  | { ok: true; request: CreateRequest }
+  | { ok: false; problems: Record<string, string> };
 
 export function buildCreateRequest(form: CreateForm, uuid: string): CreateBuild {
   const problems: Record<string, string> = {};
@@ -118,7 +135,8 @@ export function buildCreateRequest(form: CreateForm, uuid: string): CreateBuild 
   ];
   if (assignees.length === 0) problems.assignees = 'Choose at least one owner or team.';
   else if (assignees.length > 500) problems.assignees = 'At most 500 assignees per goal.';
-  else if (periodCount !== null && assignees.length * periodCount > 10_000) problems.assignees = 'At most 10,000 slices per goal: fewer assignees or periods.';
+  else if (periodCount !== null && assignees.length * periodCount > 10_000)
+    problems.assignees = 'At most 10,000 slices per goal: fewer assignees or periods.';
 
   let spread: CreateRequest['spread'] | null = null;
   if (form.spreadMode === 'explicit') {
@@ -135,14 +153,18 @@ export function buildCreateRequest(form: CreateForm, uuid: string): CreateBuild 
     if (!total.ok) problems.total = total.message;
     if (form.spreadMode === 'weighted') {
       const parts = form.weights.split(',').map((w) => w.trim());
-      if (parts.some((w) => !/^\d{1,7}$/.test(w))) problems.weights = 'Use whole numbers separated by commas, such as 1,1,2.';
-      else if (periodCount !== null && parts.length !== periodCount) problems.weights = `Give ${periodCount} weights, one per period.`;
-      else if (parts.every((w) => Number(w) === 0)) problems.weights = 'At least one weight must be above zero.';
+      if (parts.some((w) => !/^\d{1,7}$/.test(w)))
+        problems.weights = 'Use whole numbers separated by commas, such as 1,1,2.';
+      else if (periodCount !== null && parts.length !== periodCount)
+        problems.weights = `Give ${periodCount} weights, one per period.`;
+      else if (parts.every((w) => Number(w) === 0))
+        problems.weights = 'At least one weight must be above zero.';
       else if (total.ok) spread = { mode: 'weighted', total: total.value, weights: parts.map(Number) };
     } else if (total.ok) spread = { mode: 'even', total: total.value };
   }
 
-  if (Object.keys(problems).length > 0 || !spread || !startDate || periodCount === null) return { ok: false, problems };
+  if (Object.keys(problems).length > 0 || !spread || !startDate || periodCount === null)
+    return { ok: false, problems };
   return {
     ok: true,
     request: {

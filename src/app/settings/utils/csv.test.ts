@@ -4,8 +4,20 @@ import { formatCsv, parseCsv } from './csv';
 
 describe('parseCsv', () => {
   it.each([
-    ['a,b\n1,2\n', [['a', 'b'], ['1', '2']]],
-    ['a,b\r\n1,2', [['a', 'b'], ['1', '2']]],
+    [
+      'a,b\n1,2\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'a,b\r\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
     ['\uFEFFa\n', [['a']]],
     ['"x, y","say ""hi"""\n', [['x, y', 'say "hi"']]],
     ['"multi\nline",2\n', [['multi\nline', '2']]],
@@ -23,9 +35,12 @@ describe('parseCsv', () => {
   it('round-trips any grid of printable fields', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', ' ', '\n', '1', '.', 'é') });
     fc.assert(
-      fc.property(fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (rows) => {
-        expect(parseCsv(formatCsv(rows))).toEqual({ ok: true, rows });
-      }),
+      fc.property(
+        fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        (rows) => {
+          expect(parseCsv(formatCsv(rows))).toEqual({ ok: true, rows });
+        },
+      ),
     );
   });
 });

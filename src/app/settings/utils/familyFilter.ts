@@ -11,7 +11,15 @@ export interface FilterForm {
   health: string;
 }
 
-export const EMPTY_FILTER: FilterForm = { text: '', ownerId: '', teamId: '', goalType: '', milestone: '', year: '', health: '' };
+export const EMPTY_FILTER: FilterForm = {
+  text: '',
+  ownerId: '',
+  teamId: '',
+  goalType: '',
+  milestone: '',
+  year: '',
+  health: '',
+};
 
 const MILESTONES = new Set(['weekly', 'monthly', 'quarterly', 'annual']);
 

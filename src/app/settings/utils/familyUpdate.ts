@@ -3,9 +3,9 @@
  * differ from the family are sent; a re-spread is optional and validated here first.
  */
 import type { FamilyDto } from '../../../contract';
+import { validateGoalName } from '../shared/goalName';
 import { parseMoneyInput } from '../shared/money';
 import { scheduleColumns } from './scheduleCsv';
-import { validateGoalName } from '../shared/goalName';
 
 export interface FamilyEditForm {
   name: string;
@@ -46,9 +46,12 @@ export interface FamilyUpdateRequest {
   };
 }
 
-export type FamilyUpdateBuild = { ok: true; request: FamilyUpdateRequest } | { ok: false; problems: Record<string, string> };
+export type FamilyUpdateBuild =
+  | { ok: true; request: FamilyUpdateRequest }
+  | { ok: false; problems: Record<string, string> };
 
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
 
 export function buildFamilyUpdate(form: FamilyEditForm, family: FamilyDto): FamilyUpdateBuild {
   const problems: Record<string, string> = {};
@@ -70,27 +73,35 @@ export function buildFamilyUpdate(form: FamilyEditForm, family: FamilyDto): Fami
     const columns = scheduleColumns(family);
     const fromIndex = columns.indexOf(form.from);
     if (fromIndex < 0) problems.from = 'Choose the first period to re-spread.';
-    if (form.groupId !== '' && !family.groups.some((g) => g.groupId === form.groupId)) problems.groupId = 'Choose an assignee.';
+    if (form.groupId !== '' && !family.groups.some((g) => g.groupId === form.groupId))
+      problems.groupId = 'Choose an assignee.';
     const total = parseMoneyInput(form.total);
     if (!total.ok) problems.total = total.message;
     let weights: number[] = [];
     if (form.mode === 'weighted') {
       const parts = form.weights.split(',').map((w) => w.trim());
       const periods = fromIndex < 0 ? 0 : columns.length - fromIndex;
-      if (parts.some((w) => !/^\d{1,7}$/.test(w))) problems.weights = 'Use whole numbers separated by commas, such as 1,1,2.';
-      else if (parts.length !== periods) problems.weights = `Give ${periods} weights, one per period from the first re-spread period.`;
-      else if (parts.every((w) => Number(w) === 0)) problems.weights = 'At least one weight must be above zero.';
+      if (parts.some((w) => !/^\d{1,7}$/.test(w)))
+        problems.weights = 'Use whole numbers separated by commas, such as 1,1,2.';
+      else if (parts.length !== periods)
+        problems.weights = `Give ${periods} weights, one per period from the first re-spread period.`;
+      else if (parts.every((w) => Number(w) === 0))
+        problems.weights = 'At least one weight must be above zero.';
       else weights = parts.map(Number);
     }
     if (total.ok && !problems.from && !problems.groupId && !problems.weights) {
       respread = {
         ...(form.groupId !== '' ? { groupId: form.groupId } : {}),
         from: form.from,
-        spread: form.mode === 'weighted' ? { mode: 'weighted', total: total.value, weights } : { mode: 'even', total: total.value },
+        spread:
+          form.mode === 'weighted'
+            ? { mode: 'weighted', total: total.value, weights }
+            : { mode: 'even', total: total.value },
       };
     }
   }
   if (Object.keys(problems).length > 0) return { ok: false, problems };
-  if (Object.keys(changes).length === 0 && !respread) return { ok: false, problems: { form: 'Change something first.' } };
+  if (Object.keys(changes).length === 0 && !respread)
+    return { ok: false, problems: { form: 'Change something first.' } };
   return { ok: true, request: { uuid: family.uuid, changes, ...(respread ? { respread } : {}) } };
 }

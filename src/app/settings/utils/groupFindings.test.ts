@@ -11,7 +11,11 @@ describe('groupFindings', () => {
 
   it('groups by family, worst family first, worst finding first', () => {
     const groups = groupFindings([b1, a1, orphan, a2]);
-    expect(groups.map((g) => g.familyName)).toEqual(['Q-2026 New business', 'Other', 'Slices outside any family']);
+    expect(groups.map((g) => g.familyName)).toEqual([
+      'Q-2026 New business',
+      'Other',
+      'Slices outside any family',
+    ]);
     expect(groups[0]?.findings.map((f) => f.id)).toEqual(['a2', 'a1']);
     expect(groups[0]?.counts).toEqual({ error: 1, warning: 1, info: 0 });
     expect(groups[2]?.familyUuid).toBeNull();

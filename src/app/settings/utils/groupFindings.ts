@@ -21,13 +21,16 @@ export function groupFindings(findings: readonly FindingDto[]): FamilyFindings[]
   }
   const groups = [...byFamily.entries()].map(([key, list]): FamilyFindings => {
     const sorted = [...list].sort(
-      (a, b) => RANK[a.severity] - RANK[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.id.localeCompare(b.id),
+      (a, b) =>
+        RANK[a.severity] - RANK[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.id.localeCompare(b.id),
     );
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const f of sorted) counts[f.severity]++;
     return {
       familyUuid: key === '' ? null : key,
-      familyName: sorted.find((f) => f.familyName)?.familyName ?? (key === '' ? 'Slices outside any family' : `Family ${key}`),
+      familyName:
+        sorted.find((f) => f.familyName)?.familyName ??
+        (key === '' ? 'Slices outside any family' : `Family ${key}`),
       worst: sorted[0]?.severity ?? 'info',
       counts,
       findings: sorted,
@@ -35,7 +38,9 @@ export function groupFindings(findings: readonly FindingDto[]): FamilyFindings[]
   });
   return groups.sort(
     (a, b) =>
-      RANK[a.worst] - RANK[b.worst] || b.findings.length - a.findings.length || a.familyName.localeCompare(b.familyName),
+      RANK[a.worst] - RANK[b.worst] ||
+      b.findings.length - a.findings.length ||
+      a.familyName.localeCompare(b.familyName),
   );
 }
 

@@ -24,7 +24,10 @@ describe('formatScheduleCsv', () => {
   it('quotes names with commas and leaves missing periods empty', () => {
     const slices = monthlySlices(2026, 1).slice(0, 11);
     const odd = makeFamilyDetail({
-      groups: [makeGroup({ assignee: { kind: 'owner', id: '1', name: 'Doe, Jane' }, slices }), family.groups[1] ?? makeGroup()],
+      groups: [
+        makeGroup({ assignee: { kind: 'owner', id: '1', name: 'Doe, Jane' }, slices }),
+        family.groups[1] ?? makeGroup(),
+      ],
     });
     const csv = formatScheduleCsv(odd, label);
     expect(csv.split('\r\n')[1]).toBe(`"Doe, Jane",501,${Array(11).fill('1000.00').join(',')},,11000.00`);
@@ -33,7 +36,13 @@ describe('formatScheduleCsv', () => {
 
 describe('parseScheduleCsv', () => {
   it('reads back its own export as "nothing changes"', () => {
-    expect(parseScheduleCsv(exported, family, label)).toEqual({ ok: true, groups: [], changes: [], rowsUnchanged: 2, rowsMissing: [] });
+    expect(parseScheduleCsv(exported, family, label)).toEqual({
+      ok: true,
+      groups: [],
+      changes: [],
+      rowsUnchanged: 2,
+      rowsMissing: [],
+    });
   });
 
   it('finds exactly the changed cells and the explicit amounts for that schedule', () => {
@@ -41,10 +50,21 @@ describe('parseScheduleCsv', () => {
     expect(result).toMatchObject({ ok: true, rowsUnchanged: 1 });
     if (!result.ok) return;
     expect(result.changes).toEqual([
-      { groupId: '501', assignee: 'Olivia Owner', sliceId: '1003', period: '2026-03-01', before: '1000.00', after: '1250.50' },
+      {
+        groupId: '501',
+        assignee: 'Olivia Owner',
+        sliceId: '1003',
+        period: '2026-03-01',
+        before: '1000.00',
+        after: '1250.50',
+      },
     ]);
     expect(result.groups[0]?.from).toBe('2026-01-01');
-    expect(result.groups[0]?.amounts).toEqual([...Array(2).fill('1000.00'), '1250.50', ...Array(9).fill('1000.00')]);
+    expect(result.groups[0]?.amounts).toEqual([
+      ...Array(2).fill('1000.00'),
+      '1250.50',
+      ...Array(9).fill('1000.00'),
+    ]);
   });
 
   it('accepts a total that matches and lists schedules left out of the file', () => {
@@ -56,14 +76,22 @@ describe('parseScheduleCsv', () => {
   it.each([
     ['an empty text', '', 'The text is empty'],
     ['a wrong header', exported.replace('assignee,group_id', 'name,id'), 'The first two columns must be'],
-    ['an unknown period', exported.replace('2026-01-01', '2026-01-02'), 'Column "2026-01-02" is not a period'],
+    [
+      'an unknown period',
+      exported.replace('2026-01-01', '2026-01-02'),
+      'Column "2026-01-02" is not a period',
+    ],
     ['too many decimals', edit(1, 3, '10.005'), 'Row 2, 2026-02-01: Use at most two decimal places.'],
     ['a negative amount', edit(2, 3, '-1'), 'Row 3, 2026-02-01: The amount must not be negative.'],
     ['a missing amount', edit(1, 2, ''), 'Row 2, 2026-01-01: the amount is missing.'],
     ['an unknown group', edit(1, 1, '999'), 'group id "999" is not an assignee'],
     ['a duplicated row', `${exported}${lines[1]}\n`, 'appears twice'],
     ['a short row', `${exported}x,501\n`, 'expected 15 values, found 2'],
-    ['a wrong total', edit(1, 2, '1.00', false), 'Row 2: the total 12000.00 does not match the periods, which add up to 11001.00'],
+    [
+      'a wrong total',
+      edit(1, 2, '1.00', false),
+      'Row 2: the total 12000.00 does not match the periods, which add up to 11001.00',
+    ],
     ['an unclosed quote', `${exported}"x`, 'a quoted field is not closed'],
   ])('refuses %s, saying where', (_, text, message) => {
     const result = parseScheduleCsv(text, family, label);
@@ -77,19 +105,33 @@ describe('parseScheduleCsv', () => {
     const csv = formatScheduleCsv(odd, label).replace(',,11000.00', ',5.00,');
     const result = parseScheduleCsv(csv, odd, label);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]).toContain('2026-12-01: this assignee has no slice for that period');
+    if (!result.ok)
+      expect(result.errors[0]).toContain('2026-12-01: this assignee has no slice for that period');
   });
 });
 
 describe('planMatchesImport', () => {
-  const expected = [{ groupId: '501', assignee: 'O', sliceId: '1003', period: '2026-03-01', before: '1000.00', after: '1250.50' }];
+  const expected = [
+    {
+      groupId: '501',
+      assignee: 'O',
+      sliceId: '1003',
+      period: '2026-03-01',
+      before: '1000.00',
+      after: '1250.50',
+    },
+  ];
   const update = (id: string, before: string, after: string, property = 'hs_target_amount') => ({
     id,
     changes: [{ property, before, after }],
   });
   it.each([
     ['the same change', [update('1003', '1000.00', '1250.5')], true],
-    ['the same change plus no-ops', [update('1003', '1000', '1250.50'), update('1004', '1000.00', '1000')], true],
+    [
+      'the same change plus no-ops',
+      [update('1003', '1000', '1250.50'), update('1004', '1000.00', '1000')],
+      true,
+    ],
     ['another amount', [update('1003', '1000.00', '1250.00')], false],
     ['an extra slice', [update('1003', '1000.00', '1250.50'), update('1004', '1000.00', '1.00')], false],
     ['another property', [update('1003', '1000.00', '1250.50', 'hs_goal_name')], false],

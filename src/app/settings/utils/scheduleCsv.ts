@@ -44,7 +44,8 @@ interface Column {
 export function scheduleColumns(family: FamilyDto): string[] {
   const dates = new Set<string>();
   for (const group of family.groups)
-    for (const slice of group.slices ?? []) if (slice.start) dates.add(isoDateIn(slice.start, family.convention.timeZone));
+    for (const slice of group.slices ?? [])
+      if (slice.start) dates.add(isoDateIn(slice.start, family.convention.timeZone));
   return [...dates].sort();
 }
 
@@ -72,7 +73,8 @@ export function parseScheduleCsv(text: string, family: FamilyDto, label: Assigne
   const parsed = parseCsv(text);
   if (!parsed.ok) return { ok: false, errors: [parsed.error] };
   const [header, ...body] = parsed.rows;
-  if (!header) return { ok: false, errors: ['The text is empty. Paste the CSV exported above, with your changes.'] };
+  if (!header)
+    return { ok: false, errors: ['The text is empty. Paste the CSV exported above, with your changes.'] };
 
   const errors: string[] = [];
   const known = scheduleColumns(family);
@@ -83,8 +85,10 @@ export function parseScheduleCsv(text: string, family: FamilyDto, label: Assigne
   const hasTotal = names[names.length - 1] === TOTAL_COLUMN;
   const periodNames = names.slice(2, hasTotal ? -1 : undefined);
   const columns: Column[] = periodNames.map((date) => ({ date }));
-  for (const date of periodNames) if (!known.includes(date)) errors.push(`Column "${date}" is not a period of this goal.`);
-  for (const date of known) if (!periodNames.includes(date)) errors.push(`The period column "${date}" is missing.`);
+  for (const date of periodNames)
+    if (!known.includes(date)) errors.push(`Column "${date}" is not a period of this goal.`);
+  for (const date of known)
+    if (!periodNames.includes(date)) errors.push(`The period column "${date}" is missing.`);
   if (new Set(periodNames).size !== periodNames.length) errors.push('A period column appears twice.');
   if (errors.length > 0) return { ok: false, errors };
 
@@ -100,7 +104,9 @@ export function parseScheduleCsv(text: string, family: FamilyDto, label: Assigne
       return;
     }
     if (!group) {
-      errors.push(`Row ${line}: group id "${groupId}" is not an assignee of this goal (add assignees by creating a new goal).`);
+      errors.push(
+        `Row ${line}: group id "${groupId}" is not an assignee of this goal (add assignees by creating a new goal).`,
+      );
       return;
     }
     if (seen.has(groupId)) {
@@ -115,9 +121,15 @@ export function parseScheduleCsv(text: string, family: FamilyDto, label: Assigne
     columns.forEach((column, c) => {
       const raw = (cells[c + 2] ?? '').trim();
       const slices = byDate.get(column.date) ?? [];
-      if (slices.length > 1) rowErrors.push(`Row ${line}, ${column.date}: this assignee has ${slices.length} slices for that period; repair the goal in Health first.`);
+      if (slices.length > 1)
+        rowErrors.push(
+          `Row ${line}, ${column.date}: this assignee has ${slices.length} slices for that period; repair the goal in Health first.`,
+        );
       else if (slices.length === 0) {
-        if (raw !== '') rowErrors.push(`Row ${line}, ${column.date}: this assignee has no slice for that period, so it must stay empty.`);
+        if (raw !== '')
+          rowErrors.push(
+            `Row ${line}, ${column.date}: this assignee has no slice for that period, so it must stay empty.`,
+          );
       } else if (raw === '') rowErrors.push(`Row ${line}, ${column.date}: the amount is missing.`);
       else {
         const amount = parseMoneyInput(raw);
@@ -130,7 +142,9 @@ export function parseScheduleCsv(text: string, family: FamilyDto, label: Assigne
       const stated = parseMoneyInput(statedText);
       const actual = sumMoney([...values.values()]);
       if (!stated.ok || !sameMoney(stated.value, actual)) {
-        rowErrors.push(`Row ${line}: the total ${statedText} does not match the periods, which add up to ${actual}. Fix the total or clear it.`);
+        rowErrors.push(
+          `Row ${line}: the total ${statedText} does not match the periods, which add up to ${actual}. Fix the total or clear it.`,
+        );
       }
     }
     if (rowErrors.length > 0) {
@@ -145,7 +159,14 @@ export function parseScheduleCsv(text: string, family: FamilyDto, label: Assigne
       const after = values.get(date) ?? slice.targetAmount ?? '0.00';
       amounts.push(after);
       if (!sameMoney(slice.targetAmount, after)) {
-        changes.push({ groupId, assignee, sliceId: slice.id, period: date, before: slice.targetAmount, after });
+        changes.push({
+          groupId,
+          assignee,
+          sliceId: slice.id,
+          period: date,
+          before: slice.targetAmount,
+          after,
+        });
       }
     }
     // The family's own time zone is known here, so its first period's date is an exact `from`.
@@ -166,7 +187,10 @@ export function parseScheduleCsv(text: string, family: FamilyDto, label: Assigne
  * (no-op updates ignored). Anything else means the goal moved under us: stop.
  */
 export function planMatchesImport(
-  updates: readonly { id: string; changes: readonly { property: string; before: string | null; after: string | null }[] }[],
+  updates: readonly {
+    id: string;
+    changes: readonly { property: string; before: string | null; after: string | null }[];
+  }[],
   expected: readonly CellChange[],
 ): boolean {
   const planned = new Map<string, string | null>();
@@ -176,5 +200,7 @@ export function planMatchesImport(
       if (!sameMoney(change.before, change.after)) planned.set(update.id, change.after);
     }
   if (planned.size !== expected.length) return false;
-  return expected.every((cell) => planned.has(cell.sliceId) && sameMoney(planned.get(cell.sliceId) ?? null, cell.after));
+  return expected.every(
+    (cell) => planned.has(cell.sliceId) && sameMoney(planned.get(cell.sliceId) ?? null, cell.after),
+  );
 }

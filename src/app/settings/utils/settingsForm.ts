@@ -27,7 +27,9 @@ export function toSettingsForm(settings: SettingsDto): SettingsForm {
   };
 }
 
-export type SettingsBuild = { ok: true; settings: SettingsDto } | { ok: false; problems: Record<string, string> };
+export type SettingsBuild =
+  | { ok: true; settings: SettingsDto }
+  | { ok: false; problems: Record<string, string> };
 
 export function buildSettings(form: SettingsForm): SettingsBuild {
   const problems: Record<string, string> = {};
@@ -42,7 +44,8 @@ export function buildSettings(form: SettingsForm): SettingsBuild {
   const currency = form.currency.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) problems.currency = 'Use a three-letter currency code such as USD.';
   const maxFamilies = Number(form.maxFamilies);
-  if (!/^\d{1,2}$/.test(form.maxFamilies.trim()) || maxFamilies < 1 || maxFamilies > 50) problems.maxFamilies = 'Use 1 to 50.';
+  if (!/^\d{1,2}$/.test(form.maxFamilies.trim()) || maxFamilies < 1 || maxFamilies > 50)
+    problems.maxFamilies = 'Use 1 to 50.';
   if (!form.superAdmins && form.userIds.length === 0 && form.teamIds.length === 0) {
     problems.editors = 'Nobody could edit goals: keep super admins or choose users or teams.';
   }

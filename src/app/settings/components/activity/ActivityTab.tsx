@@ -16,11 +16,16 @@ export function ActivityTab({ environment }: { environment: PageEnvironment }) {
   const [undoing, setUndoing] = useState<JournalEntryDto | null>(null);
   const cursor = cursors[cursors.length - 1];
   const { state } = useRemoteResult(
-    () => environment.client.call('goal_journal_list', { limit: JOURNAL_PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+    () =>
+      environment.client.call('goal_journal_list', {
+        limit: JOURNAL_PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+      }),
     `${cursor ?? ''}:${generation}`,
   );
 
-  if (state.status === 'loading') return <LoadingSpinner label="Loading the activity…" layout="centered" testId="activity-loading" />;
+  if (state.status === 'loading')
+    return <LoadingSpinner label="Loading the activity…" layout="centered" testId="activity-loading" />;
   if (state.status === 'error') {
     return (
       <ErrorState title="The activity could not be loaded" testId="activity-error">

@@ -1,4 +1,13 @@
-import { Button, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@hubspot/ui-extensions';
+import {
+  Button,
+  StatusTag,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@hubspot/ui-extensions';
 import type { JournalEntryDto } from '../../../../contract';
 import type { PageEnvironment } from '../../types/page';
 
@@ -9,7 +18,9 @@ interface JournalTableProps {
 }
 
 function when(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
 }
 
 export function JournalTable({ entries, environment, onUndo }: JournalTableProps) {

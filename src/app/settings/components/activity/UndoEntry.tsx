@@ -15,7 +15,11 @@ export function UndoEntry({ entry, environment, onDone }: UndoEntryProps) {
   const flow = useMutationFlow(
     (request) => environment.client.call('goal_change_undo', { entryId: entry.id, ...request }),
     (result) => {
-      environment.actions.addAlert({ type: 'success', title: `Undone: ${entry.familyName}`, message: result.plan.summary });
+      environment.actions.addAlert({
+        type: 'success',
+        title: `Undone: ${entry.familyName}`,
+        message: result.plan.summary,
+      });
       onDone(true);
     },
   );

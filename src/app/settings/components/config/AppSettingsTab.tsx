@@ -6,7 +6,20 @@ import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import type { PageEnvironment } from '../../types/page';
 import { buildSettings, type SettingsForm, toSettingsForm } from '../../utils/settingsForm';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** F11: who may edit, defaults, what the card shows; saved to the portal with the version read. */
 export function AppSettingsTab({ environment }: { environment: PageEnvironment }) {
@@ -24,7 +37,10 @@ export function AppSettingsTab({ environment }: { environment: PageEnvironment }
   const save = async () => {
     if (!built.ok) return;
     setSaving(true);
-    const result = await client.call('app_settings_save', { settings: built.settings, version: environment.settingsVersion });
+    const result = await client.call('app_settings_save', {
+      settings: built.settings,
+      version: environment.settingsVersion,
+    });
     setSaving(false);
     if (!result.ok) {
       setError(result.error);
@@ -38,15 +54,26 @@ export function AppSettingsTab({ environment }: { environment: PageEnvironment }
   return (
     <Flex direction="column" gap="md" testId="settings-tab">
       <Heading>Who may edit goals</Heading>
-      <Toggle label="Super admins" name="superAdmins" checked={form.superAdmins} readOnly={!canEdit} onChange={(v) => set('superAdmins', v)} />
+      <Toggle
+        label="Super admins"
+        name="superAdmins"
+        checked={form.superAdmins}
+        readOnly={!canEdit}
+        onChange={(v) => set('superAdmins', v)}
+      />
       <MultiSelect
         label="Users"
         name="userIds"
         value={form.userIds}
         readOnly={!canEdit}
         options={[
-          ...form.userIds.filter((id) => !users.some((u) => u.userId === id)).map((id) => ({ label: `User ${id}`, value: id })),
-          ...users.map((u) => ({ label: u.email ? `${u.name} (${u.email})` : u.name, value: u.userId ?? '' })),
+          ...form.userIds
+            .filter((id) => !users.some((u) => u.userId === id))
+            .map((id) => ({ label: `User ${id}`, value: id })),
+          ...users.map((u) => ({
+            label: u.email ? `${u.name} (${u.email})` : u.name,
+            value: u.userId ?? '',
+          })),
         ]}
         onChange={(v) => set('userIds', v.map(String))}
       />
@@ -56,7 +83,9 @@ export function AppSettingsTab({ environment }: { environment: PageEnvironment }
         value={form.teamIds}
         readOnly={!canEdit}
         options={[
-          ...form.teamIds.filter((id) => !directory.teams.some((t) => t.id === id)).map((id) => ({ label: `Team ${id}`, value: id })),
+          ...form.teamIds
+            .filter((id) => !directory.teams.some((t) => t.id === id))
+            .map((id) => ({ label: `Team ${id}`, value: id })),
           ...directory.teams.map((t) => ({ label: t.name, value: t.id })),
         ]}
         onChange={(v) => set('teamIds', v.map(String))}
@@ -65,7 +94,16 @@ export function AppSettingsTab({ environment }: { environment: PageEnvironment }
       />
       <Heading>Defaults</Heading>
       <Flex gap="sm" wrap>
-        <Input label="Time zone" name="timeZone" value={form.timeZone} readOnly={!canEdit} error={!!problems.timeZone} validationMessage={problems.timeZone} onInput={(v) => set('timeZone', v)} onChange={(v) => set('timeZone', v)} />
+        <Input
+          label="Time zone"
+          name="timeZone"
+          value={form.timeZone}
+          readOnly={!canEdit}
+          error={!!problems.timeZone}
+          validationMessage={problems.timeZone}
+          onInput={(v) => set('timeZone', v)}
+          onChange={(v) => set('timeZone', v)}
+        />
         <Select
           label="Fiscal year starts in"
           name="fiscalYearStartMonth"
@@ -74,15 +112,50 @@ export function AppSettingsTab({ environment }: { environment: PageEnvironment }
           options={MONTHS.map((m, i) => ({ label: m, value: String(i + 1) }))}
           onChange={(v) => set('fiscalYearStartMonth', String(v))}
         />
-        <Input label="Currency" name="currency" value={form.currency} readOnly={!canEdit} error={!!problems.currency} validationMessage={problems.currency} onInput={(v) => set('currency', v)} onChange={(v) => set('currency', v)} />
+        <Input
+          label="Currency"
+          name="currency"
+          value={form.currency}
+          readOnly={!canEdit}
+          error={!!problems.currency}
+          validationMessage={problems.currency}
+          onInput={(v) => set('currency', v)}
+          onChange={(v) => set('currency', v)}
+        />
       </Flex>
       <Heading>What the sidebar card shows</Heading>
-      <Toggle label="The year at a glance" name="showYearAtAGlance" checked={form.showYearAtAGlance} readOnly={!canEdit} onChange={(v) => set('showYearAtAGlance', v)} />
-      <Toggle label="A tag on broken goals" name="showHealth" checked={form.showHealth} readOnly={!canEdit} onChange={(v) => set('showHealth', v)} />
-      <Input label="Goals shown at most" name="maxFamilies" value={form.maxFamilies} readOnly={!canEdit} error={!!problems.maxFamilies} validationMessage={problems.maxFamilies} onInput={(v) => set('maxFamilies', v)} onChange={(v) => set('maxFamilies', v)} />
+      <Toggle
+        label="The year at a glance"
+        name="showYearAtAGlance"
+        checked={form.showYearAtAGlance}
+        readOnly={!canEdit}
+        onChange={(v) => set('showYearAtAGlance', v)}
+      />
+      <Toggle
+        label="A tag on broken goals"
+        name="showHealth"
+        checked={form.showHealth}
+        readOnly={!canEdit}
+        onChange={(v) => set('showHealth', v)}
+      />
+      <Input
+        label="Goals shown at most"
+        name="maxFamilies"
+        value={form.maxFamilies}
+        readOnly={!canEdit}
+        error={!!problems.maxFamilies}
+        validationMessage={problems.maxFamilies}
+        onInput={(v) => set('maxFamilies', v)}
+        onChange={(v) => set('maxFamilies', v)}
+      />
       {error && <ErrorNotice error={error} />}
       {canEdit ? (
-        <Button variant="primary" disabled={!built.ok || saving} onClick={() => save()} testId="settings-save">
+        <Button
+          variant="primary"
+          disabled={!built.ok || saving}
+          onClick={() => save()}
+          testId="settings-save"
+        >
           {saving ? 'Saving…' : 'Save settings'}
         </Button>
       ) : (

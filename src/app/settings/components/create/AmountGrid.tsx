@@ -44,7 +44,9 @@ export function AmountGrid({ form, problems, onChange }: AmountGridProps) {
         ))}
         <TableRow>
           <TableCell>Total per assignee</TableCell>
-          <TableCell>{missing > 0 ? `${total} (${missing} period${missing === 1 ? '' : 's'} still to fill)` : total}</TableCell>
+          <TableCell>
+            {missing > 0 ? `${total} (${missing} period${missing === 1 ? '' : 's'} still to fill)` : total}
+          </TableCell>
         </TableRow>
       </TableBody>
     </Table>

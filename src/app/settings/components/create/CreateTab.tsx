@@ -5,14 +5,39 @@ import { MILESTONE_OPTIONS, useGoalOptions } from '../../hooks/useGoalOptions';
 import { MutationSteps } from '../../shared/components/MutationSteps';
 import { FORM_INVALID, useMutationFlow } from '../../shared/useMutationFlow';
 import type { PageEnvironment } from '../../types/page';
-import { buildCreateRequest, type CreateForm, initialCreateForm, type MilestoneValue, PERIODS_PER_YEAR } from '../../utils/createForm';
+import {
+  buildCreateRequest,
+  type CreateForm,
+  initialCreateForm,
+  type MilestoneValue,
+  PERIODS_PER_YEAR,
+} from '../../utils/createForm';
 import { yearOptions } from '../../utils/familyFilter';
 import { AmountGrid } from './AmountGrid';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** F5: a new family for many owners and teams, every slice previewed before anything is created. */
-export function CreateTab({ environment, onCreated }: { environment: PageEnvironment; onCreated: () => void }) {
+export function CreateTab({
+  environment,
+  onCreated,
+}: {
+  environment: PageEnvironment;
+  onCreated: () => void;
+}) {
   const { client, settings } = environment;
   const directory = useDirectory(client);
   const options = useGoalOptions(client);
@@ -23,9 +48,15 @@ export function CreateTab({ environment, onCreated }: { environment: PageEnviron
   const problems = built.ok ? {} : built.problems;
   const flow = useMutationFlow(
     (request) =>
-      built.ok ? client.call('goal_family_create', { ...built.request, dryRun: request.dryRun }) : Promise.resolve(FORM_INVALID),
+      built.ok
+        ? client.call('goal_family_create', { ...built.request, dryRun: request.dryRun })
+        : Promise.resolve(FORM_INVALID),
     (result) => {
-      environment.actions.addAlert({ type: 'success', title: `${form.name.trim()} created`, message: result.plan.summary });
+      environment.actions.addAlert({
+        type: 'success',
+        title: `${form.name.trim()} created`,
+        message: result.plan.summary,
+      });
       setForm(initialCreateForm(settings, environment.now()));
       setUuid(environment.newId());
       onCreated();
@@ -47,9 +78,24 @@ export function CreateTab({ environment, onCreated }: { environment: PageEnviron
           <Text>Only the documented type "sales_quota" is offered.</Text>
         </Alert>
       )}
-      <Input label="Name" name="name" required value={form.name} validationMessage={shown('name', form.name)} error={!!shown('name', form.name)} onInput={(v) => set('name', v)} onChange={(v) => set('name', v)} />
+      <Input
+        label="Name"
+        name="name"
+        required
+        value={form.name}
+        validationMessage={shown('name', form.name)}
+        error={!!shown('name', form.name)}
+        onInput={(v) => set('name', v)}
+        onChange={(v) => set('name', v)}
+      />
       <Flex gap="sm" wrap>
-        <Select label="Goal type" name="goalType" value={form.goalType} options={options.goalTypes} onChange={(v) => set('goalType', String(v))} />
+        <Select
+          label="Goal type"
+          name="goalType"
+          value={form.goalType}
+          options={options.goalTypes}
+          onChange={(v) => set('goalType', String(v))}
+        />
         <Select
           label="Period length"
           name="milestone"
@@ -61,7 +107,13 @@ export function CreateTab({ environment, onCreated }: { environment: PageEnviron
             flow.reset();
           }}
         />
-        <Select label="Year" name="year" value={form.year} options={yearOptions(environment.now())} onChange={(v) => set('year', String(v))} />
+        <Select
+          label="Year"
+          name="year"
+          value={form.year}
+          options={yearOptions(environment.now())}
+          onChange={(v) => set('year', String(v))}
+        />
         <Select
           label="First month (fiscal year start)"
           name="startMonth"
@@ -69,14 +121,33 @@ export function CreateTab({ environment, onCreated }: { environment: PageEnviron
           options={MONTHS.map((m, i) => ({ label: m, value: String(i + 1) }))}
           onChange={(v) => set('startMonth', String(v))}
         />
-        <Input label="Number of periods" name="periodCount" value={form.periodCount} error={!!problems.periodCount} validationMessage={problems.periodCount} onInput={(v) => set('periodCount', v)} onChange={(v) => set('periodCount', v)} />
-        <Input label="Time zone" name="timeZone" value={form.timeZone} error={!!problems.timeZone} validationMessage={problems.timeZone} onInput={(v) => set('timeZone', v)} onChange={(v) => set('timeZone', v)} />
+        <Input
+          label="Number of periods"
+          name="periodCount"
+          value={form.periodCount}
+          error={!!problems.periodCount}
+          validationMessage={problems.periodCount}
+          onInput={(v) => set('periodCount', v)}
+          onChange={(v) => set('periodCount', v)}
+        />
+        <Input
+          label="Time zone"
+          name="timeZone"
+          value={form.timeZone}
+          error={!!problems.timeZone}
+          validationMessage={problems.timeZone}
+          onInput={(v) => set('timeZone', v)}
+          onChange={(v) => set('timeZone', v)}
+        />
       </Flex>
       <MultiSelect
         label="Owners"
         name="ownerIds"
         value={form.ownerIds}
-        options={directory.owners.map((o) => ({ label: o.email ? `${o.name} (${o.email})` : o.name, value: o.id }))}
+        options={directory.owners.map((o) => ({
+          label: o.email ? `${o.name} (${o.email})` : o.name,
+          value: o.id,
+        }))}
         onChange={(v) => set('ownerIds', v.map(String))}
         description={directory.status === 'error' ? 'The owners could not be loaded.' : undefined}
       />
@@ -101,12 +172,31 @@ export function CreateTab({ environment, onCreated }: { environment: PageEnviron
         onChange={(v) => set('spreadMode', String(v) as CreateForm['spreadMode'])}
       />
       {form.spreadMode !== 'explicit' && (
-        <Input label="Total per assignee" name="total" value={form.total} error={!!shown('total', form.total)} validationMessage={shown('total', form.total)} onInput={(v) => set('total', v)} onChange={(v) => set('total', v)} />
+        <Input
+          label="Total per assignee"
+          name="total"
+          value={form.total}
+          error={!!shown('total', form.total)}
+          validationMessage={shown('total', form.total)}
+          onInput={(v) => set('total', v)}
+          onChange={(v) => set('total', v)}
+        />
       )}
       {form.spreadMode === 'weighted' && (
-        <Input label="Weights, one per period" name="weights" placeholder="1,1,1,2" value={form.weights} error={!!shown('weights', form.weights)} validationMessage={shown('weights', form.weights)} onInput={(v) => set('weights', v)} onChange={(v) => set('weights', v)} />
+        <Input
+          label="Weights, one per period"
+          name="weights"
+          placeholder="1,1,1,2"
+          value={form.weights}
+          error={!!shown('weights', form.weights)}
+          validationMessage={shown('weights', form.weights)}
+          onInput={(v) => set('weights', v)}
+          onChange={(v) => set('weights', v)}
+        />
       )}
-      {form.spreadMode === 'explicit' && <AmountGrid form={form} problems={problems} onChange={(amounts) => set('amounts', amounts)} />}
+      {form.spreadMode === 'explicit' && (
+        <AmountGrid form={form} problems={problems} onChange={(amounts) => set('amounts', amounts)} />
+      )}
       <MultiSelect
         label="Pipelines (none = all)"
         name="pipelineIds"

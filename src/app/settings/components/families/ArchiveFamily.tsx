@@ -29,7 +29,9 @@ export function ArchiveFamily({ family, environment, onApplied, onCancel }: Fami
     );
   }
   if (state.step === 'previewing' || state.step === 'applying') {
-    return <LoadingSpinner label={state.step === 'applying' ? 'Archiving…' : 'Computing the preview…'} showLabel />;
+    return (
+      <LoadingSpinner label={state.step === 'applying' ? 'Archiving…' : 'Computing the preview…'} showLabel />
+    );
   }
   if (state.step === 'failed') {
     return (

@@ -10,7 +10,10 @@ export function CsvExport({ family, environment, assigneeLabel, onCancel }: Fami
       await environment.actions.copyTextToClipboard(csv);
       environment.actions.addAlert({ type: 'success', message: 'The CSV is on your clipboard.' });
     } catch {
-      environment.actions.addAlert({ type: 'warning', message: 'Copying failed: select the text and copy it by hand.' });
+      environment.actions.addAlert({
+        type: 'warning',
+        message: 'Copying failed: select the text and copy it by hand.',
+      });
     }
   };
   return (

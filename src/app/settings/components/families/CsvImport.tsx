@@ -36,7 +36,10 @@ export function CsvImport({ family, environment, assigneeLabel, onApplied, onCan
   const run = async () => {
     if (!checked?.ok) return;
     const ok = await importer.apply(checked.groups);
-    if (ok) onApplied(`Imported ${checked.changes.length} changed amount${checked.changes.length === 1 ? '' : 's'} for ${checked.groups.length} assignee${checked.groups.length === 1 ? '' : 's'}.`);
+    if (ok)
+      onApplied(
+        `Imported ${checked.changes.length} changed amount${checked.changes.length === 1 ? '' : 's'} for ${checked.groups.length} assignee${checked.groups.length === 1 ? '' : 's'}.`,
+      );
   };
   const state = importer.state;
 
@@ -52,7 +55,12 @@ export function CsvImport({ family, environment, assigneeLabel, onApplied, onCan
         testId="csv-import"
       />
       <Flex gap="sm">
-        <Button variant="secondary" disabled={text.trim() === ''} onClick={() => setChecked(parseScheduleCsv(text, family, assigneeLabel))} testId="csv-check">
+        <Button
+          variant="secondary"
+          disabled={text.trim() === ''}
+          onClick={() => setChecked(parseScheduleCsv(text, family, assigneeLabel))}
+          testId="csv-check"
+        >
           Check the file
         </Button>
         <Button variant="transparent" onClick={() => onCancel()}>
@@ -64,11 +72,15 @@ export function CsvImport({ family, environment, assigneeLabel, onApplied, onCan
           {checked.errors.slice(0, MAX_ERRORS_SHOWN).map((error) => (
             <Text key={error}>{`• ${error}`}</Text>
           ))}
-          {checked.errors.length > MAX_ERRORS_SHOWN && <Text>{`…and ${checked.errors.length - MAX_ERRORS_SHOWN} more.`}</Text>}
+          {checked.errors.length > MAX_ERRORS_SHOWN && (
+            <Text>{`…and ${checked.errors.length - MAX_ERRORS_SHOWN} more.`}</Text>
+          )}
           <Text>Nothing was changed.</Text>
         </Alert>
       )}
-      {checked?.ok && checked.changes.length === 0 && <Text testId="csv-nothing">The file matches the goal: nothing to change.</Text>}
+      {checked?.ok && checked.changes.length === 0 && (
+        <Text testId="csv-nothing">The file matches the goal: nothing to change.</Text>
+      )}
       {checked?.ok && checked.changes.length > 0 && (
         <Flex direction="column" gap="sm">
           <Text format={{ fontWeight: 'demibold' }} testId="csv-summary">

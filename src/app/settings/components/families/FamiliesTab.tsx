@@ -27,7 +27,12 @@ export function FamiliesTab({ environment }: { environment: PageEnvironment }) {
 
   const { state } = useRemoteResult(
     openUuid === null
-      ? () => client.call('goal_families_list', { filter, limit: FAMILIES_PAGE_SIZE, ...(cursor ? { cursor } : {}) })
+      ? () =>
+          client.call('goal_families_list', {
+            filter,
+            limit: FAMILIES_PAGE_SIZE,
+            ...(cursor ? { cursor } : {}),
+          })
       : null,
     JSON.stringify({ filter, cursor, generation, open: openUuid === null }),
   );
@@ -54,8 +59,16 @@ export function FamiliesTab({ environment }: { environment: PageEnvironment }) {
   const page = cursors.length;
   return (
     <Flex direction="column" gap="md">
-      <FamilyFilters form={form} directory={directory} goalTypes={options.goalTypes} now={environment.now()} onChange={changeFilter} />
-      {state.status === 'loading' && <LoadingSpinner label="Loading goals…" layout="centered" testId="families-loading" />}
+      <FamilyFilters
+        form={form}
+        directory={directory}
+        goalTypes={options.goalTypes}
+        now={environment.now()}
+        onChange={changeFilter}
+      />
+      {state.status === 'loading' && (
+        <LoadingSpinner label="Loading goals…" layout="centered" testId="families-loading" />
+      )}
       {state.status === 'error' && (
         <ErrorState title="The goals could not be loaded" testId="families-error">
           <ErrorNotice error={state.error} />
@@ -63,14 +76,28 @@ export function FamiliesTab({ environment }: { environment: PageEnvironment }) {
       )}
       {state.status === 'success' && state.data.families.length === 0 && (
         <EmptyState title="No goals found" layout="vertical" imageName="target" testId="families-empty">
-          <Text>{page === 1 && Object.keys(filter).length === 0 ? 'This portal has no goals yet. Create one in the Create tab.' : 'No goal matches these filters.'}</Text>
+          <Text>
+            {page === 1 && Object.keys(filter).length === 0
+              ? 'This portal has no goals yet. Create one in the Create tab.'
+              : 'No goal matches these filters.'}
+          </Text>
         </EmptyState>
       )}
       {state.status === 'success' && state.data.families.length > 0 && (
         <>
-          <FamiliesTable families={state.data.families} currency={currency} timeZone={timeZone} onOpen={setOpenUuid} />
+          <FamiliesTable
+            families={state.data.families}
+            currency={currency}
+            timeZone={timeZone}
+            onOpen={setOpenUuid}
+          />
           <Flex gap="sm" align="center">
-            <Button size="xs" disabled={page === 1} onClick={() => setCursors((c) => c.slice(0, -1))} testId="page-previous">
+            <Button
+              size="xs"
+              disabled={page === 1}
+              onClick={() => setCursors((c) => c.slice(0, -1))}
+              testId="page-previous"
+            >
               Previous
             </Button>
             <Text testId="page-position">{`Page ${page} of ${Math.max(page, Math.ceil(state.data.total / FAMILIES_PAGE_SIZE))} · ${state.data.total} goals`}</Text>

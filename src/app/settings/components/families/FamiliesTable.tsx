@@ -1,4 +1,13 @@
-import { Button, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@hubspot/ui-extensions';
+import {
+  Button,
+  StatusTag,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@hubspot/ui-extensions';
 import type { FamilySummaryDto } from '../../../../contract';
 import { formatMoney } from '../../shared/money';
 import { periodLabel } from '../../shared/periods';
@@ -36,7 +45,11 @@ export function FamiliesTable({ families, currency, timeZone, onOpen }: Families
         {families.map((family) => (
           <TableRow key={family.uuid} testId={`family-row-${family.uuid}`}>
             <TableCell>
-              <Button variant="transparent" onClick={() => onOpen(family.uuid)} testId={`open-${family.uuid}`}>
+              <Button
+                variant="transparent"
+                onClick={() => onOpen(family.uuid)}
+                testId={`open-${family.uuid}`}
+              >
                 {family.name}
               </Button>
             </TableCell>

@@ -1,4 +1,14 @@
-import { Alert, Button, ErrorState, Flex, Heading, LoadingSpinner, StatusTag, Tag, Text } from '@hubspot/ui-extensions';
+import {
+  Alert,
+  Button,
+  ErrorState,
+  Flex,
+  Heading,
+  LoadingSpinner,
+  StatusTag,
+  Tag,
+  Text,
+} from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { FamilyDto } from '../../../../contract';
 import type { DirectoryView } from '../../hooks/useDirectory';
@@ -48,7 +58,10 @@ export function FamilyDetail(props: FamilyDetailProps) {
   const { uuid, environment, directory } = props;
   const [generation, setGeneration] = useState(0);
   const [mode, setMode] = useState<Mode>('none');
-  const { state } = useRemoteResult(() => environment.client.call('goal_family_get', { uuid }), `${uuid}:${generation}`);
+  const { state } = useRemoteResult(
+    () => environment.client.call('goal_family_get', { uuid }),
+    `${uuid}:${generation}`,
+  );
 
   const assigneeLabel = (group: FamilyDto['groups'][number]) => {
     const a = group.assignee;
@@ -62,7 +75,8 @@ export function FamilyDetail(props: FamilyDetailProps) {
     </Button>
   );
 
-  if (state.status === 'loading') return <LoadingSpinner label="Loading the goal…" layout="centered" testId="family-loading" />;
+  if (state.status === 'loading')
+    return <LoadingSpinner label="Loading the goal…" layout="centered" testId="family-loading" />;
   if (state.status === 'error') {
     return (
       <Flex direction="column" gap="sm">
@@ -97,7 +111,11 @@ export function FamilyDetail(props: FamilyDetailProps) {
         <Heading>{family.name}</Heading>
         <Tag variant="info">{family.goalType}</Tag>
         <Tag>{family.milestone}</Tag>
-        {family.healthy ? <StatusTag variant="success">Healthy</StatusTag> : <StatusTag variant="danger">Needs repair</StatusTag>}
+        {family.healthy ? (
+          <StatusTag variant="success">Healthy</StatusTag>
+        ) : (
+          <StatusTag variant="danger">Needs repair</StatusTag>
+        )}
       </Flex>
       <Text variant="microcopy">{`${family.groups.length} assignee${family.groups.length === 1 ? '' : 's'} · ${family.sliceCount} slices · pipelines: ${family.pipelineIds.join(', ') || 'all'} · id ${family.uuid}`}</Text>
       {family.findings.length > 0 && (
@@ -114,7 +132,9 @@ export function FamilyDetail(props: FamilyDetailProps) {
           <Button
             key={action.mode}
             size="sm"
-            variant={mode === action.mode ? 'primary' : action.mode === 'archive' ? 'destructive' : 'secondary'}
+            variant={
+              mode === action.mode ? 'primary' : action.mode === 'archive' ? 'destructive' : 'secondary'
+            }
             onClick={() => setMode(mode === action.mode ? 'none' : action.mode)}
             testId={`action-${action.mode}`}
           >
@@ -122,8 +142,12 @@ export function FamilyDetail(props: FamilyDetailProps) {
           </Button>
         ))}
       </Flex>
-      {mode === 'edit' && <FamilyEditForm {...actionProps} goalTypes={props.goalTypes} pipelines={props.pipelines} />}
-      {mode === 'archive' && <ArchiveFamily {...actionProps} onApplied={(summary) => onApplied(summary, 'leave')} />}
+      {mode === 'edit' && (
+        <FamilyEditForm {...actionProps} goalTypes={props.goalTypes} pipelines={props.pipelines} />
+      )}
+      {mode === 'archive' && (
+        <ArchiveFamily {...actionProps} onApplied={(summary) => onApplied(summary, 'leave')} />
+      )}
       {mode === 'clone' && <CloneFamily {...actionProps} onOpen={props.onOpen} />}
       {mode === 'export' && <CsvExport {...actionProps} />}
       {mode === 'import' && <CsvImport {...actionProps} />}

@@ -12,13 +12,23 @@ interface FamilyEditFormProps extends FamilyActionProps {
 }
 
 /** F3 + F6: family-defining properties on every slice, and an optional re-spread, as one plan. */
-export function FamilyEditForm({ family, environment, assigneeLabel, goalTypes, pipelines, onApplied, onCancel }: FamilyEditFormProps) {
+export function FamilyEditForm({
+  family,
+  environment,
+  assigneeLabel,
+  goalTypes,
+  pipelines,
+  onApplied,
+  onCancel,
+}: FamilyEditFormProps) {
   const [form, setForm] = useState<Form>(() => initialEditForm(family));
   const built = buildFamilyUpdate(form, family);
   const problems = built.ok ? {} : built.problems;
   const flow = useMutationFlow(
     (request) =>
-      built.ok ? environment.client.call('goal_family_update', { ...built.request, ...request }) : Promise.resolve(FORM_INVALID),
+      built.ok
+        ? environment.client.call('goal_family_update', { ...built.request, ...request })
+        : Promise.resolve(FORM_INVALID),
     (result) => onApplied(result.plan.summary),
   );
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
@@ -29,7 +39,9 @@ export function FamilyEditForm({ family, environment, assigneeLabel, goalTypes, 
     ? goalTypes
     : [{ value: family.goalType, label: family.goalType }, ...goalTypes];
   const pipelineOptions = [
-    ...family.pipelineIds.filter((id) => !pipelines.some((p) => p.value === id)).map((id) => ({ value: id, label: id })),
+    ...family.pipelineIds
+      .filter((id) => !pipelines.some((p) => p.value === id))
+      .map((id) => ({ value: id, label: id })),
     ...pipelines,
   ];
 
@@ -44,7 +56,13 @@ export function FamilyEditForm({ family, environment, assigneeLabel, goalTypes, 
         onInput={(v) => set('name', v)}
         onChange={(v) => set('name', v)}
       />
-      <Select label="Goal type" name="goalType" value={form.goalType} options={typeOptions} onChange={(v) => set('goalType', String(v))} />
+      <Select
+        label="Goal type"
+        name="goalType"
+        value={form.goalType}
+        options={typeOptions}
+        onChange={(v) => set('goalType', String(v))}
+      />
       <MultiSelect
         label="Pipelines"
         name="pipelineIds"
@@ -52,7 +70,12 @@ export function FamilyEditForm({ family, environment, assigneeLabel, goalTypes, 
         options={pipelineOptions}
         onChange={(v) => set('pipelineIds', v.map(String))}
       />
-      <Toggle label="Also re-spread amounts" name="respread" checked={form.respread} onChange={(v) => set('respread', v)} />
+      <Toggle
+        label="Also re-spread amounts"
+        name="respread"
+        checked={form.respread}
+        onChange={(v) => set('respread', v)}
+      />
       {form.respread && (
         <Flex direction="column" gap="sm">
           <Select
@@ -61,7 +84,9 @@ export function FamilyEditForm({ family, environment, assigneeLabel, goalTypes, 
             value={form.groupId}
             options={[
               { label: 'Every assignee', value: '' },
-              ...family.groups.filter((g) => g.groupId).map((g) => ({ label: assigneeLabel(g), value: g.groupId ?? '' })),
+              ...family.groups
+                .filter((g) => g.groupId)
+                .map((g) => ({ label: assigneeLabel(g), value: g.groupId ?? '' })),
             ]}
             onChange={(v) => set('groupId', String(v))}
           />

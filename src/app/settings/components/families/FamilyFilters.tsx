@@ -15,10 +15,18 @@ const ANY = { label: 'Any', value: '' };
 
 /** Search and filters of the families table; each change starts again at page one. */
 export function FamilyFilters({ form, directory, goalTypes, now, onChange }: FamilyFiltersProps) {
-  const set = (key: keyof FilterForm) => (value: string | number | boolean) => onChange({ ...form, [key]: String(value) });
+  const set = (key: keyof FilterForm) => (value: string | number | boolean) =>
+    onChange({ ...form, [key]: String(value) });
   return (
     <Flex direction="column" gap="sm">
-      <SearchInput label="Search by name" name="text" value={form.text} onChange={set('text')} clearable testId="filter-text" />
+      <SearchInput
+        label="Search by name"
+        name="text"
+        value={form.text}
+        onChange={set('text')}
+        clearable
+        testId="filter-text"
+      />
       <Flex gap="sm" wrap>
         <Select
           label="Owner"
@@ -34,9 +42,27 @@ export function FamilyFilters({ form, directory, goalTypes, now, onChange }: Fam
           options={[ANY, ...directory.teams.map((t) => ({ label: t.name, value: t.id }))]}
           onChange={set('teamId')}
         />
-        <Select label="Goal type" name="goalType" value={form.goalType} options={[ANY, ...goalTypes]} onChange={set('goalType')} />
-        <Select label="Period length" name="milestone" value={form.milestone} options={[ANY, ...MILESTONE_OPTIONS]} onChange={set('milestone')} />
-        <Select label="Year" name="year" value={form.year} options={[ANY, ...yearOptions(now)]} onChange={set('year')} />
+        <Select
+          label="Goal type"
+          name="goalType"
+          value={form.goalType}
+          options={[ANY, ...goalTypes]}
+          onChange={set('goalType')}
+        />
+        <Select
+          label="Period length"
+          name="milestone"
+          value={form.milestone}
+          options={[ANY, ...MILESTONE_OPTIONS]}
+          onChange={set('milestone')}
+        />
+        <Select
+          label="Year"
+          name="year"
+          value={form.year}
+          options={[ANY, ...yearOptions(now)]}
+          onChange={set('year')}
+        />
         <Select
           label="Health"
           name="health"

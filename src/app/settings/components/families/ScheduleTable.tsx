@@ -36,9 +36,14 @@ export function ScheduleTable({ family, currency, assigneeLabel }: ScheduleTable
       </TableHead>
       <TableBody>
         {family.groups.map((group) => {
-          const byDate = new Map((group.slices ?? []).filter((s) => s.start).map((s) => [isoDateIn(s.start ?? '', timeZone), s]));
+          const byDate = new Map(
+            (group.slices ?? []).filter((s) => s.start).map((s) => [isoDateIn(s.start ?? '', timeZone), s]),
+          );
           return (
-            <TableRow key={group.groupId ?? assigneeLabel(group)} testId={`schedule-row-${group.groupId ?? 'none'}`}>
+            <TableRow
+              key={group.groupId ?? assigneeLabel(group)}
+              testId={`schedule-row-${group.groupId ?? 'none'}`}
+            >
               <TableCell>{assigneeLabel(group)}</TableCell>
               {columns.map((date) => {
                 const slice = byDate.get(date);

@@ -25,7 +25,10 @@ export function FamilyFindingsTile({ group, environment, onRepaired }: FamilyFin
           {(['error', 'warning', 'info'] as const)
             .filter((s) => group.counts[s] > 0)
             .map((s) => (
-              <StatusTag key={s} variant={SEVERITY_TAG[s]}>{`${group.counts[s]} ${s}${group.counts[s] === 1 ? '' : 's'}`}</StatusTag>
+              <StatusTag
+                key={s}
+                variant={SEVERITY_TAG[s]}
+              >{`${group.counts[s]} ${s}${group.counts[s] === 1 ? '' : 's'}`}</StatusTag>
             ))}
         </Flex>
         {group.findings.map((finding) => (
@@ -35,8 +38,12 @@ export function FamilyFindingsTile({ group, environment, onRepaired }: FamilyFin
               <Text>{finding.message}</Text>
             </Flex>
             <Text variant="microcopy">
-              {finding.repair ? `Repair: ${finding.repair}` : 'No automatic repair: fix it in HubSpot or archive the slices.'}
-              {finding.sliceIds.length > 0 ? ` (${finding.sliceIds.length} slice${finding.sliceIds.length === 1 ? '' : 's'})` : ''}
+              {finding.repair
+                ? `Repair: ${finding.repair}`
+                : 'No automatic repair: fix it in HubSpot or archive the slices.'}
+              {finding.sliceIds.length > 0
+                ? ` (${finding.sliceIds.length} slice${finding.sliceIds.length === 1 ? '' : 's'})`
+                : ''}
             </Text>
             {canRepair(finding) && repairing !== finding.id && (
               <Button size="xs" onClick={() => setRepairing(finding.id)} testId={`repair-${finding.id}`}>

@@ -19,7 +19,10 @@ export function HealthTab({ environment }: { environment: PageEnvironment }) {
 
   return (
     <Flex direction="column" gap="md" testId="health-tab">
-      <Text>The health check reads every goal target of the portal and lists families HubSpot may show twice or not at all.</Text>
+      <Text>
+        The health check reads every goal target of the portal and lists families HubSpot may show twice or
+        not at all.
+      </Text>
       <Flex gap="sm">
         {state.status === 'running' ? (
           <Button onClick={() => scan.pause()} testId="audit-pause">
@@ -45,7 +48,9 @@ export function HealthTab({ environment }: { environment: PageEnvironment }) {
       </Flex>
       {state.status !== 'idle' && (
         <ProgressBar
-          title={state.status === 'done' ? 'Check complete' : state.status === 'running' ? 'Checking…' : 'Stopped'}
+          title={
+            state.status === 'done' ? 'Check complete' : state.status === 'running' ? 'Checking…' : 'Stopped'
+          }
           value={Math.round(state.progress * 100)}
           maxValue={100}
           showPercentage

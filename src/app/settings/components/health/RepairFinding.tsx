@@ -1,6 +1,6 @@
+import type { FindingDto } from '../../../../contract';
 import { MutationSteps } from '../../shared/components/MutationSteps';
 import { useMutationFlow } from '../../shared/useMutationFlow';
-import type { FindingDto } from '../../../../contract';
 import type { PageEnvironment } from '../../types/page';
 
 interface RepairFindingProps {

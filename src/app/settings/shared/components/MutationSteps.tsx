@@ -34,7 +34,12 @@ export function MutationSteps(props: MutationStepsProps) {
 
   switch (state.step) {
     case 'idle':
-      return <Flex gap="sm">{previewButton(props.previewLabel ?? 'Preview changes')}{cancelButton}</Flex>;
+      return (
+        <Flex gap="sm">
+          {previewButton(props.previewLabel ?? 'Preview changes')}
+          {cancelButton}
+        </Flex>
+      );
     case 'previewing':
       return <LoadingSpinner label="Computing the preview…" showLabel size="sm" />;
     case 'preview':
@@ -65,7 +70,10 @@ export function MutationSteps(props: MutationStepsProps) {
       return (
         <Flex direction="column" gap="sm">
           <ErrorNotice error={state.error} />
-          <Flex gap="sm">{previewButton('Preview again')}{cancelButton}</Flex>
+          <Flex gap="sm">
+            {previewButton('Preview again')}
+            {cancelButton}
+          </Flex>
         </Flex>
       );
   }

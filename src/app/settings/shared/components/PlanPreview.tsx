@@ -48,7 +48,15 @@ function Paged<T>({ rows, render }: { rows: T[]; render: (pageRows: T[]) => Reac
 }
 
 /** Exactly what applying a plan would do, slice by slice. */
-export function PlanPreview({ plan, currency, timeZone }: { plan: PlanDto; currency: string; timeZone: string }) {
+export function PlanPreview({
+  plan,
+  currency,
+  timeZone,
+}: {
+  plan: PlanDto;
+  currency: string;
+  timeZone: string;
+}) {
   const changes = plan.updates.flatMap((update) =>
     update.changes.map((change) => ({ id: update.id, label: update.label, ...change })),
   );
@@ -82,7 +90,10 @@ export function PlanPreview({ plan, currency, timeZone }: { plan: PlanDto; curre
               </TableHead>
               <TableBody>
                 {rows.map((row) => (
-                  <TableRow key={`${row.id}:${row.property}`} testId={`plan-update-${row.id}-${row.property}`}>
+                  <TableRow
+                    key={`${row.id}:${row.property}`}
+                    testId={`plan-update-${row.id}-${row.property}`}
+                  >
                     <TableCell>{row.label}</TableCell>
                     <TableCell>{PROPERTY_LABELS[row.property] ?? row.property}</TableCell>
                     <TableCell>{displayValue(row.property, row.before, currency)}</TableCell>
@@ -110,10 +121,14 @@ export function PlanPreview({ plan, currency, timeZone }: { plan: PlanDto; curre
               <TableBody>
                 {rows.map((create) => (
                   <TableRow key={`${create.assignee?.kind}:${create.assignee?.id}:${create.start}`}>
-                    <TableCell>{create.assignee ? `${create.assignee.kind} ${create.assignee.id}` : '—'}</TableCell>
+                    <TableCell>
+                      {create.assignee ? `${create.assignee.kind} ${create.assignee.id}` : '—'}
+                    </TableCell>
                     <TableCell>{isoDateIn(create.start, timeZone)}</TableCell>
                     <TableCell>{isoDateIn(create.end, timeZone)}</TableCell>
-                    <TableCell>{displayValue('hs_target_amount', create.properties.hs_target_amount ?? null, currency)}</TableCell>
+                    <TableCell>
+                      {displayValue('hs_target_amount', create.properties.hs_target_amount ?? null, currency)}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

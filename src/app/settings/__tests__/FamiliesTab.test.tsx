@@ -1,0 +1,344 @@
+import {
+  Alert,
+  Button,
+  EmptyState,
+  ErrorState,
+  LoadingButton,
+  Modal,
+  SearchInput,
+  Select,
+  Table,
+  Text,
+  TextArea,
+} from '@hubspot/ui-extensions';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  appliedOf,
+  FAMILY_UUID,
+  fail,
+  makeFamily,
+  makeFamilyDetail,
+  makePlan,
+  ok,
+  previewOf,
+} from '../../cards/__tests__/fixtures';
+import { fire, textOf } from '../../cards/__tests__/queries';
+import { ARCHIVE_MODAL_ID } from '../components/families/ArchiveFamily';
+import { formatScheduleCsv } from '../utils/scheduleCsv';
+import { listOf, NEW_UUID, renderPage } from './pageHarness';
+
+const detail = makeFamilyDetail();
+const withFamily = (extra: Parameters<typeof renderPage>[0] = {}) =>
+  renderPage({
+    goal_families_list: () => listOf(makeFamily()),
+    goal_family_get: () => ok('goal_family_get', { family: detail }),
+    ...extra,
+  });
+
+async function openFamily(page: ReturnType<typeof renderPage>) {
+  await vi.waitFor(() => expect(page.maybeFindByTestId(Button, `open-${FAMILY_UUID}`)).not.toBeNull());
+  page.findByTestId(Button, `open-${FAMILY_UUID}`).trigger('onClick');
+  await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'schedule-table')).not.toBeNull());
+}
+
+describe('Families tab — list', () => {
+  it('lists families with exact totals and health', async () => {
+    const page = renderPage({
+      goal_families_list: () =>
+        listOf(
+          makeFamily(),
+          makeFamily({
+            uuid: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+            name: 'Broken',
+            healthy: false,
+            findingCount: 3,
+            totalTarget: '0.30',
+          }),
+        ),
+    });
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'families-table')).not.toBeNull());
+    const table = textOf(page.findByTestId(Table, 'families-table'));
+    expect(table).toContain('Q-2026 New business');
+    expect(table).toContain('$12,000.00');
+    expect(table).toContain('$0.30');
+    expect(table).toContain('3 issues');
+    expect(table).toContain('monthly · Jan 2026 – Dec 2026');
+  });
+
+  it('sends search and filters to the list function, starting at page one', async () => {
+    const page = renderPage({ goal_families_list: () => listOf(makeFamily()) });
+    await vi.waitFor(() => expect(page.callsOf('goal_families_list')).toHaveLength(1));
+    await vi.waitFor(() => expect(page.find(Select, { name: 'ownerId' }).props.options).toHaveLength(3));
+    fire(page.find(SearchInput), 'onChange', ' quota ');
+    fire(page.find(Select, { name: 'ownerId' }), 'onChange', '77');
+    fire(page.find(Select, { name: 'year' }), 'onChange', '2026');
+    fire(page.find(Select, { name: 'health' }), 'onChange', 'broken');
+    await vi.waitFor(() =>
+      expect(page.callsOf('goal_families_list').at(-1)).toEqual({
+        filter: { text: 'quota', ownerId: '77', from: '2026-01-01', to: '2026-12-31', health: 'broken' },
+        limit: 25,
+      }),
+    );
+  });
+
+  it('pages with the cursor the previous page returned', async () => {
+    const page = renderPage({
+      goal_families_list: (p) =>
+        ok('goal_families_list', {
+          families: [makeFamily()],
+          nextCursor: p.cursor ? null : 'c-2',
+          total: 30,
+        }),
+    });
+    await vi.waitFor(() =>
+      expect(page.maybeFindByTestId(Text, 'page-position')?.text).toBe('Page 1 of 2 · 30 goals'),
+    );
+    page.findByTestId(Button, 'page-next').trigger('onClick');
+    await vi.waitFor(() =>
+      expect(page.maybeFindByTestId(Text, 'page-position')?.text).toBe('Page 2 of 2 · 30 goals'),
+    );
+    expect(page.callsOf('goal_families_list')[1]).toMatchObject({ cursor: 'c-2' });
+    expect(page.findByTestId(Button, 'page-next').props.disabled).toBe(true);
+  });
+
+  it('shows the empty and error states', async () => {
+    const empty = renderPage({ goal_families_list: () => listOf() });
+    await vi.waitFor(() => expect(empty.maybeFindByTestId(EmptyState, 'families-empty')).not.toBeNull());
+    expect(textOf(empty.findByTestId(EmptyState, 'families-empty'))).toContain(
+      'Create one in the Create tab',
+    );
+    const broken = renderPage({ goal_families_list: () => fail('FORBIDDEN', 'no') });
+    await vi.waitFor(() => expect(broken.maybeFindByTestId(ErrorState, 'families-error')).not.toBeNull());
+    expect(textOf(broken.findByTestId(ErrorState, 'families-error'))).toContain('Ask a super admin');
+  });
+});
+
+describe('Families tab — one family', () => {
+  it('shows slices per assignee and period', async () => {
+    const page = withFamily();
+    await openFamily(page);
+    const schedule = textOf(page.findByTestId(Table, 'schedule-table'));
+    expect(schedule).toContain('Olivia Owner');
+    expect(schedule).toContain('West (team)');
+    expect(schedule).toContain('Jan 2026');
+    expect(schedule).toContain('$500.00');
+    expect(schedule).toContain('$6,000.00');
+    page.findByTestId(Button, 'back-to-list').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'families-table')).not.toBeNull());
+  });
+
+  it('edits family-wide with a preview, applying with its version', async () => {
+    const plan = makePlan({
+      operation: 'update',
+      summary: 'Rename 24 slices',
+      updates: [
+        {
+          id: '1001',
+          label: 'Olivia Owner · Jan 2026',
+          changes: [{ property: 'hs_goal_name', before: 'Q-2026 New business', after: 'FY26' }],
+        },
+      ],
+      warnings: [],
+    });
+    const page = withFamily({
+      goal_family_update: (p) =>
+        p.dryRun ? ok('goal_family_update', previewOf(plan)) : ok('goal_family_update', appliedOf(plan)),
+    });
+    await openFamily(page);
+    page.findByTestId(Button, 'action-edit').trigger('onClick');
+    fire(page.find(Select, { name: 'goalType' }), 'onChange', 'custom_goal');
+    page.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+    expect(page.callsOf('goal_family_update')[0]).toEqual({
+      uuid: FAMILY_UUID,
+      changes: { goalType: 'custom_goal' },
+      dryRun: true,
+    });
+    page.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.actions.addAlert).toHaveBeenCalled());
+    expect(page.callsOf('goal_family_update')[1]).toMatchObject({ dryRun: false, version: 'v-1' });
+    await vi.waitFor(() => expect(page.callsOf('goal_family_get')).toHaveLength(2));
+  });
+
+  it('archives after a confirmation naming the family and the slice count', async () => {
+    const archives = Array.from({ length: 24 }, (_, i) => ({ id: String(1001 + i), label: `slice ${i}` }));
+    const plan = makePlan({
+      operation: 'archive',
+      summary: 'Archive 24 slices',
+      updates: [],
+      archives,
+      batches: { create: 0, update: 0, archive: 1 },
+      warnings: [],
+    });
+    const page = withFamily({
+      goal_family_archive: (p) =>
+        p.dryRun
+          ? ok('goal_family_archive', previewOf(plan))
+          : ok('goal_family_archive', { ...appliedOf(plan), version: null }),
+    });
+    await openFamily(page);
+    page.findByTestId(Button, 'action-archive').trigger('onClick');
+    page.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Button, 'archive-button')).not.toBeNull());
+    expect(page.find(Modal).props.title).toBe('Archive “Q-2026 New business”?');
+    expect(page.findByTestId(Text, 'archive-confirmation').text).toContain(
+      'All 24 slices of “Q-2026 New business” (2 assignees)',
+    );
+    expect(page.callsOf('goal_family_archive')).toHaveLength(1);
+    page.findByTestId(Button, 'archive-confirm').trigger('onClick');
+    await vi.waitFor(() => expect(page.actions.addAlert).toHaveBeenCalled());
+    expect(page.actions.closeOverlay).toHaveBeenCalledWith(ARCHIVE_MODAL_ID);
+    expect(page.callsOf('goal_family_archive')[1]).toEqual({
+      uuid: FAMILY_UUID,
+      dryRun: false,
+      version: 'v-1',
+    });
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'families-table')).not.toBeNull());
+    expect(page.callsOf('goal_families_list').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('copies to next year under a client-chosen uuid and opens the copy', async () => {
+    const plan = makePlan({
+      operation: 'clone',
+      summary: 'Create 24 slices',
+      updates: [],
+      creates: [
+        {
+          assignee: { kind: 'owner', id: '77' },
+          start: '2027-01-01T00:00:00.000Z',
+          end: '2027-01-31T23:59:59.999Z',
+          properties: { hs_target_amount: '1000.00' },
+        },
+      ],
+      warnings: [],
+    });
+    const page = withFamily({
+      goal_family_clone: (p) =>
+        ok('goal_family_clone', { ...(p.dryRun ? previewOf(plan) : appliedOf(plan)), uuid: NEW_UUID }),
+    });
+    await openFamily(page);
+    page.findByTestId(Button, 'action-clone').trigger('onClick');
+    page.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+    expect(page.callsOf('goal_family_clone')[0]).toEqual({
+      uuid: FAMILY_UUID,
+      newUuid: NEW_UUID,
+      shiftYears: 1,
+      scale: '1',
+      name: 'Q-2027 New business',
+      dryRun: true,
+    });
+    page.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
+    await vi.waitFor(() =>
+      expect(page.callsOf('goal_family_get').some((p) => p.uuid === NEW_UUID)).toBe(true),
+    );
+    expect(page.callsOf('goal_family_clone')[1]).toMatchObject({ newUuid: NEW_UUID, dryRun: false });
+  });
+
+  it('exports the grid as CSV text to copy', async () => {
+    const page = withFamily();
+    await openFamily(page);
+    page.findByTestId(Button, 'action-export').trigger('onClick');
+    const csv = page.findByTestId(TextArea, 'csv-export').props.value;
+    expect(csv).toBe(
+      formatScheduleCsv(detail, (g) =>
+        g.assignee?.kind === 'team' ? `${g.assignee.name} (team)` : (g.assignee?.name ?? ''),
+      ),
+    );
+    page.findByTestId(Button, 'csv-copy').trigger('onClick');
+    await vi.waitFor(() => expect(page.actions.copyTextToClipboard).toHaveBeenCalledWith(csv));
+  });
+});
+
+describe('Families tab — CSV import', () => {
+  const editedCsv = () => {
+    const lines = formatScheduleCsv(detail, (g) =>
+      g.assignee?.kind === 'team' ? `${g.assignee.name} (team)` : (g.assignee?.name ?? ''),
+    ).split('\r\n');
+    lines[1] =
+      lines[1]?.replace('1000.00,1000.00,1000.00', '1000.00,1000.00,1234.56').replace(',12000.00', ',') ?? '';
+    return lines.join('\n');
+  };
+  const respreadPlan = makePlan({
+    operation: 'respread',
+    summary: 'Set March to $1,234.56',
+    updates: [
+      {
+        id: '1003',
+        label: 'Olivia Owner · Mar 2026',
+        changes: [{ property: 'hs_target_amount', before: '1000.00', after: '1234.56' }],
+      },
+      {
+        id: '1004',
+        label: 'Olivia Owner · Apr 2026',
+        changes: [{ property: 'hs_target_amount', before: '1000.00', after: '1000.00' }],
+      },
+    ],
+    warnings: [],
+  });
+
+  async function pasteAndCheck(page: ReturnType<typeof renderPage>, text: string) {
+    await openFamily(page);
+    page.findByTestId(Button, 'action-import').trigger('onClick');
+    fire(page.findByTestId(TextArea, 'csv-import'), 'onInput', text);
+    page.findByTestId(Button, 'csv-check').trigger('onClick');
+  }
+
+  it('previews exactly the changed cells, then applies each schedule as an explicit re-spread', async () => {
+    const page = withFamily({
+      goal_family_update: (p) =>
+        p.dryRun
+          ? ok('goal_family_update', previewOf(respreadPlan))
+          : ok('goal_family_update', appliedOf(respreadPlan)),
+    });
+    await pasteAndCheck(page, editedCsv());
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'csv-changes')).not.toBeNull());
+    expect(page.findByTestId(Text, 'csv-summary').text).toBe('1 amount change for 1 assignee.');
+    expect(textOf(page.findByTestId(Table, 'csv-changes'))).toContain('$1,234.56');
+    expect(page.callsOf('goal_family_update')).toHaveLength(0);
+    page.findByTestId(LoadingButton, 'csv-apply').trigger('onClick');
+    await vi.waitFor(() => expect(page.actions.addAlert).toHaveBeenCalled());
+    const [preview, apply] = page.callsOf('goal_family_update');
+    expect(preview).toMatchObject({
+      uuid: FAMILY_UUID,
+      dryRun: true,
+      respread: { groupId: '501', from: '2026-01-01' },
+    });
+    expect(preview).toMatchObject({
+      respread: { spread: { mode: 'explicit', amounts: expect.arrayContaining(['1234.56']) } },
+    });
+    expect((preview as { respread: { spread: { amounts: string[] } } }).respread.spread.amounts[2]).toBe(
+      '1234.56',
+    );
+    expect(apply).toMatchObject({ dryRun: false, version: 'v-1' });
+  });
+
+  it('stops without applying when HubSpot plans something other than the file', async () => {
+    const other = makePlan({
+      updates: [
+        {
+          id: '1003',
+          label: 'x',
+          changes: [{ property: 'hs_target_amount', before: '900.00', after: '1000.00' }],
+        },
+      ],
+    });
+    const page = withFamily({ goal_family_update: () => ok('goal_family_update', previewOf(other)) });
+    await pasteAndCheck(page, editedCsv());
+    await vi.waitFor(() => expect(page.maybeFindByTestId(LoadingButton, 'csv-apply')).not.toBeNull());
+    page.findByTestId(LoadingButton, 'csv-apply').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Text, 'csv-partial')).not.toBeNull());
+    expect(page.callsOf('goal_family_update')).toHaveLength(1);
+    expect(page.findByTestId(Text, 'csv-partial').text).toContain('0 of 1 schedules were applied');
+  });
+
+  it('lists every problem of a bad file and changes nothing', async () => {
+    const page = withFamily();
+    await pasteAndCheck(page, editedCsv().replace('1234.56', '12.345'));
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Alert, 'csv-errors')).not.toBeNull());
+    const alert = textOf(page.findByTestId(Alert, 'csv-errors'));
+    expect(alert).toContain('Row 2, 2026-03-01: Use at most two decimal places.');
+    expect(alert).toContain('Nothing was changed.');
+    expect(page.callsOf('goal_family_update')).toHaveLength(0);
+  });
+});

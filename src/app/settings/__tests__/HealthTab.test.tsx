@@ -1,0 +1,139 @@
+import { Alert, Button, EmptyState, LoadingButton, ProgressBar, Text, Tile } from '@hubspot/ui-extensions';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  appliedOf,
+  FAMILY_UUID,
+  fail,
+  makeFinding,
+  makePlan,
+  OTHER_UUID,
+  ok,
+  previewOf,
+} from '../../cards/__tests__/fixtures';
+import { textOf } from '../../cards/__tests__/queries';
+import { listOf, openTab, renderPage } from './pageHarness';
+
+const page1 = ok('goal_families_audit', {
+  findings: [
+    makeFinding({ id: 'f-1' }),
+    makeFinding({ id: 'f-2', severity: 'warning', ruleId: 'slice_count' }),
+  ],
+  scannedFamilies: 100,
+  scannedTargets: 1200,
+  nextCursor: 'a-2',
+  progress: 0.5,
+});
+const page2 = ok('goal_families_audit', {
+  findings: [
+    makeFinding({
+      id: 'f-3',
+      familyUuid: OTHER_UUID,
+      familyName: 'Other goal',
+      severity: 'info',
+      repair: null,
+    }),
+  ],
+  scannedFamilies: 180,
+  scannedTargets: 2100,
+  nextCursor: null,
+  progress: 0.9,
+});
+
+describe('Health tab', () => {
+  it('pages through the whole portal, then groups findings by family and severity', async () => {
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_families_audit: (p) => (p.cursor ? page2 : page1),
+    });
+    await openTab(page, 'health');
+    page.findByTestId(Button, 'audit-start').trigger('onClick');
+    await vi.waitFor(() =>
+      expect(page.maybeFindByTestId(Text, 'audit-summary')?.text).toBe('3 findings in 2 families'),
+    );
+    expect(page.callsOf('goal_families_audit')).toEqual([{}, { cursor: 'a-2' }]);
+    const progress = page.findByTestId(ProgressBar, 'audit-progress');
+    expect(progress.props.value).toBe(100);
+    expect(progress.props.valueDescription).toBe('180 families, 2100 targets checked');
+    const first = textOf(page.findByTestId(Tile, `findings-${FAMILY_UUID}`));
+    expect(first).toContain('1 error');
+    expect(first).toContain('1 warning');
+    expect(page.maybeFindByTestId(Button, 'repair-f-3')).toBeNull();
+  });
+
+  it('resumes from the last cursor after a failed page', async () => {
+    let fails = true;
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_families_audit: (p) => {
+        if (!p.cursor) return page1;
+        if (fails) {
+          fails = false;
+          return fail('RATE_LIMITED', 'slow down');
+        }
+        return page2;
+      },
+    });
+    await openTab(page, 'health');
+    page.findByTestId(Button, 'audit-start').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Button, 'audit-resume')).not.toBeNull());
+    expect(page.findByTestId(Alert, 'error-RATE_LIMITED').props.title).toBe('HubSpot is busy');
+    page.findByTestId(Button, 'audit-resume').trigger('onClick');
+    await vi.waitFor(() =>
+      expect(page.maybeFindByTestId(Text, 'audit-summary')?.text).toBe('3 findings in 2 families'),
+    );
+    expect(page.callsOf('goal_families_audit')).toEqual([{}, { cursor: 'a-2' }, { cursor: 'a-2' }]);
+  });
+
+  it('says so when every goal is healthy', async () => {
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_families_audit: () =>
+        ok('goal_families_audit', {
+          findings: [],
+          scannedFamilies: 3,
+          scannedTargets: 36,
+          nextCursor: null,
+          progress: 1,
+        }),
+    });
+    await openTab(page, 'health');
+    page.findByTestId(Button, 'audit-start').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(EmptyState, 'audit-healthy')).not.toBeNull());
+  });
+
+  it('repairs one finding after a preview, and drops it from the list', async () => {
+    const plan = makePlan({
+      operation: 'repair',
+      summary: 'Rename 1 slice',
+      updates: [
+        {
+          id: '1003',
+          label: 'Olivia Owner · Mar 2026',
+          changes: [{ property: 'hs_goal_name', before: 'Q1', after: 'Q-2026 New business' }],
+        },
+      ],
+      warnings: [],
+    });
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_families_audit: (p) => (p.cursor ? page2 : page1),
+      goal_family_repair: (p) =>
+        p.dryRun ? ok('goal_family_repair', previewOf(plan)) : ok('goal_family_repair', appliedOf(plan)),
+    });
+    await openTab(page, 'health');
+    page.findByTestId(Button, 'audit-start').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Button, 'repair-f-1')).not.toBeNull());
+    page.findByTestId(Button, 'repair-f-1').trigger('onClick');
+    page.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+    page.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.actions.addAlert).toHaveBeenCalled());
+    expect(page.callsOf('goal_family_repair')).toEqual([
+      { uuid: FAMILY_UUID, findingId: 'f-1', dryRun: true },
+      { uuid: FAMILY_UUID, findingId: 'f-1', dryRun: false, version: 'v-1' },
+    ]);
+    await vi.waitFor(() =>
+      expect(page.findByTestId(Text, 'audit-summary').text).toBe('2 findings in 2 families'),
+    );
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * An in-memory `GoalTargetsGateway` for use-case unit tests: records by id, search that sees every
+ * live record, and failure switches per operation and id. Test support only (not bundled: no entry imports it).
+ */
+import type { AppStore, CrmRecord, GoalTargetsGateway, WriteOutcome } from '../gateway';
+import { createCallCounter } from '../gateway';
+
+export type FakeFailures = {
+  /** Ids whose batch update fails (every call) — the "permanent partial failure". */
+  update?: Set<string>;
+  /** Ids whose update fails only after the first N update calls (fail the rollback). */
+  updateAfterCalls?: { calls: number; ids: Set<string> };
+  archive?: Set<string>;
+};
+
+export function createFakeGateway(records: CrmRecord[], failures: FakeFailures = {}) {
+  const live = new Map(records.map((r) => [r.id, { ...r, properties: { ...r.properties } }]));
+  let nextId = 900_000;
+  let updateCalls = 0;
+  let tick = 1_000;
+  const touch = (r: CrmRecord) => {
+    r.properties.hs_lastmodifieddate = String(++tick);
+  };
+  const store: AppStore = {
+    getSettings: async () => null,
+    putSettings: async () => {
+      throw new Error('not in the fake');
+    },
+    appendJournal: async (e) => ({
+      id: 'j1',
+      kind: 'journal',
+      key: e.key,
+      familyUuid: e.familyUuid,
+      payload: e.payload,
+      createdAt: e.createdAt,
+      version: '1',
+    }),
+    readJournal: async () => null,
+    updateJournal: async () => {
+      throw new Error('not in the fake');
+    },
+    listJournal: async () => ({ entries: [], after: null }),
+  };
+  const gateway: GoalTargetsGateway = {
+    store,
+    calls: createCallCounter(),
+    searchByUuid: async (uuid) =>
+      [...live.values()].filter((r) => r.properties.hs_group_correlation_uuid === uuid),
+    searchByUuids: async (uuids) =>
+      [...live.values()].filter((r) => uuids.includes(r.properties.hs_group_correlation_uuid ?? '')),
+    searchTargets: async () => [...live.values()],
+    scanAfter: async () => ({ results: [], total: 0, after: null }),
+    readByIds: async (ids) => ({
+      found: ids
+        .map((id) => live.get(id))
+        .filter((r) => r !== undefined)
+        .map((r) => ({ ...r, properties: { ...r.properties } })),
+      missing: ids.filter((id) => !live.has(id)),
+    }),
+    createTargets: async (inputs) =>
+      inputs.map((properties, index): WriteOutcome => {
+        const record = { id: String(nextId++), properties: { ...properties } };
+        touch(record);
+        live.set(record.id, record);
+        return { state: 'ok', index, record };
+      }),
+    updateTargets: async (inputs) => {
+      updateCalls++;
+      const late = failures.updateAfterCalls;
+      return inputs.map(({ id, properties }, index): WriteOutcome => {
+        const r = live.get(id);
+        const fails = failures.update?.has(id) || (late && updateCalls > late.calls && late.ids.has(id));
+        if (!r || fails) return { state: 'failed', index, message: 'injected failure' };
+        Object.assign(r.properties, properties);
+        touch(r);
+        return { state: 'ok', index, record: r };
+      });
+    },
+    archiveTargets: async (ids) =>
+      ids.map((id, index) => {
+        if (failures.archive?.has(id) || !live.has(id))
+          return { state: 'failed' as const, index, id, message: 'injected' };
+        live.delete(id);
+        return { state: 'ok' as const, index, id };
+      }),
+    patchTarget: async (id, properties) => {
+      const r = live.get(id);
+      if (!r) throw new Error('missing');
+      Object.assign(r.properties, properties);
+      touch(r);
+      return r;
+    },
+    owners: async () => [],
+    teams: async () => [],
+    pipelines: async () => [],
+    goalTargetProperties: async () => [],
+  };
+  return { gateway, live };
+}

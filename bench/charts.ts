@@ -46,11 +46,12 @@ export function buildCharts(results: readonly ScenarioResult[]): ChartFile[] {
   ].filter((s) => s.points.length > 0);
   const seconds = (ms: number) => Math.max(ms, 1) / 1_000;
   const time: Series[] = [
-    line('rename: simulated', COLORS.rename, rename, (r) => seconds(r.simulatedMs)),
+    line('rename: preview + apply', COLORS.rename, rename, (r) => seconds(r.simulatedMs)),
+    line('rename: apply invocation', COLORS.rename, rename, (r) => seconds(r.longestInvocationMs), true),
     line('health: all invocations', COLORS.health, health, (r) => seconds(r.simulatedMs)),
     line('health: longest invocation', COLORS.health, health, (r) => seconds(r.longestInvocationMs), true),
     ...single.map((r) =>
-      line(`${r.scenario.kind} ${r.scenario.size}: simulated`, KIND_COLORS[r.scenario.kind], [r], (x) =>
+      line(`${r.scenario.kind} ${r.scenario.size}: preview + apply`, KIND_COLORS[r.scenario.kind], [r], (x) =>
         seconds(x.simulatedMs),
       ),
     ),

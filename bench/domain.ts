@@ -160,5 +160,27 @@ time('parse + group + audit', () => {
   const g = groupFamilies(raws.map(parseTarget));
   return auditFamilies(g.families, { timeZone: ZONE }, g.orphans);
 });
+// The largest family the contract allows to create: 500 assignees × 12 months (6,000 slices).
+const big = [
+  ...Array.from({ length: 500 }, (_, a) =>
+    buildSchedule({ milestone: 'monthly', startDate: '2026-01-01', count: 12 }).map((p, i) => ({
+      id: String(900_000_000 + a * 100 + i),
+      properties: {
+        [PROP.uuid]: '00000000-0000-4000-a000-000000000001',
+        [PROP.groupId]: String(7_000_000 + a),
+        [PROP.name]: 'Everyone 2026',
+        [PROP.goalType]: 'sales_quota',
+        [PROP.milestone]: 'monthly',
+        [PROP.start]: formatInstant(p.startMs),
+        [PROP.end]: formatInstant(p.endMs),
+        [PROP.targetAmount]: '1000.00',
+        [PROP.ownerId]: String(10_000 + a),
+      },
+    })),
+  ).flat(),
+];
+const bigFamilies = groupFamilies(big.map(parseTarget)).families;
+time('audit one 6,000-slice family', () => auditFamilies(bigFamilies, { timeZone: 'UTC' }));
+
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 console.log(`memory peak (sampled after each run): rss ${mb(peakRss)}, heapUsed ${mb(peakHeap)}`);

@@ -122,16 +122,25 @@ async function simpleRequestsPerSecond(): Promise<void> {
       else failed++;
     }
   };
+  const cpuBefore = await emulatorCpuMs(running.baseUrl);
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, (_, offset) => worker(offset)));
   const elapsed = (performance.now() - started) / 1_000;
+  const cpuSeconds = ((await emulatorCpuMs(running.baseUrl)) - cpuBefore) / 1_000;
   const counters = JSON.parse((await call(running.baseUrl, 'GET', '/__emulator/counters')).text) as {
     counters: Record<string, number>;
   };
   console.log(
     `simple GET by id: ${(done / elapsed).toFixed(0)} requests/s (${done} in ${elapsed.toFixed(1)} s, concurrency ${concurrency}, ${failed} failed; emulator counted ${counters.counters['GET /crm/v3/objects/goal_targets/{id}']})`,
   );
+  console.log(
+    `  emulator CPU: ${cpuSeconds.toFixed(2)} s for ${done} requests → ${(done / cpuSeconds).toFixed(0)} requests per CPU-second (capacity on one free core)`,
+  );
   await stop(running);
+}
+
+async function emulatorCpuMs(baseUrl: string): Promise<number> {
+  return (JSON.parse((await call(baseUrl, 'GET', '/__emulator/health')).text) as { cpuMs: number }).cpuMs;
 }
 
 async function searchOverLargePortal(): Promise<void> {
@@ -184,14 +193,17 @@ async function searchOverLargePortal(): Promise<void> {
   for (const [label, body] of Object.entries(queries)) {
     const times: number[] = [];
     let total = 0;
-    for (let run = 0; run < 15; run++) {
+    const runs = 15;
+    const cpuBefore = await emulatorCpuMs(running.baseUrl);
+    for (let run = 0; run < runs; run++) {
       const t = performance.now();
       const response = await call(running.baseUrl, 'POST', '/crm/v3/objects/goal_targets/search', body);
       times.push(performance.now() - t);
       total = (JSON.parse(response.text) as { total?: number }).total ?? -1;
     }
+    const cpuPerSearch = ((await emulatorCpuMs(running.baseUrl)) - cpuBefore) / runs;
     console.log(
-      `search "${label}": median ${percentile(times, 50).toFixed(1)} ms, p90 ${percentile(times, 90).toFixed(1)} ms (total ${total})`,
+      `search "${label}": median ${percentile(times, 50).toFixed(1)} ms, p90 ${percentile(times, 90).toFixed(1)} ms, emulator CPU ${cpuPerSearch.toFixed(1)} ms per search (total ${total})`,
     );
   }
   await stop(running);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renameLowerBound, renameNaive } from './formulas';
-import { formatDuration, ratio, renderReport, resultsTable } from './report';
+import { formatDuration, ratio, readingSection, renderReport, resultsTable } from './report';
 import type { RunConfig, ScenarioResult } from './result';
 import { SCENARIOS } from './scenarios';
 
@@ -96,6 +96,16 @@ describe('the page', () => {
     const page = renderReport({ config, results: [result], domain: { ok: false, reason: 'x' }, charts: [] });
     expect(page).toContain('| rename | 3 + ⌈n/200⌉ + 3⌈n/100⌉ | 1,300 | 2,700 | 353 calls, 35.3 s |');
     expect(page).toContain('| create | 4 + 2⌈n/100⌉ | 2,300 | 4,800 | 204 calls, 20.4 s |');
+  });
+
+  it('reads the numbers from the results: batching, the price of safety, and 429s', () => {
+    const text = readingSection([result]);
+    expect(text).toContain(
+      '**rename** of 600 slices: 12 calls where one request per slice would take 603 (50× fewer)',
+    );
+    expect(text).toContain('×1.3–×1.3 the lower bound');
+    expect(text).toContain('1 of 12 calls (8%) in this run were answered 429 (1 of them on search)');
+    expect(readingSection([{ ...result, throttled: 0, throttledSearch: 0 }])).not.toContain('429');
   });
 
   it('marks the domain micro-benchmarks clearly when they could not run', () => {

@@ -107,6 +107,46 @@ ${rows.join('\n')}
 `;
 }
 
+const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((part * 100) / whole)}%` : '0%');
+
+/** Plain-language reading of the results, computed from them (so it stays true when the numbers move). */
+export function readingSection(results: readonly ScenarioResult[]): string {
+  const out: string[] = [];
+  const largest = (kind: string) =>
+    results.filter((r) => r.scenario.kind === kind).sort((a, b) => b.scenario.size - a.scenario.size)[0];
+  for (const kind of ['rename', 'archive', 'create'] as const) {
+    const r = largest(kind);
+    if (!r) continue;
+    out.push(
+      `- **${kind}** of ${int(r.scenario.size)} slices: ${int(r.totalCalls)} calls where one request per slice would take ${int(r.naive.calls)} (${(r.naive.calls / r.totalCalls).toFixed(0)}× fewer); ${formatDuration(r.simulatedMs)} for preview and apply.`,
+    );
+  }
+  const protocol = results.filter((r) => r.expected && r.scenario.kind !== 'first-paint');
+  if (protocol.length > 0) {
+    const ratios = protocol.map((r) => r.totalCalls / r.lowerBound.calls);
+    const [lo, hi] = [Math.min(...ratios), Math.max(...ratios)];
+    out.push(
+      `- **The price of safety** is the gap between the calls and the lower bound: the preview reads the family (search, then batch read by id, so the version is never computed from a lagging index); the apply reads it again to check the version, writes, reads every touched slice back, and appends one journal record; each invocation also reads the settings for the permission check (schema lookup + one search). Here it is ×${lo.toFixed(1)}–×${hi.toFixed(1)} the lower bound: a constant factor, not a per-slice cost.`,
+    );
+  }
+  const health = results.filter((r) => r.scenario.kind === 'health');
+  const throttled = results.reduce((a, r) => a + r.throttled, 0);
+  if (throttled > 0) {
+    const calls = results.reduce((a, r) => a + r.totalCalls, 0);
+    const onSearch = results.reduce((a, r) => a + r.throttledSearch, 0);
+    out.push(
+      `- **429s:** ${int(throttled)} of ${int(calls)} calls (${pct(throttled, calls)}) in this run were answered 429 (${int(onSearch)} of them on search), each retried after a back-off that the simulated time includes. The gateway meters search with a token bucket (5 per second, burst 5, created per invocation), which lets more than 5 searches into one rolling second when calls come back quickly; the emulator enforces a strict rolling window of 5 per second. Which of the two HubSpot really does is not verified; a gateway limiter that never admits a 6th search within any 1,000 ms would remove these 429s.`,
+    );
+  }
+  const longest = health.sort((a, b) => b.longestInvocationMs - a.longestInvocationMs)[0];
+  if (longest) {
+    out.push(
+      `- **Health check:** each invocation scans a bounded slice of the portal and returns a cursor, so invocations are bounded whatever the portal size — the longest took ${formatDuration(longest.longestInvocationMs)} (${int(longest.invocations)} invocations for ${int(longest.scenario.size)} targets). Its calls are about ${(longest.totalCalls / longest.lowerBound.calls).toFixed(1)}× the ${int(longest.lowerBound.calls)} pages a bare scan needs: every page also fetches the whole families it touches (one \`IN\` search, which can page), so that a family straddling two pages is audited once, complete.`,
+    );
+  }
+  return out.length > 0 ? `## Reading the numbers\n\n${out.join('\n')}\n` : '';
+}
+
 /** The largest family one apply invocation can handle at this latency, from the formulas. */
 export function invocationLimitsSection(latencyMs: number): string {
   const kinds = ['rename', 'archive', 'create'] as const;
@@ -180,6 +220,7 @@ ${formulasTable(results)}
 
 ${charts}
 
+${readingSection(results)}
 ${clockCheckSection(input.clockChecks ?? [])}
 ${invocationLimitsSection(config.latencyMs)}
 ## Calls by endpoint

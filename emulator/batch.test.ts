@@ -216,6 +216,19 @@ describe('batch upsert', () => {
     expect(body.results[0]).toMatchObject({ id, new: false });
   });
 
+  it('refuses an idProperty that is not unique, before writing anything', async () => {
+    const [id = ''] = familyIds(DEMO.families.teamQuota2026);
+    const before = env.emulator.snapshot();
+    const response = await env.call('POST', batch('upsert'), {
+      inputs: [
+        { id, properties: { hs_kpi_value: '3' } },
+        { id: 'x', idProperty: 'hs_goal_name', properties: { hs_kpi_value: '3' } },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(env.emulator.snapshot()).toBe(before);
+  });
+
   it('creates or updates contacts by a unique property', async () => {
     const input = (firstname: string) => ({
       id: 'new.person@customer.example',

@@ -1,3 +1,4 @@
+import { Client } from '@hubspot/api-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Json, manualClock, startEmulator } from './test-support.js';
 
@@ -106,5 +107,26 @@ describe('injected faults', () => {
     env.emulator.faults.failRate(500, 1);
     expect((await env.call('GET', '/__emulator/health', undefined, null)).status).toBe(200);
     env.emulator.faults.clear();
+  });
+});
+
+describe('with @hubspot/api-client', () => {
+  it('answers a search 429 the SDK recognises and retries', async () => {
+    const client = new Client({
+      accessToken: env.emulator.token,
+      basePath: env.baseUrl,
+      numberOfApiCallRetries: 2,
+    });
+    env.emulator.faults.throttleNext(1, 'SECONDLY');
+    env.emulator.resetCounters();
+    const result = await client.crm.objects.goals.searchApi.doSearch({
+      filterGroups: [],
+      limit: 1,
+      after: '0',
+      sorts: [],
+      properties: [],
+    });
+    expect(result.results).toHaveLength(1);
+    expect(env.emulator.counters()).toEqual({ 'POST /crm/v3/objects/goal_targets/search': 2 });
   });
 });

@@ -13,6 +13,9 @@ describe('build-extensions', () => {
       expect(code).toMatch(/\bReact\b/);
       // Minified (local names mangled); the contract's zod schemas are not bundled (type-only imports).
       expect(code).not.toMatch(/function useMutationFlow|function explainError/);
+      // A production build even when run under vitest (NODE_ENV=test): no development React runtime.
+      expect(code).not.toMatch(/\.development\.js|react-jsx-dev-runtime/);
+      expect(process.env.NODE_ENV).toBe('test');
       expect(code).not.toMatch(/ZodError|zod/);
       expect(outsideImportWarnings(built.warnings)).toEqual([]);
     },

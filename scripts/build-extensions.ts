@@ -68,6 +68,10 @@ export async function buildExtension(
   const root = path.join(ROOT, folder);
   const entryPoint = path.join(root, entry);
   const outputDir = path.join(root, 'dist');
+  // HubSpot's builder runs with NODE_ENV unset, i.e. production. Under vitest NODE_ENV is "test", which
+  // would make vite inline React's development JSX runtime; pin it for the build and restore it after.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   const { warnings } = await withCapturedWarnings(async () => {
     if (mode === 'cli') {
       execFileSync(path.join(ROOT, 'node_modules/.bin/uie'), ['build', entryPoint], {
@@ -86,6 +90,9 @@ export async function buildExtension(
     } else {
       await remoteBuild({ root, entryPoint, outputDir, logLevel: 'warn' });
     }
+  }).finally(() => {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   });
   const outside = outsideImportWarnings(warnings);
   if (outside.length > 0)

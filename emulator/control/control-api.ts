@@ -66,6 +66,8 @@ export function controlRoutes(): Route<ControlTarget>[] {
         token: target.token,
         portalId: target.portalId,
         ...target.settings(),
+        // CPU time of the emulator's process, so benchmarks can report capacity on a busy machine.
+        cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1_000),
       }),
     ),
     route('POST', '/reset', (target, request) => {

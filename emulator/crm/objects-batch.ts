@@ -208,6 +208,14 @@ export function batchUpsert(context: CrmContext, request: ApiRequest): ApiRespon
     if (!checked.ok) throw propertyValidationError(checked.errors);
     return { input, changes: checked.changes };
   });
+  // Check every idProperty before writing anything: a throw inside the write loop would leave memory ahead of SQLite.
+  for (const input of inputs) {
+    if (input.idProperty !== undefined && input.idProperty !== 'hs_object_id') {
+      if (!type.properties.get(input.idProperty)?.hasUniqueValue) {
+        throw validationError(`${input.idProperty} is not a unique property of ${type.name}`);
+      }
+    }
+  }
   const failure = context.takeBatchFailure('batch/upsert');
   const errors: BatchError[] = [];
   const results = context.store.transaction(() => {

@@ -17,7 +17,8 @@ const ONE_SECOND = 1_000;
 export const SEARCH_POLICY_NAME = 'SECONDLY';
 
 /** A 429 with HubSpot's body (`errorType: RATE_LIMIT`, `policyName`). */
-// ASSUMPTION (unverified): the 429 body's `category` (`RATE_LIMITS`) and message wording.
+// ASSUMPTION (unverified): the 429 body's `category` (`RATE_LIMITS`). The message follows
+// "You have reached your secondly limit.", which @hubspot/api-client 14 matches to retry searches [verified in its source].
 export function rateLimited(policyName: string, headers: Record<string, string> = {}): HubSpotHttpError {
   return new HubSpotHttpError(
     429,

@@ -3,7 +3,8 @@ import { formatStoredDatetime, parseDatetimeMs } from '../crm/values.js';
 import type { Owner, Pipeline, SeedData, SeedRecord, Team } from '../seed/types.js';
 import type { Db } from './database.js';
 import { builtInAliases, builtInObjectTypes, type ObjectType } from './object-types.js';
-import { type CrmRecord, markWritten, refreshIndex } from './records.js';
+import type { CrmRecord } from './records.js';
+import { SearchIndex } from './search-index.js';
 import { stableStringify } from './stable-json.js';
 
 /** A custom object schema as the schemas API returns it (without `properties`, which live in the type). */
@@ -49,6 +50,7 @@ export class Store {
   private records = new Map<string, Map<string, CrmRecord>>();
   /** Records of a type in id order, rebuilt only after a record is added (ids never change). */
   private ordered = new Map<string, CrmRecord[]>();
+  private searchIndexes = new Map<string, SearchIndex>();
   private nextObjectId = FIRST_OBJECT_ID;
   private nextCustomTypeNumber = FIRST_CUSTOM_TYPE_NUMBER;
   private lastWriteMs = 0;
@@ -161,6 +163,7 @@ export class Store {
     this.schemas.clear();
     this.records = new Map();
     this.ordered = new Map();
+    this.searchIndexes = new Map();
   }
 
   // ---- records --------------------------------------------------------------------------------
@@ -185,7 +188,7 @@ export class Store {
     const table = this.recordsOf(type);
     if (!table.has(record.id)) this.ordered.delete(type.objectTypeId);
     table.set(record.id, record);
-    markWritten(record, this.clock(), this.searchLagMs);
+    this.searchIndexOf(type).written(record, this.clock(), this.searchLagMs);
     this.persist(type.objectTypeId, record);
   }
 
@@ -257,25 +260,48 @@ export class Store {
       indexed: null,
       indexPendingAt: null,
     };
-    record.indexed = { properties: record.properties, updatedAt };
+    this.searchIndexOf(type).setView(record, { properties: record.properties, updatedAt });
     this.recordsOf(type).set(id, record);
     this.ordered.delete(type.objectTypeId);
     this.persist(type.objectTypeId, record);
     return record;
   }
 
-  /** Records search can see right now (lag applied, archived ones never) whose indexed view passes the test. */
+  private searchIndexOf(type: ObjectType): SearchIndex {
+    let index = this.searchIndexes.get(type.objectTypeId);
+    if (!index) {
+      const table = this.recordsOf(type);
+      index = new SearchIndex(() => table.values());
+      this.searchIndexes.set(type.objectTypeId, index);
+    }
+    return index;
+  }
+
+  /**
+   * Records search can see right now (lag applied, archived ones never) whose search view passes the
+   * test, in id order. `equalities` (property → value, one per filter group) narrows the candidates
+   * through the equality index: a record must match one of them.
+   */
   // ASSUMPTION (unverified): archiving takes effect in search at once (no lag), so search never shows it.
   scanSearchable(
     type: ObjectType,
     test: (properties: Readonly<Record<string, string>>) => boolean,
+    equalities?: Array<[string, string]>,
   ): CrmRecord[] {
-    const now = this.clock();
+    const index = this.searchIndexOf(type);
+    index.catchUp(this.clock());
+    let candidates: readonly CrmRecord[];
+    if (equalities && equalities.length > 0) {
+      const union = new Set<CrmRecord>();
+      for (const [property, value] of equalities)
+        for (const record of index.lookup(property, value)) union.add(record);
+      candidates = sortById([...union]);
+    } else {
+      candidates = this.inIdOrder(type);
+    }
     const hits: CrmRecord[] = [];
-    for (const record of this.inIdOrder(type)) {
-      if (record.archived) continue;
-      refreshIndex(record, now);
-      if (record.indexed !== null && test(record.indexed.properties)) hits.push(record);
+    for (const record of candidates) {
+      if (!record.archived && record.indexed !== null && test(record.indexed.properties)) hits.push(record);
     }
     return hits;
   }

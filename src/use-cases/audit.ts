@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { FindingDto } from '../contract/dto';
 import type { Params } from '../contract/functions';
 import { failure, type Result, success } from '../contract/result';
-import { compareIds, groupFamilies } from '../domain/grouping';
+import { compareIds, type Family, groupFamilies } from '../domain/grouping';
 import { auditFamily } from '../domain/health/audit';
 import { auditOrphans } from '../domain/health/orphans';
 import { parseTarget, type RawGoalTarget } from '../domain/target';
@@ -50,6 +50,8 @@ export function auditPortal(
     let done = false;
     const findings: FindingDto[] = [];
     const fetched = new Set<string>();
+    /** Every family fetched in this invocation: orphans are matched to them by group id. */
+    const known: Family[] = [];
     const ctx = { timeZone: p.portal.timeZone };
 
     for (let page = 0; page < AUDIT_LIMITS.pages && deps.now() - started < AUDIT_LIMITS.budgetMs; page++) {
@@ -63,7 +65,9 @@ export function auditPortal(
       const parsed = scan.results.map((r) => parseTarget(r as RawGoalTarget));
       const orphans = parsed.filter((t) => t.uuid === null);
       // Families fetched earlier in this invocation were audited already (or belong to an earlier call).
-      const uuids = [...new Set(parsed.map((t) => t.uuid).filter((u) => u !== null))].filter((u) => !fetched.has(u));
+      const uuids = [...new Set(parsed.map((t) => t.uuid).filter((u) => u !== null))].filter(
+        (u) => !fetched.has(u),
+      );
       const records = uuids.length > 0 ? await deps.gateway.searchByUuids(uuids) : [];
       const whole = groupFamilies(records.map((r) => parseTarget(r as RawGoalTarget))).families;
       const lowerBound = last;
@@ -73,10 +77,11 @@ export function auditPortal(
         return lowest !== undefined && (lowerBound === null || compareIds(lowest, lowerBound) > 0);
       });
       for (const family of whole) fetched.add(family.uuid);
+      known.push(...whole);
       for (const family of mine) {
         for (const f of auditFamily(family, ctx)) findings.push(presentFinding(f, family.name.value));
       }
-      for (const f of auditOrphans(orphans, whole)) findings.push(presentFinding(f, null));
+      for (const f of auditOrphans(orphans, known)) findings.push(presentFinding(f, null));
       families += mine.length;
       targets += scan.results.length;
       last = pageLast;

@@ -13,6 +13,7 @@ import { buildHostAssets, HOST_DIR, type HostAssets } from './build-host.js';
 import { demoRecords, demoUsers } from './demo-directory.js';
 import { type ExtensionKind, prepareExtensions, type ResolvedExtension } from './extensions.js';
 import { FunctionNotFoundError, FunctionRunner } from './function-runner.js';
+import { type LiveReload, startLiveReload } from './live-reload.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -80,6 +81,19 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     }),
   ]);
   const hostAssets: HostAssets = assets;
+  const liveReload: LiveReload | undefined =
+    mode === 'same-thread'
+      ? startLiveReload(
+          ROOT,
+          async () => {
+            Object.assign(
+              extensions,
+              await prepareExtensions(ROOT, { build: true, fixtureOnly: options.fixtureOnly ?? false, log }),
+            );
+          },
+          log,
+        )
+      : undefined;
   const indexHtml = readFileSync(path.join(HOST_DIR, 'index.html'), 'utf8');
 
   const info = (): WorkbenchInfo => {
@@ -115,6 +129,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     if (p === '/__workbench/host.css') return send(res, 200, hostAssets.pageCss, 'text/css');
     if (p === '/__workbench/worker.js') return send(res, 200, hostAssets.workerJs, 'text/javascript');
     if (p === '/__workbench/api/info') return sendJson(res, 200, info());
+    if (p === '/__workbench/events' && liveReload) return liveReload.subscribe(res);
     const extension = /^\/__workbench\/extensions\/(card|settings)\.js$/.exec(p);
     if (extension) {
       const file = extensions[extension[1] as ExtensionKind].bundleFile;
@@ -180,6 +195,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     functions,
     extensions,
     async close() {
+      liveReload?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await emulator.close();

@@ -76,9 +76,9 @@ export const periodsMisaligned: HealthRule = {
     const readable = family.slices.filter(isReadable);
     const wholesale =
       readable.length > 1 && readable.every((t) => gridPeriodStart(familyGrid, t.startMs) !== t.startMs);
-    return eachGroupWithGrid(family, ctx, (group, grid, readable) => {
+    return eachGroupWithGrid(family, ctx, (group, grid, inGroup) => {
       const updates: { id: string; properties: Record<string, string> }[] = [];
-      for (const t of readable) {
+      for (const t of inGroup) {
         const p = gridPeriodFrom(grid, gridNearestStart(grid, t.startMs));
         if (p.startMs === t.startMs && p.endMs === t.endMs) continue;
         const properties: Record<string, string> = {};
@@ -88,12 +88,6 @@ export const periodsMisaligned: HealthRule = {
       }
       if (updates.length === 0) return null;
       const where = `the ${grid.milestone} schedule (${grid.timeZone}, ${grid.endStyle} ends)`;
-      // When no slice of the family starts on the grid, the family most likely uses a time zone
-      // that was not offered as the candidate: moving every slice would be wrong, so no repair.
-      const offGrid = family.slices
-        .filter(isReadable)
-        .filter((t) => gridPeriodStart(grid, t.startMs) !== t.startMs).length;
-      const wholesale = offGrid === readableCount && readableCount > 1;
       return makeFinding(
         periodsMisaligned,
         family.uuid,

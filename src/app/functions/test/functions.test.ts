@@ -74,7 +74,7 @@ describe('reads', () => {
     const rules = new Set<string>();
     const families = new Set<string>();
     let cursor: string | undefined;
-    let last = { scannedTargets: 0, progress: 0 };
+    let last = { scannedTargets: 0, scannedFamilies: 0, progress: 0 };
     for (let i = 0; i < 50; i++) {
       const r = await call('goal_families_audit', { ...asAdmin, ...(cursor ? { cursor } : {}) });
       expectContract('goal_families_audit', r);
@@ -89,7 +89,11 @@ describe('reads', () => {
     }
     expect(cursor).toBeUndefined();
     expect(last.progress).toBe(1);
-    expect(last.scannedTargets).toBe(emulator.store.listObjects('goal_targets').length);
+    const live = emulator.store.listObjects('goal_targets');
+    expect(last.scannedTargets).toBe(live.length);
+    // Families straddle the 200-target pages; each is audited exactly once, whole.
+    const uuids = new Set(live.map((r) => r.properties.hs_group_correlation_uuid).filter(Boolean));
+    expect(last.scannedFamilies).toBe(uuids.size);
     for (const [problem, broken] of Object.entries(DEMO.broken)) {
       if (problem !== 'orphanSlice') expect(families, `broken family ${problem}`).toContain(broken.uuid);
     }

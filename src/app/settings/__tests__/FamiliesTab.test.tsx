@@ -197,6 +197,37 @@ describe('Families tab — one family', () => {
     expect(page.callsOf('goal_families_list').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('archives one slice after a warning and a preview', async () => {
+    const plan = makePlan({
+      operation: 'archive_target',
+      summary: 'Archive 1 slice',
+      updates: [],
+      archives: [{ id: '3003', label: 'West · Mar 2026' }],
+      batches: { create: 0, update: 0, archive: 1 },
+      warnings: ["The family's total changes from $18,000.00 to $17,500.00."],
+    });
+    const page = withFamily({
+      goal_target_archive: (p) =>
+        p.dryRun ? ok('goal_target_archive', previewOf(plan)) : ok('goal_target_archive', appliedOf(plan)),
+    });
+    await openFamily(page);
+    page.findByTestId(Button, 'action-archiveSlice').trigger('onClick');
+    expect(page.findByTestId(Button, 'preview-button').props.disabled).toBe(true);
+    const slice = page.find(Select, { name: 'targetId' });
+    expect(slice.props.options).toHaveLength(24);
+    expect(slice.props.options).toContainEqual({ value: '3003', label: 'West (team) · Mar 2026' });
+    fire(slice, 'onChange', '3003');
+    page.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+    expect(textOf(page.findByTestId(Alert, 'plan-warnings'))).toContain('$17,500.00');
+    page.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.actions.addAlert).toHaveBeenCalled());
+    expect(page.callsOf('goal_target_archive')).toEqual([
+      { uuid: FAMILY_UUID, targetId: '3003', dryRun: true },
+      { uuid: FAMILY_UUID, targetId: '3003', dryRun: false, version: 'v-1' },
+    ]);
+  });
+
   it('copies to next year under a client-chosen uuid and opens the copy', async () => {
     const plan = makePlan({
       operation: 'clone',

@@ -16,13 +16,14 @@ import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { useRemoteResult } from '../../shared/useRemoteResult';
 import type { PageEnvironment } from '../../types/page';
 import { ArchiveFamily } from './ArchiveFamily';
+import { ArchiveSlice } from './ArchiveSlice';
 import { CloneFamily } from './CloneFamily';
 import { CsvExport } from './CsvExport';
 import { CsvImport } from './CsvImport';
 import { FamilyEditForm } from './FamilyEditForm';
 import { ScheduleTable } from './ScheduleTable';
 
-type Mode = 'none' | 'edit' | 'archive' | 'clone' | 'export' | 'import';
+type Mode = 'none' | 'edit' | 'archive' | 'archiveSlice' | 'clone' | 'export' | 'import';
 
 interface FamilyDetailProps {
   uuid: string;
@@ -50,6 +51,7 @@ const ACTIONS: { mode: Mode; label: string; edits: boolean }[] = [
   { mode: 'clone', label: 'Copy to next year', edits: true },
   { mode: 'export', label: 'Export CSV', edits: false },
   { mode: 'import', label: 'Import CSV', edits: true },
+  { mode: 'archiveSlice', label: 'Archive one slice', edits: true },
   { mode: 'archive', label: 'Archive', edits: true },
 ];
 
@@ -148,6 +150,7 @@ export function FamilyDetail(props: FamilyDetailProps) {
       {mode === 'archive' && (
         <ArchiveFamily {...actionProps} onApplied={(summary) => onApplied(summary, 'leave')} />
       )}
+      {mode === 'archiveSlice' && <ArchiveSlice {...actionProps} />}
       {mode === 'clone' && <CloneFamily {...actionProps} onOpen={props.onOpen} />}
       {mode === 'export' && <CsvExport {...actionProps} />}
       {mode === 'import' && <CsvImport {...actionProps} />}

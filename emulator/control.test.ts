@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmulator } from './emulator.js';
 import { DEMO } from './seed/demo.js';
 import { type Json, startEmulator } from './test-support.js';
 
@@ -88,6 +89,13 @@ describe('control API', () => {
     const settings: Json = (await control('POST', '/settings', { searchLagMs: 500, rateLimits: true })).body;
     expect(settings).toEqual({ searchLagMs: 500, rateLimits: true });
     await control('POST', '/settings', { searchLagMs: 0, rateLimits: false });
+  });
+
+  it('gives the same snapshot for the same seed in two emulators', async () => {
+    const [first, second] = [createEmulator(), createEmulator()];
+    expect(first.snapshot()).toBe(second.snapshot());
+    expect(first.snapshot()).toBe(env.emulator.snapshot());
+    await Promise.all([first.close(), second.close()]);
   });
 
   it('answers an unknown control path with 404', async () => {

@@ -103,6 +103,21 @@ describe('injected faults', () => {
     env.emulator.configure({ rateLimits: true });
   });
 
+  it('delays answers with latency, and reset() clears every fault', async () => {
+    env.emulator.faults.setLatency(20);
+    env.emulator.faults.throttleNext(5);
+    expect(env.emulator.faults.describe()).toMatchObject({ latencyMs: 20, throttle: { remaining: 5 } });
+    expect((await env.call('GET', LIST)).status).toBe(429);
+    env.emulator.reset();
+    expect(env.emulator.faults.describe()).toEqual({
+      latencyMs: 0,
+      failRate: null,
+      throttle: null,
+      partialFailures: [],
+    });
+    expect((await env.call('GET', LIST)).status).toBe(200);
+  });
+
   it('leaves the control API alone', async () => {
     env.emulator.faults.failRate(500, 1);
     expect((await env.call('GET', '/__emulator/health', undefined, null)).status).toBe(200);

@@ -1,5 +1,6 @@
 import { HubSpotHttpError, validationError } from '../http/errors.js';
 import { type ApiRequest, type ApiResponse, json } from '../http/types.js';
+import type { ObjectType } from '../store/object-types.js';
 import type { CrmRecord } from '../store/records.js';
 import { compareIds } from '../store/store.js';
 import { bodyObject, type CrmContext, resolveObjectType } from './context.js';
@@ -49,6 +50,32 @@ function compileFilterGroups(
   }
   // Groups are ORed, filters inside a group ANDed; no groups means every record.
   return compiled.length === 0 ? () => true : (p) => compiled.some((group) => group(p));
+}
+
+/**
+ * One indexable `EQ` (text or option property) from every filter group, or undefined when some group
+ * has none: then the search must scan. The full filters still run on the candidates.
+ */
+function equalityPerGroup(
+  request: Record<string, unknown>,
+  type: ObjectType,
+): Array<[string, string]> | undefined {
+  const groups = request.filterGroups;
+  if (!Array.isArray(groups) || groups.length === 0) return undefined;
+  const equalities: Array<[string, string]> = [];
+  for (const group of groups as Array<{ filters?: FilterInput[] }>) {
+    const equality = (group.filters ?? []).find((filter) => {
+      const definition = type.properties.get(String(filter.propertyName));
+      return (
+        filter.operator === 'EQ' &&
+        typeof filter.value === 'string' &&
+        (definition?.type === 'string' || definition?.type === 'enumeration')
+      );
+    });
+    if (!equality) return undefined;
+    equalities.push([String(equality.propertyName), String(equality.value)]);
+  }
+  return equalities;
 }
 
 interface Sort {
@@ -114,6 +141,7 @@ export function searchObjects(context: CrmContext, request: ApiRequest): ApiResp
   const hits = context.store.scanSearchable(
     type,
     (p) => matches(p) && (textMatch === undefined || textMatch(p)),
+    equalityPerGroup(body, type),
   );
   if (sort && sortDefinition) {
     const sign = sort.direction === 'DESCENDING' ? -1 : 1;

@@ -39,3 +39,21 @@ export function builtInAliases(): Map<string, string> {
   }
   return aliases;
 }
+
+/** A custom object schema as the schemas API returns it (without `properties`, which live in the type). */
+export interface StoredSchema {
+  id: string;
+  objectTypeId: string;
+  name: string;
+  fullyQualifiedName: string;
+  labels: { singular?: string; plural?: string };
+  description?: string;
+  primaryDisplayProperty?: string;
+  secondaryDisplayProperties: string[];
+  requiredProperties: string[];
+  searchableProperties: string[];
+  associations: Array<{ id: string; fromObjectTypeId: string; toObjectTypeId: string; name?: string }>;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+}

@@ -2,28 +2,13 @@ import type { PropertyDefinition } from '../crm/property-types.js';
 import { formatStoredDatetime, parseDatetimeMs } from '../crm/values.js';
 import type { Owner, Pipeline, SeedData, SeedRecord, Team } from '../seed/types.js';
 import type { Db } from './database.js';
-import { builtInAliases, builtInObjectTypes, type ObjectType } from './object-types.js';
+import { builtInAliases, builtInObjectTypes, type ObjectType, type StoredSchema } from './object-types.js';
 import type { CrmRecord } from './records.js';
+import { readSavedPortal } from './saved-portal.js';
 import { SearchIndex } from './search-index.js';
 import { stableStringify } from './stable-json.js';
 
-/** A custom object schema as the schemas API returns it (without `properties`, which live in the type). */
-export interface StoredSchema {
-  id: string;
-  objectTypeId: string;
-  name: string;
-  fullyQualifiedName: string;
-  labels: { singular?: string; plural?: string };
-  description?: string;
-  primaryDisplayProperty?: string;
-  secondaryDisplayProperties: string[];
-  requiredProperties: string[];
-  searchableProperties: string[];
-  associations: Array<{ id: string; fromObjectTypeId: string; toObjectTypeId: string; name?: string }>;
-  createdAt: string;
-  updatedAt: string;
-  archived: boolean;
-}
+export type { StoredSchema } from './object-types.js';
 
 export const DEFAULT_PORTAL_ID = 24_681_012;
 const FIRST_OBJECT_ID = 10_000_000_001;
@@ -360,62 +345,22 @@ export class Store {
   /** Load everything from the database file into memory (used when reopening a file database). */
   loadFromDatabase(): void {
     this.resetTypes();
-    const meta = new Map(
-      (this.db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map(
-        (row) => [row.key, row.value],
-      ),
-    );
-    this.portalId = Number(meta.get('portal_id') ?? DEFAULT_PORTAL_ID);
-    this.nextObjectId = Number(meta.get('next_object_id') ?? FIRST_OBJECT_ID);
-    this.nextCustomTypeNumber = Number(meta.get('next_custom_type') ?? FIRST_CUSTOM_TYPE_NUMBER);
-    const lookups = this.db.prepare('SELECT kind, body FROM lookups ORDER BY kind, position').all() as Array<{
-      kind: string;
-      body: string;
-    }>;
-    this.owners = lookups.filter((row) => row.kind === 'owner').map((row) => JSON.parse(row.body) as Owner);
-    this.teams = lookups.filter((row) => row.kind === 'team').map((row) => JSON.parse(row.body) as Team);
-    this.pipelines = new Map();
-    for (const row of lookups.filter((r) => r.kind.startsWith('pipeline:'))) {
-      const objectType = row.kind.slice('pipeline:'.length);
-      this.pipelines.set(objectType, [
-        ...(this.pipelines.get(objectType) ?? []),
-        JSON.parse(row.body) as Pipeline,
-      ]);
+    const saved = readSavedPortal(this.db);
+    this.portalId = Number(saved.meta.get('portal_id') ?? DEFAULT_PORTAL_ID);
+    this.nextObjectId = Number(saved.meta.get('next_object_id') ?? FIRST_OBJECT_ID);
+    this.nextCustomTypeNumber = Number(saved.meta.get('next_custom_type') ?? FIRST_CUSTOM_TYPE_NUMBER);
+    this.owners = saved.owners;
+    this.teams = saved.teams;
+    this.pipelines = saved.pipelines;
+    for (const schema of saved.schemas) this.registerCustomType(schema);
+    for (const { type, definition } of saved.propertyDefinitions) {
+      this.types.get(type)?.properties.set(definition.name, definition);
     }
-    for (const row of this.db.prepare('SELECT body FROM schemas').all() as Array<{ body: string }>) {
-      this.registerCustomType(JSON.parse(row.body) as StoredSchema);
-    }
-    for (const row of this.db.prepare('SELECT type, body FROM property_defs').all() as Array<{
-      type: string;
-      body: string;
-    }>) {
-      const definition = JSON.parse(row.body) as PropertyDefinition;
-      this.types.get(row.type)?.properties.set(definition.name, definition);
-    }
-    const rows = this.db.prepare('SELECT * FROM objects').iterate() as IterableIterator<{
-      type: string;
-      id: string;
-      properties: string;
-      created_at: number;
-      updated_at: number;
-      archived: number;
-      archived_at: number | null;
-    }>;
-    for (const row of rows) {
-      const type = this.types.get(row.type);
+    for (const { type: typeId, record } of saved.records()) {
+      const type = this.types.get(typeId);
       if (!type) continue;
-      const properties = JSON.parse(row.properties) as Record<string, string>;
-      this.recordsOf(type).set(row.id, {
-        id: row.id,
-        properties,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-        archived: row.archived === 1,
-        archivedAt: row.archived_at,
-        indexed: { properties, updatedAt: row.updated_at },
-        indexPendingAt: null,
-      });
-      this.lastWriteMs = Math.max(this.lastWriteMs, row.updated_at);
+      this.recordsOf(type).set(record.id, record);
+      this.lastWriteMs = Math.max(this.lastWriteMs, record.updatedAt);
     }
   }
 

@@ -54,7 +54,8 @@ export function checkProject({ files, exists }: ProjectFacts): string[] {
       continue;
     }
     for (const key of Object.keys(meta)) {
-      if (!TOP_LEVEL_KEYS.has(key)) say(`unknown top-level key "${key}" (allowed: ${[...TOP_LEVEL_KEYS].join(', ')})`);
+      if (!TOP_LEVEL_KEYS.has(key))
+        say(`unknown top-level key "${key}" (allowed: ${[...TOP_LEVEL_KEYS].join(', ')})`);
     }
     const { uid, type, config } = meta;
     if (typeof uid !== 'string' || !UID.test(uid)) {
@@ -89,10 +90,12 @@ export function checkProject({ files, exists }: ProjectFacts): string[] {
     }
     checkEntrypoint(config, exists, say);
     if (type === 'card') checkCard(config, say);
-    if (type !== 'app-function' && !exists(`app/${folder}/package.json`)) say(`app/${folder}/package.json is missing`);
+    if (type !== 'app-function' && !exists(`app/${folder}/package.json`))
+      say(`app/${folder}/package.json is missing`);
   }
 
-  if (countOfType.get('app') !== 1) problems.push('the project needs exactly one app component (app/app-hsmeta.json)');
+  if (countOfType.get('app') !== 1)
+    problems.push('the project needs exactly one app component (app/app-hsmeta.json)');
   if ((countOfType.get('settings') ?? 0) > 1) problems.push('an app may have at most one settings component');
   if ((countOfType.get('app-function') ?? 0) > 0 && !exists('app/functions/package.json')) {
     problems.push('app/functions/package.json is required once any function exists');
@@ -104,7 +107,8 @@ function checkApp(config: Json, say: (m: string) => void) {
   if (config.distribution !== 'private') say('an app with functions must have distribution "private"');
   const auth = config.auth;
   if (!isObject(auth) || auth.type !== 'static') say('an app with functions must use auth type "static"');
-  else if (!Array.isArray(auth.requiredScopes) || auth.requiredScopes.length === 0) say('auth.requiredScopes is empty');
+  else if (!Array.isArray(auth.requiredScopes) || auth.requiredScopes.length === 0)
+    say('auth.requiredScopes is empty');
   if (typeof config.name !== 'string' || config.name.length === 0) say('config.name is missing');
 }
 

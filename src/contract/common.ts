@@ -21,7 +21,9 @@ export const Money = z
 export const TargetMoney = Money.refine((s) => !s.startsWith('-'), 'must not be negative');
 
 /** A calendar date (no time), interpreted in the family's or portal's time zone. */
-export const IsoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be YYYY-MM-DD');
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be YYYY-MM-DD');
 
 /** An instant, as HubSpot returns it. */
 export const IsoInstant = z.string().datetime({ offset: true });

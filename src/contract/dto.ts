@@ -106,9 +106,7 @@ export const PlanDto = z.object({
       properties: z.record(z.string(), z.string()),
     }),
   ),
-  updates: z.array(
-    z.object({ id: z.string(), label: z.string(), changes: z.array(PropertyChangeDto) }),
-  ),
+  updates: z.array(z.object({ id: z.string(), label: z.string(), changes: z.array(PropertyChangeDto) })),
   archives: z.array(z.object({ id: z.string(), label: z.string() })),
   /** How many HubSpot batch calls applying this takes (≤100 inputs each). */
   batches: z.object({ create: z.number().int(), update: z.number().int(), archive: z.number().int() }),
@@ -173,7 +171,14 @@ export const JournalEntryDto = z.object({
   familyName: z.string(),
   summary: z.string(),
   /** Per-slice before/after; what undo restores. */
-  changes: z.array(z.object({ id: z.string(), property: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+  changes: z.array(
+    z.object({
+      id: z.string(),
+      property: z.string(),
+      before: z.string().nullable(),
+      after: z.string().nullable(),
+    }),
+  ),
   undoable: z.boolean(),
   undoneBy: z.string().nullable(),
 });

@@ -39,9 +39,16 @@ const mutation = {
   version: Version.optional(),
 };
 
-const requireVersionToApply = <T extends { dryRun: boolean; version?: string | undefined }>(p: T, ctx: z.RefinementCtx) => {
+const requireVersionToApply = <T extends { dryRun: boolean; version?: string | undefined }>(
+  p: T,
+  ctx: z.RefinementCtx,
+) => {
   if (!p.dryRun && p.version === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['version'], message: 'is required to apply a change (preview with dryRun first)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['version'],
+      message: 'is required to apply a change (preview with dryRun first)',
+    });
   }
 };
 
@@ -74,7 +81,8 @@ export const FamilyFilter = z.strictObject({
 
 export const functionContracts = {
   goal_families_list: {
-    summary: 'Families (summaries) filtered by owner, team, name text, type, period and health; cursor paging.',
+    summary:
+      'Families (summaries) filtered by owner, team, name text, type, period and health; cursor paging.',
     params: z.strictObject({
       ...base,
       filter: FamilyFilter.default({}),
@@ -83,7 +91,11 @@ export const functionContracts = {
       limit: z.number().int().min(1).max(100).default(25),
       cursor: Cursor.optional(),
     }),
-    result: z.object({ families: z.array(FamilySummaryDto), nextCursor: z.string().nullable(), total: z.number().int() }),
+    result: z.object({
+      families: z.array(FamilySummaryDto),
+      nextCursor: z.string().nullable(),
+      total: z.number().int(),
+    }),
   },
   goal_family_get: {
     summary: 'One family in full: target groups, slices, progress, health findings and version.',
@@ -91,7 +103,8 @@ export const functionContracts = {
     result: z.object({ family: FamilyDto }),
   },
   goal_family_create: {
-    summary: 'Create a family for many assignees × periods (F5) with a spread per assignee (F6). Retry-safe with a client-chosen uuid.',
+    summary:
+      'Create a family for many assignees × periods (F5) with a spread per assignee (F6). Retry-safe with a client-chosen uuid.',
     params: z
       .strictObject({
         ...base,
@@ -113,10 +126,18 @@ export const functionContracts = {
       })
       .superRefine((p, ctx) => {
         if (p.spread.mode === 'weighted' && p.spread.weights.length !== p.periodCount) {
-          ctx.addIssue({ code: 'custom', path: ['spread', 'weights'], message: 'needs one weight per period' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['spread', 'weights'],
+            message: 'needs one weight per period',
+          });
         }
         if (p.spread.mode === 'explicit' && p.spread.amounts.length !== p.periodCount) {
-          ctx.addIssue({ code: 'custom', path: ['spread', 'amounts'], message: 'needs one amount per period' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['spread', 'amounts'],
+            message: 'needs one amount per period',
+          });
         }
         if (p.assignees.length * p.periodCount > 10_000) {
           ctx.addIssue({ code: 'custom', path: ['assignees'], message: 'at most 10,000 slices per family' });
@@ -156,7 +177,8 @@ export const functionContracts = {
     result: MutationResultDto,
   },
   goal_target_update: {
-    summary: "One slice (F4): its amount and/or hs_kpi_value override; warns when the family's total changes.",
+    summary:
+      "One slice (F4): its amount and/or hs_kpi_value override; warns when the family's total changes.",
     params: z
       .strictObject({
         ...mutation,
@@ -186,7 +208,8 @@ export const functionContracts = {
     result: MutationResultDto,
   },
   goal_families_audit: {
-    summary: 'Health check (F8): one bounded page of the portal per call; pass nextCursor back until it is null.',
+    summary:
+      'Health check (F8): one bounded page of the portal per call; pass nextCursor back until it is null.',
     params: z.strictObject({ ...base, cursor: Cursor.optional() }),
     result: z.object({
       findings: z.array(FindingDto),
@@ -207,19 +230,21 @@ export const functionContracts = {
   },
   goal_family_clone: {
     summary: 'Copy a family to a later period (F10) with a new uuid; amounts kept or scaled.',
-    params: z
-      .strictObject({
-        ...base,
-        dryRun: z.boolean().default(false),
-        uuid: FamilyUuid,
-        /** Client-chosen uuid of the copy; reuse it on retry. */
-        newUuid: FamilyUuid.optional(),
-        /** Whole years to shift by (default 1: next year). */
-        shiftYears: z.number().int().min(1).max(10).default(1),
-        /** Multiply every amount, e.g. "1.10" for +10%; rounded half-up to the cent. */
-        scale: z.string().regex(/^\d{1,4}(\.\d{1,4})?$/).default('1'),
-        name: GoalName.optional(),
-      }),
+    params: z.strictObject({
+      ...base,
+      dryRun: z.boolean().default(false),
+      uuid: FamilyUuid,
+      /** Client-chosen uuid of the copy; reuse it on retry. */
+      newUuid: FamilyUuid.optional(),
+      /** Whole years to shift by (default 1: next year). */
+      shiftYears: z.number().int().min(1).max(10).default(1),
+      /** Multiply every amount, e.g. "1.10" for +10%; rounded half-up to the cent. */
+      scale: z
+        .string()
+        .regex(/^\d{1,4}(\.\d{1,4})?$/)
+        .default('1'),
+      name: GoalName.optional(),
+    }),
     result: MutationResultDto.and(z.object({ uuid: FamilyUuid })),
   },
   goal_journal_list: {
@@ -258,7 +283,8 @@ export const functionContracts = {
     }),
   },
   goal_property_options: {
-    summary: "Options for the create form: hs_goal_type and hs_milestone options from HubSpot's goal_targets property definitions, and deal pipelines (added for the UI).",
+    summary:
+      "Options for the create form: hs_goal_type and hs_milestone options from HubSpot's goal_targets property definitions, and deal pipelines (added for the UI).",
     params: z.strictObject(base),
     result: z.object({
       goalTypes: z.array(z.object({ value: z.string(), label: z.string() })),

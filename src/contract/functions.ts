@@ -79,6 +79,19 @@ export const FamilyFilter = z.strictObject({
   health: z.enum(['healthy', 'broken']).optional(),
 });
 
+/**
+ * The largest family (in slices) that one invocation may create or change family-wide.
+ *
+ * Why 1,200: an apply is sequential calls; for rename/archive it makes 3 + ⌈n/200⌉ + 3⌈n/100⌉ calls
+ * (docs/benchmarks.md, "How far one invocation goes"), so at the benchmark's 100 ms per call 1,300
+ * slices fit in 5 s and 2,700 in 10 s. A failed apply must still have time to roll back (up to as
+ * many calls again), and HubSpot's latency per batch call can exceed 100 ms, so the limit takes the
+ * 5 s column — half of the 10 s an invocation has — rounded down to whole families of 100 assignees
+ * × 12 months: the benchmark's "Rename, 100 × 12 slices" apply measured 5.4 s at this size.
+ * Larger families must be split (e.g. one family per team or per year).
+ */
+export const MAX_SLICES_PER_INVOCATION = 1_200;
+
 export const functionContracts = {
   goal_families_list: {
     summary:
@@ -139,8 +152,12 @@ export const functionContracts = {
             message: 'needs one amount per period',
           });
         }
-        if (p.assignees.length * p.periodCount > 10_000) {
-          ctx.addIssue({ code: 'custom', path: ['assignees'], message: 'at most 10,000 slices per family' });
+        if (p.assignees.length * p.periodCount > MAX_SLICES_PER_INVOCATION) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['assignees'],
+            message: `at most ${MAX_SLICES_PER_INVOCATION.toLocaleString('en-US')} slices (assignees × periods) per family: split it into several families, e.g. one per team or per year`,
+          });
         }
       }),
     result: MutationResultDto.and(z.object({ uuid: FamilyUuid })),
@@ -213,7 +230,7 @@ export const functionContracts = {
     params: z.strictObject({ ...base, cursor: Cursor.optional() }),
     result: z.object({
       findings: z.array(FindingDto),
-      /** Families examined in this page, and in all pages so far. */
+      /** Running totals: families and targets examined by this page and every page before it. */
       scannedFamilies: z.number().int(),
       scannedTargets: z.number().int(),
       nextCursor: z.string().nullable(),

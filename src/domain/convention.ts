@@ -9,7 +9,10 @@ import { asMilestone, type EndStyle, type Milestone, PERIODS_PER_YEAR, type Peri
 
 export type Convention = { endStyle: EndStyle; timeZone: string };
 
-/** What HubSpot's documentation shows, used when a family gives no evidence. */
+/**
+ * What HubSpot's documentation shows, used when a family gives no evidence.
+ * ASSUMPTION (unverified): goals made in HubSpot's UI by portals outside UTC use the same convention.
+ */
 export const DEFAULT_CONVENTION: Convention = { endStyle: 'inclusive', timeZone: 'UTC' };
 
 type Bounds = { startMs: number | null; endMs: number | null };

@@ -59,5 +59,5 @@ export function formatPipelineIds(ids: readonly string[]): string {
   return ids.join(PIPELINE_IDS_SEPARATOR);
 }
 
-/** How HubSpot clears a property: an empty string. */
+/** ASSUMPTION (unverified): HubSpot clears a property written as an empty string, as it does for other objects. */
 export const CLEARED = '';

@@ -51,6 +51,9 @@ export interface AppStore {
 
 const READ = [...STORE_PROPERTIES, 'hs_lastmodifieddate'];
 
+// ASSUMPTION (unverified): a private app with the crm.schemas.custom.* scopes may create this custom object
+// on first use (custom objects need an Enterprise portal, which apps with functions require anyway), and a
+// string property holds a journal entry's JSON (up to 65,536 characters).
 const SCHEMA = {
   name: STORE_OBJECT_NAME,
   labels: { singular: 'Goal Families record', plural: 'Goal Families records' },

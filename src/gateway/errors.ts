@@ -21,6 +21,8 @@ export type GatewayErrorKind =
   | 'validation'
   | 'auth'
   | 'conflict'
+  /** Not HubSpot's answer: a wait or a retry would have run past the invocation's deadline. */
+  | 'deadline'
   | 'other';
 
 export class GatewayError extends Error {
@@ -52,6 +54,17 @@ export class GatewayError extends Error {
   /** What a retry may fix: ten-secondly throttles, server errors and network failures. */
   get retryable(): boolean {
     return this.kind === 'rate_limited' || this.kind === 'server' || this.kind === 'network';
+  }
+}
+
+/**
+ * Thrown instead of waiting (search throttle, retry back-off) when the wait would end past the
+ * deadline a use case set on its gateway (`setDeadline`). Never retried.
+ */
+export class DeadlineError extends GatewayError {
+  constructor(message: string) {
+    super({ kind: 'deadline', status: 0, message, endpoint: '' });
+    this.name = 'DeadlineError';
   }
 }
 
@@ -92,6 +105,12 @@ export function toAppError(e: GatewayError): {
     case 'rate_limited':
     case 'rate_limited_daily':
       return { code: 'RATE_LIMITED', message: `HubSpot rate limit reached: ${e.message}`, details };
+    case 'deadline':
+      return {
+        code: 'HUBSPOT_ERROR',
+        message: `HubSpot was too slow or too throttled to finish within this invocation's time budget (${e.message}); nothing was changed, try again`,
+        details,
+      };
     default:
       return { code: 'HUBSPOT_ERROR', message: `HubSpot: ${e.message}`, details };
   }

@@ -4,9 +4,9 @@ import { type CallCounter, createCallCounter, withCounting } from './counting';
 import { createGoalTargetsGateway, type GoalTargetsGateway } from './goal-targets-gateway';
 import { createClientHttp, DEFAULT_BASE_URL, type HubSpotHttp } from './http';
 import { CrmObjects } from './objects';
-import { GOAL_TARGETS, LIMITS } from './paths';
+import { GOAL_TARGETS } from './paths';
 import { DEFAULT_RETRY, type RetryOptions, realSleep, withRetry } from './retry';
-import { createTokenBucket, withSearchThrottle } from './throttle';
+import { createSlidingWindowLimiter, withSearchThrottle } from './throttle';
 
 export type GatewayEnv = {
   PRIVATE_APP_ACCESS_TOKEN?: string | undefined;
@@ -26,12 +26,24 @@ export type GatewayOptions = {
  * Order matters: counting sits innermost so that every attempt (retries included) is counted; the
  * throttle sits inside retry so that a retried search waits for a token too.
  */
-export function buildHttp(base: HubSpotHttp, counter: CallCounter, options: GatewayOptions): HubSpotHttp {
+export function buildHttp(
+  base: HubSpotHttp,
+  counter: CallCounter,
+  options: GatewayOptions,
+  deadline: () => number | undefined = () => undefined,
+): HubSpotHttp {
   const sleep = options.retry?.sleep ?? realSleep;
   const now = options.now ?? Date.now;
-  const bucket = createTokenBucket(LIMITS.searchesPerSecond, LIMITS.searchesPerSecond, { now, sleep });
-  const retry: RetryOptions = { ...DEFAULT_RETRY, sleep, random: Math.random, ...options.retry };
-  return withRetry(withSearchThrottle(withCounting(base, counter), bucket), retry);
+  const limiter = createSlidingWindowLimiter({ now, sleep });
+  const retry: RetryOptions = {
+    ...DEFAULT_RETRY,
+    sleep,
+    random: Math.random,
+    now,
+    deadline,
+    ...options.retry,
+  };
+  return withRetry(withSearchThrottle(withCounting(base, counter), limiter, deadline), retry);
 }
 
 export function createGatewayFromEnv(env: GatewayEnv, options: GatewayOptions): GoalTargetsGateway {
@@ -42,8 +54,12 @@ export function createGatewayFromEnv(env: GatewayEnv, options: GatewayOptions): 
       accessToken: env.PRIVATE_APP_ACCESS_TOKEN ?? '',
       baseUrl: env.HUBSPOT_API_BASE_URL || DEFAULT_BASE_URL,
     });
-  const http = buildHttp(base, calls, options);
+  let deadline: number | undefined;
+  const http = buildHttp(base, calls, options, () => deadline);
   return createGoalTargetsGateway({
+    setDeadline: (at) => {
+      deadline = at;
+    },
     http,
     targets: new CrmObjects(http, GOAL_TARGETS),
     store: createAppStore(http),

@@ -69,6 +69,13 @@ export interface GoalTargetsGateway {
   readonly store: AppStore;
   /** HTTP attempts made through this gateway so far. */
   readonly calls: CallCounter;
+  /**
+   * From now on, no search-throttle wait or retry back-off that would end past `at` (epoch ms, on
+   * the invocation's clock): the call fails with a `GatewayError` of kind `deadline` (a throttle wait)
+   * or with HubSpot's last answer (a retry not made). `undefined` removes it. For reads that can stop
+   * and resume (the audit's cursor); a write must never be cut short this way.
+   */
+  setDeadline(at: number | undefined): void;
 }
 
 type Raw = Record<string, unknown>;
@@ -84,6 +91,7 @@ export function createGoalTargetsGateway(deps: {
   targets: CrmObjects;
   store: AppStore;
   calls: CallCounter;
+  setDeadline?: (at: number | undefined) => void;
   readProperties: readonly string[];
   /** For creates whose answer lacks trace ids: what makes one slice unique (group id + start). */
   sliceKey: (p: CrmRecord['properties']) => string;
@@ -110,6 +118,7 @@ export function createGoalTargetsGateway(deps: {
   return {
     store: deps.store,
     calls: deps.calls,
+    setDeadline: deps.setDeadline ?? (() => undefined),
     searchByUuid: (uuid) =>
       targets.searchEveryMatch({
         filterGroups: [

@@ -38,5 +38,10 @@ export const LIMITS = {
   listPage: 100,
   searchPage: 200,
   searchResultCap: 10_000,
-  searchesPerSecond: 5,
 } as const;
+
+// ASSUMPTION (unverified): HubSpot documents about 5 search requests per second per account; that the
+// window is a *rolling* 1,000 ms (rather than fixed clock seconds) is not verified. A rolling window is
+// the stricter reading: a limiter that never admits a 6th search within any 1,000 ms satisfies both.
+/** HubSpot's search rate limit, the one place the gateway's search throttle takes it from. */
+export const SEARCH_RATE_LIMIT = { requests: 5, windowMs: 1_000 } as const;

@@ -109,3 +109,36 @@ describe('withRetry', () => {
     expect(backoffDelay(1, { status: 429, headers: { 'retry-after': '2' }, body: null }, o)).toBe(2000);
   });
 });
+
+describe('withRetry under a deadline', () => {
+  it('makes no retry whose wait plus one more attempt would end past the deadline', async () => {
+    let t = 0;
+    const calls: number[] = [];
+    // Every attempt takes 100 ms and is throttled.
+    const http: HubSpotHttp = async () => {
+      calls.push(t);
+      t += 100;
+      return r429('TEN_SECONDLY_ROLLING');
+    };
+    const { o } = options({
+      now: () => t,
+      deadline: () => 1_000,
+      sleep: async (ms) => {
+        t += ms;
+      },
+    });
+    const response = await withRetry(http, o)(get);
+    expect(response.status).toBe(429);
+    // Waits 187.5, 375, 750 (jitter 0.5): a 4th attempt at 862.5 + 750 would end past 1,000, so 3 are made.
+    expect(calls).toEqual([0, 287.5, 762.5]);
+    expect(t).toBe(862.5);
+  });
+
+  it('retries as usual when the deadline leaves room', async () => {
+    let t = 0;
+    const { http, calls } = scripted([r429('TEN_SECONDLY_ROLLING'), ok]);
+    const { o } = options({ now: () => t, deadline: () => 10_000, sleep: async (ms) => void (t += ms) });
+    expect((await withRetry(http, o)(get)).status).toBe(200);
+    expect(calls).toHaveLength(2);
+  });
+});

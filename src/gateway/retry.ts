@@ -15,6 +15,13 @@ export type RetryOptions = {
   sleep: (ms: number) => Promise<void>;
   /** In [0, 1): jitter source. */
   random: () => number;
+  /** Clock for `deadline`; only needed with one. */
+  now?: () => number;
+  /**
+   * The invocation's deadline (epoch ms), read at each retry; undefined = none. A retry whose wait
+   * plus one more attempt (as long as the last one took) would end past it is not made.
+   */
+  deadline?: () => number | undefined;
 };
 
 export const DEFAULT_RETRY: Omit<RetryOptions, 'sleep' | 'random'> = {
@@ -45,9 +52,11 @@ export function withRetry(http: HubSpotHttp, options: RetryOptions): HubSpotHttp
   return async (request) => {
     let waited = 0;
     const idempotent = request.idempotent !== false;
+    const now = options.now ?? Date.now;
     for (let attempt = 1; ; attempt++) {
       let response: HttpResponse | undefined;
       let networkError: unknown;
+      const attemptStarted = now();
       try {
         response = await http(request);
         if (!isRetryableResponse(response, idempotent)) return response;
@@ -56,7 +65,10 @@ export function withRetry(http: HubSpotHttp, options: RetryOptions): HubSpotHttp
         networkError = e;
       }
       const delay = backoffDelay(attempt, response, options);
-      if (attempt >= options.maxAttempts || waited + delay > options.budgetMs) {
+      const deadline = options.deadline?.();
+      const pastDeadline =
+        deadline !== undefined && now() + delay + (now() - attemptStarted) > deadline;
+      if (attempt >= options.maxAttempts || waited + delay > options.budgetMs || pastDeadline) {
         if (response) return response;
         throw networkError;
       }

@@ -13,6 +13,7 @@ import { parseTarget, type RawGoalTarget } from '../domain/target';
 import type { UseCaseDeps } from './deps';
 import { notFound, planOrFailure } from './family-mutations';
 import { guarded } from './guard';
+import { checkFamilySize } from './family-size';
 import { runMutation } from './mutation';
 import { loadFamily } from './read-family';
 import { toSpreadRequest } from './spread';
@@ -60,6 +61,8 @@ export function cloneFamily(deps: UseCaseDeps, p: Params<'goal_family_clone'>): 
     const source = await loadFamily(deps.gateway, p.uuid);
     const { family } = source;
     if (family === null) return notFound(p.uuid);
+    const tooLarge = checkFamilySize(source.records.length);
+    if (tooLarge) return tooLarge;
     return addUuid(
       await runMutation(deps, p, {
         load: () => loadFamily(deps.gateway, newUuid),

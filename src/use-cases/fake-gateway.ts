@@ -44,6 +44,7 @@ export function createFakeGateway(records: CrmRecord[], failures: FakeFailures =
   const gateway: GoalTargetsGateway = {
     store,
     calls: createCallCounter(),
+    setDeadline: () => undefined,
     searchByUuid: async (uuid) =>
       [...live.values()].filter((r) => r.properties.hs_group_correlation_uuid === uuid),
     searchByUuids: async (uuids) =>

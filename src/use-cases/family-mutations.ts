@@ -43,6 +43,7 @@ export function updateFamily(
   return guarded(() =>
     runMutation(deps, p, {
       load: () => loadFamily(deps.gateway, p.uuid),
+      familyWide: true,
       plan: withFamily(({ family }) => {
         const plans: Plan[] = [];
         if (Object.keys(p.changes).length > 0) {
@@ -98,6 +99,7 @@ export function archiveFamily(
   return guarded(() =>
     runMutation(deps, p, {
       load: () => loadFamily(deps.gateway, p.uuid),
+      familyWide: true,
       plan: withFamily(({ family }) => success({ plan: planArchiveFamily(family) })),
     }),
   );

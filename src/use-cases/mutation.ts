@@ -9,6 +9,7 @@ import { isEmptyPlan, type Plan } from '../domain/plans/plan';
 import { familyVersion } from '../domain/version';
 import type { CrmRecord } from '../gateway';
 import { applyPlan } from './apply-plan';
+import { checkFamilySize, plannedChanges } from './family-size';
 import type { UseCaseDeps } from './deps';
 import { record } from './journal';
 import { requireEditor } from './permissions';
@@ -25,6 +26,11 @@ export type MutationSpec = {
   familyName?: (loaded: LoadedFamily, plan: Plan) => string;
   /** Journal entry this mutation undoes. */
   undoes?: string;
+  /**
+   * The change applies to the whole family (rename, re-spread, archive): a family larger than
+   * `MAX_SLICES_PER_INVOCATION` is refused before planning, whatever the plan would touch.
+   */
+  familyWide?: boolean;
 };
 
 export async function runMutation(
@@ -36,8 +42,13 @@ export async function runMutation(
   if (forbidden) return forbidden;
 
   const loaded = await spec.load();
+  const wide = spec.familyWide ? checkFamilySize(loaded.records.length) : null;
+  if (wide) return wide;
   const planned = await spec.plan(loaded);
   if (!planned.ok) return planned;
+  // Any plan (repair, undo, clone, create) that writes more than one invocation can safely change.
+  const tooMany = checkFamilySize(plannedChanges(planned.plan));
+  if (tooMany) return tooMany;
   const plan = { ...planned.plan, version: loaded.version };
   const dto: PlanDto = presentPlan(plan);
   if (params.dryRun) return success({ dryRun: true as const, plan: dto });

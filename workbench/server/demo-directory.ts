@@ -59,7 +59,14 @@ export function demoRecords(emulator: Emulator): DemoRecord[] {
       if (seen.size >= RECORDS_PER_KIND) break;
     }
   }
-  return out;
+  // The page opens on the first record: make it one whose owner has goals (a rep), so that the first
+  // thing a newcomer sees is the card at work rather than its empty state. The sort is stable.
+  const kindOrder = (r: DemoRecord) => kinds.findIndex((k) => k.kind === r.kind);
+  return out.sort(
+    (a, b) =>
+      kindOrder(a) - kindOrder(b) ||
+      Number(b.ownerId === DEMO.owners.rep) - Number(a.ownerId === DEMO.owners.rep),
+  );
 }
 
 /** The demo portal's user behind each viewing role (emulator/seed/demo.ts). */

@@ -52,7 +52,7 @@ export function useAuditScan(client: FunctionsClient) {
           ...current,
           findings: mergeFindings(current.findings, page.findings),
           progress: page.nextCursor === null ? 1 : page.progress,
-          // ASSUMPTION (unverified): the counts are running totals ("in all pages so far").
+          // Running totals over all pages so far (the contract says so).
           scannedFamilies: page.scannedFamilies,
           scannedTargets: page.scannedTargets,
           pages: current.pages + 1,

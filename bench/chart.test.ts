@@ -51,6 +51,10 @@ describe('line chart', () => {
   it('is a well-formed SVG with one path and one legend entry per series, and escapes text', () => {
     const svg = renderLineChart(spec);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    // Accessible: role, label and a non-empty <title> as the first child (biome noSvgWithoutTitle).
+    expect(svg).toMatch(
+      /^<svg [^>]*role="img" aria-label="Calls &lt;against&gt; size">\n?<title>Calls &lt;against&gt; size<\/title>/,
+    );
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     expect(svg.match(/<path /g)).toHaveLength(2);
     expect(svg.match(/<circle /g)).toHaveLength(6);

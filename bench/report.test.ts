@@ -94,8 +94,10 @@ describe('the page', () => {
 
   it('says how large a family one invocation can handle at the configured latency', () => {
     const page = renderReport({ config, results: [result], domain: { ok: false, reason: 'x' }, charts: [] });
-    expect(page).toContain('| rename | 3 + ⌈n/200⌉ + 3⌈n/100⌉ | 1,300 | 2,700 | 353 calls, 35.3 s |');
-    expect(page).toContain('| create | 4 + 2⌈n/100⌉ | 2,300 | 4,800 | 204 calls, 20.4 s |');
+    // The last column is an apply at MAX_SLICES_PER_INVOCATION (1,200): 3 + 6 + 36 and 4 + 24 calls.
+    expect(page).toContain('| rename | 3 + ⌈n/200⌉ + 3⌈n/100⌉ | 1,300 | 2,700 | 45 calls, 4.5 s |');
+    expect(page).toContain('| create | 4 + 2⌈n/100⌉ | 2,300 | 4,800 | 28 calls, 2.8 s |');
+    expect(page).toContain('`MAX_SLICES_PER_INVOCATION` = 1,200 slices');
   });
 
   it('reads the numbers from the results: batching, the price of safety, and 429s', () => {

@@ -2,6 +2,7 @@
  * Renders `docs/benchmarks.md` from the measured results: the method, the table, the formulas, the
  * per-endpoint call counts, the charts and the domain micro-benchmarks. Pure: text in, text out.
  */
+import { MAX_SLICES_PER_INVOCATION } from '../src/contract/functions';
 import { applyInvocationCalls, largestFamilyWithin } from './expected';
 import { formatBytes } from './memory';
 import type { RunConfig, ScenarioResult } from './result';
@@ -135,7 +136,7 @@ export function readingSection(results: readonly ScenarioResult[]): string {
     const calls = results.reduce((a, r) => a + r.totalCalls, 0);
     const onSearch = results.reduce((a, r) => a + r.throttledSearch, 0);
     out.push(
-      `- **429s:** ${int(throttled)} of ${int(calls)} calls (${pct(throttled, calls)}) in this run were answered 429 (${int(onSearch)} of them on search), each retried after a back-off that the simulated time includes. The gateway meters search with a token bucket (5 per second, burst 5, created per invocation), which lets more than 5 searches into one rolling second when calls come back quickly; the emulator enforces a strict rolling window of 5 per second. Which of the two HubSpot really does is not verified; a gateway limiter that never admits a 6th search within any 1,000 ms would remove these 429s.`,
+      `- **429s:** ${int(throttled)} of ${int(calls)} calls (${pct(throttled, calls)}) in this run were answered 429 (${int(onSearch)} of them on search), each retried after a back-off that the simulated time includes. The gateway meters search with a sliding window (\`SEARCH_RATE_LIMIT\` in \`src/gateway/paths.ts\`: never a 6th search within any 1,000 ms of one invocation), so search 429s come only from searches of *other* invocations — running at the same time, or just finished (each invocation's limiter starts empty, and a health check's next invocation starts at once) — which one invocation's limiter cannot see.`,
     );
   }
   const longest = health.sort((a, b) => b.longestInvocationMs - a.longestInvocationMs)[0];
@@ -153,16 +154,21 @@ export function invocationLimitsSection(latencyMs: number): string {
   const rows = kinds.map((k) => {
     const at5 = largestFamilyWithin(k, latencyMs, 5_000);
     const at10 = largestFamilyWithin(k, latencyMs, 10_000);
-    return `| ${k} | ${k === 'create' ? '4 + 2⌈n/100⌉' : '3 + ⌈n/200⌉ + 3⌈n/100⌉'} | ${int(at5)} | ${int(at10)} | ${int(applyInvocationCalls(k, 10_000))} calls, ${formatDuration(applyInvocationCalls(k, 10_000) * latencyMs)} |`;
+    const max = MAX_SLICES_PER_INVOCATION;
+    return `| ${k} | ${k === 'create' ? '4 + 2⌈n/100⌉' : '3 + ⌈n/200⌉ + 3⌈n/100⌉'} | ${int(at5)} | ${int(at10)} | ${int(applyInvocationCalls(k, max))} calls, ${formatDuration(applyInvocationCalls(k, max) * latencyMs)} |`;
   });
   return `## How far one invocation goes
 
 The apply invocation makes its calls one after another, so its time grows with the family: at ${latencyMs} ms a call,
 the formulas give the largest family (in whole batches of 100 slices) whose apply fits in 5 s and in 10 s. Throttles
-and retries only make it slower, so these are upper limits. The contract lets a family be created with up to 10,000
-slices (\`goal_family_create\`); the last column is what that would take in one invocation.
+and retries only make it slower, so these are upper limits. A failed apply must also have time to roll back (up to as
+many calls again) and HubSpot's latency per batch call can exceed ${latencyMs} ms, so one invocation may create or change
+family-wide at most \`MAX_SLICES_PER_INVOCATION\` = ${int(MAX_SLICES_PER_INVOCATION)} slices (\`src/contract/functions.ts\`: the
+5 s column, rounded down to 100 assignees × 12 months). \`goal_family_create\` and clone refuse more, and a family-wide
+change of a larger existing family is refused with \`VALIDATION_ERROR\` before anything is written. The last column is
+what an apply at that limit takes.
 
-| operation | calls in the apply invocation | largest family in 5 s | in 10 s | 10,000 slices |
+| operation | calls in the apply invocation | largest family in 5 s | in 10 s | ${int(MAX_SLICES_PER_INVOCATION)} slices |
 | --- | --- | ---: | ---: | ---: |
 ${rows.join('\n')}
 `;

@@ -137,7 +137,13 @@ describe('withRetry under a deadline', () => {
   it('retries as usual when the deadline leaves room', async () => {
     let t = 0;
     const { http, calls } = scripted([r429('TEN_SECONDLY_ROLLING'), ok]);
-    const { o } = options({ now: () => t, deadline: () => 10_000, sleep: async (ms) => void (t += ms) });
+    const { o } = options({
+      now: () => t,
+      deadline: () => 10_000,
+      sleep: async (ms) => {
+        t += ms;
+      },
+    });
     expect((await withRetry(http, o)(get)).status).toBe(200);
     expect(calls).toHaveLength(2);
   });

@@ -3,7 +3,7 @@
  * with exponential backoff and full jitter, within a bounded number of attempts and a total time
  * budget (an app function must finish well inside 10 s). A DAILY 429 is returned at once.
  */
-import { classify, type HubSpotErrorBody, isGatewayError } from './errors';
+import { classify, DeadlineError, type HubSpotErrorBody, isGatewayError } from './errors';
 import type { HttpResponse, HubSpotHttp } from './http';
 
 export type RetryOptions = {
@@ -49,16 +49,23 @@ function isRetryableResponse(r: HttpResponse, idempotent: boolean): boolean {
 }
 
 export function withRetry(http: HubSpotHttp, options: RetryOptions): HubSpotHttp {
+  const now = options.now ?? Date.now;
+  /** The slowest attempt seen through this decorator: the estimate of how long the next one takes. */
+  let slowestAttemptMs = 0;
   return async (request) => {
     let waited = 0;
     const idempotent = request.idempotent !== false;
-    const now = options.now ?? Date.now;
+    const first = options.deadline?.();
+    if (first !== undefined && now() + slowestAttemptMs > first) {
+      throw new DeadlineError(`a call expected to take ${slowestAttemptMs} ms would end past the deadline`);
+    }
     for (let attempt = 1; ; attempt++) {
       let response: HttpResponse | undefined;
       let networkError: unknown;
       const attemptStarted = now();
       try {
         response = await http(request);
+        slowestAttemptMs = Math.max(slowestAttemptMs, now() - attemptStarted);
         if (!isRetryableResponse(response, idempotent)) return response;
       } catch (e) {
         if (!isGatewayError(e) || e.kind !== 'network' || !idempotent) throw e;
@@ -66,8 +73,7 @@ export function withRetry(http: HubSpotHttp, options: RetryOptions): HubSpotHttp
       }
       const delay = backoffDelay(attempt, response, options);
       const deadline = options.deadline?.();
-      const pastDeadline =
-        deadline !== undefined && now() + delay + (now() - attemptStarted) > deadline;
+      const pastDeadline = deadline !== undefined && now() + delay + (now() - attemptStarted) > deadline;
       if (attempt >= options.maxAttempts || waited + delay > options.budgetMs || pastDeadline) {
         if (response) return response;
         throw networkError;

@@ -110,7 +110,10 @@ describe('search throttle (sliding window)', () => {
       calls++;
       return { status: 200, headers: {}, body: null };
     };
-    const throttled = withSearchThrottle(http, createSlidingWindowLimiter(clock, { requests: 1, windowMs: 200 }));
+    const throttled = withSearchThrottle(
+      http,
+      createSlidingWindowLimiter(clock, { requests: 1, windowMs: 200 }),
+    );
     for (let i = 0; i < 10; i++)
       await throttled({ method: 'POST', path: '/crm/v3/objects/goal_targets/batch/read' });
     expect(clock.now()).toBe(0);

@@ -22,4 +22,5 @@ export function checkFamilySize(slices: number): Result<never> | null {
   return slices > MAX_SLICES_PER_INVOCATION ? familyTooLarge(slices) : null;
 }
 
-export const plannedChanges = (plan: Plan) => plan.creates.length + plan.updates.length + plan.archives.length;
+export const plannedChanges = (plan: Plan) =>
+  plan.creates.length + plan.updates.length + plan.archives.length;

@@ -338,3 +338,42 @@ describe('GoalFamiliesCard — re-spread (F6) and rename (F3)', () => {
     );
   });
 });
+
+describe('GoalFamiliesCard — a count goal (meetings booked)', () => {
+  it('shows targets, actuals and previews as plain numbers, never as money', async () => {
+    const slices = monthlySlices(2026, 1001, '17.00', '10.00');
+    const meetings = makeFamily({ goalType: 'meetings_booked', groups: [makeGroup({ slices })] });
+    const plan = makePlan({
+      summary: 'Change the March target',
+      warnings: [],
+      updates: [
+        {
+          id: '1003',
+          label: 'Olivia Owner · Mar 2026',
+          changes: [{ property: 'hs_target_amount', before: '17.00', after: '12.50' }],
+        },
+      ],
+    });
+    const card = renderCard({
+      goal_families_list: () => listOf(meetings),
+      goal_target_update: () => ok('goal_target_update', previewOf(plan)),
+    });
+    await vi.waitFor(() => expect(card.maybeFind(ProgressBar)).not.toBeNull());
+    expect(card.find(ProgressBar).props.valueDescription).toBe('10 of 17');
+    const table = textOf(card.findByTestId(Table, 'year-at-a-glance'));
+    expect(table).toContain('17');
+    expect(table).not.toContain('$');
+    expect(table).not.toContain('.00');
+
+    await openEditor(card);
+    const input = card.findByTestId(Input, 'amount-input');
+    expect(input.props.description).toBe('Now 17');
+    fire(input, 'onInput', '12.5');
+    card.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(card.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+    const row = textOf(card.find(Table, { bordered: true }));
+    expect(row).toContain('17');
+    expect(row).toContain('12.5');
+    expect(row).not.toContain('$');
+  });
+});

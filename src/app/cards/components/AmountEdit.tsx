@@ -1,7 +1,8 @@
 import { Flex, Input } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { MutationSteps } from '../shared/components/MutationSteps';
-import { formatMoney, parseMoneyInput } from '../shared/money';
+import { formatGoalAmount } from '../shared/goalUnit';
+import { parseMoneyInput } from '../shared/money';
 import { useMutationFlow } from '../shared/useMutationFlow';
 import { defaultSlice } from '../utils/familyView';
 import type { EditFormProps } from './FamilyEditor';
@@ -52,7 +53,9 @@ export function AmountEdit({ family, slices, environment, onApplied, onCancel }:
         label="New target"
         name="amount"
         value={amountText}
-        description={slice ? `Now ${formatMoney(slice.targetAmount, currency)}` : undefined}
+        description={
+          slice ? `Now ${formatGoalAmount(slice.targetAmount, family.goalType, currency)}` : undefined
+        }
         error={!amount.ok && amountText !== ''}
         validationMessage={!amount.ok && amountText !== '' ? amount.message : undefined}
         onInput={(value) => edit(() => setAmountText(value))}
@@ -61,6 +64,7 @@ export function AmountEdit({ family, slices, environment, onApplied, onCancel }:
       />
       <MutationSteps
         state={flow.state}
+        goalType={family.goalType}
         currency={currency}
         timeZone={timeZone}
         canPreview={amount.ok && slice !== undefined}

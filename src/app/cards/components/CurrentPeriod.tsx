@@ -1,17 +1,19 @@
 import { ProgressBar, Text } from '@hubspot/ui-extensions';
 import type { GroupDto } from '../../../contract';
-import { formatMoney, percentOf } from '../shared/money';
+import { formatGoalAmount } from '../shared/goalUnit';
+import { percentOf } from '../shared/money';
 import { periodLabel } from '../shared/periods';
 
 interface CurrentPeriodProps {
   group: GroupDto | null;
   milestone: string;
+  goalType: string;
   currency: string;
   timeZone: string;
 }
 
 /** The running period's progress: value against target, amounts exact, the bar a display percentage. */
-export function CurrentPeriod({ group, milestone, currency, timeZone }: CurrentPeriodProps) {
+export function CurrentPeriod({ group, milestone, goalType, currency, timeZone }: CurrentPeriodProps) {
   const current = group?.current ?? null;
   if (!current) {
     return (
@@ -28,7 +30,7 @@ export function CurrentPeriod({ group, milestone, currency, timeZone }: CurrentP
       maxValue={100}
       showPercentage
       variant={percent !== null && percent >= 100 ? 'success' : undefined}
-      valueDescription={`${formatMoney(current.kpi, currency)} of ${formatMoney(current.target, currency)}`}
+      valueDescription={`${formatGoalAmount(current.kpi, goalType, currency)} of ${formatGoalAmount(current.target, goalType, currency)}`}
       testId="current-progress"
     />
   );

@@ -35,11 +35,18 @@ export function FamilyTile({ family, assignee, environment }: FamilyTileProps) {
           <Tag>{family.milestone}</Tag>
         </Flex>
         <Text variant="microcopy">{`Assignee: ${assigneeLabel(group)}`}</Text>
-        <CurrentPeriod group={group} milestone={family.milestone} currency={currency} timeZone={timeZone} />
+        <CurrentPeriod
+          group={group}
+          milestone={family.milestone}
+          goalType={family.goalType}
+          currency={currency}
+          timeZone={timeZone}
+        />
         {settings.card.showYearAtAGlance && (
           <YearAtAGlance
             slices={slices}
             milestone={family.milestone}
+            goalType={family.goalType}
             currency={currency}
             timeZone={timeZone}
             now={environment.now()}

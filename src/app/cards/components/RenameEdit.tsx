@@ -35,6 +35,7 @@ export function RenameEdit({ family, environment, onApplied, onCancel }: EditFor
       />
       <MutationSteps
         state={flow.state}
+        goalType={family.goalType}
         currency={settings.defaults.currency}
         timeZone={timeZone}
         canPreview={problem === null}

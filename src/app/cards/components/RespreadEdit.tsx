@@ -1,7 +1,8 @@
 import { Flex, Input, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { MutationSteps } from '../shared/components/MutationSteps';
-import { formatMoney, parseMoneyInput, subtractMoney, sumMoney, toCents } from '../shared/money';
+import { formatGoalAmount } from '../shared/goalUnit';
+import { parseMoneyInput, subtractMoney, sumMoney, toCents } from '../shared/money';
 import { respreadFromDate } from '../shared/periods';
 import { useMutationFlow } from '../shared/useMutationFlow';
 import { defaultSlice } from '../utils/familyView';
@@ -64,7 +65,7 @@ export function RespreadEdit({ family, group, slices, environment, onApplied, on
         label="Total for the whole schedule"
         name="respread-total"
         value={totalText}
-        description={`Now ${formatMoney(group.totalTarget, currency)}`}
+        description={`Now ${formatGoalAmount(group.totalTarget, family.goalType, currency)}`}
         error={!total.ok}
         validationMessage={total.ok ? undefined : total.message}
         onInput={(value) => edit(() => setTotalText(value))}
@@ -74,12 +75,13 @@ export function RespreadEdit({ family, group, slices, environment, onApplied, on
       {total.ok && remaining !== null && (
         <Text variant="microcopy" testId="respread-explanation">
           {remainingOk
-            ? `${formatMoney(kept, currency)} stays on the earlier periods; ${formatMoney(remaining, currency)} is shared evenly over ${periodsLeft} period${periodsLeft === 1 ? '' : 's'}.`
-            : `The earlier periods already add up to ${formatMoney(kept, currency)}, more than this total.`}
+            ? `${formatGoalAmount(kept, family.goalType, currency)} stays on the earlier periods; ${formatGoalAmount(remaining, family.goalType, currency)} is shared evenly over ${periodsLeft} period${periodsLeft === 1 ? '' : 's'}.`
+            : `The earlier periods already add up to ${formatGoalAmount(kept, family.goalType, currency)}, more than this total.`}
         </Text>
       )}
       <MutationSteps
         state={flow.state}
+        goalType={family.goalType}
         currency={currency}
         timeZone={timeZone}
         canPreview={total.ok && remainingOk && from !== undefined}

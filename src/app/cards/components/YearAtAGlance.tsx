@@ -1,18 +1,19 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import type { SliceDto } from '../../../contract';
-import { formatMoney } from '../shared/money';
+import { formatGoalAmount } from '../shared/goalUnit';
 import { containsInstant, periodLabel } from '../shared/periods';
 
 interface YearAtAGlanceProps {
   slices: readonly SliceDto[];
   milestone: string;
+  goalType: string;
   currency: string;
   timeZone: string;
   now: Date;
 }
 
 /** Every period of the assignee's schedule: target and value, the current one marked. */
-export function YearAtAGlance({ slices, milestone, currency, timeZone, now }: YearAtAGlanceProps) {
+export function YearAtAGlance({ slices, milestone, goalType, currency, timeZone, now }: YearAtAGlanceProps) {
   if (slices.length === 0) return null;
   return (
     <Table density="compact" flush testId="year-at-a-glance">
@@ -32,8 +33,8 @@ export function YearAtAGlance({ slices, milestone, currency, timeZone, now }: Ye
               <TableCell>
                 {current ? <Text format={{ fontWeight: 'bold' }}>{`▸ ${label}`}</Text> : label}
               </TableCell>
-              <TableCell align="right">{formatMoney(slice.targetAmount, currency)}</TableCell>
-              <TableCell align="right">{formatMoney(slice.kpiValue, currency)}</TableCell>
+              <TableCell align="right">{formatGoalAmount(slice.targetAmount, goalType, currency)}</TableCell>
+              <TableCell align="right">{formatGoalAmount(slice.kpiValue, goalType, currency)}</TableCell>
             </TableRow>
           );
         })}

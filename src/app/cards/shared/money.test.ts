@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  formatCount,
   formatMoney,
   fromCents,
   parseMoneyInput,
@@ -86,6 +87,35 @@ describe('formatMoney', () => {
   });
   it('uses the locale for separators', () => {
     expect(formatMoney('1234.56', 'EUR', 'de-DE')).toBe('1.234,56\u00a0€');
+  });
+});
+
+describe('formatCount', () => {
+  it.each([
+    ['17.00', '17'],
+    ['17', '17'],
+    ['12.50', '12.5'],
+    ['12.05', '12.05'],
+    ['0', '0'],
+    ['-3.10', '-3.1'],
+    ['1234567.00', '1,234,567'],
+    ['9999999999999.99', '9,999,999,999,999.99'],
+    [null, '—'],
+    ['n/a', 'n/a'],
+  ])('%j → %s', (value, text) => {
+    expect(formatCount(value)).toBe(text);
+  });
+  it('uses the locale for separators', () => {
+    expect(formatCount('1234.5', 'de-DE')).toBe('1.234,5');
+  });
+  it('never shows a currency symbol and reads back to the same exact amount', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n) + 1n, max: 10n ** 15n - 1n }), (cents) => {
+        const text = formatCount(fromCents(cents));
+        expect(text).toMatch(/^-?[\d,]+(\.\d{1,2})?$/);
+        expect(toCents(text.replace(/,/g, ''))).toBe(cents);
+      }),
+    );
   });
 });
 

@@ -114,6 +114,24 @@ describe('Families tab — list', () => {
 });
 
 describe('Families tab — one family', () => {
+  it('shows a count goal (deals won) as plain numbers in the list and the schedule', async () => {
+    const dealsWon = makeFamilyDetail({ goalType: 'deals_won', totalTarget: '60.00', totalKpi: '12.50' });
+    const page = renderPage({
+      goal_families_list: () => listOf(dealsWon),
+      goal_family_get: () => ok('goal_family_get', { family: dealsWon }),
+    });
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'families-table')).not.toBeNull());
+    const list = textOf(page.findByTestId(Table, 'families-table'));
+    expect(list).toContain('60');
+    expect(list).toContain('12.5');
+    expect(list).not.toContain('$');
+    await openFamily(page);
+    const schedule = textOf(page.findByTestId(Table, 'schedule-table'));
+    expect(schedule).toContain('1,000');
+    expect(schedule).toContain('6,000');
+    expect(schedule).not.toContain('$');
+  });
+
   it('shows slices per assignee and period', async () => {
     const page = withFamily();
     await openFamily(page);

@@ -68,6 +68,28 @@ export function formatMoney(value: string | null, currency: string, locale = 'en
   return negative ? `-${text}` : text;
 }
 
+/**
+ * Formats an exact amount as a plain number ("1,234", "12.5"): no currency symbol, no ".00" when the
+ * fraction is zero. Same bigint-and-splice technique as `formatMoney`, so no float is involved.
+ */
+export function formatCount(value: string | null, locale = 'en-US'): string {
+  if (value === null) return '—';
+  const cents = toCents(value);
+  if (cents === null) return value;
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  const fraction = (abs % 100n).toString().padStart(2, '0').replace(/0+$/, '');
+  const formatter = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: fraction.length,
+    maximumFractionDigits: fraction.length,
+  });
+  const text = formatter
+    .formatToParts(abs / 100n)
+    .map((part) => (part.type === 'fraction' ? fraction : part.value))
+    .join('');
+  return negative ? `-${text}` : text;
+}
+
 /** Progress for display only (a float is fine here): value / target in percent, or null without a target. */
 export function percentOf(value: string | null, target: string | null): number | null {
   if (value === null || target === null) return null;

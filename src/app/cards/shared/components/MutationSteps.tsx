@@ -6,6 +6,8 @@ import { PlanPreview } from './PlanPreview';
 
 interface MutationStepsProps {
   state: MutationStep;
+  /** The goal's hs_goal_type (decides how amounts in the preview show), or null when not known here. */
+  goalType: string | null;
   currency: string;
   timeZone: string;
   previewLabel?: string;
@@ -20,7 +22,7 @@ interface MutationStepsProps {
 
 /** Preview → apply buttons and what each step shows; the form above it stays the caller's. */
 export function MutationSteps(props: MutationStepsProps) {
-  const { state, currency, timeZone, canPreview, onPreview, onApply, onCancel } = props;
+  const { state, goalType, currency, timeZone, canPreview, onPreview, onApply, onCancel } = props;
   const previewButton = (label: string) => (
     <Button variant="secondary" disabled={!canPreview} onClick={() => onPreview()} testId="preview-button">
       {label}
@@ -48,7 +50,7 @@ export function MutationSteps(props: MutationStepsProps) {
       const empty = plan.updates.length + plan.creates.length + plan.archives.length === 0;
       return (
         <Flex direction="column" gap="sm">
-          <PlanPreview plan={plan} currency={currency} timeZone={timeZone} />
+          <PlanPreview plan={plan} goalType={goalType} currency={currency} timeZone={timeZone} />
           <Flex gap="sm">
             <LoadingButton
               variant={props.destructive ? 'destructive' : 'primary'}

@@ -1,21 +1,27 @@
 import { Input, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@hubspot/ui-extensions';
+import { formatGoalAmount } from '../../shared/goalUnit';
 import { parseMoneyInput, sumMoney } from '../../shared/money';
 import { type CreateForm, periodCountOf, periodLabels } from '../../utils/createForm';
 
 interface AmountGridProps {
   form: CreateForm;
   problems: Record<string, string>;
+  currency: string;
   onChange: (amounts: string[]) => void;
 }
 
 /** One amount per period (the same for every assignee), with the exact total below. */
-export function AmountGrid({ form, problems, onChange }: AmountGridProps) {
+export function AmountGrid({ form, problems, currency, onChange }: AmountGridProps) {
   const labels = periodLabels(form);
   const count = periodCountOf(form) ?? 0;
   const amounts = Array.from({ length: count }, (_, i) => form.amounts[i] ?? '');
   const setAt = (index: number, value: string) => onChange(amounts.map((a, i) => (i === index ? value : a)));
   const parsed = amounts.map((a) => parseMoneyInput(a));
-  const total = sumMoney(parsed.map((p) => (p.ok ? p.value : null)));
+  const total = formatGoalAmount(
+    sumMoney(parsed.map((p) => (p.ok ? p.value : null))),
+    form.goalType,
+    currency,
+  );
   const missing = parsed.filter((p) => !p.ok).length;
   return (
     <Table bordered density="condensed" testId="amount-grid">

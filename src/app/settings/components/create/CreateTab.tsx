@@ -195,7 +195,12 @@ export function CreateTab({
         />
       )}
       {form.spreadMode === 'explicit' && (
-        <AmountGrid form={form} problems={problems} onChange={(amounts) => set('amounts', amounts)} />
+        <AmountGrid
+          form={form}
+          problems={problems}
+          currency={environment.currency}
+          onChange={(amounts) => set('amounts', amounts)}
+        />
       )}
       <MultiSelect
         label="Pipelines (none = all)"
@@ -206,6 +211,7 @@ export function CreateTab({
       />
       <MutationSteps
         state={flow.state}
+        goalType={form.goalType}
         currency={environment.currency}
         timeZone={form.timeZone}
         canPreview={built.ok}

@@ -50,7 +50,12 @@ export function ArchiveFamily({ family, environment, onApplied, onCancel }: Fami
   const assignees = family.groups.length;
   return (
     <Flex direction="column" gap="sm">
-      <PlanPreview plan={plan} currency={currency} timeZone={family.convention.timeZone} />
+      <PlanPreview
+        plan={plan}
+        goalType={family.goalType}
+        currency={currency}
+        timeZone={family.convention.timeZone}
+      />
       <Flex gap="sm">
         <Button
           variant="destructive"

@@ -39,6 +39,7 @@ export function ArchiveSlice({ family, environment, assigneeLabel, onApplied, on
       />
       <MutationSteps
         state={flow.state}
+        goalType={family.goalType}
         currency={environment.currency}
         timeZone={timeZone}
         canPreview={targetId !== ''}

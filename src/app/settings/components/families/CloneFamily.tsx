@@ -77,6 +77,7 @@ export function CloneFamily({ family, environment, onApplied, onCancel, onOpen }
       />
       <MutationSteps
         state={flow.state}
+        goalType={family.goalType}
         currency={environment.currency}
         timeZone={family.convention.timeZone}
         canPreview={scaleProblem === null && nameProblem === null}

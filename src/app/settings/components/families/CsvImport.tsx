@@ -16,7 +16,7 @@ import {
 import { useState } from 'react';
 import { useCsvImportApply } from '../../hooks/useCsvImportApply';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
-import { formatMoney } from '../../shared/money';
+import { formatGoalAmount } from '../../shared/goalUnit';
 import { parseScheduleCsv, type ScheduleImport } from '../../utils/scheduleCsv';
 import type { FamilyActionProps } from './FamilyDetail';
 
@@ -103,8 +103,12 @@ export function CsvImport({ family, environment, assigneeLabel, onApplied, onCan
                 <TableRow key={change.sliceId}>
                   <TableCell>{change.assignee}</TableCell>
                   <TableCell>{change.period}</TableCell>
-                  <TableCell align="right">{formatMoney(change.before, currency)}</TableCell>
-                  <TableCell align="right">{formatMoney(change.after, currency)}</TableCell>
+                  <TableCell align="right">
+                    {formatGoalAmount(change.before, family.goalType, currency)}
+                  </TableCell>
+                  <TableCell align="right">
+                    {formatGoalAmount(change.after, family.goalType, currency)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -9,7 +9,7 @@ import {
   TableRow,
 } from '@hubspot/ui-extensions';
 import type { FamilySummaryDto } from '../../../../contract';
-import { formatMoney } from '../../shared/money';
+import { formatGoalAmount } from '../../shared/goalUnit';
 import { periodLabel } from '../../shared/periods';
 
 interface FamiliesTableProps {
@@ -57,8 +57,12 @@ export function FamiliesTable({ families, currency, timeZone, onOpen }: Families
             <TableCell>{`${family.milestone} · ${span(family, timeZone)}`}</TableCell>
             <TableCell align="right">{String(family.groups.length)}</TableCell>
             <TableCell align="right">{String(family.sliceCount)}</TableCell>
-            <TableCell align="right">{formatMoney(family.totalTarget, currency)}</TableCell>
-            <TableCell align="right">{formatMoney(family.totalKpi, currency)}</TableCell>
+            <TableCell align="right">
+              {formatGoalAmount(family.totalTarget, family.goalType, currency)}
+            </TableCell>
+            <TableCell align="right">
+              {formatGoalAmount(family.totalKpi, family.goalType, currency)}
+            </TableCell>
             <TableCell>
               {family.healthy ? (
                 <StatusTag variant="success">Healthy</StatusTag>

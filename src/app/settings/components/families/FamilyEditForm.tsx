@@ -134,6 +134,7 @@ export function FamilyEditForm({
       {problems.form && <Text variant="microcopy">{problems.form}</Text>}
       <MutationSteps
         state={flow.state}
+        goalType={family.goalType}
         currency={environment.currency}
         timeZone={family.convention.timeZone}
         canPreview={built.ok}

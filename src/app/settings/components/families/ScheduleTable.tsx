@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@hubspot/ui-extensions';
 import type { FamilyDto } from '../../../../contract';
-import { formatMoney } from '../../shared/money';
+import { formatGoalAmount } from '../../shared/goalUnit';
 import { isoDateIn, periodLabel } from '../../shared/periods';
 import { scheduleColumns } from '../../utils/scheduleCsv';
 
@@ -49,11 +49,13 @@ export function ScheduleTable({ family, currency, assigneeLabel }: ScheduleTable
                 const slice = byDate.get(date);
                 return (
                   <TableCell key={date} align="right">
-                    {slice ? formatMoney(slice.targetAmount, currency) : '—'}
+                    {slice ? formatGoalAmount(slice.targetAmount, family.goalType, currency) : '—'}
                   </TableCell>
                 );
               })}
-              <TableCell align="right">{formatMoney(group.totalTarget, currency)}</TableCell>
+              <TableCell align="right">
+                {formatGoalAmount(group.totalTarget, family.goalType, currency)}
+              </TableCell>
             </TableRow>
           );
         })}

@@ -22,6 +22,7 @@ export function RepairFinding({ uuid, finding, environment, onDone }: RepairFind
   return (
     <MutationSteps
       state={flow.state}
+      goalType={null}
       currency={environment.currency}
       timeZone={environment.timeZone}
       canPreview

@@ -11,7 +11,7 @@ import {
 } from '@hubspot/ui-extensions';
 import { type ReactNode, useState } from 'react';
 import type { PlanDto } from '../../../../contract';
-import { formatMoney } from '../money';
+import { formatGoalAmount } from '../goalUnit';
 import { isoDateIn } from '../periods';
 
 const PAGE_SIZE = 10;
@@ -30,9 +30,20 @@ const PROPERTY_LABELS: Record<string, string> = {
 };
 const MONEY_PROPERTIES = new Set(['hs_target_amount', 'hs_kpi_value']);
 
-function displayValue(property: string, value: string | null, currency: string): string {
+/** Target and actual follow the slice's goal type: money for revenue goals, a plain number for counts. */
+function displayValue(
+  property: string,
+  value: string | null,
+  goalType: string | null,
+  currency: string,
+): string {
   if (value === null || value === '') return '(empty)';
-  return MONEY_PROPERTIES.has(property) ? formatMoney(value, currency) : value;
+  return MONEY_PROPERTIES.has(property) ? formatGoalAmount(value, goalType, currency) : value;
+}
+
+/** A plan that sets the goal type shows its amounts in the new type's unit. */
+function goalTypeAfter(changes: readonly { property: string; after: string | null }[], known: string | null) {
+  return changes.find((c) => c.property === 'hs_goal_type')?.after ?? known;
 }
 
 function Paged<T>({ rows, render }: { rows: T[]; render: (pageRows: T[]) => ReactNode }) {
@@ -50,16 +61,20 @@ function Paged<T>({ rows, render }: { rows: T[]; render: (pageRows: T[]) => Reac
 /** Exactly what applying a plan would do, slice by slice. */
 export function PlanPreview({
   plan,
+  goalType,
   currency,
   timeZone,
 }: {
   plan: PlanDto;
+  /** The goal's hs_goal_type, or null where the screen does not know it (amounts then show as plain numbers). */
+  goalType: string | null;
   currency: string;
   timeZone: string;
 }) {
-  const changes = plan.updates.flatMap((update) =>
-    update.changes.map((change) => ({ id: update.id, label: update.label, ...change })),
-  );
+  const changes = plan.updates.flatMap((update) => {
+    const sliceGoalType = goalTypeAfter(update.changes, goalType);
+    return update.changes.map((change) => ({ id: update.id, label: update.label, sliceGoalType, ...change }));
+  });
   const nothing = plan.updates.length + plan.creates.length + plan.archives.length === 0;
   const calls = plan.batches.create + plan.batches.update + plan.batches.archive;
   return (
@@ -96,8 +111,12 @@ export function PlanPreview({
                   >
                     <TableCell>{row.label}</TableCell>
                     <TableCell>{PROPERTY_LABELS[row.property] ?? row.property}</TableCell>
-                    <TableCell>{displayValue(row.property, row.before, currency)}</TableCell>
-                    <TableCell>{displayValue(row.property, row.after, currency)}</TableCell>
+                    <TableCell>
+                      {displayValue(row.property, row.before, row.sliceGoalType, currency)}
+                    </TableCell>
+                    <TableCell>
+                      {displayValue(row.property, row.after, row.sliceGoalType, currency)}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -127,7 +146,12 @@ export function PlanPreview({
                     <TableCell>{isoDateIn(create.start, timeZone)}</TableCell>
                     <TableCell>{isoDateIn(create.end, timeZone)}</TableCell>
                     <TableCell>
-                      {displayValue('hs_target_amount', create.properties.hs_target_amount ?? null, currency)}
+                      {displayValue(
+                        'hs_target_amount',
+                        create.properties.hs_target_amount ?? null,
+                        create.properties.hs_goal_type ?? goalType,
+                        currency,
+                      )}
                     </TableCell>
                   </TableRow>
                 ))}

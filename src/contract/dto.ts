@@ -51,6 +51,8 @@ export const FindingDto = z.object({
   severity: Severity,
   familyUuid: z.string().nullable(),
   familyName: z.string().nullable(),
+  /** The family's `hs_goal_type`, so that amounts show in the goal's unit; null for orphans. */
+  goalType: z.string().nullable(),
   message: z.string(),
   sliceIds: z.array(z.string()),
   /** What the repair would do, in words; null when the finding has no automatic repair. */
@@ -169,6 +171,8 @@ export const JournalEntryDto = z.object({
   operation: z.string(),
   familyUuid: z.string(),
   familyName: z.string(),
+  /** The family's `hs_goal_type` when the change was made (null in entries that did not record it). */
+  goalType: z.string().nullable(),
   summary: z.string(),
   /** Per-slice before/after; what undo restores. */
   changes: z.array(

@@ -103,7 +103,7 @@ export function auditPortal(
         for (const family of whole) fetched.add(family.uuid);
         known.push(...whole);
         for (const family of mine) {
-          for (const f of auditFamily(family, ctx)) findings.push(presentFinding(f, family.name.value));
+          for (const f of auditFamily(family, ctx)) findings.push(presentFinding(f, family));
         }
         for (const f of auditOrphans(orphans, known)) findings.push(presentFinding(f, null));
         families += mine.length;

@@ -17,6 +17,7 @@ const StoredEntry = z.object({
   by: z.object({ userId: z.string(), email: z.string().optional() }),
   operation: z.string(),
   familyName: z.string(),
+  goalType: z.string().nullable().default(null),
   summary: z.string(),
   groups: z.array(
     z.object({ p: z.string(), b: z.string().nullable(), a: z.string().nullable(), ids: z.array(z.string()) }),
@@ -31,11 +32,14 @@ type StoredEntry = z.infer<typeof StoredEntry>;
 /** Operations whose journal entry can be undone: they only updated existing slices. */
 const UNDOABLE = new Set(['family-update', 'respread', 'target-update', 'repair', 'undo']);
 
+/** What the journal says about the family a change was made to. */
+export type JournalFamily = { name: string; goalType: string | null };
+
 export function entryFor(
   plan: Plan,
   caller: Caller,
   atIso: string,
-  familyName: string,
+  family: JournalFamily,
   undoes: string | null,
 ): StoredEntry {
   const groups = new Map<string, StoredEntry['groups'][number]>();
@@ -59,7 +63,8 @@ export function entryFor(
     at: atIso,
     by: caller.email ? { userId: caller.userId, email: caller.email } : { userId: caller.userId },
     operation: plan.operation,
-    familyName,
+    familyName: family.name,
+    goalType: family.goalType,
     summary: plan.summary,
     groups: [...groups.values()],
     undoable: UNDOABLE.has(plan.operation) && plan.creates.length === 0 && plan.archives.length === 0,
@@ -85,6 +90,7 @@ export function presentEntry(e: StoredEntry & { id: string; familyUuid: string }
     operation: e.operation,
     familyUuid: e.familyUuid,
     familyName: e.familyName,
+    goalType: e.goalType,
     summary: e.summary,
     changes: e.groups.flatMap((g) => g.ids.map((id) => ({ id, property: g.p, before: g.b, after: g.a }))),
     undoable: e.undoable && e.undoneBy === null,
@@ -98,7 +104,7 @@ export async function record(
   plan: Plan,
   caller: Caller,
   atMs: number,
-  familyName: string,
+  family: JournalFamily,
   undoes: string | null = null,
 ): Promise<string | null> {
   try {
@@ -107,7 +113,7 @@ export async function record(
       familyUuid: plan.familyUuid,
       key: `${plan.operation}:${plan.familyUuid}:${atMs}`,
       createdAt: at,
-      payload: entryFor(plan, caller, at, familyName, undoes),
+      payload: entryFor(plan, caller, at, family, undoes),
     });
     if (undoes) {
       const undone = await store.readJournal(undoes);

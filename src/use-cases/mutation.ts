@@ -94,13 +94,16 @@ export async function runMutation(
   for (const id of report.archivedIds) byId.delete(id);
   for (const r of report.records) byId.set(r.id, r);
   const remaining = [...byId.values()];
-  const familyName = spec.familyName?.(loaded, plan) ?? loaded.family?.name.value ?? '';
+  const journalFamily = {
+    name: spec.familyName?.(loaded, plan) ?? loaded.family?.name.value ?? '',
+    goalType: loaded.family?.goalType.value ?? plan.creates[0]?.properties.hs_goal_type ?? null,
+  };
   const journalEntryId = await record(
     deps.gateway.store,
     plan,
     params.caller,
     deps.now(),
-    familyName,
+    journalFamily,
     spec.undoes ?? null,
   );
   return success({

@@ -44,13 +44,15 @@ export function presentPlan(plan: Plan, version: string = plan.version): PlanDto
   };
 }
 
-export function presentFinding(f: Finding, familyName: string | null): FindingDto {
+/** `family` is null for findings about orphan slices, which belong to no family. */
+export function presentFinding(f: Finding, family: Family | null): FindingDto {
   return {
     id: f.id,
     ruleId: f.ruleId,
     severity: f.severity,
     familyUuid: f.familyUuid,
-    familyName,
+    familyName: family?.name.value ?? null,
+    goalType: family?.goalType.value ?? null,
     message: f.message,
     sliceIds: f.sliceIds,
     repair: f.repair?.description ?? null,
@@ -137,7 +139,7 @@ export async function presentFamily(family: Family, o: PresentOptions): Promise<
   const summary = await presentSummary(family, { ...o, withSlices: true }, findings);
   return {
     ...summary,
-    findings: findings.map((f) => presentFinding(f, family.name.value)),
+    findings: findings.map((f) => presentFinding(f, family)),
     convention: detectConvention(family.slices, o.timeZone),
   };
 }

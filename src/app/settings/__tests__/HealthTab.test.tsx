@@ -1,4 +1,13 @@
-import { Alert, Button, EmptyState, LoadingButton, ProgressBar, Text, Tile } from '@hubspot/ui-extensions';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  LoadingButton,
+  ProgressBar,
+  TableRow,
+  Text,
+  Tile,
+} from '@hubspot/ui-extensions';
 import { describe, expect, it, vi } from 'vitest';
 import {
   appliedOf,
@@ -135,5 +144,46 @@ describe('Health tab', () => {
     await vi.waitFor(() =>
       expect(page.findByTestId(Text, 'audit-summary').text).toBe('2 findings in 2 families'),
     );
+  });
+
+  it.each([
+    ['sales_quota', '$1,500.00'],
+    ['meetings_booked', '1,500'],
+  ])("previews a repair's amounts in the unit of a %s goal", async (goalType, shown) => {
+    const plan = makePlan({
+      operation: 'repair',
+      summary: 'Fix one amount',
+      updates: [
+        {
+          id: '1003',
+          label: 'Olivia Owner · Mar 2026',
+          changes: [{ property: 'hs_target_amount', before: 'abc', after: '1500.00' }],
+        },
+      ],
+      warnings: [],
+    });
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_families_audit: () =>
+        ok('goal_families_audit', {
+          findings: [makeFinding({ id: 'f-1', goalType })],
+          scannedFamilies: 1,
+          scannedTargets: 12,
+          nextCursor: null,
+          progress: 1,
+        }),
+      goal_family_repair: () => ok('goal_family_repair', previewOf(plan)),
+    });
+    await openTab(page, 'health');
+    page.findByTestId(Button, 'audit-start').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Button, 'repair-f-1')).not.toBeNull());
+    page.findByTestId(Button, 'repair-f-1').trigger('onClick');
+    page.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() =>
+      expect(page.maybeFindByTestId(TableRow, 'plan-update-1003-hs_target_amount')).not.toBeNull(),
+    );
+    const row = textOf(page.findByTestId(TableRow, 'plan-update-1003-hs_target_amount'));
+    expect(row).toContain(shown);
+    if (goalType !== 'sales_quota') expect(row).not.toContain('$');
   });
 });

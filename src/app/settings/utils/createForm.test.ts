@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { functionContracts } from '../../../contract';
+import { functionContracts, MAX_SLICES_PER_INVOCATION } from '../../../contract';
 import { makeSettings } from '../../cards/__tests__/fixtures';
-import { buildCreateRequest, type CreateForm, initialCreateForm, periodLabels } from './createForm';
+import {
+  buildCreateRequest,
+  type CreateForm,
+  initialCreateForm,
+  MAX_SLICES_PER_GOAL,
+  periodLabels,
+} from './createForm';
 
 const UUID = '0b7c2a8e-1d2f-4a3b-8c4d-5e6f7a8b9c0d';
 const base = (overrides: Partial<CreateForm> = {}): CreateForm => ({
@@ -92,7 +98,7 @@ describe('buildCreateRequest', () => {
         milestone: 'weekly' as const,
       },
       'assignees',
-      'At most 10,000 slices per goal: fewer assignees or periods.',
+      'At most 1,200 slices per goal (assignees × periods): split it, e.g. one goal per team.',
     ],
     ['a bad total', { total: '12.345' }, 'total', 'Use at most two decimal places.'],
     ['61 periods', { periodCount: '61' }, 'periodCount', 'Use 1 to 60 periods.'],
@@ -113,5 +119,11 @@ describe('buildCreateRequest', () => {
     const built = buildCreateRequest(base(overrides), UUID);
     expect(built.ok).toBe(false);
     if (!built.ok) expect(built.problems[field]).toBe(problem);
+  });
+});
+
+describe('MAX_SLICES_PER_GOAL', () => {
+  it("is the functions' limit, so the form refuses exactly what the server would", () => {
+    expect(MAX_SLICES_PER_GOAL).toBe(MAX_SLICES_PER_INVOCATION);
   });
 });

@@ -6,6 +6,12 @@ import type { SettingsDto } from '../../../contract';
 import { validateGoalName } from '../shared/goalName';
 import { parseMoneyInput } from '../shared/money';
 
+/**
+ * The most slices one invocation may write: the functions' MAX_SLICES_PER_INVOCATION (src/contract), repeated
+ * here because HubSpot builds this folder on its own; a test keeps the two equal.
+ */
+export const MAX_SLICES_PER_GOAL = 1_200;
+
 export type MilestoneValue = 'weekly' | 'monthly' | 'quarterly' | 'annual';
 export type SpreadMode = 'even' | 'weighted' | 'explicit';
 
@@ -135,8 +141,8 @@ export function buildCreateRequest(form: CreateForm, uuid: string): CreateBuild 
   ];
   if (assignees.length === 0) problems.assignees = 'Choose at least one owner or team.';
   else if (assignees.length > 500) problems.assignees = 'At most 500 assignees per goal.';
-  else if (periodCount !== null && assignees.length * periodCount > 10_000)
-    problems.assignees = 'At most 10,000 slices per goal: fewer assignees or periods.';
+  else if (periodCount !== null && assignees.length * periodCount > MAX_SLICES_PER_GOAL)
+    problems.assignees = `At most ${MAX_SLICES_PER_GOAL.toLocaleString('en-US')} slices per goal (assignees × periods): split it, e.g. one goal per team.`;
 
   let spread: CreateRequest['spread'] | null = null;
   if (form.spreadMode === 'explicit') {

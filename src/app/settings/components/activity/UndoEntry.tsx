@@ -29,7 +29,7 @@ export function UndoEntry({ entry, environment, onDone }: UndoEntryProps) {
         <Heading>{`Undo “${entry.summary}”`}</Heading>
         <MutationSteps
           state={flow.state}
-          goalType={null}
+          goalType={entry.goalType}
           currency={environment.currency}
           timeZone={environment.timeZone}
           canPreview

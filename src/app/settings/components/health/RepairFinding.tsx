@@ -22,7 +22,7 @@ export function RepairFinding({ uuid, finding, environment, onDone }: RepairFind
   return (
     <MutationSteps
       state={flow.state}
-      goalType={null}
+      goalType={finding.goalType}
       currency={environment.currency}
       timeZone={environment.timeZone}
       canPreview

@@ -7,9 +7,11 @@ import { DEMO } from '../emulator/index.js';
 import { changedTargets, currentSlicesOfOwner, familiesOfOwner, goalTargetState } from './support/data.js';
 import { fillField, openView, type Session, screenshot, slicesOf, startSession } from './support/session.js';
 
-/** Display only: how the card writes an amount in the demo portal's currency. */
-const usd = (amount: string) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(amount));
+/** Display only: how the card writes a goal's amount — money for revenue goals, a plain number for counts. */
+const shown = (amount: string, goalType: string) =>
+  goalType === 'sales_quota'
+    ? new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(amount))
+    : new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(Number(amount));
 
 const repDeal = { objectTypeId: '0-3', objectId: DEMO.deals.ownedByRep };
 
@@ -41,7 +43,7 @@ describe('sidebar card', { timeout: 90_000 }, () => {
       const slice = current.get(uuid);
       if (slice) {
         const bar = tile.locator('[data-hs="ProgressBar"]').first();
-        await expect.poll(() => bar.innerText()).toContain(usd(slice.target));
+        await expect.poll(() => bar.innerText()).toContain(shown(slice.target, slice.goalType));
       } else {
         expect(await tile.locator('[data-hs="ProgressBar"]').count()).toBe(0);
       }

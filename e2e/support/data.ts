@@ -54,15 +54,19 @@ export function currentSlicesOfOwner(
   wb: Workbench,
   ownerId: string,
   nowMs: number,
-): Map<string, { id: string; target: string }> {
-  const out = new Map<string, { id: string; target: string }>();
+): Map<string, { id: string; target: string; goalType: string }> {
+  const out = new Map<string, { id: string; target: string; goalType: string }>();
   for (const r of wb.emulator.store.listObjects('goal_targets')) {
     const p = r.properties;
     if (p.hubspot_owner_id !== ownerId || !p.hs_group_correlation_uuid) continue;
     const start = Date.parse(p.hs_start_datetime ?? '');
     const end = Date.parse(p.hs_end_datetime ?? '');
     if (start <= nowMs && nowMs <= end)
-      out.set(p.hs_group_correlation_uuid, { id: r.id, target: p.hs_target_amount ?? '' });
+      out.set(p.hs_group_correlation_uuid, {
+        id: r.id,
+        target: p.hs_target_amount ?? '',
+        goalType: p.hs_goal_type ?? '',
+      });
   }
   return out;
 }

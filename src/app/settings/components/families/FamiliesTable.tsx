@@ -1,6 +1,5 @@
 import {
   Button,
-  StatusTag,
   Table,
   TableBody,
   TableCell,
@@ -11,6 +10,7 @@ import {
 import type { FamilySummaryDto } from '../../../../contract';
 import { formatGoalAmount } from '../../shared/goalUnit';
 import { periodLabel } from '../../shared/periods';
+import { HealthStatus } from './HealthStatus';
 
 interface FamiliesTableProps {
   families: FamilySummaryDto[];
@@ -64,11 +64,7 @@ export function FamiliesTable({ families, currency, timeZone, onOpen }: Families
               {formatGoalAmount(family.totalKpi, family.goalType, currency)}
             </TableCell>
             <TableCell>
-              {family.healthy ? (
-                <StatusTag variant="success">Healthy</StatusTag>
-              ) : (
-                <StatusTag variant="danger">{`${family.findingCount} issue${family.findingCount === 1 ? '' : 's'}`}</StatusTag>
-              )}
+              <HealthStatus healthy={family.healthy} findingCount={family.findingCount} />
             </TableCell>
           </TableRow>
         ))}

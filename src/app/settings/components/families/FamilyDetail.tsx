@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  ErrorState,
-  Flex,
-  Heading,
-  LoadingSpinner,
-  StatusTag,
-  Tag,
-  Text,
-} from '@hubspot/ui-extensions';
+import { Alert, Button, ErrorState, Flex, Heading, LoadingSpinner, Tag, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { FamilyDto } from '../../../../contract';
 import type { DirectoryView } from '../../hooks/useDirectory';
@@ -21,6 +11,7 @@ import { CloneFamily } from './CloneFamily';
 import { CsvExport } from './CsvExport';
 import { CsvImport } from './CsvImport';
 import { FamilyEditForm } from './FamilyEditForm';
+import { HealthStatus } from './HealthStatus';
 import { ScheduleTable } from './ScheduleTable';
 
 type Mode = 'none' | 'edit' | 'archive' | 'archiveSlice' | 'clone' | 'export' | 'import';
@@ -113,15 +104,15 @@ export function FamilyDetail(props: FamilyDetailProps) {
         <Heading>{family.name}</Heading>
         <Tag variant="info">{family.goalType}</Tag>
         <Tag>{family.milestone}</Tag>
-        {family.healthy ? (
-          <StatusTag variant="success">Healthy</StatusTag>
-        ) : (
-          <StatusTag variant="danger">Needs repair</StatusTag>
-        )}
+        <HealthStatus healthy={family.healthy} findingCount={family.findings.length} />
       </Flex>
       <Text variant="microcopy">{`${family.groups.length} assignee${family.groups.length === 1 ? '' : 's'} · ${family.sliceCount} slices · pipelines: ${family.pipelineIds.join(', ') || 'all'} · id ${family.uuid}`}</Text>
       {family.findings.length > 0 && (
-        <Alert title="This goal needs repair" variant="warning" testId="family-findings">
+        <Alert
+          title={family.healthy ? 'The health check warns about this goal' : 'This goal needs repair'}
+          variant={family.healthy ? 'warning' : 'danger'}
+          testId="family-findings"
+        >
           {family.findings.map((finding) => (
             <Text key={finding.id}>{`• ${finding.message}`}</Text>
           ))}

@@ -87,3 +87,22 @@ export function healthNaive(n: number, families: number): Bound {
     formula: `⌈N/${LIST_PAGE}⌉ list pages + F searches (one per family)`,
   };
 }
+
+/**
+ * The admin panel's unfiltered list of a portal of `n` targets: every target must be read once to
+ * know its families (search pages of 200), then the shown page's families by one search.
+ */
+export function adminListLowerBound(n: number): Bound {
+  return {
+    calls: Math.max(1, pages(n, SEARCH_PAGE)) + 1,
+    formula: `⌈N/${SEARCH_PAGE}⌉ search pages + 1 page search`,
+  };
+}
+
+/** The naive list reads every target (100 a page) in one invocation to learn the families, then the page. */
+export function adminListNaive(n: number): Bound {
+  return {
+    calls: Math.max(1, pages(n, LIST_PAGE)) + 1,
+    formula: `⌈N/${LIST_PAGE}⌉ list pages + 1 page search`,
+  };
+}

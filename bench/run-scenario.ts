@@ -231,8 +231,67 @@ export function describeInvocations(invocations: readonly { simulatedMs: number 
   return `simulated time per invocation (${ms.length}): min ${Math.min(...ms)} ms, mean ${mean} ms, max ${Math.max(...ms)} ms`;
 }
 
+/**
+ * The Families tab unfiltered: `goal_families_index` to the end (bounded invocations), the entries
+ * merged by uuid and sorted by name as the page does, then the first page's 25 summaries by uuid.
+ */
+async function adminList(h: Harness, s: Scenario): Promise<() => Promise<Measured>> {
+  const seed = generatePortal({ targets: s.size });
+  const families = new Set(
+    (seed.objects.goal_targets ?? []).map((r) => r.properties.hs_group_correlation_uuid),
+  ).size;
+  h.load(seed);
+  return async () => {
+    const invocations: Invocation<FunctionUid>[] = [];
+    const names = new Map<string, { name: string; slices: number }>();
+    let cursor: string | undefined;
+    for (;;) {
+      const inv = await h.invoke('goal_families_index', cursor ? { cursor } : {});
+      invocations.push(inv);
+      if (!inv.result.ok) break;
+      const page = inv.result as {
+        nextCursor: string | null;
+        entries: { uuid: string; name: string; sliceCount: number }[];
+      };
+      for (const e of page.entries) {
+        const prev = names.get(e.uuid);
+        const lead = prev && prev.slices >= e.sliceCount ? prev.name : e.name;
+        names.set(e.uuid, { name: lead, slices: (prev?.slices ?? 0) + e.sliceCount });
+      }
+      if (page.nextCursor === null) break;
+      if (invocations.length >= MAX_AUDIT_INVOCATIONS) {
+        return {
+          invocations,
+          outcome: 'DID_NOT_FINISH',
+          notes: [`stopped after ${MAX_AUDIT_INVOCATIONS} invocations`],
+          families,
+        };
+      }
+      cursor = page.nextCursor;
+    }
+    const indexInvocations = invocations.length;
+    const uuids = [...names.entries()]
+      .sort(([ua, a], [ub, b]) => a.name.localeCompare(b.name) || (ua < ub ? -1 : 1))
+      .slice(0, 25)
+      .map(([uuid]) => uuid);
+    if (uuids.length > 0) invocations.push(await h.invoke('goal_families_list', { uuids }));
+    const notes = [
+      `portal: ${s.size.toLocaleString('en-US')} targets in ${families.toLocaleString('en-US')} families (generated, healthy)`,
+      `index: ${indexInvocations} invocations, ${names.size.toLocaleString('en-US')} families; then 1 invocation for the first page of ${uuids.length}`,
+    ];
+    const complete = names.size === families;
+    return {
+      invocations,
+      outcome: invocations.map(outcomeOf).find((o) => o !== 'ok') ?? (complete ? 'ok' : 'INCOMPLETE_SCAN'),
+      notes,
+      families,
+    };
+  };
+}
+
 const SET_UP: Record<Scenario['kind'], (h: Harness, s: Scenario) => Promise<() => Promise<Measured>>> = {
   'first-paint': firstPaint,
+  'admin-list': adminList,
   rename,
   archive,
   create,

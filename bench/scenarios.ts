@@ -3,6 +3,8 @@
  * naive formulas that apply. The runner turns each row into calls through the real app functions.
  */
 import {
+  adminListLowerBound,
+  adminListNaive,
   archiveLowerBound,
   archiveNaive,
   type Bound,
@@ -16,7 +18,7 @@ import {
   renameNaive,
 } from './formulas';
 
-export type ScenarioKind = 'first-paint' | 'rename' | 'create' | 'health' | 'archive';
+export type ScenarioKind = 'first-paint' | 'rename' | 'create' | 'health' | 'archive' | 'admin-list';
 
 export type Scenario = {
   id: string;
@@ -51,6 +53,17 @@ const health = (targets: number): Scenario => ({
   families: 0,
 });
 
+/** The admin panel's Families tab, unfiltered: the family index in bounded calls, then one page. */
+const adminList = (targets: number): Scenario => ({
+  id: `admin-list-${targets}`,
+  kind: 'admin-list',
+  label: `Admin list, ${targets.toLocaleString('en-US')} targets`,
+  size: targets,
+  assignees: 0,
+  periods: 0,
+  families: 0,
+});
+
 export const FIRST_PAINT: Scenario = {
   id: 'first-paint-10',
   kind: 'first-paint',
@@ -72,6 +85,7 @@ export const SCENARIOS: readonly Scenario[] = [
   health(1_000),
   health(10_000),
   health(50_000),
+  adminList(10_000),
   family('archive', 'Archive, 50 × 12 slices', 50),
 ];
 
@@ -95,6 +109,8 @@ export function lowerBound(s: Scenario): Bound {
       return createLowerBound(s.size);
     case 'health':
       return healthLowerBound(s.size);
+    case 'admin-list':
+      return adminListLowerBound(s.size);
   }
 }
 
@@ -111,5 +127,7 @@ export function naiveCount(s: Scenario, families = s.families): Bound {
       return createNaive(s.size);
     case 'health':
       return healthNaive(s.size, families);
+    case 'admin-list':
+      return adminListNaive(s.size);
   }
 }

@@ -11,6 +11,7 @@ import {
   FamilyUuid,
   GoalName,
   IsoDate,
+  IsoInstant,
   Milestone,
   Money,
   NumericId,
@@ -90,24 +91,72 @@ export const FamilyFilter = z.strictObject({
  * × 12 months: the benchmark's "Rename, 100 × 12 slices" apply measured 5.4 s at this size.
  * Larger families must be split (e.g. one family per team or per year).
  */
+/** One family as seen by one `goal_families_index` call (partial when the family straddles calls). */
+export const FamilyIndexEntry = z.object({
+  uuid: z.string(),
+  name: z.string(),
+  goalType: z.string(),
+  milestone: z.string(),
+  /** `hubspot_owner_id` values of the slices seen (the owner filter's key). */
+  ownerIds: z.array(z.string()),
+  /** `hs_assignee_team_id` values of the slices seen. */
+  teamIds: z.array(z.string()),
+  sliceCount: z.number().int(),
+  periodStart: IsoInstant.nullable(),
+  periodEnd: IsoInstant.nullable(),
+});
+export type FamilyIndexEntry = z.infer<typeof FamilyIndexEntry>;
+
 export const MAX_SLICES_PER_INVOCATION = 1_200;
 
 export const functionContracts = {
   goal_families_list: {
     summary:
-      'Families (summaries) filtered by owner, team, name text, type, period and health; cursor paging.',
-    params: z.strictObject({
-      ...base,
-      filter: FamilyFilter.default({}),
-      /** `slices` adds every slice to each group (the card's year at a glance). */
-      detail: z.enum(['summary', 'slices']).default('summary'),
-      limit: z.number().int().min(1).max(100).default(25),
-      cursor: Cursor.optional(),
-    }),
+      'Families (summaries) filtered by owner, team, name text, type, period and health; cursor paging. Or, with `uuids`, exactly those families (the admin panel pages its index).',
+    params: z
+      .strictObject({
+        ...base,
+        filter: FamilyFilter.default({}),
+        /** `slices` adds every slice to each group (the card's year at a glance). */
+        detail: z.enum(['summary', 'slices']).default('summary'),
+        limit: z.number().int().min(1).max(100).default(25),
+        cursor: Cursor.optional(),
+        /**
+         * Exactly these families' summaries, in this order (the admin panel's page of its local index):
+         * no scan of the portal. `filter` must be empty then; `total` is the number found.
+         */
+        uuids: z.array(FamilyUuid).min(1).max(100).optional(),
+      })
+      .superRefine((p, ctx) => {
+        if (p.uuids !== undefined && Object.keys(p.filter).length > 0) {
+          ctx.addIssue({ code: 'custom', path: ['filter'], message: 'must be empty when uuids is given' });
+        }
+        if (p.uuids !== undefined && p.cursor !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'is not used when uuids is given' });
+        }
+      }),
     result: z.object({
       families: z.array(FamilySummaryDto),
       nextCursor: z.string().nullable(),
       total: z.number().int(),
+    }),
+  },
+  goal_families_index: {
+    summary:
+      'The family index of the portal (name, type, milestone, owners, teams, slice count, period), one bounded scan per call; pass nextCursor back until it is null and merge the entries by uuid.',
+    params: z.strictObject({ ...base, cursor: Cursor.optional() }),
+    result: z.object({
+      /**
+       * What this call saw of each family. A family straddling calls appears in several responses:
+       * merge by uuid (union of ids, sum of sliceCount, min start, max end, the name/type/milestone
+       * of the entry with more slices).
+       */
+      entries: z.array(FamilyIndexEntry),
+      nextCursor: z.string().nullable(),
+      /** Rough progress 0..1 for a progress bar. */
+      progress: z.number().min(0).max(1),
+      /** Running total: targets examined by this call and every call before it. */
+      scannedTargets: z.number().int(),
     }),
   },
   goal_family_get: {

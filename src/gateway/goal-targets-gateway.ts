@@ -51,8 +51,11 @@ export interface GoalTargetsGateway {
   searchByUuids(uuids: readonly string[]): Promise<CrmRecord[]>;
   /** Targets matching a query, only the given properties; every match, past the 10,000 cap. */
   searchTargets(query: TargetQuery, properties: readonly string[]): Promise<CrmRecord[]>;
-  /** One page of targets with `hs_object_id > afterId`, ascending: scans any portal size past the 10,000 cap. */
-  scanAfter(afterId: string | null, limit: number): Promise<SearchPage>;
+  /**
+   * One page of targets with `hs_object_id > afterId`, ascending: scans any portal size past the
+   * 10,000 cap. `properties` narrows what is read (default: every property the domain reads).
+   */
+  scanAfter(afterId: string | null, limit: number, properties?: readonly string[]): Promise<SearchPage>;
   /** Batch read by id, ≤100 per call; archived or unknown ids come back in `missing`. */
   readByIds(ids: readonly string[]): Promise<{ found: CrmRecord[]; missing: string[] }>;
   createTargets(inputs: readonly Record<string, string>[]): Promise<WriteOutcome[]>;
@@ -160,12 +163,12 @@ export function createGoalTargetsGateway(deps: {
         filters.push({ propertyName: 'hs_group_correlation_uuid', operator: 'HAS_PROPERTY' });
       return targets.searchEveryMatch({ filterGroups: [{ filters }], properties });
     },
-    scanAfter: (afterId, limit) =>
+    scanAfter: (afterId, limit, properties = readProperties) =>
       targets.search({
         filterGroups: afterId
           ? [{ filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: afterId }] }]
           : [],
-        properties: readProperties,
+        properties,
         sort: byId,
         limit: Math.min(limit, LIMITS.searchPage),
       }),

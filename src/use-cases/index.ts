@@ -4,6 +4,7 @@ import type { Result } from '../contract/result';
 import { auditPortal } from './audit';
 import { cloneFamily, createFamily } from './create-family';
 import type { UseCaseDeps } from './deps';
+import { indexFamilies } from './family-index';
 import { archiveFamily, archiveTarget, updateFamily, updateTarget } from './family-mutations';
 import { goalPropertyOptions, listOwnersAndTeams } from './lookups';
 import { getFamily, listFamilies } from './read-families';
@@ -19,6 +20,7 @@ export type UseCase<U extends FunctionUid> = (
 
 export const useCases: { [U in FunctionUid]: UseCase<U> } = {
   goal_families_list: listFamilies,
+  goal_families_index: (deps, p) => indexFamilies(deps, p),
   goal_family_get: getFamily,
   goal_family_create: createFamily,
   goal_family_update: updateFamily,

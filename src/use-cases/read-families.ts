@@ -25,6 +25,9 @@ const DAY_MS = 86_400_000;
  * matching families, sorted by name (text matched here, case-insensitively). (2) The page's families
  * in full by one `IN` search, so every group shows even when the filter matched one assignee.
  * The list reads search only (no read-back by id): it is a view, and the next edit re-reads anyway.
+ * With `uuids` (the admin panel, paging its own index from `goal_families_index`) step 1 is skipped.
+ * Step 1 over the whole portal is the slow path (about N/200 searches per call): the admin panel uses
+ * it only for the health filter.
  */
 export function listFamilies(
   deps: UseCaseDeps,
@@ -33,6 +36,8 @@ export function listFamilies(
   return guarded(async () => {
     const cursor = decodeCursor(p.cursor, ListCursor);
     if (cursor === 'invalid') return failure('VALIDATION_ERROR', 'cursor is not one this function returned');
+    // The admin panel pages its own index and asks for exactly its page: step 2 alone.
+    if (p.uuids) return success(await summariesOf(deps, p, [...new Set(p.uuids)]));
     const f = p.filter;
     const query: TargetQuery = {};
     if (f.ownerId) query.ownerId = f.ownerId;
@@ -56,28 +61,42 @@ export function listFamilies(
       .map(([uuid]) => uuid);
     const offset = cursor?.o ?? 0;
     const page = uuids.slice(offset, offset + p.limit);
-    const records = page.length ? await deps.gateway.searchByUuids(page) : [];
-    const { families } = groupFamilies(records.map((r) => parseTarget(r as RawGoalTarget)));
-    const byUuid = new Map(families.map((fam) => [fam.uuid, fam]));
-    const book = createNameBook(deps.gateway);
-    const out: FamilySummaryDto[] = [];
-    for (const uuid of page) {
-      const family = byUuid.get(uuid);
-      if (!family) continue;
-      const findings = auditFamily(family, { timeZone: p.portal.timeZone });
-      const summary = await presentSummary(
-        family,
-        { nowMs: deps.now(), names: book, timeZone: p.portal.timeZone, withSlices: p.detail === 'slices' },
-        findings,
-      );
-      // The health filter applies within the page: a page may hold fewer than `limit` families.
-      if (f.health === 'healthy' && !summary.healthy) continue;
-      if (f.health === 'broken' && summary.healthy) continue;
-      out.push(summary);
-    }
+    const { families: out } = await summariesOf(deps, p, page);
     const next = offset + p.limit < uuids.length ? encodeCursor({ o: offset + p.limit }) : null;
     return success({ families: out, nextCursor: next, total: uuids.length });
   });
+}
+
+/**
+ * Step 2 alone: the given families in full by one `IN` search, summarised in the given order
+ * (unknown uuids skipped). The health filter applies within the page.
+ */
+async function summariesOf(
+  deps: UseCaseDeps,
+  p: Params<'goal_families_list'>,
+  page: readonly string[],
+): Promise<{ families: FamilySummaryDto[]; nextCursor: null; total: number }> {
+  const f = p.filter;
+  const records = page.length ? await deps.gateway.searchByUuids(page) : [];
+  const { families } = groupFamilies(records.map((r) => parseTarget(r as RawGoalTarget)));
+  const byUuid = new Map(families.map((fam) => [fam.uuid, fam]));
+  const book = createNameBook(deps.gateway);
+  const out: FamilySummaryDto[] = [];
+  for (const uuid of page) {
+    const family = byUuid.get(uuid);
+    if (!family) continue;
+    const findings = auditFamily(family, { timeZone: p.portal.timeZone });
+    const summary = await presentSummary(
+      family,
+      { nowMs: deps.now(), names: book, timeZone: p.portal.timeZone, withSlices: p.detail === 'slices' },
+      findings,
+    );
+    // The health filter applies within the page: a page may hold fewer than `limit` families.
+    if (f.health === 'healthy' && !summary.healthy) continue;
+    if (f.health === 'broken' && summary.healthy) continue;
+    out.push(summary);
+  }
+  return { families: out, nextCursor: null, total: out.length };
 }
 
 export function getFamily(

@@ -38,6 +38,7 @@ const valid: Record<FunctionUid, Record<string, unknown>> = {
   goal_family_archive: { ...asAdmin, uuid, dryRun: true },
   goal_target_archive: { ...asAdmin, uuid, dryRun: true, targetId: '1' },
   goal_families_audit: { ...asAdmin },
+  goal_families_index: { ...asAdmin },
   goal_family_repair: { ...asAdmin, uuid, dryRun: true, findingId: 'x' },
   goal_family_clone: { ...asAdmin, uuid, dryRun: true },
   goal_journal_list: { ...asAdmin },

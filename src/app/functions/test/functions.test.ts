@@ -44,6 +44,41 @@ describe('reads', () => {
     expect(total).toBeGreaterThanOrEqual(60);
   });
 
+  it('goal_families_index: every family of the demo portal, then their summaries by uuid', async () => {
+    const sizes = new Map<string, number>();
+    let cursor: string | undefined;
+    let calls = 0;
+    let last = { progress: 0, scannedTargets: 0 };
+    do {
+      const r = await call('goal_families_index', { ...asAdmin, ...(cursor ? { cursor } : {}) });
+      expectContract('goal_families_index', r);
+      calls++;
+      for (const e of r.entries as { uuid: string; sliceCount: number }[]) {
+        sizes.set(e.uuid, (sizes.get(e.uuid) ?? 0) + e.sliceCount);
+      }
+      last = r;
+      cursor = r.nextCursor ?? undefined;
+    } while (cursor && calls < 20);
+    expect(cursor).toBeUndefined();
+    expect(last.progress).toBe(1);
+    const live = emulator.store.listObjects('goal_targets');
+    expect(last.scannedTargets).toBe(live.length);
+    expect(sizes.get(uuid())).toBe(storedSlices(emulator, uuid()).length);
+    const uuids = new Set(live.map((r) => r.properties.hs_group_correlation_uuid).filter(Boolean));
+    expect(new Set(sizes.keys())).toEqual(uuids);
+
+    const wanted = [...sizes.keys()].slice(0, 5).reverse();
+    const page = await call('goal_families_list', { ...asAdmin, uuids: wanted });
+    expectContract('goal_families_list', page);
+    expect(page.families.map((f: { uuid: string }) => f.uuid)).toEqual(wanted);
+    expect(page).toMatchObject({ total: wanted.length, nextCursor: null });
+    for (const f of page.families as { uuid: string; sliceCount: number }[]) {
+      expect(f.sliceCount).toBe(sizes.get(f.uuid));
+    }
+    const mixed = await call('goal_families_list', { ...asAdmin, uuids: wanted, filter: { text: 'x' } });
+    expect(mixed).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+  });
+
   it('goal_families_list: text, health and slices detail', async () => {
     const broken = await call('goal_families_list', { ...asAdmin, filter: { health: 'broken' }, limit: 100 });
     expectContract('goal_families_list', broken);

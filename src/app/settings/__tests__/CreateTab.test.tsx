@@ -71,7 +71,8 @@ describe('Create tab', () => {
     page.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
     await vi.waitFor(() => expect(page.actions.addAlert).toHaveBeenCalled());
     expect(page.callsOf('goal_family_create')[1]).toMatchObject({ uuid: NEW_UUID, dryRun: false });
-    await vi.waitFor(() => expect(page.callsOf('goal_families_list').length).toBeGreaterThan(0));
+    // Back on the Families tab, the index is read again so the new family is listed.
+    await vi.waitFor(() => expect(page.callsOf('goal_families_index').length).toBeGreaterThan(0));
   });
 
   it('offers a per-period grid with the labels of the fiscal year', async () => {

@@ -5,6 +5,7 @@ import {
   ErrorState,
   LoadingButton,
   Modal,
+  ProgressBar,
   SearchInput,
   Select,
   Table,
@@ -25,7 +26,7 @@ import {
 import { fire, textOf } from '../../cards/__tests__/queries';
 import { ARCHIVE_MODAL_ID } from '../components/families/ArchiveFamily';
 import { formatScheduleCsv } from '../utils/scheduleCsv';
-import { listOf, NEW_UUID, renderPage } from './pageHarness';
+import { indexOf, listOf, NEW_UUID, renderPage } from './pageHarness';
 
 const detail = makeFamilyDetail();
 const withFamily = (extra: Parameters<typeof renderPage>[0] = {}) =>
@@ -81,24 +82,87 @@ describe('Families tab — list', () => {
     );
   });
 
-  it('pages with the cursor the previous page returned', async () => {
-    const page = renderPage({
-      goal_families_list: (p) =>
-        ok('goal_families_list', {
-          families: [makeFamily()],
-          nextCursor: p.cursor ? null : 'c-2',
-          total: 30,
-        }),
+  it('builds the index call by call with a progress bar, then pages locally by name', async () => {
+    const families = Array.from({ length: 30 }, (_, i) =>
+      makeFamily({
+        uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        name: `Goal ${String(29 - i).padStart(2, '0')}`,
+      }),
+    );
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
     });
+    const page = renderPage({
+      goal_families_index: async (p) => {
+        if (!p.cursor) return { ...indexOf(...families.slice(0, 12)), nextCursor: 'i-2', progress: 0.4 };
+        await gate;
+        return indexOf(...families.slice(12));
+      },
+      goal_families_list: (p) =>
+        listOf(...(p.uuids ?? []).map((u) => families.find((f) => f.uuid === u) ?? makeFamily())),
+    });
+    await vi.waitFor(() =>
+      expect(page.maybeFindByTestId(ProgressBar, 'families-index-progress')?.props).toMatchObject({
+        title: "Reading the portal's goals…",
+        value: 40,
+      }),
+    );
+    expect(page.callsOf('goal_families_list')).toHaveLength(0);
+    release();
     await vi.waitFor(() =>
       expect(page.maybeFindByTestId(Text, 'page-position')?.text).toBe('Page 1 of 2 · 30 goals'),
     );
+    expect(page.callsOf('goal_families_index')).toEqual([{}, { cursor: 'i-2' }]);
+    const byName = [...families].sort((a, b) => a.name.localeCompare(b.name)).map((f) => f.uuid);
+    expect(page.callsOf('goal_families_list')).toEqual([{ uuids: byName.slice(0, 25) }]);
     page.findByTestId(Button, 'page-next').trigger('onClick');
     await vi.waitFor(() =>
       expect(page.maybeFindByTestId(Text, 'page-position')?.text).toBe('Page 2 of 2 · 30 goals'),
     );
-    expect(page.callsOf('goal_families_list')[1]).toMatchObject({ cursor: 'c-2' });
+    expect(page.callsOf('goal_families_list')[1]).toEqual({ uuids: byName.slice(25) });
     expect(page.findByTestId(Button, 'page-next').props.disabled).toBe(true);
+    expect(page.callsOf('goal_families_index')).toHaveLength(2);
+  });
+
+  it('filters the index locally: text, owner, team, type, period length and year', async () => {
+    const mine = makeFamilyDetail(); // owner 77 and team 9
+    const other = makeFamily({
+      uuid: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+      name: 'Renewals',
+      goalType: 'custom_goal',
+      milestone: 'quarterly',
+      groups: [],
+      periodStart: '2027-01-01T00:00:00.000Z',
+      periodEnd: '2027-12-31T23:59:59.999Z',
+    });
+    const page = renderPage({
+      goal_families_index: () => indexOf(mine, other),
+      goal_families_list: (p) => listOf(...[mine, other].filter((f) => p.uuids?.includes(f.uuid))),
+    });
+    await vi.waitFor(() => expect(page.callsOf('goal_families_list')).toHaveLength(1));
+    await vi.waitFor(() => expect(page.find(Select, { name: 'ownerId' }).props.options).toHaveLength(3));
+    const cases: [string, string, string[]][] = [
+      ['ownerId', '77', [mine.uuid]],
+      ['teamId', '9', [mine.uuid]],
+      ['goalType', 'custom_goal', [other.uuid]],
+      ['milestone', 'quarterly', [other.uuid]],
+      ['year', '2027', [other.uuid]],
+    ];
+    for (const [name, value, uuids] of cases) {
+      fire(page.find(Select, { name }), 'onChange', value);
+      await vi.waitFor(() => expect(page.callsOf('goal_families_list').at(-1)).toEqual({ uuids }));
+      fire(page.find(Select, { name }), 'onChange', '');
+    }
+    fire(page.find(SearchInput), 'onChange', 'renew');
+    await vi.waitFor(() =>
+      expect(page.callsOf('goal_families_list').at(-1)).toEqual({ uuids: [other.uuid] }),
+    );
+    fire(page.find(SearchInput), 'onChange', 'nothing like it');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(EmptyState, 'families-empty')).not.toBeNull());
+    expect(textOf(page.findByTestId(EmptyState, 'families-empty'))).toContain('No goal matches');
+    // Every filter ran on the one index read.
+    expect(page.callsOf('goal_families_index')).toHaveLength(1);
   });
 
   it('shows the empty and error states', async () => {
@@ -213,6 +277,8 @@ describe('Families tab — one family', () => {
     });
     await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'families-table')).not.toBeNull());
     expect(page.callsOf('goal_families_list').length).toBeGreaterThanOrEqual(2);
+    // The archive changed the portal: the index was read again.
+    expect(page.callsOf('goal_families_index').length).toBeGreaterThanOrEqual(2);
   });
 
   it('archives one slice after a warning and a preview', async () => {

@@ -1,6 +1,7 @@
 import { type SettingsContext, Tabs } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { expect, vi } from 'vitest';
+import type { FamilyIndexEntry } from '../../../contract';
 import { fakeClient, type Handlers, type makeFamily, makeSettings, ok } from '../../cards/__tests__/fixtures';
 import { fire } from '../../cards/__tests__/queries';
 import { SettingsPage, type TabId } from '../SettingsPage';
@@ -59,6 +60,41 @@ export const goalOptions = () =>
 export const listOf = (...families: ReturnType<typeof makeFamily>[]) =>
   ok('goal_families_list', { families, nextCursor: null, total: families.length });
 
+type Summary = ReturnType<typeof makeFamily>;
+
+/** What `goal_families_index` reports of a family summary: one call seeing the whole family. */
+export const indexEntryOf = (f: Summary): FamilyIndexEntry => ({
+  uuid: f.uuid,
+  name: f.name,
+  goalType: f.goalType,
+  milestone: f.milestone,
+  ownerIds: f.groups.flatMap((g) => (g.assignee?.kind === 'owner' ? [g.assignee.id] : [])),
+  teamIds: f.groups.flatMap((g) => (g.assignee?.kind === 'team' ? [g.assignee.id] : [])),
+  sliceCount: f.sliceCount,
+  periodStart: f.periodStart,
+  periodEnd: f.periodEnd,
+});
+
+/** An index answer of one call holding these families. */
+export const indexOf = (...families: Summary[]) =>
+  ok('goal_families_index', {
+    entries: families.map(indexEntryOf),
+    nextCursor: null,
+    progress: 1,
+    scannedTargets: families.reduce((n, f) => n + f.sliceCount, 0),
+  });
+
+/**
+ * Tests written against the list alone get an index derived from it: the families the list
+ * handler answers for an unfiltered call.
+ */
+function indexFromList(list: NonNullable<Handlers['goal_families_list']>): Handlers['goal_families_index'] {
+  return async () => {
+    const answer = await list({ filter: {}, limit: 100 });
+    return answer.ok ? indexOf(...answer.families) : answer;
+  };
+}
+
 /** Renders the settings page with an injected client; an editor by default. */
 export function renderPage(handlers: Handlers, options: { canEdit?: boolean } = {}) {
   const fake = fakeClient({
@@ -66,6 +102,9 @@ export function renderPage(handlers: Handlers, options: { canEdit?: boolean } = 
       ok('app_settings_get', { settings: makeSettings(), canEdit: options.canEdit ?? true, version: 's-1' }),
     owners_and_teams_list: directory,
     goal_property_options: goalOptions,
+    ...(handlers.goal_families_list && !handlers.goal_families_index
+      ? { goal_families_index: indexFromList(handlers.goal_families_list) }
+      : {}),
     ...handlers,
   });
   const actions = pageActions();

@@ -1,41 +1,32 @@
-import { Button, EmptyState, ErrorState, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import { Flex } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { useDirectory } from '../../hooks/useDirectory';
+import { useFamilyIndex } from '../../hooks/useFamilyIndex';
 import { useGoalOptions } from '../../hooks/useGoalOptions';
-import { ErrorNotice } from '../../shared/components/ErrorNotice';
-import { useRemoteResult } from '../../shared/useRemoteResult';
 import type { PageEnvironment } from '../../types/page';
 import { EMPTY_FILTER, type FilterForm, toFamilyFilter } from '../../utils/familyFilter';
-import { FamiliesTable } from './FamiliesTable';
 import { FamilyDetail } from './FamilyDetail';
 import { FamilyFilters } from './FamilyFilters';
+import { IndexedFamiliesList } from './IndexedFamiliesList';
+import { ServerFamiliesList } from './ServerFamiliesList';
 
-export const FAMILIES_PAGE_SIZE = 25;
+export { FAMILIES_PAGE_SIZE } from './ServerFamiliesList';
 
-/** Every family of the portal, searchable and filterable; opening one shows its detail. */
+/**
+ * Every family of the portal, searchable and filterable; opening one shows its detail. The list
+ * runs on the portal's family index (scanned in bounded calls, filtered and paged here); only the
+ * health filter, which needs every family audited, takes the server's slow path.
+ */
 export function FamiliesTab({ environment }: { environment: PageEnvironment }) {
-  const { client, currency, timeZone } = environment;
+  const { client } = environment;
   const directory = useDirectory(client);
   const options = useGoalOptions(client);
   const [form, setForm] = useState<FilterForm>(EMPTY_FILTER);
-  /** Cursors of the pages visited so far; the last one is the page shown. */
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [page, setPage] = useState(1);
   const [generation, setGeneration] = useState(0);
   const [openUuid, setOpenUuid] = useState<string | null>(null);
-  const filter = toFamilyFilter(form);
-  const cursor = cursors[cursors.length - 1];
-
-  const { state } = useRemoteResult(
-    openUuid === null
-      ? () =>
-          client.call('goal_families_list', {
-            filter,
-            limit: FAMILIES_PAGE_SIZE,
-            ...(cursor ? { cursor } : {}),
-          })
-      : null,
-    JSON.stringify({ filter, cursor, generation, open: openUuid === null }),
-  );
+  const byHealth = form.health !== '';
+  const familyIndex = useFamilyIndex(client, openUuid === null && !byHealth);
 
   if (openUuid !== null) {
     return (
@@ -46,7 +37,11 @@ export function FamiliesTab({ environment }: { environment: PageEnvironment }) {
         goalTypes={options.goalTypes}
         pipelines={options.pipelines}
         onBack={() => setOpenUuid(null)}
-        onChanged={() => setGeneration((g) => g + 1)}
+        onChanged={() => {
+          // A rename, archive, create or copy changes what the index holds: scan again.
+          setGeneration((g) => g + 1);
+          familyIndex.refresh();
+        }}
         onOpen={setOpenUuid}
       />
     );
@@ -54,9 +49,9 @@ export function FamiliesTab({ environment }: { environment: PageEnvironment }) {
 
   const changeFilter = (next: FilterForm) => {
     setForm(next);
-    setCursors([undefined]);
+    setPage(1);
   };
-  const page = cursors.length;
+  const filter = toFamilyFilter(form);
   return (
     <Flex direction="column" gap="md">
       <FamilyFilters
@@ -66,54 +61,24 @@ export function FamiliesTab({ environment }: { environment: PageEnvironment }) {
         now={environment.now()}
         onChange={changeFilter}
       />
-      {state.status === 'loading' && (
-        <LoadingSpinner label="Loading goals…" layout="centered" testId="families-loading" />
-      )}
-      {state.status === 'error' && (
-        <ErrorState title="The goals could not be loaded" testId="families-error">
-          <ErrorNotice error={state.error} />
-        </ErrorState>
-      )}
-      {state.status === 'success' && state.data.families.length === 0 && (
-        <EmptyState title="No goals found" layout="vertical" imageName="target" testId="families-empty">
-          <Text>
-            {page === 1 && Object.keys(filter).length === 0
-              ? 'This portal has no goals yet. Create one in the Create tab.'
-              : 'No goal matches these filters.'}
-          </Text>
-        </EmptyState>
-      )}
-      {state.status === 'success' && state.data.families.length > 0 && (
-        <>
-          <FamiliesTable
-            families={state.data.families}
-            currency={currency}
-            timeZone={timeZone}
-            onOpen={setOpenUuid}
-          />
-          <Flex gap="sm" align="center">
-            <Button
-              size="xs"
-              disabled={page === 1}
-              onClick={() => setCursors((c) => c.slice(0, -1))}
-              testId="page-previous"
-            >
-              Previous
-            </Button>
-            <Text testId="page-position">{`Page ${page} of ${Math.max(page, Math.ceil(state.data.total / FAMILIES_PAGE_SIZE))} · ${state.data.total} goals`}</Text>
-            <Button
-              size="xs"
-              disabled={state.data.nextCursor === null}
-              onClick={() => {
-                const next = state.data.nextCursor;
-                if (next) setCursors((c) => [...c, next]);
-              }}
-              testId="page-next"
-            >
-              Next
-            </Button>
-          </Flex>
-        </>
+      {byHealth ? (
+        <ServerFamiliesList
+          key={JSON.stringify(filter)}
+          environment={environment}
+          filter={filter}
+          generation={generation}
+          onOpen={setOpenUuid}
+        />
+      ) : (
+        <IndexedFamiliesList
+          environment={environment}
+          index={familyIndex.state}
+          form={form}
+          page={page}
+          onPage={setPage}
+          generation={generation}
+          onOpen={setOpenUuid}
+        />
       )}
     </Flex>
   );

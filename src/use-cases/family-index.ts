@@ -1,0 +1,157 @@
+/**
+ * The admin panel's family index: a resumable scan of every target in id order (`hs_object_id >
+ * lastId`, no 10,000-result cap), bounded per call like the health check (`audit.ts`), reading only
+ * the few properties a list filters and sorts on. Each call returns what it saw of each family; a
+ * family straddling calls shows up in several responses and the client merges them by uuid. No
+ * family is fetched whole here: one search call per 200 targets, whatever the families' sizes.
+ */
+import { z } from 'zod';
+import type { FamilyIndexEntry, Params } from '../contract/functions';
+import { failure, type Result, success } from '../contract/result';
+import { formatInstant } from '../domain/instant';
+import { PROP } from '../domain/properties';
+import { parseTarget, type RawGoalTarget } from '../domain/target';
+import { isGatewayError } from '../gateway';
+import { decodeCursor, encodeCursor } from './cursor';
+import type { UseCaseDeps } from './deps';
+import { guarded } from './guard';
+
+const IndexCursor = z.object({
+  last: z.string().regex(/^\d{1,20}$/),
+  t: z.number().int().min(0),
+});
+
+export type IndexLimits = { pages: number; pageSize: number; budgetMs: number };
+
+/** Per invocation, as the health check: at most 8 scan pages of 200 and 5 s (well under 10 s). */
+export const INDEX_LIMITS: IndexLimits = { pages: 8, pageSize: 200, budgetMs: 5_000 };
+
+/** Only what the list filters, sorts and shows before the page's summaries arrive. */
+export const INDEX_PROPERTIES: readonly string[] = [
+  PROP.objectId,
+  PROP.uuid,
+  PROP.name,
+  PROP.goalType,
+  PROP.milestone,
+  PROP.ownerId,
+  PROP.teamId,
+  PROP.start,
+  PROP.end,
+];
+
+export type IndexResult = {
+  entries: FamilyIndexEntry[];
+  nextCursor: string | null;
+  progress: number;
+  scannedTargets: number;
+};
+
+type Building = {
+  uuid: string;
+  name: string;
+  goalType: string;
+  milestone: string;
+  ownerIds: Set<string>;
+  teamIds: Set<string>;
+  sliceCount: number;
+  startMs: number | null;
+  endMs: number | null;
+};
+
+const minOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+
+export function indexFamilies(
+  deps: UseCaseDeps,
+  p: Params<'goal_families_index'>,
+  limits: IndexLimits = INDEX_LIMITS,
+): Promise<Result<IndexResult>> {
+  return guarded(async () => {
+    const cursor = decodeCursor(p.cursor, IndexCursor);
+    if (cursor === 'invalid') return failure('VALIDATION_ERROR', 'cursor is not one this function returned');
+    const started = deps.now();
+    let last: string | null = cursor?.last ?? null;
+    let targets = cursor?.t ?? 0;
+    const before = targets;
+    let remainingAtStart: number | null = null;
+    let done = false;
+    const seen = new Map<string, Building>();
+
+    // The same bound as the audit: waits and retries inside the gateway stop at the deadline, and a
+    // page is started only if the slowest page so far would still finish before it.
+    const deadline = started + limits.budgetMs;
+    deps.gateway.setDeadline(deadline);
+    let slowestPageMs = 0;
+    try {
+      for (let page = 0; page < limits.pages; page++) {
+        const pageStarted = deps.now();
+        if (page > 0 && pageStarted + slowestPageMs > deadline) break;
+        let scan: Awaited<ReturnType<typeof deps.gateway.scanAfter>>;
+        try {
+          scan = await deps.gateway.scanAfter(last, limits.pageSize, INDEX_PROPERTIES);
+        } catch (e) {
+          // Out of time or throttled after some progress: stop and let the cursor resume here.
+          if (page > 0 && isGatewayError(e) && (e.retryable || e.kind === 'deadline')) break;
+          throw e;
+        }
+        remainingAtStart ??= scan.total;
+        const pageLast = scan.results.at(-1)?.id;
+        if (pageLast === undefined) {
+          done = true;
+          break;
+        }
+        for (const record of scan.results) {
+          const t = parseTarget(record as RawGoalTarget);
+          if (t.uuid === null) continue; // an orphan belongs to no family; the health check reports it
+          let entry = seen.get(t.uuid);
+          if (!entry) {
+            entry = {
+              uuid: t.uuid,
+              name: t.name,
+              goalType: t.goalType,
+              milestone: t.milestone,
+              ownerIds: new Set(),
+              teamIds: new Set(),
+              sliceCount: 0,
+              startMs: null,
+              endMs: null,
+            };
+            seen.set(t.uuid, entry);
+          }
+          if (t.ownerId) entry.ownerIds.add(t.ownerId);
+          if (t.teamId) entry.teamIds.add(t.teamId);
+          entry.sliceCount++;
+          entry.startMs = minOf(entry.startMs, t.startMs);
+          entry.endMs = maxOf(entry.endMs, t.endMs);
+        }
+        targets += scan.results.length;
+        last = pageLast;
+        slowestPageMs = Math.max(slowestPageMs, deps.now() - pageStarted);
+        // A short page, or one holding every remaining match, is the end: no empty call to find out.
+        if (scan.results.length < limits.pageSize || scan.results.length >= scan.total) {
+          done = true;
+          break;
+        }
+      }
+    } finally {
+      deps.gateway.setDeadline(undefined);
+    }
+    const seenTotal = before + (remainingAtStart ?? 0);
+    return success({
+      entries: [...seen.values()].map((e) => ({
+        uuid: e.uuid,
+        name: e.name,
+        goalType: e.goalType,
+        milestone: e.milestone,
+        ownerIds: [...e.ownerIds].sort(),
+        teamIds: [...e.teamIds].sort(),
+        sliceCount: e.sliceCount,
+        periodStart: e.startMs === null ? null : formatInstant(e.startMs),
+        periodEnd: e.endMs === null ? null : formatInstant(e.endMs),
+      })),
+      nextCursor: done || last === null ? null : encodeCursor({ last, t: targets }),
+      progress: done ? 1 : seenTotal === 0 ? 1 : Math.min(1, targets / seenTotal),
+      scannedTargets: targets,
+    });
+  });
+}

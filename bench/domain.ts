@@ -3,6 +3,7 @@
  * PRNG, then times parsing, grouping and auditing (median of several runs) and reports memory.
  * Run: npm run bench:domain [-- --targets 100000 --runs 7]
  */
+import { mulberry32 } from '../emulator/seed/deterministic';
 import {
   auditFamilies,
   buildSchedule,
@@ -23,17 +24,7 @@ const TARGETS = arg('targets', 100_000);
 const RUNS = arg('runs', 7);
 const ZONE = 'Europe/Berlin';
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 function uuidFrom(rand: () => number): string {
   const hex = () => Math.floor(rand() * 16).toString(16);

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, type Emulator, type SeedChoice } from '../emulator';
+import { mulberry32 } from '../emulator/seed/deterministic';
 import type { FunctionResult, FunctionUid, ParamsInput } from '../src/contract/functions';
 import { installSimulatedTime } from '../src/gateway/simulated-time';
 import { runFunction } from '../src/use-cases/define-function';
@@ -32,17 +33,8 @@ const require = createRequire(import.meta.url);
 const DIST = fileURLToPath(new URL('../src/app/functions/dist/', import.meta.url));
 export const bundlePath = (uid: FunctionUid) => `${DIST}${uid.replace(/_/g, '-')}.js`;
 
-/** A small seeded PRNG (mulberry32) for retry jitter: the same run waits the same virtual time. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG for retry jitter: the same run waits the same virtual time. */
+export const seededRandom = (seed: number): (() => number) => mulberry32(seed);
 
 /**
  * The functions' HTTP as seen at `fetch` (which `@hubspot/api-client` uses): the statuses they received

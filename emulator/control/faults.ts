@@ -1,6 +1,7 @@
 import type { BatchOperation, InjectedBatchFailure } from '../crm/context.js';
 import { HubSpotHttpError } from '../http/errors.js';
 import { rateLimited } from '../http/rate-limit.js';
+import { mulberry32 } from '../seed/deterministic.js';
 
 export interface PartialFailureOptions {
   path: BatchOperation;
@@ -17,18 +18,6 @@ export interface FaultState {
   failRate: { status: number; rate: number } | null;
   throttle: { remaining: number; policyName: string } | null;
   partialFailures: PartialFailureOptions[];
-}
-
-/** A small deterministic PRNG so that fault rates give the same sequence on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Faults injected into API calls (never into the control API). */

@@ -7,9 +7,9 @@ export function uuidFor(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** A seeded PRNG (mulberry32) for plausible, repeatable amounts. */
-export function seededRandom(seed: string): () => number {
-  let state = Number.parseInt(createHash('sha1').update(seed).digest('hex').slice(0, 8), 16) >>> 0;
+/** mulberry32: a small, fast PRNG whose sequence depends only on its 32-bit seed. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
@@ -17,6 +17,11 @@ export function seededRandom(seed: string): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A seeded PRNG for plausible, repeatable amounts. */
+export function seededRandom(seed: string): () => number {
+  return mulberry32(Number.parseInt(createHash('sha1').update(seed).digest('hex').slice(0, 8), 16));
 }
 
 /** Integer in [low, high] from a PRNG. */

@@ -12,7 +12,7 @@ import { compareIds, type Family, groupFamilies } from '../domain/grouping';
 import { auditFamily } from '../domain/health/audit';
 import { auditOrphans } from '../domain/health/orphans';
 import { parseTarget, type RawGoalTarget } from '../domain/target';
-import { isGatewayError } from '../gateway';
+import { type ScanLimits, scanBounded, scanProgress } from './bounded-scan';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { UseCaseDeps } from './deps';
 import { guarded } from './guard';
@@ -28,7 +28,7 @@ const AuditCursor = z.object({
  * Per invocation: at most this many scan pages of 200 and this much time (well under 10 s). The time
  * is a bound, not a check: see the loop in `auditPortal`.
  */
-export const AUDIT_LIMITS = { pages: 8, pageSize: 200, budgetMs: 5_000 } as const;
+export const AUDIT_LIMITS: ScanLimits = { pages: 8, pageSize: 200, budgetMs: 5_000 };
 
 export type AuditResult = {
   findings: FindingDto[];
@@ -45,86 +45,44 @@ export function auditPortal(
   return guarded(async () => {
     const cursor = decodeCursor(p.cursor, AuditCursor);
     if (cursor === 'invalid') return failure('VALIDATION_ERROR', 'cursor is not one this function returned');
-    const started = deps.now();
-    let last: string | null = cursor?.last ?? null;
     let families = cursor?.f ?? 0;
-    let targets = cursor?.t ?? 0;
-    const before = targets;
-    let remainingAtStart: number | null = null;
-    let done = false;
+    const before = cursor?.t ?? 0;
     const findings: FindingDto[] = [];
     const fetched = new Set<string>();
     /** Every family fetched in this invocation: orphans are matched to them by group id. */
     const known: Family[] = [];
     const ctx = { timeZone: p.portal.timeZone };
 
-    // The budget is a real bound: waits and retries inside the gateway stop at the deadline, and a
-    // page is started only if the slowest page so far would still finish before it. A read can stop
-    // anywhere: the cursor resumes after the last page that completed.
-    const deadline = started + AUDIT_LIMITS.budgetMs;
-    deps.gateway.setDeadline(deadline);
-    let slowestPageMs = 0;
-    try {
-      for (let page = 0; page < AUDIT_LIMITS.pages; page++) {
-        const pageStarted = deps.now();
-        if (page > 0 && pageStarted + slowestPageMs > deadline) break;
-        let scan: Awaited<ReturnType<typeof deps.gateway.scanAfter>>;
-        let records: Awaited<ReturnType<typeof deps.gateway.searchByUuids>>;
-        let parsed: ReturnType<typeof parseTarget>[];
-        let uuids: string[];
-        try {
-          scan = await deps.gateway.scanAfter(last, AUDIT_LIMITS.pageSize);
-          parsed = scan.results.map((r) => parseTarget(r as RawGoalTarget));
-          // Families fetched earlier in this invocation were audited already (or belong to an earlier call).
-          uuids = [...new Set(parsed.map((t) => t.uuid).filter((u) => u !== null))].filter(
-            (u) => !fetched.has(u),
-          );
-          records = uuids.length > 0 ? await deps.gateway.searchByUuids(uuids) : [];
-        } catch (e) {
-          // Out of time or throttled after some progress: stop here and let the cursor resume. With
-          // no page done yet there is nothing to return, so the error goes to the caller.
-          if (page > 0 && isGatewayError(e) && (e.retryable || e.kind === 'deadline')) break;
-          throw e;
-        }
-        remainingAtStart ??= scan.total;
-        const pageLast = scan.results.at(-1)?.id;
-        if (pageLast === undefined) {
-          done = true;
-          break;
-        }
-        const orphans = parsed.filter((t) => t.uuid === null);
-        const whole = groupFamilies(records.map((r) => parseTarget(r as RawGoalTarget))).families;
-        const lowerBound = last;
-        // Audit a family here only if its lowest id lies in this page; otherwise an earlier page did.
-        const mine = whole.filter((f) => {
-          const lowest = f.slices.map((s) => s.id).sort(compareIds)[0];
-          return lowest !== undefined && (lowerBound === null || compareIds(lowest, lowerBound) > 0);
-        });
-        for (const family of whole) fetched.add(family.uuid);
-        known.push(...whole);
-        for (const family of mine) {
-          for (const f of auditFamily(family, ctx)) findings.push(presentFinding(f, family));
-        }
-        for (const f of auditOrphans(orphans, known)) findings.push(presentFinding(f, null));
-        families += mine.length;
-        targets += scan.results.length;
-        last = pageLast;
-        slowestPageMs = Math.max(slowestPageMs, deps.now() - pageStarted);
-        if (scan.results.length < AUDIT_LIMITS.pageSize) {
-          done = true;
-          break;
-        }
+    const outcome = await scanBounded(deps, cursor?.last ?? null, AUDIT_LIMITS, async (scan, lowerBound) => {
+      const parsed = scan.results.map((r) => parseTarget(r as RawGoalTarget));
+      // Families fetched earlier in this invocation were audited already (or belong to an earlier call).
+      const uuids = [...new Set(parsed.map((t) => t.uuid).filter((u) => u !== null))].filter(
+        (u) => !fetched.has(u),
+      );
+      const records = uuids.length > 0 ? await deps.gateway.searchByUuids(uuids) : [];
+      const orphans = parsed.filter((t) => t.uuid === null);
+      const whole = groupFamilies(records.map((r) => parseTarget(r as RawGoalTarget))).families;
+      // Audit a family here only if its lowest id lies in this page; otherwise an earlier page did.
+      const mine = whole.filter((f) => {
+        const lowest = f.slices.map((s) => s.id).sort(compareIds)[0];
+        return lowest !== undefined && (lowerBound === null || compareIds(lowest, lowerBound) > 0);
+      });
+      for (const family of whole) fetched.add(family.uuid);
+      known.push(...whole);
+      for (const family of mine) {
+        for (const f of auditFamily(family, ctx)) findings.push(presentFinding(f, family));
       }
-    } finally {
-      deps.gateway.setDeadline(undefined);
-    }
-    const seenTotal = before + (remainingAtStart ?? 0);
+      for (const f of auditOrphans(orphans, known)) findings.push(presentFinding(f, null));
+      families += mine.length;
+    });
+    const targets = before + outcome.scanned;
+    const { last, done } = outcome;
     return success({
       findings,
       scannedFamilies: families,
       scannedTargets: targets,
       nextCursor: done || last === null ? null : encodeCursor({ last, f: families, t: targets }),
-      progress: done ? 1 : seenTotal === 0 ? 1 : Math.min(1, targets / seenTotal),
+      progress: scanProgress(before, outcome),
     });
   });
 }

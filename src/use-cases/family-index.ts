@@ -11,7 +11,7 @@ import { failure, type Result, success } from '../contract/result';
 import { formatInstant } from '../domain/instant';
 import { PROP } from '../domain/properties';
 import { parseTarget, type RawGoalTarget } from '../domain/target';
-import { isGatewayError } from '../gateway';
+import { type ScanLimits, scanBounded, scanProgress } from './bounded-scan';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { UseCaseDeps } from './deps';
 import { guarded } from './guard';
@@ -21,7 +21,7 @@ const IndexCursor = z.object({
   t: z.number().int().min(0),
 });
 
-export type IndexLimits = { pages: number; pageSize: number; budgetMs: number };
+export type IndexLimits = ScanLimits;
 
 /** Per invocation, as the health check: at most 8 scan pages of 200 and 5 s (well under 10 s). */
 export const INDEX_LIMITS: IndexLimits = { pages: 8, pageSize: 200, budgetMs: 5_000 };
@@ -69,37 +69,13 @@ export function indexFamilies(
   return guarded(async () => {
     const cursor = decodeCursor(p.cursor, IndexCursor);
     if (cursor === 'invalid') return failure('VALIDATION_ERROR', 'cursor is not one this function returned');
-    const started = deps.now();
-    let last: string | null = cursor?.last ?? null;
-    let targets = cursor?.t ?? 0;
-    const before = targets;
-    let remainingAtStart: number | null = null;
-    let done = false;
+    const before = cursor?.t ?? 0;
     const seen = new Map<string, Building>();
-
-    // The same bound as the audit: waits and retries inside the gateway stop at the deadline, and a
-    // page is started only if the slowest page so far would still finish before it.
-    const deadline = started + limits.budgetMs;
-    deps.gateway.setDeadline(deadline);
-    let slowestPageMs = 0;
-    try {
-      for (let page = 0; page < limits.pages; page++) {
-        const pageStarted = deps.now();
-        if (page > 0 && pageStarted + slowestPageMs > deadline) break;
-        let scan: Awaited<ReturnType<typeof deps.gateway.scanAfter>>;
-        try {
-          scan = await deps.gateway.scanAfter(last, limits.pageSize, INDEX_PROPERTIES);
-        } catch (e) {
-          // Out of time or throttled after some progress: stop and let the cursor resume here.
-          if (page > 0 && isGatewayError(e) && (e.retryable || e.kind === 'deadline')) break;
-          throw e;
-        }
-        remainingAtStart ??= scan.total;
-        const pageLast = scan.results.at(-1)?.id;
-        if (pageLast === undefined) {
-          done = true;
-          break;
-        }
+    const outcome = await scanBounded(
+      deps,
+      cursor?.last ?? null,
+      limits,
+      (scan) => {
         for (const record of scan.results) {
           const t = parseTarget(record as RawGoalTarget);
           if (t.uuid === null) continue; // an orphan belongs to no family; the health check reports it
@@ -124,19 +100,11 @@ export function indexFamilies(
           entry.startMs = minOf(entry.startMs, t.startMs);
           entry.endMs = maxOf(entry.endMs, t.endMs);
         }
-        targets += scan.results.length;
-        last = pageLast;
-        slowestPageMs = Math.max(slowestPageMs, deps.now() - pageStarted);
-        // A short page, or one holding every remaining match, is the end: no empty call to find out.
-        if (scan.results.length < limits.pageSize || scan.results.length >= scan.total) {
-          done = true;
-          break;
-        }
-      }
-    } finally {
-      deps.gateway.setDeadline(undefined);
-    }
-    const seenTotal = before + (remainingAtStart ?? 0);
+      },
+      INDEX_PROPERTIES,
+    );
+    const targets = before + outcome.scanned;
+    const { last, done } = outcome;
     return success({
       entries: [...seen.values()].map((e) => ({
         uuid: e.uuid,
@@ -150,7 +118,7 @@ export function indexFamilies(
         periodEnd: e.endMs === null ? null : formatInstant(e.endMs),
       })),
       nextCursor: done || last === null ? null : encodeCursor({ last, t: targets }),
-      progress: done ? 1 : seenTotal === 0 ? 1 : Math.min(1, targets / seenTotal),
+      progress: scanProgress(before, outcome),
       scannedTargets: targets,
     });
   });

@@ -12,6 +12,6 @@ export default defineConfig({
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    coverage: { provider: 'v8', include: ['src/domain/**'], exclude: ['**/*.test.ts'] },
+    coverage: { provider: 'v8', include: ['src/app/packages/domain/**'], exclude: ['**/*.test.ts'] },
   },
 });

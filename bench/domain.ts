@@ -3,7 +3,7 @@
  * PRNG, then times parsing, grouping and auditing (median of several runs) and reports memory.
  * Run: npm run bench:domain [-- --targets 100000 --runs 7]
  */
-import { mulberry32 } from '../emulator/seed/deterministic';
+
 import {
   auditFamilies,
   buildSchedule,
@@ -14,7 +14,8 @@ import {
   parseTarget,
   type RawGoalTarget,
   spreadEven,
-} from '../src/domain/index';
+} from '@goal-families/domain';
+import { mulberry32 } from '../emulator/seed/deterministic';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);

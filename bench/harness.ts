@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { FunctionResult, FunctionUid, ParamsInput } from '@goal-families/contract';
 import { createEmulator, type Emulator, type SeedChoice } from '../emulator';
 import { mulberry32 } from '../emulator/seed/deterministic';
-import type { FunctionResult, FunctionUid, ParamsInput } from '../src/contract/functions';
 import { installSimulatedTime } from '../src/gateway/simulated-time';
 import { runFunction } from '../src/use-cases/define-function';
 import { createVirtualClock, type VirtualClock } from './virtual-clock';

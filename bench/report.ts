@@ -2,7 +2,7 @@
  * Renders `docs/benchmarks.md` from the measured results: the method, the table, the formulas, the
  * per-endpoint call counts, the charts and the domain micro-benchmarks. Pure: text in, text out.
  */
-import { MAX_SLICES_PER_INVOCATION } from '../src/contract/functions';
+import { MAX_SLICES_PER_INVOCATION } from '@goal-families/contract';
 import { applyInvocationCalls, largestFamilyWithin } from './expected';
 import { formatBytes } from './memory';
 import type { RunConfig, ScenarioResult } from './result';

@@ -3,8 +3,9 @@
  * families to rename, the portal to check) is done first with latency and rate limits off, and is not
  * counted; the measured part then runs the way the UI runs it.
  */
+
+import type { FunctionUid, ParamsInput } from '@goal-families/contract';
 import { generatePortal } from '../emulator';
-import type { FunctionUid, ParamsInput } from '../src/contract/functions';
 import { expectedCalls } from './expected';
 import type { Harness, Invocation } from './harness';
 import { collectGarbage, sampleMemory } from './memory';

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
+import { functionUids } from '@goal-families/contract';
 import { describe, expect, it } from 'vitest';
-import { functionUids } from '../src/contract/functions';
 import { entrySource, hsmetaFor, kebab } from './build-functions';
 
 const dir = join(__dirname, '..', 'src/app/functions');

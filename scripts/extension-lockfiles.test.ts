@@ -1,18 +1,22 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_FOLDERS } from './extension-lockfiles';
+import { APP_ROOT, appWorkspaces } from './extension-lockfiles';
 
 const root = path.resolve(import.meta.dirname, '..');
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
 
-describe.each(EXTENSION_FOLDERS)('%s/package-lock.json (HubSpot runs npm ci there)', (folder) => {
-  const manifest = readJson(`${folder}/package.json`);
-  const lock = readJson(`${folder}/package-lock.json`);
+describe(`${APP_ROOT}/package-lock.json (HubSpot installs the app's workspaces from it)`, () => {
+  const lock = readJson(`${APP_ROOT}/package-lock.json`);
 
-  it('records exactly the dependencies of package.json (else: npx tsx scripts/extension-lockfiles.ts)', () => {
-    expect(lock.packages[''].dependencies).toEqual(manifest.dependencies);
-  });
+  it.each(appWorkspaces())(
+    'records exactly the dependencies of %s/package.json (else: npx tsx scripts/extension-lockfiles.ts)',
+    (folder) => {
+      const manifest = readJson(`${APP_ROOT}/${folder}/package.json`);
+      expect(lock.packages[folder]?.dependencies ?? {}).toEqual(manifest.dependencies ?? {});
+      expect(lock.packages[`node_modules/${manifest.name}`]).toEqual({ resolved: folder, link: true });
+    },
+  );
 
   it('pins the versions HubSpot pins', () => {
     expect(lock.packages['node_modules/react'].version).toBe('18.3.1');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { functionUids } from '@goal-families/contract';
 import { expect, it } from 'vitest';
-import { functionUids } from '../src/contract/functions';
 import { DOC_PATH, renderFunctionDocs } from './gen-function-docs';
 
 it('docs/functions.md is up to date with the zod contract (run `npx tsx scripts/gen-function-docs.ts`)', () => {

@@ -7,9 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ErrorCode, functionContracts, functionUids } from '@goal-families/contract';
 import { z } from 'zod';
-import { functionContracts, functionUids } from '../src/contract/functions';
-import { ErrorCode } from '../src/contract/result';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DOC_PATH = join(root, 'docs/functions.md');

@@ -1,5 +1,5 @@
 /** HubSpot failures as one error type the use cases can map to the contract's error codes. */
-import type { ErrorCode } from '../contract/result';
+import type { ErrorCode } from '@goal-families/contract';
 
 /** HubSpot's error body (hubspot-facts §6). Every field is optional: proxies and 5xx pages vary. */
 export type HubSpotErrorBody = {

@@ -1,5 +1,5 @@
+import type { Plan } from '@goal-families/domain';
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../domain/plans/plan';
 import type { CrmRecord } from '../gateway';
 import { applyPlan, sameValue } from './apply-plan';
 import { createFakeGateway } from './fake-gateway';

@@ -4,11 +4,9 @@
  * roll back the ones that succeeded and verify that too. The family is never silently half-changed:
  * the report says, per slice, what state it is in.
  */
-import type { SliceOutcome } from '../contract/dto';
-import { parseInstant } from '../domain/instant';
-import { parseMoney } from '../domain/money';
-import type { Plan } from '../domain/plans/plan';
-import { READ_ONLY_PROPERTIES } from '../domain/properties';
+import type { SliceOutcome } from '@goal-families/contract';
+import type { Plan } from '@goal-families/domain';
+import { parseInstant, parseMoney, READ_ONLY_PROPERTIES } from '@goal-families/domain';
 import { type CrmRecord, type GoalTargetsGateway, isGatewayError, type WriteOutcome } from '../gateway';
 
 export type ApplyReport =

@@ -1,7 +1,7 @@
+import { functionContracts } from '@goal-families/contract';
+import { READ_PROPERTIES } from '@goal-families/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { functionContracts } from '../contract/functions';
-import { READ_PROPERTIES } from '../domain/properties';
 import { createGatewayFromEnv } from '../gateway';
 import type { HttpRequest, HttpResponse } from '../gateway/http';
 import { AUDIT_LIMITS, auditPortal } from './audit';

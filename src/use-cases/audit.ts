@@ -4,14 +4,19 @@
  * families seen in full (a family can straddle pages), and audits each family exactly once: on the
  * page holding its lowest slice id. The cursor carries the last id and the running counts.
  */
+
+import type { FindingDto, Params } from '@goal-families/contract';
+import { failure, type Result, success } from '@goal-families/contract';
+import {
+  auditFamily,
+  auditOrphans,
+  compareIds,
+  type Family,
+  groupFamilies,
+  parseTarget,
+  type RawGoalTarget,
+} from '@goal-families/domain';
 import { z } from 'zod';
-import type { FindingDto } from '../contract/dto';
-import type { Params } from '../contract/functions';
-import { failure, type Result, success } from '../contract/result';
-import { compareIds, type Family, groupFamilies } from '../domain/grouping';
-import { auditFamily } from '../domain/health/audit';
-import { auditOrphans } from '../domain/health/orphans';
-import { parseTarget, type RawGoalTarget } from '../domain/target';
 import { type ScanLimits, scanBounded, scanProgress } from './bounded-scan';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { UseCaseDeps } from './deps';

@@ -4,12 +4,8 @@
  * duplicates. (Search lags a few seconds: a retry within that window could miss the first attempt's
  * slices; the UI retries only after its own timeout, well past HubSpot's "few moments".)
  */
-import type { MutationResultDto } from '../contract/dto';
-import type { Params } from '../contract/functions';
-import type { Result } from '../contract/result';
-import { planClone } from '../domain/plans/clone';
-import { planCreate } from '../domain/plans/create';
-import { parseTarget, type RawGoalTarget } from '../domain/target';
+import type { MutationResultDto, Params, Result } from '@goal-families/contract';
+import { parseTarget, planClone, planCreate, type RawGoalTarget } from '@goal-families/domain';
 import type { UseCaseDeps } from './deps';
 import { notFound, planOrFailure } from './family-mutations';
 import { checkFamilySize } from './family-size';

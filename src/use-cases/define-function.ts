@@ -4,10 +4,8 @@
  * JSON-safe result. It never throws: bad input is a VALIDATION_ERROR, a bug an INTERNAL_ERROR.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { type FunctionResult, type FunctionUid, functionContracts } from '../contract/functions';
-import { failure } from '../contract/result';
-import { parseInstant } from '../domain/instant';
-import { READ_PROPERTIES } from '../domain/properties';
+import { type FunctionResult, type FunctionUid, failure, functionContracts } from '@goal-families/contract';
+import { parseInstant, READ_PROPERTIES } from '@goal-families/domain';
 import { createGatewayFromEnv } from '../gateway';
 import { simulatedTime } from '../gateway/simulated-time';
 import type { UseCaseDeps } from './deps';

@@ -1,8 +1,9 @@
 /** The family index's time bound, on a virtual clock: slow calls and 429s never push a call past 5 s. */
+
+import { functionContracts } from '@goal-families/contract';
+import { READ_PROPERTIES } from '@goal-families/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { functionContracts } from '../contract/functions';
-import { READ_PROPERTIES } from '../domain/properties';
 import { createGatewayFromEnv } from '../gateway';
 import type { HttpRequest, HttpResponse } from '../gateway/http';
 import { sliceKey } from './define-function';

@@ -1,8 +1,9 @@
 /** The family index against the emulator: bounded per call, and the merged calls equal the portal. */
+
+import { type FamilyIndexEntry, functionContracts } from '@goal-families/contract';
+import { READ_PROPERTIES } from '@goal-families/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, DEFAULT_TOKEN, type Emulator, generatePortal } from '../../emulator/index';
-import { type FamilyIndexEntry, functionContracts } from '../contract/functions';
-import { READ_PROPERTIES } from '../domain/properties';
 import { createGatewayFromEnv } from '../gateway';
 import { sliceKey } from './define-function';
 import type { UseCaseDeps } from './deps';

@@ -5,12 +5,11 @@
  * family straddling calls shows up in several responses and the client merges them by uuid. No
  * family is fetched whole here: one search call per 200 targets, whatever the families' sizes.
  */
+
+import type { FamilyIndexEntry, Params } from '@goal-families/contract';
+import { failure, type Result, success } from '@goal-families/contract';
+import { formatInstant, PROP, parseTarget, type RawGoalTarget } from '@goal-families/domain';
 import { z } from 'zod';
-import type { FamilyIndexEntry, Params } from '../contract/functions';
-import { failure, type Result, success } from '../contract/result';
-import { formatInstant } from '../domain/instant';
-import { PROP } from '../domain/properties';
-import { parseTarget, type RawGoalTarget } from '../domain/target';
 import { type ScanLimits, scanBounded, scanProgress } from './bounded-scan';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { UseCaseDeps } from './deps';

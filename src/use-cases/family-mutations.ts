@@ -1,17 +1,18 @@
 /** F3/F4/F6/F7: edits and archives of an existing family, each through the safe-write protocol. */
-import type { MutationResultDto } from '../contract/dto';
-import type { Params } from '../contract/functions';
-import { failure, type Result, success } from '../contract/result';
-import { dateStartMs } from '../domain/calendar';
-import { detectConvention } from '../domain/convention';
-import { parseMoney } from '../domain/money';
-import { planArchiveFamily, planArchiveSlice } from '../domain/plans/archive';
-import { mergePlans } from '../domain/plans/diff';
-import { planFamilyUpdate } from '../domain/plans/family-update';
-import type { Plan } from '../domain/plans/plan';
-import { planRespread } from '../domain/plans/respread';
-import { planTargetUpdate } from '../domain/plans/target-update';
-import type { DomainResult } from '../domain/result';
+import type { MutationResultDto, Params } from '@goal-families/contract';
+import { failure, type Result, success } from '@goal-families/contract';
+import type { DomainResult, Plan } from '@goal-families/domain';
+import {
+  dateStartMs,
+  detectConvention,
+  mergePlans,
+  parseMoney,
+  planArchiveFamily,
+  planArchiveSlice,
+  planFamilyUpdate,
+  planRespread,
+  planTargetUpdate,
+} from '@goal-families/domain';
 import type { UseCaseDeps } from './deps';
 import { guarded } from './guard';
 import { runMutation } from './mutation';

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import {
   type FunctionUid,
   functionContracts,
   MAX_SLICES_PER_INVOCATION,
   type Params,
-} from '../contract/functions';
+} from '@goal-families/contract';
+import { describe, expect, it } from 'vitest';
 import type { CrmRecord } from '../gateway';
 import { cloneFamily } from './create-family';
 import type { UseCaseDeps } from './deps';

@@ -4,9 +4,8 @@
  * invocation's time limit, and a change cut off by that limit would be half-applied. Refused before
  * anything is written.
  */
-import { MAX_SLICES_PER_INVOCATION } from '../contract/functions';
-import { failure, type Result } from '../contract/result';
-import type { Plan } from '../domain/plans/plan';
+import { failure, MAX_SLICES_PER_INVOCATION, type Result } from '@goal-families/contract';
+import type { Plan } from '@goal-families/domain';
 
 export function familyTooLarge(slices: number): Result<never> {
   const max = MAX_SLICES_PER_INVOCATION.toLocaleString('en-US');

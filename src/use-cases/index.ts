@@ -1,6 +1,5 @@
 /** One use case per app function uid, each `(deps, params) → Result`. */
-import type { FunctionUid, Params } from '../contract/functions';
-import type { Result } from '../contract/result';
+import type { FunctionUid, Params, Result } from '@goal-families/contract';
 import { auditPortal } from './audit';
 import { cloneFamily, createFamily } from './create-family';
 import type { UseCaseDeps } from './deps';

@@ -4,10 +4,10 @@
  * after) with the ids that share them: a rename of 600 slices is one group, well inside HubSpot's
  * 65,536-character limit for a property value.
  */
+
+import type { Caller, JournalEntryDto } from '@goal-families/contract';
+import type { Plan } from '@goal-families/domain';
 import { z } from 'zod';
-import type { Caller } from '../contract/common';
-import type { JournalEntryDto } from '../contract/dto';
-import type { Plan } from '../domain/plans/plan';
 import type { AppStore, StoredRecord } from '../gateway';
 import { MAX_PAYLOAD_CHARS } from '../gateway/app-store';
 

@@ -1,6 +1,6 @@
 /** Pickers for the UI: owners and teams, and the create form's options. Read-only. */
-import type { Params, SuccessOf } from '../contract/functions';
-import { type Result, success } from '../contract/result';
+import type { Params, SuccessOf } from '@goal-families/contract';
+import { type Result, success } from '@goal-families/contract';
 import type { UseCaseDeps } from './deps';
 import { guarded } from './guard';
 

@@ -2,11 +2,9 @@
  * The safe-write protocol for every mutation: permission → read → plan → (dryRun: preview) → check
  * version → apply → verify (→ roll back) → record. Use cases supply only how to read and what to plan.
  */
-import type { Caller } from '../contract/common';
-import type { MutationResultDto, PlanDto } from '../contract/dto';
-import { failure, type Result, success } from '../contract/result';
-import { isEmptyPlan, type Plan } from '../domain/plans/plan';
-import { familyVersion } from '../domain/version';
+import type { Caller, MutationResultDto, PlanDto } from '@goal-families/contract';
+import { failure, type Result, success } from '@goal-families/contract';
+import { familyVersion, isEmptyPlan, type Plan } from '@goal-families/domain';
 import type { CrmRecord } from '../gateway';
 import { applyPlan } from './apply-plan';
 import type { UseCaseDeps } from './deps';

@@ -1,7 +1,6 @@
 /** Who may edit (F11): super admins when enabled, and the users and teams the settings list. */
-import type { Caller } from '../contract/common';
-import { DEFAULT_SETTINGS, SettingsDto } from '../contract/dto';
-import { type Failure, failure } from '../contract/result';
+import type { Caller } from '@goal-families/contract';
+import { DEFAULT_SETTINGS, type Failure, failure, SettingsDto } from '@goal-families/contract';
 import type { AppStore, StoredRecord } from '../gateway';
 
 export type LoadedSettings = { settings: SettingsDto; record: StoredRecord | null };

@@ -1,17 +1,23 @@
 /** Domain values → the contract's DTOs (src/contract/dto.ts). */
-import type { FamilyDto, FamilySummaryDto, FindingDto, GroupDto, PlanDto, SliceDto } from '../contract/dto';
-import { detectConvention } from '../domain/convention';
-import type { Family, TargetGroup } from '../domain/grouping';
-import { auditFamily } from '../domain/health/audit';
-import type { Finding } from '../domain/health/rule';
-import { formatInstant } from '../domain/instant';
-import { formatMoney } from '../domain/money';
-import { periodContaining } from '../domain/periods';
-import { batchCount } from '../domain/plans/chunk';
-import type { Plan } from '../domain/plans/plan';
-import type { GoalTarget } from '../domain/target';
-import { totals } from '../domain/totals';
-import { familyVersion } from '../domain/version';
+import type {
+  FamilyDto,
+  FamilySummaryDto,
+  FindingDto,
+  GroupDto,
+  PlanDto,
+  SliceDto,
+} from '@goal-families/contract';
+import type { Family, Finding, GoalTarget, Plan, TargetGroup } from '@goal-families/domain';
+import {
+  auditFamily,
+  batchCount,
+  detectConvention,
+  familyVersion,
+  formatInstant,
+  formatMoney,
+  periodContaining,
+  totals,
+} from '@goal-families/domain';
 import type { NameBook } from './names';
 
 const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms));

@@ -1,13 +1,16 @@
 /** F1/F2 reads: the families list (card, admin browse) and one family in full. */
+
+import type { FamilyDto, FamilySummaryDto, Params } from '@goal-families/contract';
+import { failure, type Result, success } from '@goal-families/contract';
+import {
+  auditFamily,
+  dateStartMs,
+  groupFamilies,
+  PROP,
+  parseTarget,
+  type RawGoalTarget,
+} from '@goal-families/domain';
 import { z } from 'zod';
-import type { FamilyDto, FamilySummaryDto } from '../contract/dto';
-import type { Params } from '../contract/functions';
-import { failure, type Result, success } from '../contract/result';
-import { dateStartMs } from '../domain/calendar';
-import { groupFamilies } from '../domain/grouping';
-import { auditFamily } from '../domain/health/audit';
-import { PROP } from '../domain/properties';
-import { parseTarget, type RawGoalTarget } from '../domain/target';
 import type { TargetQuery } from '../gateway';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { UseCaseDeps } from './deps';

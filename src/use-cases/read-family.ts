@@ -3,10 +3,14 @@
  * lag a few seconds behind writes); a batch read by id then returns each record's current values,
  * so a version check never compares against a stale search index.
  */
-import { buildFamily, type Family } from '../domain/grouping';
-import { READ_PROPERTIES } from '../domain/properties';
-import { parseTarget, type RawGoalTarget } from '../domain/target';
-import { familyVersion } from '../domain/version';
+import {
+  buildFamily,
+  type Family,
+  familyVersion,
+  parseTarget,
+  type RawGoalTarget,
+  READ_PROPERTIES,
+} from '@goal-families/domain';
 import type { CrmRecord, GoalTargetsGateway } from '../gateway';
 
 export type LoadedFamily = {

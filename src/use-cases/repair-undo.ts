@@ -1,10 +1,7 @@
 /** F9 repair of one finding and F12 undo of a family's last change, through the safe-write protocol. */
-import type { JournalEntryDto, MutationResultDto } from '../contract/dto';
-import type { Params } from '../contract/functions';
-import { failure, type Result, success } from '../contract/result';
-import { auditFamily } from '../domain/health/audit';
-import { planRepair } from '../domain/plans/repair';
-import { planUndo } from '../domain/plans/undo';
+import type { JournalEntryDto, MutationResultDto, Params } from '@goal-families/contract';
+import { failure, type Result, success } from '@goal-families/contract';
+import { auditFamily, planRepair, planUndo } from '@goal-families/domain';
 import type { UseCaseDeps } from './deps';
 import { notFound, planOrFailure } from './family-mutations';
 import { guarded } from './guard';

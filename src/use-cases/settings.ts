@@ -1,7 +1,6 @@
 /** F11: the app settings, stored in the portal. */
-import type { SettingsDto } from '../contract/dto';
-import type { Params } from '../contract/functions';
-import { failure, type Result, success } from '../contract/result';
+import type { Params, SettingsDto } from '@goal-families/contract';
+import { failure, type Result, success } from '@goal-families/contract';
 import type { UseCaseDeps } from './deps';
 import { guarded } from './guard';
 import { canEdit, loadSettings } from './permissions';

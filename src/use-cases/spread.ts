@@ -1,7 +1,7 @@
 /** The contract's spread (decimal strings) → the domain's (cents). Inputs are already validated. */
-import type { Spread } from '../contract/functions';
-import { parseMoney } from '../domain/money';
-import type { SpreadRequest } from '../domain/spread';
+import type { Spread } from '@goal-families/contract';
+import type { SpreadRequest } from '@goal-families/domain';
+import { parseMoney } from '@goal-families/domain';
 
 const cents = (s: string) => parseMoney(s) ?? 0;
 

@@ -1,11 +1,10 @@
+import { createFunctionsClient, identityFromContext } from '@goal-families/ui';
 import { Flex, hubspot } from '@hubspot/ui-extensions';
 import { useMemo, useState } from 'react';
 import { FamiliesSection } from './components/FamiliesSection';
 import { ScopePicker } from './components/ScopePicker';
 import { useCardSettings } from './hooks/useCardSettings';
 import { useScopeAssignee } from './hooks/useScopeAssignee';
-import { createFunctionsClient } from './shared/functionsClient';
-import { identityFromContext } from './shared/identity';
 import type { CardProps } from './types/card';
 import { scopeFromKey } from './utils/scope';
 

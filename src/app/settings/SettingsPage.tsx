@@ -1,4 +1,11 @@
 import {
+  createFunctionsClient,
+  ErrorNotice,
+  identityFromContext,
+  newUuid,
+  useRemoteResult,
+} from '@goal-families/ui';
+import {
   Alert,
   Button,
   ErrorState,
@@ -15,11 +22,6 @@ import { AppSettingsTab } from './components/config/AppSettingsTab';
 import { CreateTab } from './components/create/CreateTab';
 import { FamiliesTab } from './components/families/FamiliesTab';
 import { HealthTab } from './components/health/HealthTab';
-import { ErrorNotice } from './shared/components/ErrorNotice';
-import { createFunctionsClient } from './shared/functionsClient';
-import { identityFromContext } from './shared/identity';
-import { useRemoteResult } from './shared/useRemoteResult';
-import { newUuid } from './shared/uuid';
 import type { PageEnvironment, PageProps } from './types/page';
 
 hubspot.extend<'settings'>(({ context, actions }) => <SettingsPage context={context} actions={actions} />);

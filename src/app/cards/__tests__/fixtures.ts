@@ -2,7 +2,7 @@
  * Response fixtures for the UI tests, each parsed by the contract's own zod result schema so that a
  * contract change breaks these fixtures loudly instead of the UI silently.
  */
-import { vi } from 'vitest';
+
 import type {
   AppError,
   ErrorCode,
@@ -16,7 +16,7 @@ import type {
   PlanDto,
   SettingsDto,
   SliceDto,
-} from '../../../contract';
+} from '@goal-families/contract';
 import {
   FamilyDto as FamilySchema,
   FamilySummaryDto as FamilySummarySchema,
@@ -24,8 +24,9 @@ import {
   functionContracts,
   JournalEntryDto as JournalEntrySchema,
   PlanDto as PlanSchema,
-} from '../../../contract';
-import type { CallParams, FunctionsClient } from '../shared/functionsClient';
+} from '@goal-families/contract';
+import type { CallParams, FunctionsClient } from '@goal-families/ui';
+import { vi } from 'vitest';
 
 export const FAMILY_UUID = '3f2b8c1e-6a4d-4e2f-9b7a-1c2d3e4f5a6b';
 export const OTHER_UUID = '7d9e0f1a-2b3c-4d5e-8f6a-7b8c9d0e1f2a';

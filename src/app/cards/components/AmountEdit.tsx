@@ -1,9 +1,6 @@
+import { formatGoalAmount, MutationSteps, parseMoneyInput, useMutationFlow } from '@goal-families/ui';
 import { Flex, Input } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { MutationSteps } from '../shared/components/MutationSteps';
-import { formatGoalAmount } from '../shared/goalUnit';
-import { parseMoneyInput } from '../shared/money';
-import { useMutationFlow } from '../shared/useMutationFlow';
 import { defaultSlice } from '../utils/familyView';
 import type { EditFormProps } from './FamilyEditor';
 import { SlicePicker } from './SlicePicker';

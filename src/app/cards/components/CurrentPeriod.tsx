@@ -1,8 +1,6 @@
+import type { GroupDto } from '@goal-families/contract';
+import { formatGoalAmount, percentOf, periodLabel } from '@goal-families/ui';
 import { ProgressBar, Text } from '@hubspot/ui-extensions';
-import type { GroupDto } from '../../../contract';
-import { formatGoalAmount } from '../shared/goalUnit';
-import { percentOf } from '../shared/money';
-import { periodLabel } from '../shared/periods';
 
 interface CurrentPeriodProps {
   group: GroupDto | null;

@@ -1,8 +1,7 @@
+import type { Assignee } from '@goal-families/contract';
+import { ErrorNotice, useRemoteResult } from '@goal-families/ui';
 import { EmptyState, ErrorState, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
-import type { Assignee } from '../../../contract';
 import type { ScopeAssigneeState } from '../hooks/useScopeAssignee';
-import { ErrorNotice } from '../shared/components/ErrorNotice';
-import { useRemoteResult } from '../shared/useRemoteResult';
 import type { CardEnvironment, Scope } from '../types/card';
 import { FamilyTile } from './FamilyTile';
 

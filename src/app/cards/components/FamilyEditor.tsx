@@ -1,6 +1,6 @@
+import type { FamilySummaryDto, GroupDto, PlanDto, SliceDto } from '@goal-families/contract';
 import { Divider, Flex, Select } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { FamilySummaryDto, GroupDto, PlanDto, SliceDto } from '../../../contract';
 import type { CardEnvironment } from '../types/card';
 import { AmountEdit } from './AmountEdit';
 import { RenameEdit } from './RenameEdit';

@@ -1,6 +1,6 @@
+import type { Assignee, FamilySummaryDto } from '@goal-families/contract';
 import { Button, Flex, Heading, Tag, Text, Tile } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { Assignee, FamilySummaryDto } from '../../../contract';
 import type { CardEnvironment } from '../types/card';
 import { assigneeLabel, orderedSlices, pickGroup } from '../utils/familyView';
 import { CurrentPeriod } from './CurrentPeriod';

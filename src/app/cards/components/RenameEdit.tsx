@@ -1,8 +1,6 @@
+import { MutationSteps, useMutationFlow, validateGoalName } from '@goal-families/ui';
 import { Flex, Input } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { MutationSteps } from '../shared/components/MutationSteps';
-import { validateGoalName } from '../shared/goalName';
-import { useMutationFlow } from '../shared/useMutationFlow';
 import type { EditFormProps } from './FamilyEditor';
 
 /** F3: a new name on every slice of the family, through `goal_family_update`. */

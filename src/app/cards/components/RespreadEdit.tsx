@@ -1,10 +1,15 @@
+import {
+  formatGoalAmount,
+  MutationSteps,
+  parseMoneyInput,
+  respreadFromDate,
+  subtractMoney,
+  sumMoney,
+  toCents,
+  useMutationFlow,
+} from '@goal-families/ui';
 import { Flex, Input, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { MutationSteps } from '../shared/components/MutationSteps';
-import { formatGoalAmount } from '../shared/goalUnit';
-import { parseMoneyInput, subtractMoney, sumMoney, toCents } from '../shared/money';
-import { respreadFromDate } from '../shared/periods';
-import { useMutationFlow } from '../shared/useMutationFlow';
 import { defaultSlice } from '../utils/familyView';
 import type { EditFormProps } from './FamilyEditor';
 import { SlicePicker } from './SlicePicker';

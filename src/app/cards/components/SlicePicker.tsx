@@ -1,6 +1,6 @@
+import type { SliceDto } from '@goal-families/contract';
+import { periodLabel } from '@goal-families/ui';
 import { Select } from '@hubspot/ui-extensions';
-import type { SliceDto } from '../../../contract';
-import { periodLabel } from '../shared/periods';
 
 interface SlicePickerProps {
   label: string;

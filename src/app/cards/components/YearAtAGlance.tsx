@@ -1,7 +1,6 @@
+import type { SliceDto } from '@goal-families/contract';
+import { containsInstant, formatGoalAmount, periodLabel } from '@goal-families/ui';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import type { SliceDto } from '../../../contract';
-import { formatGoalAmount } from '../shared/goalUnit';
-import { containsInstant, periodLabel } from '../shared/periods';
 
 interface YearAtAGlanceProps {
   slices: readonly SliceDto[];

@@ -1,5 +1,5 @@
-import type { FunctionsClient } from '../shared/functionsClient';
-import { useRemoteResult } from '../shared/useRemoteResult';
+import type { FunctionsClient } from '@goal-families/ui';
+import { useRemoteResult } from '@goal-families/ui';
 import { DEFAULT_SETTINGS_FALLBACK } from '../utils/defaultSettings';
 
 /**

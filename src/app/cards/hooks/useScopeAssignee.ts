@@ -1,6 +1,6 @@
+import type { AppError, Assignee } from '@goal-families/contract';
+import type { FunctionsClient } from '@goal-families/ui';
 import { useEffect, useState } from 'react';
-import type { AppError, Assignee } from '../../../contract';
-import type { FunctionsClient } from '../shared/functionsClient';
 import type { CardActions, Scope } from '../types/card';
 
 export type ScopeAssigneeState =

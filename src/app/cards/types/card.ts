@@ -1,6 +1,6 @@
+import type { FamilySummaryDto, GroupDto, SettingsDto } from '@goal-families/contract';
+import type { FunctionsClient } from '@goal-families/ui';
 import type { CrmContext, ExtensionPointApiActions } from '@hubspot/ui-extensions';
-import type { FamilySummaryDto, GroupDto, SettingsDto } from '../../../contract';
-import type { FunctionsClient } from '../shared/functionsClient';
 
 export type CardActions = ExtensionPointApiActions<'crm.record.sidebar'>;
 

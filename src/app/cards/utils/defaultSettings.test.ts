@@ -1,5 +1,5 @@
+import { DEFAULT_SETTINGS, SettingsDto } from '@goal-families/contract';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SettingsDto } from '../../../contract';
 import { DEFAULT_SETTINGS_FALLBACK } from './defaultSettings';
 
 describe('DEFAULT_SETTINGS_FALLBACK', () => {

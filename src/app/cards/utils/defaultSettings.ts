@@ -1,4 +1,4 @@
-import type { SettingsDto } from '../../../contract';
+import type { SettingsDto } from '@goal-families/contract';
 
 /**
  * A copy of the contract's DEFAULT_SETTINGS: the contract may not be imported at runtime from a

@@ -1,6 +1,6 @@
+import { respreadFromDate } from '@goal-families/ui';
 import { describe, expect, it } from 'vitest';
 import { makeFamily, makeGroup, monthlySlices } from '../__tests__/fixtures';
-import { respreadFromDate } from '../shared/periods';
 import { defaultSlice, orderedSlices, pickGroup } from './familyView';
 
 describe('respreadFromDate', () => {

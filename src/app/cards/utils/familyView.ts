@@ -1,4 +1,4 @@
-import type { Assignee, FamilySummaryDto, GroupDto, SliceDto } from '../../../contract';
+import type { Assignee, FamilySummaryDto, GroupDto, SliceDto } from '@goal-families/contract';
 
 /** The group of the scope's assignee; the first group when the family has no such group. */
 export function pickGroup(family: FamilySummaryDto, assignee: Assignee | null): GroupDto | null {

@@ -1,4 +1,4 @@
-import type { Assignee } from '../../../contract';
+import type { Assignee } from '@goal-families/contract';
 import type { Scope } from '../types/card';
 
 /** The Select value of a scope, and back (Select options carry plain strings). */

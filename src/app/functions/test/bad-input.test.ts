@@ -2,10 +2,11 @@
  * Every function refuses bad parameters with a VALIDATION_ERROR result — never a throw — and writes
  * nothing: the emulator's data stays byte-for-byte the same.
  */
+
+import { type FunctionUid, functionUids } from '@goal-families/contract';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../../emulator/index';
-import { type FunctionUid, functionUids } from '../../../contract/functions';
 import { asAdmin, call, DEMO, startEmulator } from './harness';
 
 let emulator: Emulator;

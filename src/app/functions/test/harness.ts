@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FunctionUid } from '@goal-families/contract';
 import {
   createEmulator,
   DEFAULT_TOKEN,
@@ -13,7 +14,6 @@ import {
   type Emulator,
   type EmulatorOptions,
 } from '../../../../emulator/index';
-import type { FunctionUid } from '../../../contract/functions';
 
 const require = createRequire(import.meta.url);
 export const distDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');

@@ -1,6 +1,6 @@
+import type { FunctionResult } from '@goal-families/contract';
 import { Alert, Button, EmptyState, ErrorState, LoadingSpinner, Tab, Table } from '@hubspot/ui-extensions';
 import { describe, expect, it, vi } from 'vitest';
-import type { FunctionResult } from '../../../contract';
 import { fail, makeFamily, makeSettings, ok, pending } from '../../cards/__tests__/fixtures';
 import { textOf } from '../../cards/__tests__/queries';
 import { listOf, openTab, renderPage } from './pageHarness';

@@ -1,7 +1,7 @@
+import type { FamilyIndexEntry } from '@goal-families/contract';
 import { type SettingsContext, Tabs } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { expect, vi } from 'vitest';
-import type { FamilyIndexEntry } from '../../../contract';
 import { fakeClient, type Handlers, type makeFamily, makeSettings, ok } from '../../cards/__tests__/fixtures';
 import { fire } from '../../cards/__tests__/queries';
 import { SettingsPage, type TabId } from '../SettingsPage';

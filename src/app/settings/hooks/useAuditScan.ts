@@ -1,6 +1,6 @@
+import type { AppError, FindingDto } from '@goal-families/contract';
+import type { FunctionsClient } from '@goal-families/ui';
 import { useCallback, useRef, useState } from 'react';
-import type { AppError, FindingDto } from '../../../contract';
-import type { FunctionsClient } from '../shared/functionsClient';
 import { mergeFindings } from '../utils/groupFindings';
 
 export interface AuditScanState {

@@ -1,6 +1,6 @@
+import type { AppError } from '@goal-families/contract';
+import type { FunctionsClient } from '@goal-families/ui';
 import { useCallback, useState } from 'react';
-import type { AppError } from '../../../contract';
-import type { FunctionsClient } from '../shared/functionsClient';
 import { type GroupImport, planMatchesImport } from '../utils/scheduleCsv';
 
 export type ImportApplyState =

@@ -1,6 +1,6 @@
-import type { FunctionResult } from '../../../contract';
-import type { FunctionsClient } from '../shared/functionsClient';
-import { useRemoteResult } from '../shared/useRemoteResult';
+import type { FunctionResult } from '@goal-families/contract';
+import type { FunctionsClient } from '@goal-families/ui';
+import { useRemoteResult } from '@goal-families/ui';
 
 type Directory = Extract<FunctionResult<'owners_and_teams_list'>, { ok: true }>;
 export type Owner = Directory['owners'][number];

@@ -1,6 +1,6 @@
+import type { AppError, FamilyIndexEntry, FunctionResult } from '@goal-families/contract';
+import type { FunctionsClient } from '@goal-families/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppError, FamilyIndexEntry, FunctionResult } from '../../../contract';
-import type { FunctionsClient } from '../shared/functionsClient';
 import { mergeIndex } from '../utils/familyIndex';
 
 export type FamilyIndexState =

@@ -1,5 +1,5 @@
-import type { FunctionsClient } from '../shared/functionsClient';
-import { useRemoteResult } from '../shared/useRemoteResult';
+import type { FunctionsClient } from '@goal-families/ui';
+import { useRemoteResult } from '@goal-families/ui';
 
 /**
  * ASSUMPTION (unverified): HubSpot documents only `sales_quota` as a goal type; the full list comes

@@ -1,6 +1,6 @@
+import type { SettingsDto } from '@goal-families/contract';
+import type { FunctionsClient } from '@goal-families/ui';
 import type { ExtensionPointApiActions, SettingsContext } from '@hubspot/ui-extensions';
-import type { SettingsDto } from '../../../contract';
-import type { FunctionsClient } from '../shared/functionsClient';
 
 export type PageActions = ExtensionPointApiActions<'settings'>;
 

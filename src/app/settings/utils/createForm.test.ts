@@ -1,5 +1,5 @@
+import { functionContracts, MAX_SLICES_PER_INVOCATION } from '@goal-families/contract';
 import { describe, expect, it } from 'vitest';
-import { functionContracts, MAX_SLICES_PER_INVOCATION } from '../../../contract';
 import { makeSettings } from '../../cards/__tests__/fixtures';
 import {
   buildCreateRequest,

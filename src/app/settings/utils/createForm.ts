@@ -2,9 +2,8 @@
  * F5/F6: the create form → `goal_family_create` parameters, validated here so the admin sees every
  * problem next to its field before anything is sent.
  */
-import type { SettingsDto } from '../../../contract';
-import { validateGoalName } from '../shared/goalName';
-import { parseMoneyInput } from '../shared/money';
+import type { SettingsDto } from '@goal-families/contract';
+import { parseMoneyInput, validateGoalName } from '@goal-families/ui';
 
 /**
  * The most slices one invocation may write: the functions' MAX_SLICES_PER_INVOCATION (src/contract), repeated

@@ -1,5 +1,5 @@
+import { FamilyFilter } from '@goal-families/contract';
 import { describe, expect, it } from 'vitest';
-import { FamilyFilter } from '../../../contract';
 import { EMPTY_FILTER, toFamilyFilter, yearOptions } from './familyFilter';
 
 describe('toFamilyFilter', () => {

@@ -1,6 +1,6 @@
+import type { FamilyIndexEntry } from '@goal-families/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FamilyIndexEntry } from '../../../contract';
 import { EMPTY_FILTER } from './familyFilter';
 import { filterIndex, mergeIndex, pageOf, sortByName } from './familyIndex';
 

@@ -2,8 +2,8 @@
  * The Families tab's local index: entries of `goal_families_index` merged by uuid, then filtered,
  * sorted by name and paged here, so that only the visible page's summaries are fetched.
  */
-import type { FamilyIndexEntry } from '../../../contract';
-import { isoDateIn } from '../shared/periods';
+import type { FamilyIndexEntry } from '@goal-families/contract';
+import { isoDateIn } from '@goal-families/ui';
 import type { FilterForm } from './familyFilter';
 
 const minIso = (a: string | null, b: string | null) =>

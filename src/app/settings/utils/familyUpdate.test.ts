@@ -1,5 +1,5 @@
+import { functionContracts } from '@goal-families/contract';
 import { describe, expect, it } from 'vitest';
-import { functionContracts } from '../../../contract';
 import { FAMILY_UUID, makeFamilyDetail } from '../../cards/__tests__/fixtures';
 import { buildFamilyUpdate, type FamilyEditForm, initialEditForm } from './familyUpdate';
 

@@ -2,9 +2,8 @@
  * F3/F6 on the settings page: the edit form → `goal_family_update` parameters. Only fields that
  * differ from the family are sent; a re-spread is optional and validated here first.
  */
-import type { FamilyDto } from '../../../contract';
-import { validateGoalName } from '../shared/goalName';
-import { parseMoneyInput } from '../shared/money';
+import type { FamilyDto } from '@goal-families/contract';
+import { parseMoneyInput, validateGoalName } from '@goal-families/ui';
 import { scheduleColumns } from './scheduleCsv';
 
 export interface FamilyEditForm {

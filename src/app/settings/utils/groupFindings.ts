@@ -1,4 +1,4 @@
-import type { FindingDto, Severity } from '../../../contract';
+import type { FindingDto, Severity } from '@goal-families/contract';
 
 export interface FamilyFindings {
   /** null for findings that belong to no family (for example a slice without a uuid). */

@@ -3,9 +3,8 @@
  * validated completely before anything is sent: every error is listed with its row and column,
  * and the result is the exact list of cells that change, grouped per assignee's schedule.
  */
-import type { FamilyDto, GroupDto, SliceDto } from '../../../contract';
-import { parseMoneyInput, sameMoney, sumMoney } from '../shared/money';
-import { isoDateIn } from '../shared/periods';
+import type { FamilyDto, GroupDto, SliceDto } from '@goal-families/contract';
+import { isoDateIn, parseMoneyInput, sameMoney, sumMoney } from '@goal-families/ui';
 import { formatCsv, parseCsv } from './csv';
 
 export const ASSIGNEE_COLUMN = 'assignee';

@@ -1,5 +1,5 @@
 /** F11: the settings form ↔ SettingsDto, validated before saving. */
-import type { SettingsDto } from '../../../contract';
+import type { SettingsDto } from '@goal-families/contract';
 
 export interface SettingsForm {
   superAdmins: boolean;

@@ -1,8 +1,7 @@
+import type { JournalEntryDto } from '@goal-families/contract';
+import { ErrorNotice, useRemoteResult } from '@goal-families/ui';
 import { Button, EmptyState, ErrorState, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { JournalEntryDto } from '../../../../contract';
-import { ErrorNotice } from '../../shared/components/ErrorNotice';
-import { useRemoteResult } from '../../shared/useRemoteResult';
 import type { PageEnvironment } from '../../types/page';
 import { JournalTable } from './JournalTable';
 import { UndoEntry } from './UndoEntry';

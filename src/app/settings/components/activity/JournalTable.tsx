@@ -1,3 +1,4 @@
+import type { JournalEntryDto } from '@goal-families/contract';
 import {
   Button,
   StatusTag,
@@ -8,7 +9,6 @@ import {
   TableHeader,
   TableRow,
 } from '@hubspot/ui-extensions';
-import type { JournalEntryDto } from '../../../../contract';
 import type { PageEnvironment } from '../../types/page';
 
 interface JournalTableProps {

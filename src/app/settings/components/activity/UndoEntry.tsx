@@ -1,7 +1,6 @@
+import type { JournalEntryDto } from '@goal-families/contract';
+import { MutationSteps, useMutationFlow } from '@goal-families/ui';
 import { Flex, Heading, Tile } from '@hubspot/ui-extensions';
-import type { JournalEntryDto } from '../../../../contract';
-import { MutationSteps } from '../../shared/components/MutationSteps';
-import { useMutationFlow } from '../../shared/useMutationFlow';
 import type { PageEnvironment } from '../../types/page';
 
 interface UndoEntryProps {

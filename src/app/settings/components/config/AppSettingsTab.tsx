@@ -1,8 +1,8 @@
+import type { AppError } from '@goal-families/contract';
+import { ErrorNotice } from '@goal-families/ui';
 import { Button, Flex, Heading, Input, MultiSelect, Select, Text, Toggle } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { AppError } from '../../../../contract';
 import { useDirectory } from '../../hooks/useDirectory';
-import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import type { PageEnvironment } from '../../types/page';
 import { buildSettings, type SettingsForm, toSettingsForm } from '../../utils/settingsForm';
 

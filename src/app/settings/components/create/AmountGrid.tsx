@@ -1,6 +1,5 @@
+import { formatGoalAmount, parseMoneyInput, sumMoney } from '@goal-families/ui';
 import { Input, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@hubspot/ui-extensions';
-import { formatGoalAmount } from '../../shared/goalUnit';
-import { parseMoneyInput, sumMoney } from '../../shared/money';
 import { type CreateForm, periodCountOf, periodLabels } from '../../utils/createForm';
 
 interface AmountGridProps {

@@ -1,9 +1,8 @@
+import { FORM_INVALID, MutationSteps, useMutationFlow } from '@goal-families/ui';
 import { Alert, Flex, Heading, Input, MultiSelect, Select, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { useDirectory } from '../../hooks/useDirectory';
 import { MILESTONE_OPTIONS, useGoalOptions } from '../../hooks/useGoalOptions';
-import { MutationSteps } from '../../shared/components/MutationSteps';
-import { FORM_INVALID, useMutationFlow } from '../../shared/useMutationFlow';
 import type { PageEnvironment } from '../../types/page';
 import {
   buildCreateRequest,

@@ -1,7 +1,5 @@
+import { ErrorNotice, PlanPreview, useMutationFlow } from '@goal-families/ui';
 import { Button, Flex, LoadingSpinner, Modal, ModalBody, ModalFooter, Text } from '@hubspot/ui-extensions';
-import { ErrorNotice } from '../../shared/components/ErrorNotice';
-import { PlanPreview } from '../../shared/components/PlanPreview';
-import { useMutationFlow } from '../../shared/useMutationFlow';
 import type { FamilyActionProps } from './FamilyDetail';
 
 export const ARCHIVE_MODAL_ID = 'confirm-archive-family';

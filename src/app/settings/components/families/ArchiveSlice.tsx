@@ -1,8 +1,6 @@
+import { MutationSteps, periodLabel, useMutationFlow } from '@goal-families/ui';
 import { Alert, Flex, Select, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { MutationSteps } from '../../shared/components/MutationSteps';
-import { periodLabel } from '../../shared/periods';
-import { useMutationFlow } from '../../shared/useMutationFlow';
 import type { FamilyActionProps } from './FamilyDetail';
 
 /** F7, one slice: allowed, but it leaves a hole in the schedule, so the warning comes first. */

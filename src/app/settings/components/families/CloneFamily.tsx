@@ -1,8 +1,6 @@
+import { MutationSteps, useMutationFlow, validateGoalName } from '@goal-families/ui';
 import { Flex, Input, NumberInput } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { MutationSteps } from '../../shared/components/MutationSteps';
-import { validateGoalName } from '../../shared/goalName';
-import { useMutationFlow } from '../../shared/useMutationFlow';
 import { copyName, validateScale } from '../../utils/cloneForm';
 import type { FamilyActionProps } from './FamilyDetail';
 

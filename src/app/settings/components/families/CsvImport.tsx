@@ -1,3 +1,4 @@
+import { ErrorNotice, formatGoalAmount } from '@goal-families/ui';
 import {
   Alert,
   Button,
@@ -15,8 +16,6 @@ import {
 } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { useCsvImportApply } from '../../hooks/useCsvImportApply';
-import { ErrorNotice } from '../../shared/components/ErrorNotice';
-import { formatGoalAmount } from '../../shared/goalUnit';
 import { parseScheduleCsv, type ScheduleImport } from '../../utils/scheduleCsv';
 import type { FamilyActionProps } from './FamilyDetail';
 

@@ -1,6 +1,6 @@
+import type { AppError } from '@goal-families/contract';
+import { ErrorNotice } from '@goal-families/ui';
 import { EmptyState, ErrorState, LoadingSpinner, Text } from '@hubspot/ui-extensions';
-import type { AppError } from '../../../../contract';
-import { ErrorNotice } from '../../shared/components/ErrorNotice';
 
 export function FamiliesLoading() {
   return <LoadingSpinner label="Loading goals…" layout="centered" testId="families-loading" />;

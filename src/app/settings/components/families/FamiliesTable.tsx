@@ -1,3 +1,5 @@
+import type { FamilySummaryDto } from '@goal-families/contract';
+import { formatGoalAmount, periodLabel } from '@goal-families/ui';
 import {
   Button,
   Table,
@@ -7,9 +9,6 @@ import {
   TableHeader,
   TableRow,
 } from '@hubspot/ui-extensions';
-import type { FamilySummaryDto } from '../../../../contract';
-import { formatGoalAmount } from '../../shared/goalUnit';
-import { periodLabel } from '../../shared/periods';
 import { HealthStatus } from './HealthStatus';
 
 interface FamiliesTableProps {

@@ -1,9 +1,8 @@
+import type { FamilyDto } from '@goal-families/contract';
+import { ErrorNotice, useRemoteResult } from '@goal-families/ui';
 import { Alert, Button, ErrorState, Flex, Heading, LoadingSpinner, Tag, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { FamilyDto } from '../../../../contract';
 import type { DirectoryView } from '../../hooks/useDirectory';
-import { ErrorNotice } from '../../shared/components/ErrorNotice';
-import { useRemoteResult } from '../../shared/useRemoteResult';
 import type { PageEnvironment } from '../../types/page';
 import { ArchiveFamily } from './ArchiveFamily';
 import { ArchiveSlice } from './ArchiveSlice';

@@ -1,7 +1,6 @@
+import { FORM_INVALID, MutationSteps, useMutationFlow } from '@goal-families/ui';
 import { Flex, Input, MultiSelect, Select, Text, Toggle } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { MutationSteps } from '../../shared/components/MutationSteps';
-import { FORM_INVALID, useMutationFlow } from '../../shared/useMutationFlow';
 import { buildFamilyUpdate, type FamilyEditForm as Form, initialEditForm } from '../../utils/familyUpdate';
 import { scheduleColumns } from '../../utils/scheduleCsv';
 import type { FamilyActionProps } from './FamilyDetail';

@@ -1,7 +1,7 @@
+import { useRemoteResult } from '@goal-families/ui';
 import { ProgressBar } from '@hubspot/ui-extensions';
 import { useMemo } from 'react';
 import type { FamilyIndexState } from '../../hooks/useFamilyIndex';
-import { useRemoteResult } from '../../shared/useRemoteResult';
 import type { PageEnvironment } from '../../types/page';
 import type { FilterForm } from '../../utils/familyFilter';
 import { filterIndex, pageOf, sortByName } from '../../utils/familyIndex';

@@ -1,7 +1,6 @@
+import type { FamilyDto } from '@goal-families/contract';
+import { formatGoalAmount, isoDateIn, periodLabel } from '@goal-families/ui';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@hubspot/ui-extensions';
-import type { FamilyDto } from '../../../../contract';
-import { formatGoalAmount } from '../../shared/goalUnit';
-import { isoDateIn, periodLabel } from '../../shared/periods';
 import { scheduleColumns } from '../../utils/scheduleCsv';
 
 interface ScheduleTableProps {

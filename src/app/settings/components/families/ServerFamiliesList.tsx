@@ -1,5 +1,5 @@
+import { useRemoteResult } from '@goal-families/ui';
 import { useState } from 'react';
-import { useRemoteResult } from '../../shared/useRemoteResult';
 import type { FamilyFilter } from '../../types/contractTypes';
 import type { PageEnvironment } from '../../types/page';
 import { FamiliesPager } from './FamiliesPager';

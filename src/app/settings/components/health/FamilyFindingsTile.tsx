@@ -1,6 +1,6 @@
+import type { FindingDto } from '@goal-families/contract';
 import { Button, Flex, Heading, StatusTag, Text, Tile } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { FindingDto } from '../../../../contract';
 import type { PageEnvironment } from '../../types/page';
 import type { FamilyFindings } from '../../utils/groupFindings';
 import { RepairFinding } from './RepairFinding';

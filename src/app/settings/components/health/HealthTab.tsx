@@ -1,7 +1,7 @@
+import { ErrorNotice } from '@goal-families/ui';
 import { Button, EmptyState, Flex, ProgressBar, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { useAuditScan } from '../../hooks/useAuditScan';
-import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import type { PageEnvironment } from '../../types/page';
 import { groupFindings } from '../../utils/groupFindings';
 import { FamilyFindingsTile } from './FamilyFindingsTile';

@@ -1,6 +1,5 @@
-import type { FindingDto } from '../../../../contract';
-import { MutationSteps } from '../../shared/components/MutationSteps';
-import { useMutationFlow } from '../../shared/useMutationFlow';
+import type { FindingDto } from '@goal-families/contract';
+import { MutationSteps, useMutationFlow } from '@goal-families/ui';
 import type { PageEnvironment } from '../../types/page';
 
 interface RepairFindingProps {

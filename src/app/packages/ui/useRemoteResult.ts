@@ -1,5 +1,5 @@
+import type { AppError } from '@goal-families/contract';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppError } from '../../../contract';
 
 export type RemoteState<T> =
   | { status: 'loading' }

@@ -1,5 +1,5 @@
+import { GoalName } from '@goal-families/contract';
 import { describe, expect, it } from 'vitest';
-import { GoalName } from '../../../contract';
 import { validateGoalName } from './goalName';
 
 describe('validateGoalName', () => {

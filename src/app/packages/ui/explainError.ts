@@ -1,4 +1,4 @@
-import type { AppError } from '../../../contract';
+import type { AppError } from '@goal-families/contract';
 
 /** A failure put in plain words: what happened, whether anything changed, and what to do next. */
 export interface ErrorExplanation {

@@ -1,5 +1,5 @@
+import type { Caller, Portal } from '@goal-families/contract';
 import type { BaseContext } from '@hubspot/ui-extensions';
-import type { Caller, Portal } from '../../../contract';
 
 /**
  * ASSUMPTION (unverified): the extension context has no super-admin flag (`roles` is documented

@@ -1,5 +1,5 @@
+import type { AppError } from '@goal-families/contract';
 import { Alert, Text } from '@hubspot/ui-extensions';
-import type { AppError } from '../../../../contract';
 import { explainError } from '../explainError';
 
 /** An app function failure in plain words, with what to do next. */

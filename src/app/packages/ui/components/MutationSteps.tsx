@@ -1,5 +1,5 @@
+import type { PlanDto } from '@goal-families/contract';
 import { Button, Flex, LoadingButton, LoadingSpinner } from '@hubspot/ui-extensions';
-import type { PlanDto } from '../../../../contract';
 import type { MutationStep } from '../useMutationFlow';
 import { ErrorNotice } from './ErrorNotice';
 import { PlanPreview } from './PlanPreview';

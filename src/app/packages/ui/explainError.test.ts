@@ -1,6 +1,6 @@
+import type { ErrorCode } from '@goal-families/contract';
+import { ErrorCode as ErrorCodes } from '@goal-families/contract';
 import { describe, expect, it } from 'vitest';
-import type { ErrorCode } from '../../../contract';
-import { ErrorCode as ErrorCodes } from '../../../contract';
 import { explainError } from './explainError';
 
 describe('explainError', () => {

@@ -1,3 +1,4 @@
+import type { PlanDto } from '@goal-families/contract';
 import {
   Alert,
   Flex,
@@ -10,7 +11,6 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import { type ReactNode, useState } from 'react';
-import type { PlanDto } from '../../../../contract';
 import { formatGoalAmount } from '../goalUnit';
 import { isoDateIn } from '../periods';
 

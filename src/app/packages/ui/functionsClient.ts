@@ -3,8 +3,9 @@
  * contract (type-only imports: HubSpot builds this folder on its own, so nothing from outside it may
  * be imported at runtime).
  */
+
+import type { AppError, FunctionResult, FunctionUid, ParamsInput } from '@goal-families/contract';
 import { hubspot, type JsonValue } from '@hubspot/ui-extensions';
-import type { AppError, FunctionResult, FunctionUid, ParamsInput } from '../../../contract';
 import type { Identity } from './identity';
 
 /** A function's parameters without the `caller` and `portal` the client adds itself. */

@@ -1,8 +1,8 @@
+import type { AppError } from '@goal-families/contract';
 import { Button, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { AppError } from '../../../contract';
 import { useRemoteResult } from './useRemoteResult';
 
 type Answer = { ok: true; value: string } | { ok: false; error: AppError };

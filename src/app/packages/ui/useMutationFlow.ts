@@ -1,5 +1,5 @@
+import type { AppError, PlanDto } from '@goal-families/contract';
 import { useCallback, useRef, useState } from 'react';
-import type { AppError, PlanDto } from '../../../contract';
 
 /** Every mutation answers with a plan; applying also reports what was done. */
 type MutationSuccess = { plan: PlanDto; dryRun: boolean };

@@ -79,7 +79,7 @@ export function buildCharts(results: readonly ScenarioResult[]): ChartFile[] {
         xLabel: 'slices in the family (rename, create, archive) or targets in the portal (health)',
         yLabel: 'seconds',
         series: time,
-        // The design limit for one invocation (hubspot-facts §2: production limits unverified).
+        // The design limit for one invocation (docs/hubspot-facts.md §2: production limits unverified).
         guides: [{ y: 10, label: 'one invocation must stay well under 10 s', color: '#d62728' }],
       }),
     });

@@ -15,7 +15,7 @@ beforeAll(async () => {
   emulator = createEmulator();
   const { baseUrl } = await emulator.listen(0);
   proxy = await startRecordingProxy(baseUrl);
-  // numberOfApiCallRetries: 1 means one attempt in all (hubspot-facts §7): errors must reach the test.
+  // numberOfApiCallRetries: 1 means one attempt in all (docs/hubspot-facts.md §7): errors must reach the test.
   client = new Client({ accessToken: emulator.token, basePath: proxy.baseUrl, numberOfApiCallRetries: 1 });
 });
 afterAll(async () => {

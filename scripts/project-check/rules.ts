@@ -1,5 +1,5 @@
 /**
- * HubSpot's project rules for `*-hsmeta.json` files (hubspot-facts.md §1), checked offline.
+ * HubSpot's project rules for `*-hsmeta.json` files (docs/hubspot-facts.md §1), checked offline.
  * HubSpot's own parser silently drops hsmeta files that are not valid JSON, so an upload could lose a
  * feature without a word: this check makes every such slip a failing test.
  */

@@ -1,7 +1,7 @@
 /** HubSpot failures as one error type the use cases can map to the contract's error codes. */
 import type { ErrorCode } from '@goal-families/contract';
 
-/** HubSpot's error body (hubspot-facts §6). Every field is optional: proxies and 5xx pages vary. */
+/** HubSpot's error body (docs/hubspot-facts.md §6). Every field is optional: proxies and 5xx pages vary. */
 export type HubSpotErrorBody = {
   status?: string;
   message?: string;

@@ -154,7 +154,7 @@ export function createGoalTargetsGateway(deps: {
         filters.push({ propertyName: 'hs_goal_type', operator: 'EQ', value: query.goalType });
       if (query.milestone)
         filters.push({ propertyName: 'hs_milestone', operator: 'EQ', value: query.milestone });
-      // Datetimes in search filters are epoch-millisecond strings (hubspot-facts §5).
+      // Datetimes in search filters are epoch-millisecond strings (docs/hubspot-facts.md §5).
       if (query.fromMs !== undefined)
         filters.push({ propertyName: 'hs_end_datetime', operator: 'GTE', value: String(query.fromMs) });
       if (query.toMs !== undefined)

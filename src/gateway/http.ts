@@ -36,7 +36,7 @@ export type ClientOptions = { accessToken: string; baseUrl?: string | undefined 
 
 /**
  * One `Client` per invocation. Its own retries and limiter are off on purpose: they are process-wide
- * (the last `new Client` wins, hubspot-facts §7) and cannot tell a daily limit from a ten-secondly one.
+ * (the last `new Client` wins, docs/hubspot-facts.md §7) and cannot tell a daily limit from a ten-secondly one.
  */
 export function createClientHttp(options: ClientOptions): HubSpotHttp {
   const client = new Client({

@@ -31,7 +31,7 @@ export type SearchFilter = {
 };
 
 export type SearchRequest = {
-  /** OR of AND-groups; at most 5 groups (hubspot-facts §6). */
+  /** OR of AND-groups; at most 5 groups (docs/hubspot-facts.md §6). */
   filterGroups: { filters: SearchFilter[] }[];
   properties: readonly string[];
   sort?: { propertyName: string; direction: 'ASCENDING' | 'DESCENDING' };

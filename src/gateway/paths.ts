@@ -1,7 +1,7 @@
 /**
  * Every HubSpot path the app uses, in one place. The CRM object prefix is the one thing that changes
  * when HubSpot retires the v3 paths (announced for September 2027): switch `OBJECTS_PREFIX` to
- * `/crm/objects/2026-03` and every object call follows (hubspot-facts §6).
+ * `/crm/objects/2026-03` and every object call follows (docs/hubspot-facts.md §6).
  */
 export const OBJECTS_PREFIX = '/crm/v3/objects';
 
@@ -32,7 +32,7 @@ export function endpointKey(method: string, path: string): string {
   return `${method.toUpperCase()} ${normalised}`;
 }
 
-/** Limits HubSpot documents (hubspot-facts §6). */
+/** Limits HubSpot documents (docs/hubspot-facts.md §6). */
 export const LIMITS = {
   batchInputs: 100,
   listPage: 100,

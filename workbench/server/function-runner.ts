@@ -1,7 +1,7 @@
 /**
  * The in-process equivalent of HubSpot's app-function runner: requires each function's built
  * self-contained CommonJS bundle and awaits `main(context)` with the environment pointing at the
- * emulator, then passes the result through JSON as HubSpot does (hubspot-facts §2).
+ * emulator, then passes the result through JSON as HubSpot does (docs/hubspot-facts.md §2).
  */
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -15,7 +15,7 @@ export interface DemoRecord {
   properties: Record<string, string>;
 }
 
-/** The `context.user` HubSpot gives an extension (hubspot-facts §3). */
+/** The `context.user` HubSpot gives an extension (docs/hubspot-facts.md §3). */
 export interface ContextUser {
   id: number;
   email: string;

@@ -1,6 +1,6 @@
 /**
  * The extension runtime: installs on a global scope the globals a `uie build` bundle and the
- * @hubspot/ui-extensions SDK expect (hubspot-facts §3–4) — `React`, `RemoteUI`,
+ * @hubspot/ui-extensions SDK expect (docs/hubspot-facts.md §3–4) — `React`, `RemoteUI`,
  * `__HUBSPOT_EXTENSION_WORKER__`, `extend_V2`, `serverless`, `hsFetch`, `hsWorkerAPI`, `logger` — and
  * exposes a RuntimeApi over a message channel. Runs in a Web Worker (as HubSpot runs extensions)
  * or on the page itself (same-thread dev mode).

@@ -42,7 +42,7 @@ export const TimeZone = z
   }, 'must be an IANA time zone such as "Europe/Berlin"');
 
 /**
- * Who is calling. App functions get no user from HubSpot (hubspot-facts §2), so the UI passes
+ * Who is calling. App functions get no user from HubSpot (docs/hubspot-facts.md §2), so the UI passes
  * `context.user` here; the functions check it against the app settings.
  */
 export const Caller = z.strictObject({

@@ -1,6 +1,6 @@
 /**
  * How an existing family stores its periods, so that edits and repairs keep it: inclusive `.999`
- * ends or exclusive ends, and UTC or a zone's midnights (hubspot-facts §5: the docs show UTC and
+ * ends or exclusive ends, and UTC or a zone's midnights (docs/hubspot-facts.md §5: the docs show UTC and
  * inclusive ends; an older doc used exclusive ends; UI-made goals in other zones are unverified).
  */
 import { isLocalMidnight, isUtcZone, isValidTimeZone, toLocalDate } from './calendar';

@@ -25,7 +25,7 @@ export const READ_PROPERTIES: readonly string[] = Object.values(PROP);
 
 /**
  * Properties that must be identical on every slice of a family, or HubSpot shows the goal twice or
- * not at all (hubspot-facts §5). The two ids are family-defining too, but they are the grouping keys
+ * not at all (docs/hubspot-facts.md §5). The two ids are family-defining too, but they are the grouping keys
  * themselves and are checked by their own rules.
  */
 export const FAMILY_DEFINING_PROPERTIES = [

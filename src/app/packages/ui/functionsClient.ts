@@ -25,7 +25,7 @@ const clientError = (message: string): { ok: false; error: AppError } => ({
 });
 
 /**
- * How a failed invocation rejects is [unverified] (hubspot-facts §2), so a rejection and an answer
+ * How a failed invocation rejects is [unverified] (docs/hubspot-facts.md §2), so a rejection and an answer
  * that is not the `{ ok, ... }` envelope both become an INTERNAL_ERROR result instead of a throw.
  */
 export function createFunctionsClient(

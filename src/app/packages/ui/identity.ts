@@ -10,7 +10,7 @@ export function looksLikeSuperAdmin(user: BaseContext['user']): boolean {
   return (user.permissions ?? []).includes('integrations-management-write');
 }
 
-/** What every app function call carries: who is calling and in which portal (hubspot-facts §2). */
+/** What every app function call carries: who is calling and in which portal (docs/hubspot-facts.md §2). */
 export interface Identity {
   caller: Caller;
   portal: Portal;

@@ -1,4 +1,4 @@
-/** Family-defining properties must be identical on every slice (hubspot-facts §5). */
+/** Family-defining properties must be identical on every slice (docs/hubspot-facts.md §5). */
 import type { Family, FamilyValue } from '../grouping';
 import { PROP } from '../properties';
 import type { GoalTarget } from '../target';

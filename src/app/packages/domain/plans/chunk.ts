@@ -1,4 +1,4 @@
-/** HubSpot batch endpoints take at most 100 inputs (hubspot-facts §6). */
+/** HubSpot batch endpoints take at most 100 inputs (docs/hubspot-facts.md §6). */
 import type { Plan } from './plan';
 
 export const BATCH_LIMIT = 100;

@@ -8,6 +8,7 @@ import {
   auditFamilies,
   buildSchedule,
   formatInstant,
+  formatMoney,
   groupFamilies,
   type Milestone,
   PROP,
@@ -67,7 +68,7 @@ function generate(count: number): RawGoalTarget[] {
       const team = rand() < 0.2;
       const assignee = String(1000 + Math.floor(rand() * 400));
       const gid = String(groupId++);
-      const amounts = spreadEven(Math.floor(rand() * 50_000_00) * 100, n);
+      const amounts = spreadEven(BigInt(Math.floor(rand() * 50_000_00) * 100), n);
       periods.forEach((p, i) => {
         if (out.length >= count) return;
         if (broken === 0 && a === 0 && i === 2) return; // a missing period
@@ -80,8 +81,8 @@ function generate(count: number): RawGoalTarget[] {
           [PROP.pipelineIds]: broken === 2 && i === 1 ? 'default;7781' : 'default',
           [PROP.start]: formatInstant(p.startMs),
           [PROP.end]: formatInstant(broken === 3 && i === 0 ? p.endMs + 3_600_000 : p.endMs),
-          [PROP.targetAmount]: broken === 4 && i === 0 ? 'n/a' : ((amounts[i] as number) / 100).toFixed(2),
-          [PROP.kpiValue]: (Math.floor(rand() * 100_000) / 100).toFixed(2),
+          [PROP.targetAmount]: broken === 4 && i === 0 ? 'n/a' : formatMoney(amounts[i] as bigint),
+          [PROP.kpiValue]: formatMoney(BigInt(Math.floor(rand() * 100_000))),
           [PROP.ownerId]: team && broken !== 5 ? null : assignee,
           [PROP.teamId]: team ? assignee : null,
           [PROP.lastModified]: String(1_767_225_600_000 + Math.floor(rand() * 1e9)),

@@ -1,5 +1,5 @@
 /** F6: split an amount over periods exactly to the cent (largest remainder), deterministically. */
-import { type Cents, parseMoney } from './money';
+import { type Cents, parseMoney, sumCents } from './money';
 import { type DomainResult, err, ok } from './result';
 
 /** How to split: even, by non-negative integer weights (seasonality), or an explicit list. */
@@ -22,8 +22,6 @@ export function spreadEven(totalCents: Cents, n: number): Cents[] {
  * earlier period. Negative totals are split by magnitude and keep their sign.
  */
 export function spreadWeighted(totalCents: Cents, weights: readonly number[]): DomainResult<Cents[]> {
-  if (!Number.isSafeInteger(totalCents))
-    return err('INVALID_TOTAL', 'the total is not a whole number of cents');
   if (weights.length === 0) return err('NO_PERIODS', 'there are no periods to spread over');
   let weightSum = 0n;
   for (const w of weights) {
@@ -31,12 +29,11 @@ export function spreadWeighted(totalCents: Cents, weights: readonly number[]): D
     weightSum += BigInt(w);
   }
   if (weightSum === 0n) {
-    if (totalCents !== 0) return err('INVALID_WEIGHTS', 'at least one weight must be above 0');
-    return ok(weights.map(() => 0));
+    if (totalCents !== 0n) return err('INVALID_WEIGHTS', 'at least one weight must be above 0');
+    return ok(weights.map(() => 0n));
   }
-  const sign = totalCents < 0 ? -1 : 1;
-  const total = BigInt(Math.abs(totalCents));
-  // BigInt keeps total × weight exact beyond 2^53.
+  const negative = totalCents < 0n;
+  const total = negative ? -totalCents : totalCents;
   const parts = weights.map((w, index) => {
     const exact = total * BigInt(w);
     return { index, floor: exact / weightSum, remainder: exact % weightSum };
@@ -50,7 +47,7 @@ export function spreadWeighted(totalCents: Cents, weights: readonly number[]): D
     const p = order[i % order.length] as (typeof order)[number];
     p.floor += 1n;
   }
-  return ok(parts.map((p) => (p.floor === 0n ? 0 : sign * Number(p.floor))));
+  return ok(parts.map((p) => (negative ? -p.floor : p.floor)));
 }
 
 /** Checks an explicit list against the number of periods (and the total, when one is given). */
@@ -62,19 +59,18 @@ export function spreadExplicit(
   if (amounts.length !== n) {
     return err('WRONG_COUNT', `${amounts.length} amounts were given for ${n} periods`);
   }
-  if (amounts.some((a) => !Number.isSafeInteger(a) || a < 0)) {
-    return err('INVALID_AMOUNTS', 'amounts must be whole numbers of cents ≥ 0');
+  if (amounts.some((a) => a < 0n)) {
+    return err('INVALID_AMOUNTS', 'amounts must not be negative');
   }
   if (totalCents !== undefined) {
-    const sum = amounts.reduce((s, a) => s + a, 0);
-    if (sum !== totalCents) return err('WRONG_TOTAL', 'the amounts do not add up to the total');
+    if (sumCents(amounts) !== totalCents) return err('WRONG_TOTAL', 'the amounts do not add up to the total');
   }
   return ok([...amounts]);
 }
 
 /** The total a request spreads (for explicit lists, their sum). */
 export function requestTotal(request: SpreadRequest): Cents {
-  return request.mode === 'explicit' ? request.amounts.reduce((s, a) => s + a, 0) : request.totalCents;
+  return request.mode === 'explicit' ? sumCents(request.amounts) : request.totalCents;
 }
 
 /** Applies a request to `n` periods, with `totalCents` overriding the request's own total. */
@@ -121,9 +117,9 @@ export function respread(
   const kept = ordered.filter((s) => s.startMs !== null && s.startMs < fromMs);
   const rest = ordered.filter((s) => !(s.startMs !== null && s.startMs < fromMs));
   if (rest.length === 0) return err('NO_PERIODS_LEFT', 'no period starts on or after the chosen date');
-  const keptCents = kept.reduce((sum, s) => sum + (s.targetCents ?? 0), 0);
+  const keptCents = sumCents(kept.map((s) => s.targetCents));
   const remainingCents = request.mode === 'explicit' ? requestTotal(request) : request.totalCents - keptCents;
-  if (remainingCents < 0) {
+  if (remainingCents < 0n) {
     return err(
       'NEGATIVE_REMAINDER',
       'the periods already past add up to more than the new total; raise the total or choose an earlier date',
@@ -132,7 +128,7 @@ export function respread(
   const amounts = spreadAmounts(request, rest.length, remainingCents);
   if (!amounts.ok) return amounts;
   return ok({
-    kept: kept.map((s) => ({ id: s.id, targetCents: s.targetCents ?? 0 })),
+    kept: kept.map((s) => ({ id: s.id, targetCents: s.targetCents ?? 0n })),
     spread: rest.map((s, i) => ({ id: s.id, targetCents: amounts.value[i] as Cents })),
     keptCents,
     remainingCents,

@@ -1,16 +1,14 @@
 /** Totals of target amounts and KPI values; amounts that are not numbers count as 0. */
-import type { Cents } from './money';
+import { type Cents, sumCents } from './money';
 
 type Amounts = { targetCents: Cents | null; kpiCents: Cents | null };
 
+/** Exact at any size (bigint cents). */
 export function totals(slices: readonly Amounts[]): { targetCents: Cents; kpiCents: Cents } {
-  let targetCents = 0;
-  let kpiCents = 0;
-  for (const s of slices) {
-    targetCents += s.targetCents ?? 0;
-    kpiCents += s.kpiCents ?? 0;
-  }
-  return { targetCents, kpiCents };
+  return {
+    targetCents: sumCents(slices.map((s) => s.targetCents)),
+    kpiCents: sumCents(slices.map((s) => s.kpiCents)),
+  };
 }
 
 /** The earliest start and latest end among slices; null when none has a readable period. */

@@ -148,3 +148,16 @@ describe('parseMoneyInput', () => {
     expect(parseMoneyInput('-5', { allowNegative: true })).toEqual({ ok: true, value: '-5.00' });
   });
 });
+
+describe('one money representation with the domain', () => {
+  it('reads and writes totals past 2^53 cents exactly (12 × 9,999,999,999,999.99)', () => {
+    const total = sumMoney(Array(12).fill('9999999999999.99'));
+    expect(total).toBe('119999999999999.88');
+    expect(toCents(total)).toBe(11999999999999988n);
+    expect(formatMoney(total, 'USD')).toBe('$119,999,999,999,999.88');
+  });
+  it('refuses typed amounts larger than one slice may hold', () => {
+    expect(parseMoneyInput('10000000000000')).toMatchObject({ ok: false });
+    expect(parseMoneyInput('9999999999999.99')).toEqual({ ok: true, value: '9999999999999.99' });
+  });
+});

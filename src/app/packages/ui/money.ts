@@ -1,33 +1,24 @@
 /**
- * Exact money for the UI. Amounts travel as decimal strings ("5000.00"); arithmetic happens on
- * integer cents in `bigint`, never on binary floats. Only display percentages use `number`.
+ * Exact money for the UI. Amounts travel as decimal strings ("5000.00"); the wire format and its
+ * arithmetic are the domain's (`@goal-families/domain`: integer cents in `bigint`, exact at any
+ * size). This file adds only display formatting with Intl and reading what a person typed.
  */
+import { formatMoney as formatWireMoney, MAX_SLICE_CENTS, parseMoney, sumCents } from '@goal-families/domain';
 
-const MONEY_PATTERN = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/;
+/** The wire's shape: no sign but "-", no spaces, at most two fraction digits (any number of digits). */
+const WIRE_MONEY = /^-?\d+(?:\.\d{1,2})?$/;
 
-/** "5000.5" → 500050n; null when the string is not an exact decimal amount. */
+/** "5000.5" → 500050n; null when the string is not an exact wire amount. */
 export function toCents(value: string): bigint | null {
-  const match = MONEY_PATTERN.exec(value);
-  if (!match) return null;
-  const [, sign, whole = '0', fraction = ''] = match;
-  const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-  return sign ? -cents : cents;
+  return WIRE_MONEY.test(value) ? parseMoney(value) : null;
 }
 
 /** 500050n → "5000.50" (the wire format). */
-export function fromCents(cents: bigint): string {
-  const negative = cents < 0n;
-  const abs = negative ? -cents : cents;
-  const whole = abs / 100n;
-  const fraction = (abs % 100n).toString().padStart(2, '0');
-  return `${negative ? '-' : ''}${whole}.${fraction}`;
-}
+export const fromCents = (cents: bigint): string => formatWireMoney(cents);
 
 /** Exact sum of decimal strings; unreadable values count as zero (callers show them separately). */
 export function sumMoney(values: readonly (string | null)[]): string {
-  let total = 0n;
-  for (const value of values) total += value === null ? 0n : (toCents(value) ?? 0n);
-  return fromCents(total);
+  return fromCents(sumCents(values.map((value) => (value === null ? null : toCents(value)))));
 }
 
 /** Exact difference `a - b`, or null when either is unreadable. */
@@ -111,7 +102,8 @@ export function parseMoneyInput(text: string, options: { allowNegative?: boolean
   if (cleaned === '') return { ok: false, message: 'Enter an amount.' };
   if (/^-?\d+\.\d{3,}$/.test(cleaned)) return { ok: false, message: 'Use at most two decimal places.' };
   const cents = toCents(cleaned);
-  if (cents === null) return { ok: false, message: `"${text.trim()}" is not an amount such as 5000.00.` };
+  if (cents === null || cents > MAX_SLICE_CENTS || -cents > MAX_SLICE_CENTS)
+    return { ok: false, message: `"${text.trim()}" is not an amount such as 5000.00.` };
   if (cents < 0n && !options.allowNegative) return { ok: false, message: 'The amount must not be negative.' };
   return { ok: true, value: fromCents(cents) };
 }

@@ -32,7 +32,7 @@ export const amountNegative: HealthRule = {
   severity: 'warning',
   title: 'Negative target amount',
   check(family): Finding[] {
-    const bad = family.slices.filter((t) => t.targetCents !== null && t.targetCents < 0);
+    const bad = family.slices.filter((t) => t.targetCents !== null && t.targetCents < 0n);
     if (bad.length === 0) return [];
     return [
       makeFinding(

@@ -1,6 +1,7 @@
 /** Periods: readable, aligned to the family's grid, not overlapping, none missing. */
 import { compareIds, type Family, majorityPipelineIdsRaw, type TargetGroup } from '../grouping';
 import { formatInstant } from '../instant';
+import { formatMoney, sumCents } from '../money';
 import {
   gridNearestStart,
   gridPeriodFrom,
@@ -137,7 +138,7 @@ export const periodsOverlap: HealthRule = {
       if (overlapping.size === 0) return null;
       const ids = [...overlapping].sort(compareIds);
       const onlyDuplicates = everyOverlapIsDuplicate(readable, overlapping);
-      const dropped = duplicates.reduce((s, t) => s + (t.targetCents ?? 0), 0);
+      const dropped = sumCents(duplicates.map((t) => t.targetCents));
       return makeFinding(
         periodsOverlap,
         family.uuid,
@@ -150,7 +151,7 @@ export const periodsOverlap: HealthRule = {
         onlyDuplicates
           ? {
               kind: 'archive-slices',
-              description: `Archive ${slices(duplicates.length)} that duplicate an older slice's period (the group's total drops by ${(dropped / 100).toFixed(2)})`,
+              description: `Archive ${slices(duplicates.length)} that duplicate an older slice's period (the group's total drops by ${formatMoney(dropped)})`,
               ids: duplicates.map((t) => t.id).sort(compareIds),
             }
           : null,
@@ -219,7 +220,7 @@ export const periodsMissing: HealthRule = {
           assignee: group.assignee,
           startMs: p.startMs,
           endMs: p.endMs,
-          targetCents: 0,
+          targetCents: 0n,
         }),
       }));
       const list =

@@ -21,7 +21,7 @@ export function planArchiveSlice(family: Family, targetId: string): DomainResult
   const plan = emptyPlan('archive-slice', family.uuid, family.slices);
   plan.archives.push({ id: slice.id, label: sliceLabel(slice) });
   const before = totals(family.slices).targetCents;
-  const after = before - (slice.targetCents ?? 0);
+  const after = before - (slice.targetCents ?? 0n);
   plan.warnings.push(
     `Archiving one slice leaves a gap in the schedule, and the family's total target changes from ${formatMoney(before)} to ${formatMoney(after)}.`,
   );

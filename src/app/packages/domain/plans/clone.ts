@@ -2,7 +2,7 @@
 import { addDays, addYears, startOfLocalDate, toLocalDate, weekday } from '../calendar';
 import { familyGrid } from '../convention';
 import { assigneeKey, type Family, majorityPipelineIdsRaw } from '../grouping';
-import { scaleMoney } from '../money';
+import { MAX_SLICE_CENTS, scaleMoney } from '../money';
 import { gridNearestStart, gridPeriodFrom, gridPeriodStart, type PeriodGrid } from '../periods';
 import { type DomainResult, err, ok } from '../result';
 import { newSliceProperties } from '../slice-properties';
@@ -55,7 +55,7 @@ export function planClone(
   if (!Number.isInteger(request.shiftYears) || request.shiftYears < 1) {
     return err('INVALID_SHIFT', 'shift by at least one whole year');
   }
-  if (scaleMoney(0, request.scale) === null)
+  if (scaleMoney(0n, request.scale) === null)
     return err('INVALID_SCALE', `"${request.scale}" is not a decimal factor`);
   const name = (request.name ?? family.name.value).trim();
   if (name === '') return err('INVALID_NAME', 'the goal name must not be blank');
@@ -112,8 +112,8 @@ export function planClone(
         skippedExisting++;
         continue;
       }
-      const amount = scaleMoney(slice.targetCents ?? 0, request.scale);
-      if (amount === null)
+      const amount = scaleMoney(slice.targetCents ?? 0n, request.scale) ?? 0n;
+      if (amount > MAX_SLICE_CENTS || amount < -MAX_SLICE_CENTS)
         return err('AMOUNT_TOO_LARGE', `the scaled amount of goal target ${slice.id} is too large`);
       const properties = newSliceProperties({
         uuid: request.newUuid,

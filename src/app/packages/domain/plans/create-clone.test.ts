@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { groupFamilies } from '../grouping';
 import { auditFamilies } from '../health/audit';
 import { formatInstant } from '../instant';
+import { parseMoney, sumCents } from '../money';
 import { PROP } from '../properties';
 import { parseTarget, type RawGoalTarget } from '../target';
 import { applyPlan, counter } from '../testing/apply';
@@ -22,7 +23,7 @@ const request = (change: Partial<CreateRequest> = {}): CreateRequest => ({
     { kind: 'owner', id: '101' },
     { kind: 'team', id: '77' },
   ],
-  spread: { mode: 'even', totalCents: 100_000_00 },
+  spread: { mode: 'even', totalCents: 100_000_00n },
   pipelineIds: ['default'],
   ...change,
 });
@@ -91,8 +92,8 @@ describe('planCreate', () => {
     ],
     [{ startDate: '2027-02-30' }, 'INVALID_SCHEDULE'],
     [{ spread: { mode: 'explicit', amounts: [1] } }, 'WRONG_COUNT'],
-    [{ spread: { mode: 'even', totalCents: -100 } }, 'INVALID_AMOUNT'],
-  ] as [Partial<CreateRequest>, string][])('refuses %j', (change, code) => {
+    [{ spread: { mode: 'even', totalCents: -100n } }, 'INVALID_AMOUNT'],
+  ] as [Partial<CreateRequest>, string][])('refuses %o', (change, code) => {
     expect(planCreate(request(change), counter(1))).toMatchObject({ ok: false, error: { code } });
   });
 
@@ -109,16 +110,14 @@ describe('planCreate', () => {
         const plan = planCreate(
           request({
             periodCount: n,
-            spread: { mode: 'even', totalCents: total },
+            spread: { mode: 'even', totalCents: BigInt(total) },
             assignees: [{ kind: 'owner', id: '1' }],
           }),
           counter(1),
         );
         if (!plan.ok) throw new Error(plan.error.message);
-        const cents = plan.value.creates.map((c) =>
-          Math.round(Number(c.properties[PROP.targetAmount]) * 100),
-        );
-        expect(cents.reduce((s, x) => s + x, 0)).toBe(total);
+        const cents = plan.value.creates.map((c) => parseMoney(c.properties[PROP.targetAmount]));
+        expect(sumCents(cents)).toBe(BigInt(total));
       }),
     );
   });

@@ -64,7 +64,7 @@ export function planCreate(
   if (problem !== null) return err('INVALID_SCHEDULE', problem);
   const amounts = spreadAmounts(request.spread, request.periodCount);
   if (!amounts.ok) return amounts;
-  if (amounts.value.some((a) => a < 0)) return err('INVALID_AMOUNT', 'target amounts must not be negative');
+  if (amounts.value.some((a) => a < 0n)) return err('INVALID_AMOUNT', 'target amounts must not be negative');
 
   const schedule = buildSchedule(spec);
   const index = indexExisting(existing);
@@ -88,7 +88,7 @@ export function planCreate(
         assignee,
         startMs: period.startMs,
         endMs: period.endMs,
-        targetCents: amounts.value[i] as number,
+        targetCents: amounts.value[i] as bigint,
       };
       plan.creates.push({
         properties: newSliceProperties(slice),

@@ -44,7 +44,7 @@ export function planRespread(family: Family, request: RespreadRequest): DomainRe
     let after = before;
     for (const { id, targetCents } of result.value.spread) {
       const slice = byId.get(id) as GoalTarget;
-      after += targetCents - (slice.targetCents ?? 0);
+      after += targetCents - (slice.targetCents ?? 0n);
       const update = updateFor(slice, { [PROP.targetAmount]: formatMoney(targetCents) });
       if (update) plan.updates.push(update);
     }

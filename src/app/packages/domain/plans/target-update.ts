@@ -18,14 +18,12 @@ export function planTargetUpdate(
   if (!slice) return err('NOT_FOUND', `goal target ${targetId} is not in this family`);
   const wanted: Record<string, string> = {};
   if (changes.targetCents !== undefined) {
-    if (!Number.isSafeInteger(changes.targetCents) || changes.targetCents < 0) {
-      return err('INVALID_AMOUNT', 'the target amount must be a whole number of cents ≥ 0');
+    if (changes.targetCents < 0n) {
+      return err('INVALID_AMOUNT', 'the target amount must not be negative');
     }
     wanted[PROP.targetAmount] = formatMoney(changes.targetCents);
   }
   if (changes.kpiCents !== undefined) {
-    if (!Number.isSafeInteger(changes.kpiCents))
-      return err('INVALID_AMOUNT', 'the KPI value must be a whole number of cents');
     wanted[PROP.kpiValue] = formatMoney(changes.kpiCents);
   }
   if (Object.keys(wanted).length === 0)
@@ -33,9 +31,9 @@ export function planTargetUpdate(
   const plan = emptyPlan('target-update', family.uuid, family.slices);
   const update = updateFor(slice, wanted);
   if (update) plan.updates.push(update);
-  if (changes.targetCents !== undefined && changes.targetCents !== (slice.targetCents ?? 0)) {
+  if (changes.targetCents !== undefined && changes.targetCents !== (slice.targetCents ?? 0n)) {
     const before = totals(family.slices).targetCents;
-    const after = before - (slice.targetCents ?? 0) + changes.targetCents;
+    const after = before - (slice.targetCents ?? 0n) + changes.targetCents;
     plan.warnings.push(
       `The family's total target changes from ${formatMoney(before)} to ${formatMoney(after)}.`,
     );

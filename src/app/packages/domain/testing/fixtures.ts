@@ -4,6 +4,7 @@
  */
 import { buildFamily, type Family } from '../grouping';
 import { formatInstant } from '../instant';
+import { centsOf, formatMoney } from '../money';
 import { buildSchedule, type EndStyle, type Milestone } from '../periods';
 import { PROP } from '../properties';
 import { spreadEven } from '../spread';
@@ -26,7 +27,7 @@ export type ScheduleFixture = {
   timeZone?: string;
   endStyle?: EndStyle;
   /** Total spread evenly over the periods, in cents. */
-  totalCents?: number;
+  totalCents?: number | bigint;
   /** First record id; the rest count up. */
   firstId?: number;
   modified?: string;
@@ -45,7 +46,7 @@ export function rawSchedule(f: ScheduleFixture = {}): RawGoalTarget[] {
     timeZone: f.timeZone ?? 'UTC',
     endStyle: f.endStyle ?? 'inclusive',
   });
-  const amounts = spreadEven(f.totalCents ?? 12_000_000, count);
+  const amounts = spreadEven(centsOf(f.totalCents ?? 12_000_000), count);
   const assignee = f.assignee ?? '101';
   const firstId = f.firstId ?? 9001;
   return periods.map((p, i) => ({
@@ -59,7 +60,7 @@ export function rawSchedule(f: ScheduleFixture = {}): RawGoalTarget[] {
       [PROP.pipelineIds]: f.pipelineIds ?? 'default',
       [PROP.start]: formatInstant(p.startMs),
       [PROP.end]: formatInstant(p.endMs),
-      [PROP.targetAmount]: ((amounts[i] as number) / 100).toFixed(2),
+      [PROP.targetAmount]: formatMoney(amounts[i] as bigint),
       [PROP.kpiValue]: '0',
       [PROP.ownerId]: assignee.startsWith('team:') ? null : assignee,
       [PROP.teamId]: assignee.startsWith('team:') ? assignee.slice(5) : null,

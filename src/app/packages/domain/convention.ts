@@ -5,7 +5,8 @@
  */
 import { isLocalMidnight, isUtcZone, isValidTimeZone, toLocalDate } from './calendar';
 import { majority } from './grouping';
-import { asMilestone, type EndStyle, type Milestone, PERIODS_PER_YEAR, type PeriodGrid } from './periods';
+import { asMilestone, type Milestone } from './milestones';
+import { type EndStyle, PERIODS_PER_YEAR, type PeriodGrid } from './periods';
 
 export type Convention = { endStyle: EndStyle; timeZone: string };
 

@@ -8,6 +8,7 @@ export * from './health/orphans';
 export * from './health/rule';
 export * from './health/slice-count';
 export * from './instant';
+export * from './milestones';
 export * from './money';
 export * from './periods';
 export * from './plans/archive';

@@ -2,9 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatInstant } from './instant';
+import { MILESTONES, type Milestone } from './milestones';
 import {
   alignStartDate,
-  asMilestone,
   buildSchedule,
   fiscalYearStartDate,
   gridNearestStart,
@@ -12,8 +12,6 @@ import {
   gridPeriodAt,
   gridPeriodStart,
   gridPeriodsBetween,
-  MILESTONES,
-  type Milestone,
   type PeriodGrid,
   periodContaining,
   scheduleSpecProblem,
@@ -223,11 +221,6 @@ describe('helpers', () => {
     expect(fiscalYearStartDate(2026, 4)).toBe('2026-04-01');
     expect(fiscalYearStartDate(2026, 12)).toBe('2026-12-01');
     expect(() => fiscalYearStartDate(2026, 13)).toThrow(RangeError);
-  });
-
-  it('asMilestone', () => {
-    expect(asMilestone(' Monthly ')).toBe('monthly');
-    expect(asMilestone('daily')).toBeNull();
   });
 
   it('alignStartDate', () => {

@@ -9,15 +9,7 @@ import {
   toLocalDate,
   weekday,
 } from './calendar';
-
-export const MILESTONES = ['weekly', 'monthly', 'quarterly', 'annual'] as const;
-export type Milestone = (typeof MILESTONES)[number];
-
-/** A stored `hs_milestone` value as a known milestone (case-insensitive), or null. */
-export function asMilestone(raw: string): Milestone | null {
-  const m = raw.trim().toLowerCase();
-  return (MILESTONES as readonly string[]).includes(m) ? (m as Milestone) : null;
-}
+import { MILESTONES, type Milestone } from './milestones';
 
 /** Months per period; weekly is counted in days instead. */
 const MONTHS: Record<Exclude<Milestone, 'weekly'>, number> = { monthly: 1, quarterly: 3, annual: 12 };

@@ -1,7 +1,8 @@
 /** What several rules need to know about a family, computed once per family and audit. */
 import { type Convention, familyGrid } from '../convention';
 import type { Family } from '../grouping';
-import type { Milestone, PeriodGrid } from '../periods';
+import type { Milestone } from '../milestones';
+import type { PeriodGrid } from '../periods';
 import type { AuditContext } from './rule';
 
 export type FamilyAnalysis = {

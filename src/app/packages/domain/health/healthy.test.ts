@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupFamilies } from '../grouping';
-import { MILESTONES } from '../periods';
+import { MILESTONES } from '../milestones';
 import { parseTarget } from '../target';
 import { rawSchedule } from '../testing/fixtures';
 import { auditFamilies } from './audit';

@@ -1,5 +1,6 @@
 /** A target group holds a whole number of years of periods: 12 monthly, 4 quarterly, 1 annual, 52-53 weekly. */
-import { asMilestone, type Milestone, PERIODS_PER_YEAR } from '../periods';
+import { asMilestone, type Milestone } from '../milestones';
+import { PERIODS_PER_YEAR } from '../periods';
 import { PROP } from '../properties';
 import { groupLabel } from './analysis';
 import { type Finding, type HealthRule, makeFinding } from './rule';

@@ -1,6 +1,7 @@
 /** F5 + F6: create a family for many assignees × periods, retry-safe with a client-chosen uuid. */
 import { assigneeKey } from '../grouping';
-import { buildSchedule, type EndStyle, type Milestone, scheduleSpecProblem } from '../periods';
+import type { Milestone } from '../milestones';
+import { buildSchedule, type EndStyle, scheduleSpecProblem } from '../periods';
 import { formatPipelineIds } from '../properties';
 import { type DomainResult, err, ok } from '../result';
 import { newSliceProperties } from '../slice-properties';

@@ -4,8 +4,9 @@
  */
 import { buildFamily, type Family } from '../grouping';
 import { formatInstant } from '../instant';
+import { defaultMilestoneValue, type Milestone } from '../milestones';
 import { centsOf, formatMoney } from '../money';
-import { buildSchedule, type EndStyle, type Milestone } from '../periods';
+import { buildSchedule, type EndStyle } from '../periods';
 import { PROP } from '../properties';
 import { spreadEven } from '../spread';
 import { type GoalTarget, parseTarget, type RawGoalTarget } from '../target';
@@ -21,6 +22,8 @@ export type ScheduleFixture = {
   name?: string;
   goalType?: string;
   milestone?: Milestone;
+  /** The stored `hs_milestone` value; HubSpot's own spelling of `milestone` by default. */
+  milestoneValue?: string;
   pipelineIds?: string;
   startDate?: string;
   count?: number;
@@ -56,7 +59,7 @@ export function rawSchedule(f: ScheduleFixture = {}): RawGoalTarget[] {
       [PROP.groupId]: f.groupId ?? '5001',
       [PROP.name]: f.name ?? 'Q1-Q4 New business',
       [PROP.goalType]: f.goalType ?? 'sales_quota',
-      [PROP.milestone]: milestone,
+      [PROP.milestone]: f.milestoneValue ?? defaultMilestoneValue(milestone),
       [PROP.pipelineIds]: f.pipelineIds ?? 'default',
       [PROP.start]: formatInstant(p.startMs),
       [PROP.end]: formatInstant(p.endMs),

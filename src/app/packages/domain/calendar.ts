@@ -177,8 +177,13 @@ export function toLocalDate(ms: number, zone: string): LocalDate & { msOfDay: nu
 /** Whether an instant is exactly the first millisecond of a calendar day in the zone. */
 export function isLocalMidnight(ms: number, zone: string): boolean {
   const d = toLocalDate(ms, zone);
+  // A day's first instant shows midnight, or (where midnight is skipped) the end of the jump, which is
+  // never hours later: most instants are ruled out without computing the day's start.
+  if (d.msOfDay > MAX_JUMP_MS) return false;
   return startOfLocalDate(d, zone) === ms;
 }
+/** Longer than any clock change skipping midnight (they are an hour or less). */
+const MAX_JUMP_MS = 3 * 3_600_000;
 
 /** "YYYY-MM-DD" → first millisecond of that date in the zone; null for a bad date. */
 export function dateStartMs(date: string, zone: string): number | null {

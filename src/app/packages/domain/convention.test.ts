@@ -1,4 +1,5 @@
 // biome-ignore-all lint/style/noNonNullAssertion: tests index into fixtures they just built
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   dateStartMs,
@@ -11,51 +12,91 @@ import {
 import { detectConvention, detectGrid, familyGrid } from './convention';
 import { buildSchedule } from './periods';
 
-describe('detectConvention', () => {
+describe("detectConvention: each family's zone and end style from its own slices", () => {
   it.each([
-    [
-      'UTC inclusive',
-      { timeZone: 'UTC', endStyle: 'inclusive' },
-      'Europe/Berlin',
-      { endStyle: 'inclusive', timeZone: 'UTC' },
-    ],
-    [
-      'UTC exclusive',
-      { timeZone: 'UTC', endStyle: 'exclusive' },
-      'UTC',
-      { endStyle: 'exclusive', timeZone: 'UTC' },
-    ],
+    ['UTC inclusive', { timeZone: 'UTC', endStyle: 'inclusive' }, 'Europe/Berlin', 'UTC'],
+    ['UTC exclusive', { timeZone: 'UTC', endStyle: 'exclusive' }, 'UTC', 'UTC'],
     [
       'Berlin inclusive',
       { timeZone: 'Europe/Berlin', endStyle: 'inclusive' },
       'Europe/Berlin',
-      { endStyle: 'inclusive', timeZone: 'Europe/Berlin' },
+      'Europe/Berlin',
     ],
+    // The default zone is a tie-breaker and a fallback, never a requirement.
     [
-      'Berlin exclusive, no candidate',
+      'Berlin exclusive, default UTC',
       { timeZone: 'Europe/Berlin', endStyle: 'exclusive' },
       'UTC',
-      { endStyle: 'exclusive', timeZone: 'UTC' },
+      'Europe/Berlin',
     ],
     [
-      'New York, wrong candidate',
+      'New York, default Berlin',
       { timeZone: 'America/New_York', endStyle: 'inclusive' },
       'Europe/Berlin',
-      { endStyle: 'inclusive', timeZone: 'UTC' },
+      'America/New_York',
+    ],
+    // Havana's clocks match New York's on the first of every month of 2026: either name gives the same periods.
+    ['Havana, default UTC', { timeZone: 'America/Havana', endStyle: 'inclusive' }, 'UTC', 'America/New_York'],
+    [
+      'Havana, default Havana',
+      { timeZone: 'America/Havana', endStyle: 'inclusive' },
+      'America/Havana',
+      'America/Havana',
     ],
     [
-      'bogus candidate',
-      { timeZone: 'UTC', endStyle: 'inclusive' },
-      'Not/AZone',
-      { endStyle: 'inclusive', timeZone: 'UTC' },
+      // Whatever this runtime's ICU calls it (Asia/Katmandu in Node 20).
+      'Kathmandu (+05:45), default UTC',
+      { timeZone: 'Asia/Kathmandu', endStyle: 'exclusive' },
+      'UTC',
+      null,
     ],
-  ] as const)('%s', (_label, spec, candidate, expected) => {
+    [
+      'Lord Howe (30-minute DST)',
+      { timeZone: 'Australia/Lord_Howe', endStyle: 'inclusive' },
+      'UTC',
+      'Australia/Lord_Howe',
+    ],
+    ['bogus default', { timeZone: 'UTC', endStyle: 'inclusive' }, 'Not/AZone', 'UTC'],
+    // Paris keeps Berlin's clocks: the default zone wins the tie, and both give the same periods.
+    [
+      'Berlin, default Paris',
+      { timeZone: 'Europe/Berlin', endStyle: 'inclusive' },
+      'Europe/Paris',
+      'Europe/Paris',
+    ],
+  ] as const)('%s', (_label, spec, defaultZone, zone) => {
     const slices = buildSchedule({ milestone: 'monthly', startDate: '2026-01-01', count: 12, ...spec });
-    expect(detectConvention(slices, candidate)).toEqual(expected);
+    const found = detectConvention(slices, defaultZone);
+    expect(found.endStyle).toBe(spec.endStyle);
+    if (zone !== null) expect(found.timeZone).toBe(zone);
+    for (const s of slices) expect(isLocalMidnight(s.startMs, found.timeZone)).toBe(true);
   });
 
-  it('defaults to the documented convention without evidence', () => {
+  it('finds the zone of any schedule the app can build, whatever the default (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Intl.supportedValuesOf('timeZone')),
+        fc.constantFrom('weekly' as const, 'monthly' as const, 'quarterly' as const),
+        fc.integer({ min: 2026, max: 2028 }),
+        fc.constantFrom('UTC', 'Europe/Berlin', 'America/Los_Angeles'),
+        (timeZone, milestone, year, defaultZone) => {
+          const count = { weekly: 52, monthly: 12, quarterly: 4 }[milestone];
+          const slices = buildSchedule({ milestone, startDate: `${year}-01-01`, count, timeZone });
+          const found = detectConvention(slices, defaultZone).timeZone;
+          // The zone found may be another name for the same clocks: it must give the same periods.
+          for (const s of slices) expect(isLocalMidnight(s.startMs, found)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('defaults to the documented end style, and the default zone, without evidence', () => {
     expect(detectConvention([])).toEqual({ endStyle: 'inclusive', timeZone: 'UTC' });
+    expect(detectConvention([], 'Europe/Berlin')).toEqual({
+      endStyle: 'inclusive',
+      timeZone: 'Europe/Berlin',
+    });
     expect(detectConvention([{ startMs: null, endMs: 1234 }])).toEqual({
       endStyle: 'inclusive',
       timeZone: 'UTC',

@@ -1,7 +1,9 @@
 /**
  * How an existing family stores its periods, so that edits and repairs keep it: inclusive `.999`
- * ends or exclusive ends, and UTC or a zone's midnights (docs/hubspot-facts.md §5: the docs show UTC and
- * inclusive ends; an older doc used exclusive ends; UI-made goals in other zones are unverified).
+ * ends (the goals guide's rule) or exclusive ends (the guide's own GET sample and data synced from
+ * real portals: the end is the next period's first millisecond), and the time zone whose midnights
+ * its periods start on. Both are read from the family's own slices; a default zone only breaks ties
+ * and stands in when the slices give no evidence.
  */
 import { isLocalMidnight, isUtcZone, isValidTimeZone, toLocalDate } from './calendar';
 import { majority } from './grouping';
@@ -11,8 +13,10 @@ import { type EndStyle, PERIODS_PER_YEAR, type PeriodGrid } from './periods';
 export type Convention = { endStyle: EndStyle; timeZone: string };
 
 /**
- * What HubSpot's documentation shows, used when a family gives no evidence.
- * ASSUMPTION (unverified): goals made in HubSpot's UI by portals outside UTC use the same convention.
+ * What HubSpot's goals guide shows, used when a family gives no evidence and for new families (in
+ * the default zone the app settings choose).
+ * ASSUMPTION (unverified): goals made in HubSpot's UI by portals outside UTC start on their zone's
+ * midnights; either way the zone is read from each family's slices, never assumed.
  */
 export const DEFAULT_CONVENTION: Convention = { endStyle: 'inclusive', timeZone: 'UTC' };
 
@@ -20,30 +24,131 @@ type Bounds = { startMs: number | null; endMs: number | null };
 
 /**
  * Detects the convention from slices. End style: the majority of ends that are `.999` (inclusive)
- * against ends on a whole second (exclusive); inclusive on a tie or no evidence. Zone: the candidate
- * (e.g. the portal's zone) when more starts fall on its midnights than on UTC midnights, else UTC.
+ * against ends on a whole second (exclusive); inclusive on a tie or no evidence. Zone: see
+ * `detectZone`.
  */
-export function detectConvention(slices: readonly Bounds[], candidateZone = 'UTC'): Convention {
+export function detectConvention(slices: readonly Bounds[], defaultZone = 'UTC'): Convention {
   let inclusive = 0;
   let exclusive = 0;
-  let utcMidnights = 0;
-  let zoneMidnights = 0;
-  const checkZone = !isUtcZone(candidateZone) && isValidTimeZone(candidateZone);
+  const starts: number[] = [];
   for (const s of slices) {
     if (s.endMs !== null) {
       const ms = ((s.endMs % 1000) + 1000) % 1000;
       if (ms === 999) inclusive++;
       else if (ms === 0) exclusive++;
     }
-    if (s.startMs !== null) {
-      if (s.startMs % 86_400_000 === 0) utcMidnights++;
-      if (checkZone && isLocalMidnight(s.startMs, candidateZone)) zoneMidnights++;
-    }
+    if (s.startMs !== null) starts.push(s.startMs);
   }
   return {
     endStyle: exclusive > inclusive ? 'exclusive' : 'inclusive',
-    timeZone: checkZone && zoneMidnights > utcMidnights ? candidateZone : 'UTC',
+    timeZone: detectZone(starts, defaultZone),
   };
+}
+
+/**
+ * Zones tried right after UTC and the default: the clocks most portals keep, so that a family is
+ * named after a well-known city when several zones keep the same clocks (Berlin, not Africa/Ceuta).
+ */
+const PREFERRED_ZONES = [
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Phoenix',
+  'America/Los_Angeles',
+  'America/Anchorage',
+  'Pacific/Honolulu',
+  'America/Toronto',
+  'America/Vancouver',
+  'America/Halifax',
+  'America/St_Johns',
+  'America/Mexico_City',
+  'America/Bogota',
+  'America/Lima',
+  'America/Santiago',
+  'America/Sao_Paulo',
+  'America/Argentina/Buenos_Aires',
+  'Europe/London',
+  'Europe/Dublin',
+  'Europe/Lisbon',
+  'Europe/Berlin',
+  'Europe/Paris',
+  'Europe/Madrid',
+  'Europe/Rome',
+  'Europe/Amsterdam',
+  'Europe/Zurich',
+  'Europe/Stockholm',
+  'Europe/Warsaw',
+  'Europe/Athens',
+  'Europe/Helsinki',
+  'Europe/Istanbul',
+  'Europe/Moscow',
+  'Africa/Lagos',
+  'Africa/Johannesburg',
+  'Africa/Cairo',
+  'Africa/Nairobi',
+  'Asia/Jerusalem',
+  'Asia/Dubai',
+  'Asia/Karachi',
+  'Asia/Kolkata',
+  'Asia/Dhaka',
+  'Asia/Bangkok',
+  'Asia/Jakarta',
+  'Asia/Singapore',
+  'Asia/Hong_Kong',
+  'Asia/Shanghai',
+  'Asia/Manila',
+  'Asia/Seoul',
+  'Asia/Tokyo',
+  'Australia/Perth',
+  'Australia/Adelaide',
+  'Australia/Brisbane',
+  'Australia/Sydney',
+  'Pacific/Auckland',
+];
+
+let candidateZones: readonly string[] | null = null;
+/** UTC, the preferred zones, then every other IANA zone this runtime knows, alphabetically. */
+function allCandidateZones(): readonly string[] {
+  if (candidateZones === null) {
+    const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    candidateZones = [...new Set(['UTC', ...PREFERRED_ZONES.filter(isValidTimeZone), ...known])];
+  }
+  return candidateZones;
+}
+
+/**
+ * The zone whose midnights the most starts fall on: UTC first, then the default zone, then the
+ * preferred zones and every other IANA zone, the first one on a tie (so the default wins among zones
+ * keeping the same clocks). Stops at the first zone every start fits. When no start is a midnight
+ * anywhere (or there is no start), the default zone.
+ */
+export function detectZone(starts: readonly number[], defaultZone = 'UTC'): string {
+  const fallback = isValidTimeZone(defaultZone) ? defaultZone : 'UTC';
+  const distinct = [...new Set(starts)];
+  if (distinct.length === 0) return fallback;
+  const order = [
+    ...new Set(isUtcZone(fallback) ? allCandidateZones() : ['UTC', fallback, ...allCandidateZones()]),
+  ];
+  // First pass: a zone every start fits (the usual case); most zones miss at the first start.
+  const perfect = order.find((zone) => distinct.every((ms) => isLocalMidnight(ms, zone)));
+  if (perfect !== undefined) return perfect;
+  // Second pass, for families with misplaced slices: the zone that fits the most starts.
+  let best = fallback;
+  let bestScore = 0;
+  for (const zone of order) {
+    let score = 0;
+    let misses = 0;
+    for (const ms of distinct) {
+      if (isLocalMidnight(ms, zone)) score++;
+      // A zone that can no longer beat the best so far is dropped early.
+      else if (distinct.length - ++misses <= bestScore) break;
+    }
+    if (score > bestScore) {
+      best = zone;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /**

@@ -213,13 +213,27 @@ describe('repairs in detail', () => {
   });
 });
 
-describe('a family in a zone that was not offered as candidate', () => {
-  it('is reported as off the grid, without a repair that would move every slice', () => {
-    const raws = rawSchedule({ timeZone: 'Europe/Berlin' });
+describe("each family's own zone", () => {
+  it.each(['Europe/Berlin', 'America/Havana', 'Asia/Kathmandu', 'Pacific/Chatham'])(
+    'a family in %s is healthy whatever the default zone',
+    (zone) => {
+      for (const defaultZone of ['UTC', 'America/Los_Angeles', zone]) {
+        expect(audit(rawSchedule({ timeZone: zone }), { timeZone: defaultZone })).toEqual([]);
+        expect(
+          audit(rawSchedule({ timeZone: zone, endStyle: 'exclusive' }), { timeZone: defaultZone }),
+        ).toEqual([]);
+      }
+    },
+  );
+
+  it('a family whose slices start at no midnight anywhere is off the grid, with no repair moving every slice', () => {
+    const raws = rawSchedule().map((r) =>
+      withProps(r, { [PROP.start]: `${String(r.properties[PROP.start]).slice(0, 10)}T12:34:56.789Z` }),
+    );
     const findings = audit(raws, UTC);
     expect(findings.map((f) => f.ruleId)).toEqual(['periods-misaligned']);
     expect(findings[0]!.repair).toBeNull();
-    expect(findings[0]!.message).toContain('probably uses another time zone');
+    expect(findings[0]!.message).toContain('in any time zone');
   });
 
   it('snaps a slightly early start forward to its own period, not back to the previous one', () => {

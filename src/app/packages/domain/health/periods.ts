@@ -72,8 +72,8 @@ export const periodsMisaligned: HealthRule = {
   check(family, ctx) {
     const { grid: familyGrid } = analyseFamily(family, ctx);
     if (familyGrid === null) return [];
-    // When no slice of the family starts on the grid, the family most likely uses a time zone
-    // that was not offered as the candidate: moving every slice would be wrong, so no repair.
+    // When no slice of the family starts on the grid, its zone was searched among every IANA zone
+    // and none fits: moving every slice would be a guess, so no repair.
     const readable = family.slices.filter(isReadable);
     const wholesale =
       readable.length > 1 && readable.every((t) => gridPeriodStart(familyGrid, t.startMs) !== t.startMs);
@@ -94,7 +94,7 @@ export const periodsMisaligned: HealthRule = {
         family.uuid,
         group.groupId ?? 'none',
         wholesale
-          ? `No slice of this family starts on ${where}: it probably uses another time zone. Set the portal's time zone in the app settings and check again.`
+          ? `No slice of this family starts at the beginning of a ${grid.milestone} period in any time zone, so the app cannot tell which periods are meant. Set each slice's start and end in HubSpot.`
           : `${slices(updates.length)} in ${groupLabel(group.groupId)} ${agree(updates.length, 'starts or ends', 'start or end')} off ${where}.`,
         updates.map((u) => u.id),
         wholesale

@@ -181,13 +181,14 @@ describe('planClone', () => {
     ).toEqual(['2028-03-31T22:00:00.000Z', '2028-06-30T22:00:00.000Z']);
   });
 
-  it('keeps months in place when the zone was not detected, and says so', () => {
+  it("keeps the source's own zone, found from its slices, whatever the default zone", () => {
     const plan = clone(rawSchedule({ timeZone: 'Europe/Berlin' }));
     if (!plan.ok) throw new Error(plan.error.message);
-    expect(starts(plan).slice(0, 2)).toEqual(['2027-01-01', '2027-02-01']);
-    expect(plan.value.warnings[0]).toContain(
-      '12 slice(s) of the source are not on the monthly schedule (UTC)',
-    );
+    expect(plan.value.creates.slice(0, 2).map((c) => formatInstant(c.startMs))).toEqual([
+      '2026-12-31T23:00:00.000Z',
+      '2027-01-31T23:00:00.000Z',
+    ]);
+    expect(plan.value.warnings).toEqual([]);
   });
 
   it('copies an assignee split over two groups into one group, each period once', () => {

@@ -6,7 +6,7 @@ import { PROP } from '../properties';
 import { parseTarget, type RawGoalTarget } from '../target';
 import { applyPlan, counter } from '../testing/apply';
 import { rawSchedule, UUID_A, UUID_B, withProps } from '../testing/fixtures';
-import { auditFamilies, auditFamily, HEALTH_RULES, RULE_CATALOG } from './audit';
+import { auditFamilies, auditFamily, HEALTH_RULES, needsRepair, RULE_CATALOG } from './audit';
 import type { AuditContext, Finding } from './rule';
 
 const UTC: AuditContext = { timeZone: 'UTC' };
@@ -76,7 +76,7 @@ describe('each breakage is found, with a working repair where one exists', () =>
     ],
     ['owner and team both set', set(2, { [PROP.teamId]: '77' }), 'assignee-both', 'error', true],
     ['neither owner nor team', set(2, { [PROP.ownerId]: null }), 'assignee-missing', 'error', true],
-    ['a missing month', (r) => r.filter((_, i) => i !== 5), 'periods-missing', 'warning', true],
+    ['a missing month', (r) => r.filter((_, i) => i !== 5), 'periods-missing', 'error', true],
     ['a duplicated month', (r) => [...r, { ...r[3]!, id: '9999' }], 'periods-overlap', 'error', true],
     [
       'an end one hour late',
@@ -89,14 +89,14 @@ describe('each breakage is found, with a working repair where one exists', () =>
       'a start one day late',
       set(1, { [PROP.start]: '2026-02-02T00:00:00.000Z' }),
       'periods-misaligned',
-      'warning',
+      'error',
       true,
     ],
     [
       'an exclusive end in an inclusive family',
       set(1, { [PROP.end]: '2026-03-01T00:00:00.000Z' }),
       'periods-misaligned',
-      'warning',
+      'error',
       true,
     ],
     ['an unreadable end', set(1, { [PROP.end]: 'tomorrow' }), 'periods-unreadable', 'error', false],
@@ -104,7 +104,7 @@ describe('each breakage is found, with a working repair where one exists', () =>
       '13 monthly slices',
       (r) => [...r, ...rawSchedule({ startDate: '2027-01-01', count: 1, firstId: 9500 })],
       'slice-count-mismatch',
-      'warning',
+      'error',
       false,
     ],
     ['an amount that is text', set(1, { [PROP.targetAmount]: 'TBD' }), 'amount-invalid', 'error', false],
@@ -282,5 +282,58 @@ describe('catalog', () => {
   it('audits one family with the default context', () => {
     const { families } = groupFamilies(rawSchedule().map(parseTarget));
     expect(auditFamily(families[0]!)).toEqual([]);
+  });
+});
+
+describe("the guide's must rules make a family need repair (errors); warnings are for the rest", () => {
+  const errors = (raws: RawGoalTarget[]) => audit(raws).filter((f) => f.severity === 'error');
+  it.each([
+    [
+      'a monthly family with 11 slices (the last one gone)',
+      rawSchedule().slice(0, 11),
+      'slice-count-mismatch',
+    ],
+    [
+      'a monthly family with 11 slices (March gone)',
+      rawSchedule().filter((_, i) => i !== 2),
+      'periods-missing',
+    ],
+    [
+      'March ending on 30 March 23:59:59.999',
+      rawSchedule().map((r, i) => (i === 2 ? withProps(r, { [PROP.end]: '2026-03-30T23:59:59.999Z' }) : r)),
+      'periods-misaligned',
+    ],
+    [
+      'a start off its period',
+      rawSchedule().map((r, i) => (i === 4 ? withProps(r, { [PROP.start]: '2026-05-02T00:00:00.000Z' }) : r)),
+      'periods-misaligned',
+    ],
+    ['13 monthly slices', rawSchedule({ count: 13 }), 'slice-count-mismatch'],
+    ['5 quarterly slices', rawSchedule({ milestone: 'quarterly', count: 5 }), 'slice-count-mismatch'],
+  ] as [string, RawGoalTarget[], string][])('%s is an error', (_label, raws, ruleId) => {
+    expect(errors(raws).map((f) => f.ruleId)).toContain(ruleId);
+  });
+
+  it('keeps warnings for what the guide does not forbid', () => {
+    const negative = rawSchedule().map((r, i) =>
+      i === 1 ? withProps(r, { [PROP.targetAmount]: '-5.00' }) : r,
+    );
+    expect(audit(negative).map((f) => [f.ruleId, f.severity])).toEqual([['amount-negative', 'warning']]);
+    expect(RULE_CATALOG.filter((r) => r.severity === 'warning').map((r) => r.id)).toEqual([
+      'milestone-unknown',
+      'amount-negative',
+      'orphan-no-uuid',
+    ]);
+  });
+});
+
+describe('needsRepair', () => {
+  it('is true with any error, false with warnings only', () => {
+    expect(needsRepair(audit(rawSchedule().slice(0, 11)))).toBe(true);
+    expect(needsRepair(audit(rawSchedule()))).toBe(false);
+    const negative = rawSchedule().map((r, i) =>
+      i === 1 ? withProps(r, { [PROP.targetAmount]: '-5.00' }) : r,
+    );
+    expect(needsRepair(audit(negative))).toBe(false);
   });
 });

@@ -36,6 +36,14 @@ export const RULE_CATALOG: readonly { id: string; severity: Severity; title: str
 
 export const DEFAULT_AUDIT_CONTEXT: AuditContext = { timeZone: 'UTC' };
 
+/**
+ * Whether findings make a family need repair: any error, i.e. a rule of HubSpot's goals guide is
+ * broken (count vs milestone, boundaries, missing or overlapping periods, family-defining properties
+ * that differ, ...). Warnings alone leave a family healthy.
+ */
+export const needsRepair = (findings: readonly Pick<Finding, 'severity'>[]): boolean =>
+  findings.some((f) => f.severity === 'error');
+
 /** Every finding for one family. */
 export function auditFamily(family: Family, ctx: AuditContext = DEFAULT_AUDIT_CONTEXT): Finding[] {
   const findings: Finding[] = [];

@@ -67,7 +67,9 @@ export const periodsUnreadable: HealthRule = {
 
 export const periodsMisaligned: HealthRule = {
   id: 'periods-misaligned',
-  severity: 'warning',
+  // The guide: starts must be the first millisecond of their period, ends the last (or, in the
+  // exclusive convention HubSpot's own samples use, the next period's first).
+  severity: 'error',
   title: "Slice boundaries not on the family's period grid (or in another end style)",
   check(family, ctx) {
     const { grid: familyGrid } = analyseFamily(family, ctx);
@@ -189,7 +191,8 @@ function everyOverlapIsDuplicate(readable: readonly Readable[], overlapping: Rea
 
 export const periodsMissing: HealthRule = {
   id: 'periods-missing',
-  severity: 'warning',
+  // The guide: dates must be sequential, one object per period.
+  severity: 'error',
   title: "Periods in the family's span that a target group has no slice for",
   check(family, ctx) {
     const { grid } = analyseFamily(family, ctx);

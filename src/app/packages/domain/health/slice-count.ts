@@ -16,7 +16,8 @@ export function isWholeYears(milestone: Milestone, count: number): boolean {
 
 export const sliceCountMismatch: HealthRule = {
   id: 'slice-count-mismatch',
-  severity: 'warning',
+  // The guide: "the number of objects must match the hs_milestone frequency".
+  severity: 'error',
   title: 'Slice count of a target group does not match the milestone (whole years)',
   check(family) {
     const milestone = asMilestone(family.milestone.value);

@@ -14,6 +14,10 @@ export function isWholeYears(milestone: Milestone, count: number): boolean {
   return count >= 52 * years && count <= 53 * years;
 }
 
+/** How many periods make whole years, in words: "12 per year", "52 or 53 per year". */
+export const wholeYearsRule = (milestone: Milestone): string =>
+  milestone === 'weekly' ? '52 or 53 per year' : `${PERIODS_PER_YEAR[milestone]} per year`;
+
 export const sliceCountMismatch: HealthRule = {
   id: 'slice-count-mismatch',
   // The guide: "the number of objects must match the hs_milestone frequency".
@@ -22,7 +26,7 @@ export const sliceCountMismatch: HealthRule = {
   check(family) {
     const milestone = asMilestone(family.milestone.value);
     if (milestone === null) return [];
-    const expected = milestone === 'weekly' ? '52 or 53 per year' : `${PERIODS_PER_YEAR[milestone]} per year`;
+    const expected = wholeYearsRule(milestone);
     const findings: Finding[] = [];
     for (const group of family.groups) {
       if (isWholeYears(milestone, group.slices.length)) continue;

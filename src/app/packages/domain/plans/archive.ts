@@ -1,8 +1,10 @@
 /** F7: archive a whole family, or one slice (which changes the totals). */
 import type { Family } from '../grouping';
+import { isWholeYears, wholeYearsRule } from '../health/slice-count';
+import { asMilestone } from '../milestones';
 import { formatMoney } from '../money';
 import { type DomainResult, err, ok } from '../result';
-import { sliceLabel } from '../target';
+import { type GoalTarget, sliceLabel } from '../target';
 import { totals } from '../totals';
 import { emptyPlan } from './diff';
 import type { Plan } from './plan';
@@ -25,7 +27,22 @@ export function planArchiveSlice(family: Family, targetId: string): DomainResult
   plan.warnings.push(
     `Archiving one slice leaves a gap in the schedule, and the family's total target changes from ${formatMoney(before)} to ${formatMoney(after)}.`,
   );
+  const countWarning = countAfterArchive(family, slice);
+  if (countWarning !== null) plan.warnings.push(countWarning);
   if (family.slices.length === 1) plan.warnings.push('This is the last slice: the goal disappears.');
   plan.summary = `Archive 1 slice (${sliceLabel(slice)})`;
   return ok(plan);
+}
+
+/**
+ * HubSpot's goals guide: the number of slices must match the milestone (12 per year monthly, ...).
+ * In plain words, what archiving `slice` does to its schedule's count; null when it stays whole years.
+ */
+function countAfterArchive(family: Family, slice: GoalTarget): string | null {
+  const milestone = asMilestone(family.milestone.value);
+  const group = family.groups.find((g) => g.slices.includes(slice));
+  if (milestone === null || group === undefined) return null;
+  const left = group.slices.length - 1;
+  if (left === 0 || isWholeYears(milestone, left)) return null;
+  return `Afterwards this assignee's schedule has ${left} ${milestone} period${left === 1 ? '' : 's'}, but HubSpot needs ${wholeYearsRule(milestone)}: the goal will show as needing repair until the period is added back.`;
 }

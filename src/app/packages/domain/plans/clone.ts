@@ -2,11 +2,21 @@
 import { addDays, addYears, startOfLocalDate, toLocalDate, weekday } from '../calendar';
 import { familyGrid } from '../convention';
 import { assigneeKey, type Family, majorityPipelineIdsRaw } from '../grouping';
-import { MAX_SLICE_CENTS, scaleMoney } from '../money';
-import { gridNearestStart, gridPeriodFrom, gridPeriodStart, type PeriodGrid } from '../periods';
+import { MAX_GRID_PERIODS } from '../health/periods';
+import { isWholeYears, wholeYearsRule } from '../health/slice-count';
+import { type Cents, MAX_SLICE_CENTS, scaleMoney } from '../money';
+import {
+  gridNearestStart,
+  gridNextStart,
+  gridPeriodFrom,
+  gridPeriodStart,
+  gridPeriodsBetween,
+  type Period,
+  type PeriodGrid,
+} from '../periods';
 import { type DomainResult, err, ok } from '../result';
 import { newSliceProperties } from '../slice-properties';
-import type { GoalTarget } from '../target';
+import type { Assignee, GoalTarget } from '../target';
 import { familyVersion } from '../version';
 import { indexExisting } from './existing';
 import { clientChosenGroupId } from './group-id';
@@ -22,6 +32,21 @@ export type CloneRequest = {
   /** Candidate zone for reading the source family's convention (e.g. the portal's). */
   timeZone?: string;
 };
+
+/**
+ * The grid periods from `firstMs` through `lastMs`, extended forward to whole milestone years: the
+ * smallest count ≥ the span that `isWholeYears` accepts. Null when that is more than one family holds.
+ */
+function wholeYearPeriods(grid: PeriodGrid, firstMs: number, lastMs: number): Period[] | null {
+  const span = gridPeriodsBetween(grid, firstMs, lastMs, MAX_GRID_PERIODS);
+  if (span === null) return null;
+  let wanted = span.length;
+  while (!isWholeYears(grid.milestone, wanted)) wanted++;
+  const periods = [...span];
+  while (periods.length < wanted)
+    periods.push(gridPeriodFrom(grid, gridNextStart(grid, (periods.at(-1) as Period).startMs)));
+  return periods;
+}
 
 /**
  * Where a period starting at `startMs` lands `years` later on the same grid. Months and quarters
@@ -83,8 +108,8 @@ export function planClone(
   let skippedExisting = 0;
   let offGrid = 0;
   let duplicates = 0;
-  const planned = new Set<string>();
-  const groupIdByAssignee = new Map<string, string>();
+  // Phase 1: where each assignee's slices land, with their scaled amounts.
+  const copies = new Map<string, { assignee: Assignee; groupId: string; amounts: Map<number, Cents> }>();
   for (const group of family.groups) {
     if (group.groupId === null || group.assignee === null) {
       skippedUnreadable += group.slices.length;
@@ -92,47 +117,77 @@ export function planClone(
     }
     const assignee = group.assignee;
     // One group per assignee in the copy, even when the source split an assignee over several.
-    const known = groupIdByAssignee.get(assigneeKey(assignee));
-    const groupId = known ?? index.groupFor(assignee) ?? clientChosenGroupId(newGroupId);
-    groupIdByAssignee.set(assigneeKey(assignee), groupId);
+    const key = assigneeKey(assignee);
+    let copy = copies.get(key);
+    if (!copy) {
+      copy = {
+        assignee,
+        groupId: index.groupFor(assignee) ?? clientChosenGroupId(newGroupId),
+        amounts: new Map(),
+      };
+      copies.set(key, copy);
+    }
     for (const slice of group.slices) {
       if (slice.startMs === null || slice.endMs === null) {
         skippedUnreadable++;
         continue;
       }
       if (gridPeriodStart(grid, slice.startMs) !== slice.startMs) offGrid++;
-      const period = gridPeriodFrom(grid, shiftedStart(grid, slice.startMs, request.shiftYears, weekShift));
-      const key = `${assigneeKey(assignee)}|${period.startMs}`;
-      if (planned.has(key)) {
+      const start = shiftedStart(grid, slice.startMs, request.shiftYears, weekShift);
+      if (copy.amounts.has(start)) {
         duplicates++;
-        continue;
-      }
-      planned.add(key);
-      if (index.has(assignee, period.startMs)) {
-        skippedExisting++;
         continue;
       }
       const amount = scaleMoney(slice.targetCents ?? 0n, request.scale) ?? 0n;
       if (amount > MAX_SLICE_CENTS || amount < -MAX_SLICE_CENTS)
         return err('AMOUNT_TOO_LARGE', `the scaled amount of goal target ${slice.id} is too large`);
+      copy.amounts.set(start, amount);
+    }
+  }
+  // Phase 2: the copy's periods are whole milestone years with no gap, as HubSpot's goals guide
+  // requires, whatever the source holds: periods the source lacks get a target of 0.00.
+  const allStarts = [...copies.values()].flatMap((c) => [...c.amounts.keys()]);
+  const periods =
+    allStarts.length === 0 ? [] : wholeYearPeriods(grid, Math.min(...allStarts), Math.max(...allStarts));
+  if (periods === null) return err('TOO_MANY_PERIODS', 'the family spans too many periods to copy');
+  let filled = 0;
+  for (const copy of copies.values()) {
+    for (const period of periods) {
+      const amount = copy.amounts.get(period.startMs);
+      if (amount === undefined) filled++;
+      if (index.has(copy.assignee, period.startMs)) {
+        skippedExisting++;
+        continue;
+      }
       const properties = newSliceProperties({
         uuid: request.newUuid,
-        groupId,
+        groupId: copy.groupId,
         name,
         goalType: family.goalType.value,
         milestone: family.milestone.value,
         pipelineIdsRaw,
-        assignee,
+        assignee: copy.assignee,
         startMs: period.startMs,
         endMs: period.endMs,
-        targetCents: amount,
+        targetCents: amount ?? 0n,
       });
-      plan.creates.push({ properties, assignee, groupId, startMs: period.startMs, endMs: period.endMs });
+      plan.creates.push({
+        properties,
+        assignee: copy.assignee,
+        groupId: copy.groupId,
+        startMs: period.startMs,
+        endMs: period.endMs,
+      });
     }
   }
   if (skippedUnreadable > 0) {
     plan.warnings.push(
       `${skippedUnreadable} slice(s) without a target group, assignee or readable period are not copied.`,
+    );
+  }
+  if (filled > 0) {
+    plan.warnings.push(
+      `${filled} period(s) the source has no slice for are added with a target of 0.00, so that the copy has whole years of ${grid.milestone} periods (${wholeYearsRule(grid.milestone)}), as HubSpot requires.`,
     );
   }
   if (offGrid > 0) {

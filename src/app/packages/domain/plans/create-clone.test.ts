@@ -106,7 +106,7 @@ describe('planCreate', () => {
 
   it('creates amounts summing to each total for any spread (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 10 ** 12 }), (n, total) => {
+      fc.property(fc.constantFrom(12, 24, 36), fc.integer({ min: 0, max: 10 ** 12 }), (n, total) => {
         const plan = planCreate(
           request({
             periodCount: n,
@@ -120,6 +120,104 @@ describe('planCreate', () => {
         expect(sumCents(cents)).toBe(BigInt(total));
       }),
     );
+  });
+});
+
+describe('planCreate: whole milestone years, or a named partial year', () => {
+  const audited = (plan: ReturnType<typeof planCreate>) => {
+    if (!plan.ok) throw new Error(plan.error.message);
+    const { families } = groupFamilies(applyPlan([], plan.value, counter(1)).map(parseTarget));
+    return auditFamilies(families, { timeZone: 'UTC' });
+  };
+
+  it.each([
+    ['monthly', 5],
+    ['monthly', 13],
+    ['monthly', 11],
+    ['quarterly', 3],
+    ['quarterly', 6],
+    ['weekly', 26],
+    ['weekly', 54],
+  ] as const)(
+    'refuses %s × %d: not whole years, which the health check would flag',
+    (milestone, periodCount) => {
+      const plan = planCreate(request({ milestone, periodCount }), counter(1));
+      expect(plan).toMatchObject({ ok: false, error: { code: 'PARTIAL_YEARS' } });
+      if (!plan.ok) expect(plan.error.message).toMatch(/per year/);
+    },
+  );
+
+  it.each([
+    ['monthly', 12],
+    ['monthly', 24],
+    ['quarterly', 4],
+    ['quarterly', 8],
+    ['annual', 1],
+    ['annual', 3],
+    ['weekly', 52],
+    ['weekly', 53],
+  ] as const)('creates %s × %d, and the health check finds nothing', (milestone, periodCount) => {
+    expect(audited(planCreate(request({ milestone, periodCount }), counter(1)))).toEqual([]);
+  });
+
+  it("writes the portal's own hs_milestone value, HubSpot's spelling by default", () => {
+    const annual = planCreate(request({ milestone: 'annual', periodCount: 1 }), counter(1));
+    expect(annual.ok && annual.value.creates[0]!.properties[PROP.milestone]).toBe('annually');
+    const portal = planCreate(
+      request({ milestone: 'annual', periodCount: 1, milestoneValue: 'Yearly' }),
+      counter(1),
+    );
+    expect(portal.ok && portal.value.creates[0]!.properties[PROP.milestone]).toBe('Yearly');
+    expect(planCreate(request({ milestoneValue: 'quarterly' }), counter(1))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_MILESTONE' },
+    });
+  });
+
+  it('a partial year (from April) is whole years in HubSpot: earlier periods get 0.00, the total is spread over the rest', () => {
+    const plan = planCreate(
+      request({
+        startDate: '2027-01-01',
+        partialYear: { from: '2027-04-01' },
+        assignees: [{ kind: 'owner', id: '1' }],
+      }),
+      counter(1),
+    );
+    if (!plan.ok) throw new Error(plan.error.message);
+    const amounts = plan.value.creates.map((c) => c.properties[PROP.targetAmount]);
+    expect(amounts.slice(0, 3)).toEqual(['0.00', '0.00', '0.00']);
+    expect(sumCents(amounts.map((a) => parseMoney(a)))).toBe(100_000_00n);
+    expect(amounts[3]).toBe('11111.12');
+    expect(plan.value.summary).toContain('April 2027');
+    expect(audited(plan)).toEqual([]);
+  });
+
+  it('a partial year can end early too, and weights count only the active periods', () => {
+    const plan = planCreate(
+      request({
+        milestone: 'quarterly',
+        periodCount: 4,
+        partialYear: { from: '2027-04-15', until: '2027-09-30' },
+        spread: { mode: 'weighted', totalCents: 300n, weights: [1, 2] },
+      }),
+      counter(1),
+    );
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.value.creates.slice(0, 4).map((c) => c.properties[PROP.targetAmount])).toEqual([
+      '0.00',
+      '1.00',
+      '2.00',
+      '0.00',
+    ]);
+    expect(audited(plan)).toEqual([]);
+  });
+
+  it.each([
+    [{ from: '2027-13-01' }, 'INVALID_PARTIAL_YEAR'],
+    [{ from: '2027-06-01', until: '2027-05-01' }, 'INVALID_PARTIAL_YEAR'],
+    [{ from: '2028-02-01' }, 'INVALID_PARTIAL_YEAR'],
+  ])('refuses the partial year %o', (partialYear, code) => {
+    expect(planCreate(request({ partialYear }), counter(1))).toMatchObject({ ok: false, error: { code } });
   });
 });
 
@@ -230,13 +328,39 @@ describe('planClone', () => {
     );
   });
 
+  it.each([
+    ['a monthly family with 5 slices', rawSchedule({ count: 5 }), 12],
+    ['a monthly family with 13 slices', rawSchedule({ count: 13 }), 24],
+    ['a monthly family missing March', rawSchedule().filter((_, i) => i !== 2), 12],
+    ['a quarterly family with 3 slices', rawSchedule({ milestone: 'quarterly', count: 3 }), 4],
+    [
+      'a weekly family with 40 slices',
+      rawSchedule({ milestone: 'weekly', startDate: '2026-01-05', count: 40 }),
+      52,
+    ],
+  ] as [string, RawGoalTarget[], number][])(
+    'copies %s as whole years (%d slices), healthy',
+    (_label, raws, count) => {
+      const plan = clone(raws);
+      if (!plan.ok) throw new Error(plan.error.message);
+      expect(plan.value.creates).toHaveLength(count);
+      const { families } = groupFamilies(applyPlan([], plan.value, counter(1)).map(parseTarget));
+      expect(auditFamilies(families)).toEqual([]);
+    },
+  );
+
   it('skips what it cannot copy, and what a retry already created', () => {
     const raws = rawSchedule();
     raws[0] = { ...raws[0]!, properties: { ...raws[0]!.properties, [PROP.start]: null } };
     const first = clone(raws);
     if (!first.ok) throw new Error(first.error.message);
-    expect(first.value.creates).toHaveLength(11);
+    // 11 copied, and the missing month added with 0.00: the copy still has a whole year.
+    expect(first.value.creates).toHaveLength(12);
+    expect(first.value.creates.at(-1)!.properties[PROP.targetAmount]).toBe('0.00');
     expect(first.value.warnings[0]).toContain('not copied');
+    expect(first.value.warnings[1]).toContain(
+      '1 period(s) the source has no slice for are added with a target of 0.00',
+    );
     const written = applyPlan(
       [],
       { ...first.value, creates: first.value.creates.slice(0, 5) },
@@ -248,7 +372,7 @@ describe('planClone', () => {
       counter(800),
       written,
     );
-    expect(retry.ok && retry.value.creates).toHaveLength(6);
+    expect(retry.ok && retry.value.creates).toHaveLength(7);
     expect(retry.ok && retry.value.creates[0]!.groupId).toBe('700');
   });
 

@@ -1,7 +1,10 @@
 /** F5 + F6: create a family for many assignees × periods, retry-safe with a client-chosen uuid. */
+
+import { dateStartMs, toLocalDate } from '../calendar';
 import { assigneeKey } from '../grouping';
-import type { Milestone } from '../milestones';
-import { buildSchedule, type EndStyle, scheduleSpecProblem } from '../periods';
+import { isWholeYears, wholeYearsRule } from '../health/slice-count';
+import { asMilestone, defaultMilestoneValue, type Milestone } from '../milestones';
+import { buildSchedule, type EndStyle, type Period, scheduleSpecProblem } from '../periods';
 import { formatPipelineIds } from '../properties';
 import { type DomainResult, err, ok } from '../result';
 import { newSliceProperties } from '../slice-properties';
@@ -17,9 +20,24 @@ export type CreateRequest = {
   name: string;
   goalType: string;
   milestone: Milestone;
+  /**
+   * The `hs_milestone` value to store: the portal's own option for `milestone` (see
+   * `milestoneValueFor`). Default: HubSpot's spelling (`annually` for annual).
+   */
+  milestoneValue?: string;
   /** First day of the first period, "YYYY-MM-DD" in `timeZone` (see `alignStartDate`). */
   startDate: string;
+  /**
+   * Whole milestone years of periods, as HubSpot's goals guide requires: 12 per year monthly, 4
+   * quarterly, 1 annual, 52 or 53 weekly. Anything else is refused (`PARTIAL_YEARS`).
+   */
   periodCount: number;
+  /**
+   * A goal for part of the year: the periods outside [from, until] (dates in `timeZone`) are still
+   * created, with a target of 0.00, so that HubSpot sees whole years and the health check passes; the
+   * spread covers only the periods in between (one weight or amount per such period).
+   */
+  partialYear?: PartialYear;
   /** Default UTC, as HubSpot's documentation shows. */
   timeZone?: string;
   /** Default inclusive (`…23:59:59.999` ends), as HubSpot's documentation shows. */
@@ -31,6 +49,8 @@ export type CreateRequest = {
   spread: SpreadRequest;
   pipelineIds?: string[];
 };
+
+export type PartialYear = { from: string; until?: string };
 
 /**
  * Plans the batch create. `existing` is what HubSpot already holds under `uuid` (empty the first
@@ -63,11 +83,28 @@ export function planCreate(
   };
   const problem = scheduleSpecProblem(spec);
   if (problem !== null) return err('INVALID_SCHEDULE', problem);
-  const amounts = spreadAmounts(request.spread, request.periodCount);
-  if (!amounts.ok) return amounts;
-  if (amounts.value.some((a) => a < 0n)) return err('INVALID_AMOUNT', 'target amounts must not be negative');
+  if (!isWholeYears(request.milestone, request.periodCount)) {
+    return err(
+      'PARTIAL_YEARS',
+      `${request.periodCount} ${request.milestone} periods are not whole years: HubSpot needs ${wholeYearsRule(request.milestone)}. For a goal that covers only part of a year, keep whole years and give partialYear (the other periods get a target of 0.00).`,
+    );
+  }
+  const milestoneValue = request.milestoneValue ?? defaultMilestoneValue(request.milestone);
+  if (asMilestone(milestoneValue) !== request.milestone) {
+    return err('INVALID_MILESTONE', `"${milestoneValue}" is not a ${request.milestone} milestone`);
+  }
 
   const schedule = buildSchedule(spec);
+  const active = activePeriods(schedule, request.partialYear, spec.timeZone);
+  if (!active.ok) return active;
+  const spread = spreadAmounts(request.spread, active.value.count);
+  if (!spread.ok) return spread;
+  if (spread.value.some((a) => a < 0n)) return err('INVALID_AMOUNT', 'target amounts must not be negative');
+  const amounts = schedule.map((_, i) =>
+    i < active.value.first || i >= active.value.first + active.value.count
+      ? 0n
+      : (spread.value[i - active.value.first] as bigint),
+  );
   const index = indexExisting(existing);
   const plan = emptyPlan('create', request.uuid, existing);
   const pipelineIdsRaw = formatPipelineIds(request.pipelineIds ?? []);
@@ -84,12 +121,12 @@ export function planCreate(
         groupId,
         name,
         goalType: request.goalType.trim(),
-        milestone: request.milestone,
+        milestone: milestoneValue,
         pipelineIdsRaw,
         assignee,
         startMs: period.startMs,
         endMs: period.endMs,
-        targetCents: amounts.value[i] as bigint,
+        targetCents: amounts[i] as bigint,
       };
       plan.creates.push({
         properties: newSliceProperties(slice),
@@ -106,5 +143,48 @@ export function planCreate(
     );
   }
   plan.summary = `Create ${plan.creates.length} slices: ${request.assignees.length} assignee(s) × ${request.periodCount} ${request.milestone} periods`;
+  if (active.value.count < schedule.length) {
+    const first = schedule[active.value.first] as Period;
+    const last = schedule[active.value.first + active.value.count - 1] as Period;
+    plan.summary += `, with targets from ${monthYear(first.startMs, spec.timeZone)} to ${monthYear(last.startMs, spec.timeZone)} (the other periods get 0.00)`;
+  }
   return ok(plan);
 }
+
+/** The run of periods a partial year covers: those overlapping [from, until]; all without one. */
+function activePeriods(
+  schedule: readonly Period[],
+  partial: PartialYear | undefined,
+  zone: string,
+): DomainResult<{ first: number; count: number }> {
+  if (partial === undefined) return ok({ first: 0, count: schedule.length });
+  const fromMs = dateStartMs(partial.from, zone);
+  const untilMs = partial.until === undefined ? Number.POSITIVE_INFINITY : dateStartMs(partial.until, zone);
+  if (fromMs === null || untilMs === null)
+    return err('INVALID_PARTIAL_YEAR', 'the partial year needs dates such as 2027-04-01');
+  if (untilMs < fromMs) return err('INVALID_PARTIAL_YEAR', 'the partial year ends before it starts');
+  const exclusiveEnd = (p: Period) => (p.endMs % 1000 === 999 ? p.endMs + 1 : p.endMs);
+  const indexes = schedule.flatMap((p, i) => (exclusiveEnd(p) > fromMs && p.startMs <= untilMs ? [i] : []));
+  if (indexes.length === 0)
+    return err('INVALID_PARTIAL_YEAR', 'the partial year covers none of the periods being created');
+  return ok({ first: indexes[0] as number, count: indexes.length });
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const monthYear = (ms: number, zone: string): string => {
+  const d = toLocalDate(ms, zone);
+  return `${MONTHS[d.month - 1]} ${d.year}`;
+};

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/style/noNonNullAssertion: tests index into fixtures they just built
 import { describe, expect, it } from 'vitest';
 import { groupFamilies } from '../grouping';
-import { auditFamilies } from '../health/audit';
+import { auditFamilies, needsRepair } from '../health/audit';
 import { formatInstant } from '../instant';
 import { PROP } from '../properties';
 import { parseTarget } from '../target';
@@ -178,6 +178,29 @@ describe('archive', () => {
     expect(planArchiveSlice(family(), 'x')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const last = planArchiveSlice(familyOf(rawSchedule({ count: 1 })), '9001');
     expect(last.ok && last.value.warnings).toHaveLength(2);
+  });
+});
+
+describe('archiving one slice breaks the count: the preview says so, and the family needs repair after', () => {
+  it.each([
+    ['a middle month', '9005'],
+    ['the last month', '9012'],
+    ['the first month', '9001'],
+  ])('%s', (_label, id) => {
+    const raws = rawSchedule();
+    const plan = planArchiveSlice(familyOf(raws), id);
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.value.warnings).toContain(
+      "Afterwards this assignee's schedule has 11 monthly periods, but HubSpot needs 12 per year: the goal will show as needing repair until the period is added back.",
+    );
+    const after = groupFamilies(applyPlan(raws, plan.value, counter(1)).map(parseTarget));
+    expect(needsRepair(auditFamilies(after.families))).toBe(true);
+  });
+
+  it('says nothing about the count when the schedule stays whole years (a duplicate month)', () => {
+    const raws = [...rawSchedule(), { ...rawSchedule()[4]!, id: '9999' }];
+    const plan = planArchiveSlice(familyOf(raws), '9999');
+    expect(plan.ok && plan.value.warnings.join(' ')).not.toContain('HubSpot needs');
   });
 });
 

@@ -27,21 +27,27 @@ type Bounds = { startMs: number | null; endMs: number | null };
  * against ends on a whole second (exclusive); inclusive on a tie or no evidence. Zone: see
  * `detectZone`.
  */
-export function detectConvention(slices: readonly Bounds[], defaultZone = 'UTC'): Convention {
+export function detectConvention(
+  slices: readonly Bounds[],
+  defaultZone = 'UTC',
+  milestone: Milestone | null = null,
+): Convention {
   let inclusive = 0;
   let exclusive = 0;
-  const starts: number[] = [];
+  // Every boundary a slice states: its start, and where its period ends (the next period's start).
+  const boundaries: number[] = [];
   for (const s of slices) {
     if (s.endMs !== null) {
       const ms = ((s.endMs % 1000) + 1000) % 1000;
       if (ms === 999) inclusive++;
       else if (ms === 0) exclusive++;
+      boundaries.push(ms === 999 ? s.endMs + 1 : s.endMs);
     }
-    if (s.startMs !== null) starts.push(s.startMs);
+    if (s.startMs !== null) boundaries.push(s.startMs);
   }
   return {
     endStyle: exclusive > inclusive ? 'exclusive' : 'inclusive',
-    timeZone: detectZone(starts, defaultZone),
+    timeZone: detectZone(boundaries, defaultZone, milestone),
   };
 }
 
@@ -122,7 +128,17 @@ function allCandidateZones(): readonly string[] {
  * keeping the same clocks). Stops at the first zone every start fits. When no start is a midnight
  * anywhere (or there is no start), the default zone.
  */
-export function detectZone(starts: readonly number[], defaultZone = 'UTC'): string {
+export function detectZone(
+  starts: readonly number[],
+  defaultZone = 'UTC',
+  milestone: Milestone | null = null,
+): string {
+  // Months, quarters and years start on the 1st: a zone whose midnights fall on other days (UTC-11
+  // and UTC+13 share their midnights a day apart) does not fit.
+  const fits =
+    milestone === null || milestone === 'weekly'
+      ? isLocalMidnight
+      : (ms: number, zone: string) => isLocalMidnight(ms, zone) && toLocalDate(ms, zone).day === 1;
   const fallback = isValidTimeZone(defaultZone) ? defaultZone : 'UTC';
   const distinct = [...new Set(starts)];
   if (distinct.length === 0) return fallback;
@@ -130,7 +146,7 @@ export function detectZone(starts: readonly number[], defaultZone = 'UTC'): stri
     ...new Set(isUtcZone(fallback) ? allCandidateZones() : ['UTC', fallback, ...allCandidateZones()]),
   ];
   // First pass: a zone every start fits (the usual case); most zones miss at the first start.
-  const perfect = order.find((zone) => distinct.every((ms) => isLocalMidnight(ms, zone)));
+  const perfect = order.find((zone) => distinct.every((ms) => fits(ms, zone)));
   if (perfect !== undefined) return perfect;
   // Second pass, for families with misplaced slices: the zone that fits the most starts.
   let best = fallback;
@@ -139,7 +155,7 @@ export function detectZone(starts: readonly number[], defaultZone = 'UTC'): stri
     let score = 0;
     let misses = 0;
     for (const ms of distinct) {
-      if (isLocalMidnight(ms, zone)) score++;
+      if (fits(ms, zone)) score++;
       // A zone that can no longer beat the best so far is dropped early.
       else if (distinct.length - ++misses <= bestScore) break;
     }
@@ -183,13 +199,16 @@ export function detectGrid(
   };
 }
 
-/** A family's convention and grid; the grid is null when its milestone is unknown. */
+/**
+ * A family's convention and grid, read from its own slices (`defaultZone` breaks ties and stands in
+ * without evidence); the grid is null when its milestone is unknown.
+ */
 export function familyGrid(
   family: { slices: readonly Bounds[]; milestone: { value: string } },
-  candidateZone = 'UTC',
+  defaultZone = 'UTC',
 ): { convention: Convention; milestone: Milestone | null; grid: PeriodGrid | null } {
-  const convention = detectConvention(family.slices, candidateZone);
   const milestone = asMilestone(family.milestone.value);
+  const convention = detectConvention(family.slices, defaultZone, milestone);
   return {
     convention,
     milestone,

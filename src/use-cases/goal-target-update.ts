@@ -17,8 +17,8 @@ export function updateTarget(
       plan: withFamily(({ family }) =>
         planOrFailure(
           planTargetUpdate(family, p.targetId, {
-            ...(p.targetAmount !== undefined ? { targetCents: parseMoney(p.targetAmount) ?? 0 } : {}),
-            ...(p.kpiValue !== undefined ? { kpiCents: parseMoney(p.kpiValue) ?? 0 } : {}),
+            ...(p.targetAmount !== undefined ? { targetCents: parseMoney(p.targetAmount) ?? 0n } : {}),
+            ...(p.kpiValue !== undefined ? { kpiCents: parseMoney(p.kpiValue) ?? 0n } : {}),
           }),
         ),
       ),

@@ -21,7 +21,7 @@ import {
 import type { NameBook } from './names';
 
 const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms));
-const money = (cents: number | null) => (cents === null ? null : formatMoney(cents));
+const money = (cents: bigint | null) => (cents === null ? null : formatMoney(cents));
 
 export function presentPlan(plan: Plan, version: string = plan.version): PlanDto {
   return {
@@ -98,8 +98,8 @@ async function presentGroup(
             sliceId: current.id,
             start: formatInstant(current.startMs),
             end: formatInstant(current.endMs),
-            target: formatMoney(current.targetCents ?? 0),
-            kpi: formatMoney(current.kpiCents ?? 0),
+            target: formatMoney(current.targetCents ?? 0n),
+            kpi: formatMoney(current.kpiCents ?? 0n),
           }
         : null,
   };

@@ -3,7 +3,7 @@ import type { Spread } from '@goal-families/contract';
 import type { SpreadRequest } from '@goal-families/domain';
 import { parseMoney } from '@goal-families/domain';
 
-const cents = (s: string) => parseMoney(s) ?? 0;
+const cents = (s: string) => parseMoney(s) ?? 0n;
 
 export function toSpreadRequest(spread: Spread): SpreadRequest {
   switch (spread.mode) {

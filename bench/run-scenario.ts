@@ -153,7 +153,7 @@ async function create(h: Harness, s: Scenario): Promise<() => Promise<Measured>>
   h.load(seed);
   const owners = ownerIds(seed, s.assignees);
   // The app's store (custom object schema) exists in any portal that has used the app.
-  await setUpFamily(h, familyUuid(9), 'Earlier goal', [owners[0] ?? ''], 1);
+  await setUpFamily(h, familyUuid(9), 'Earlier goal', [owners[0] ?? ''], 12);
   return async () => {
     const params = createParams(familyUuid(3), 'FY26 quota', owners, s.periods);
     const preview = await h.invoke('goal_family_create', { ...params, dryRun: true });

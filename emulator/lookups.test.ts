@@ -64,7 +64,7 @@ describe('property definitions', () => {
       'weekly',
       'monthly',
       'quarterly',
-      'annual',
+      'annually',
     ]);
     expect(byName.get('hs_goal_type')?.options.map((option) => option.value)).toContain('sales_quota');
   });

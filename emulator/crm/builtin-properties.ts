@@ -20,8 +20,10 @@ export const GOAL_TYPE_OPTIONS = [
   'new_contacts',
 ] as const;
 
-// ASSUMPTION (unverified): the option list of `hs_milestone` (only `monthly` is documented).
-export const MILESTONE_OPTIONS = ['weekly', 'monthly', 'quarterly', 'annual'] as const;
+// ASSUMPTION (unverified): the option list of `hs_milestone`. Only `monthly` is in the goals guide's
+// examples; the guide speaks of weekly, monthly, quarterly and yearly targets, and portals answer
+// `annually` for the yearly one. `npm run probe:hubspot` compares this list with a real portal's.
+export const MILESTONE_OPTIONS = ['weekly', 'monthly', 'quarterly', 'annually'] as const;
 
 // ASSUMPTION (unverified): the goal_targets property list beyond the documented names, and the types
 // chosen for ids (`hs_goal_target_group_id`, `hs_assignee_*`: number; `hs_pipeline_ids`: string of

@@ -32,7 +32,7 @@ describe('the demo portal', () => {
     expect(healthy.length).toBeGreaterThanOrEqual(60);
     const all = healthy.flatMap(([, records]) => records);
     expect(new Set(all.map((r) => r.properties.hs_milestone))).toEqual(
-      new Set(['monthly', 'quarterly', 'annual']),
+      new Set(['monthly', 'quarterly', 'annually']),
     );
     expect(new Set(all.map((r) => r.properties.hs_start_datetime?.slice(0, 4)))).toEqual(
       new Set(['2026', '2027']),
@@ -59,7 +59,7 @@ describe('the demo portal', () => {
         const group = properties.hs_goal_target_group_id ?? '';
         perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
       }
-      const expected = { monthly: 12, quarterly: 4, annual: 1 }[
+      const expected = { monthly: 12, quarterly: 4, annually: 1 }[
         records[0]?.properties.hs_milestone as 'monthly'
       ];
       for (const count of perGroup.values()) expect(count).toBe(expected);

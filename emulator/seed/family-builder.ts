@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import { between, centsToDecimal, seededRandom, uuidFor } from './deterministic.js';
 import { ownerIdOf, teamIdOf, userIdOf } from './people.js';
-import { type Milestone, type Period, periodsOfYear } from './periods.js';
+import { HUBSPOT_MILESTONE, type Milestone, type Period, periodsOfYear } from './periods.js';
 import type { SeedRecord } from './types.js';
 
 dayjs.extend(utc);
@@ -94,7 +94,7 @@ export class FamilyWriter {
       properties: {
         hs_goal_name: spec.name,
         hs_goal_type: spec.goalType,
-        hs_milestone: spec.milestone,
+        hs_milestone: HUBSPOT_MILESTONE[spec.milestone],
         hs_group_correlation_uuid: uuid,
         hs_goal_target_group_id: groupId,
         hs_start_datetime: period.start,

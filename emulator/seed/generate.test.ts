@@ -27,7 +27,7 @@ describe('generatePortal', () => {
       groups.set(key, group);
     }
     for (const group of groups.values()) {
-      expect(group.count).toBe({ monthly: 12, quarterly: 4, annual: 1 }[group.milestone as 'monthly']);
+      expect(group.count).toBe({ monthly: 12, quarterly: 4, annually: 1 }[group.milestone as 'monthly']);
     }
   });
 });

@@ -5,6 +5,13 @@ dayjs.extend(utc);
 
 export type Milestone = 'monthly' | 'quarterly' | 'annual';
 
+/** How HubSpot stores each of these in `hs_milestone` (its option values). */
+export const HUBSPOT_MILESTONE: Record<Milestone, string> = {
+  monthly: 'monthly',
+  quarterly: 'quarterly',
+  annual: 'annually',
+};
+
 export interface Period {
   /** First millisecond of the period, ISO 8601 UTC. */
   start: string;

@@ -39,7 +39,8 @@ export type TargetQuery = {
   ownerId?: string;
   teamId?: string;
   goalType?: string;
-  milestone?: string;
+  /** Any of these `hs_milestone` values (every spelling of one period kind). */
+  milestones?: readonly string[];
   /** Periods overlapping [fromMs, toMs]. */
   fromMs?: number;
   toMs?: number;
@@ -153,8 +154,8 @@ export function createGoalTargetsGateway(deps: {
         filters.push({ propertyName: 'hs_assignee_team_id', operator: 'EQ', value: query.teamId });
       if (query.goalType)
         filters.push({ propertyName: 'hs_goal_type', operator: 'EQ', value: query.goalType });
-      if (query.milestone)
-        filters.push({ propertyName: 'hs_milestone', operator: 'EQ', value: query.milestone });
+      if (query.milestones?.length)
+        filters.push({ propertyName: 'hs_milestone', operator: 'IN', values: [...query.milestones] });
       // Datetimes in search filters are epoch-millisecond strings (docs/hubspot-facts.md §5).
       if (query.fromMs !== undefined)
         filters.push({ propertyName: 'hs_end_datetime', operator: 'GTE', value: String(query.fromMs) });

@@ -18,6 +18,7 @@ import {
 } from '@goal-families/domain';
 import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
+import { defaultZone, loadSettings } from './safe-write/permissions';
 import { type ScanLimits, scanBounded, scanProgress } from './scan/bounded-scan';
 import { decodeCursor, encodeCursor } from './support/cursor';
 import { guarded } from './support/guard';
@@ -27,6 +28,8 @@ const AuditCursor = z.object({
   last: z.string().regex(/^\d{1,20}$/),
   f: z.number().int().min(0),
   t: z.number().int().min(0),
+  /** The default zone the first call read from the settings: one zone for the whole check. */
+  z: z.string().min(1).max(64).optional(),
 });
 
 /**
@@ -56,9 +59,13 @@ export function auditPortal(
     const fetched = new Set<string>();
     /** Every family fetched in this invocation: orphans are matched to them by group id. */
     const known: Family[] = [];
-    const ctx = { timeZone: p.portal.timeZone };
+    // The settings' default zone, as create uses: it breaks ties when reading each family's own zone.
+    // Read once per health check (the cursor carries it on), within the first page's time budget.
+    let zone = cursor?.z ?? null;
 
     const outcome = await scanBounded(deps, cursor?.last ?? null, AUDIT_LIMITS, async (scan, lowerBound) => {
+      const pageZone = zone ?? defaultZone((await loadSettings(deps.gateway.store)).settings);
+      const ctx = { timeZone: pageZone };
       const parsed = scan.results.map((r) => parseTarget(r as RawGoalTarget));
       // Families fetched earlier in this invocation were audited already (or belong to an earlier call).
       const uuids = [...new Set(parsed.map((t) => t.uuid).filter((u) => u !== null))].filter(
@@ -79,6 +86,7 @@ export function auditPortal(
       }
       for (const f of auditOrphans(orphans, known)) findings.push(presentFinding(f, null));
       families += mine.length;
+      zone = pageZone;
     });
     const targets = before + outcome.scanned;
     const { last, done } = outcome;
@@ -86,7 +94,10 @@ export function auditPortal(
       findings,
       scannedFamilies: families,
       scannedTargets: targets,
-      nextCursor: done || last === null ? null : encodeCursor({ last, f: families, t: targets }),
+      nextCursor:
+        done || last === null
+          ? null
+          : encodeCursor({ last, f: families, t: targets, ...(zone === null ? {} : { z: zone }) }),
       progress: scanProgress(before, outcome),
     });
   });

@@ -2,9 +2,12 @@
 import type { FamilySummaryDto, Params, Result, SuccessOf } from '@goal-families/contract';
 import { failure, success } from '@goal-families/contract';
 import {
+  asMilestone,
   auditFamily,
   dateStartMs,
   groupFamilies,
+  type Milestone,
+  milestoneValuesOf,
   PROP,
   parseTarget,
   type RawGoalTarget,
@@ -43,7 +46,8 @@ export function listFamilies(
     if (f.ownerId) query.ownerId = f.ownerId;
     if (f.teamId) query.teamId = f.teamId;
     if (f.goalType) query.goalType = f.goalType;
-    if (f.milestone) query.milestone = f.milestone;
+    // Every spelling HubSpot stores for the period kind ("annually" and "annual" are one kind).
+    if (f.milestone) query.milestones = milestoneValuesOf(asMilestone(f.milestone) as Milestone);
     const fromMs = f.from ? dateStartMs(f.from, p.portal.timeZone) : null;
     const toMs = f.to ? dateStartMs(f.to, p.portal.timeZone) : null;
     if (fromMs !== null) query.fromMs = fromMs;

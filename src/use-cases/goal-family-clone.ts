@@ -6,6 +6,7 @@ import type { MutationResultDto, Params, Result } from '@goal-families/contract'
 import { parseTarget, planClone, type RawGoalTarget } from '@goal-families/domain';
 import type { UseCaseDeps } from './deps';
 import { checkFamilySize } from './safe-write/family-size';
+import { defaultZone } from './safe-write/permissions';
 import { notFound, planOrFailure, withUuid } from './safe-write/plan-result';
 import { loadFamily } from './safe-write/read-family';
 import { runMutation } from './safe-write/run-mutation';
@@ -25,7 +26,7 @@ export function cloneFamily(
     return withUuid(
       await runMutation(deps, p, {
         load: () => loadFamily(deps.gateway, newUuid),
-        plan: (existing) =>
+        plan: (existing, settings) =>
           planOrFailure(
             planClone(
               family,
@@ -33,7 +34,8 @@ export function cloneFamily(
                 newUuid,
                 shiftYears: p.shiftYears,
                 scale: p.scale,
-                timeZone: p.portal.timeZone,
+                // Breaks ties when reading the source's own zone from its slices.
+                timeZone: defaultZone(settings),
                 ...(p.name ? { name: p.name } : {}),
               },
               deps.newGroupId,

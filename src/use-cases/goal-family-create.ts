@@ -5,8 +5,19 @@
  * slices; the UI retries only after its own timeout, well past HubSpot's "few moments".)
  */
 import type { MutationResultDto, Params, Result } from '@goal-families/contract';
-import { parseTarget, planCreate, type RawGoalTarget } from '@goal-families/domain';
+import { failure } from '@goal-families/contract';
+import {
+  asMilestone,
+  type Milestone,
+  milestoneValueFor,
+  PROP,
+  parseTarget,
+  planCreate,
+  type RawGoalTarget,
+} from '@goal-families/domain';
 import type { UseCaseDeps } from './deps';
+import type { GoalTargetsGateway } from './ports';
+import { defaultZone } from './safe-write/permissions';
 import { planOrFailure, withUuid } from './safe-write/plan-result';
 import { loadFamily } from './safe-write/read-family';
 import { runMutation } from './safe-write/run-mutation';
@@ -18,21 +29,34 @@ export function createFamily(
   p: Params<'goal_family_create'>,
 ): Promise<Result<MutationResultDto & { uuid: string }>> {
   const uuid = p.uuid ?? deps.newUuid();
+  const kind = asMilestone(p.milestone) as Milestone;
   return guarded(async () =>
     withUuid(
       await runMutation(deps, p, {
         load: () => loadFamily(deps.gateway, uuid),
-        plan: (loaded) =>
-          planOrFailure(
+        plan: async (loaded, settings) => {
+          // hs_milestone is written as the portal's own option for the period kind (read once here).
+          const milestoneValue = await portalMilestoneValue(deps.gateway, kind);
+          if (milestoneValue === null) {
+            return failure(
+              'VALIDATION_ERROR',
+              `This HubSpot account offers no ${kind} milestone for goals, so a ${kind} goal cannot be created.`,
+              { reason: 'MILESTONE_NOT_OFFERED', milestone: p.milestone },
+            );
+          }
+          return planOrFailure(
             planCreate(
               {
                 uuid,
                 name: p.name,
                 goalType: p.goalType,
-                milestone: p.milestone,
+                milestone: kind,
+                milestoneValue,
                 startDate: p.startDate,
                 periodCount: p.periodCount,
-                timeZone: p.timeZone ?? p.portal.timeZone,
+                ...(p.partialYear ? { partialYear: p.partialYear } : {}),
+                // The settings' default zone, for the create form and a direct call alike.
+                timeZone: p.timeZone ?? defaultZone(settings),
                 weekStart: p.weekStart,
                 assignees: p.assignees,
                 spread: toSpreadRequest(p.spread),
@@ -41,10 +65,21 @@ export function createFamily(
               deps.newGroupId,
               loaded.records.map((r) => parseTarget(r as RawGoalTarget)),
             ),
-          ),
+          );
+        },
         familyName: () => p.name,
       }),
       uuid,
     ),
+  );
+}
+
+/** The portal's `hs_milestone` option for a period kind, from the goal_targets property definition. */
+async function portalMilestoneValue(gateway: GoalTargetsGateway, kind: Milestone): Promise<string | null> {
+  const definitions = await gateway.goalTargetProperties();
+  const options = definitions.find((d) => d.name === PROP.milestone)?.options ?? [];
+  return milestoneValueFor(
+    kind,
+    options.map((o) => o.value),
   );
 }

@@ -3,6 +3,7 @@ import type { MutationResultDto, Params, Result } from '@goal-families/contract'
 import { failure } from '@goal-families/contract';
 import { auditFamily, planRepair } from '@goal-families/domain';
 import type { UseCaseDeps } from './deps';
+import { defaultZone } from './safe-write/permissions';
 import { planOrFailure, withFamily } from './safe-write/plan-result';
 import { loadFamily } from './safe-write/read-family';
 import { runMutation } from './safe-write/run-mutation';
@@ -15,8 +16,9 @@ export function repairFamily(
   return guarded(() =>
     runMutation(deps, p, {
       load: () => loadFamily(deps.gateway, p.uuid),
-      plan: withFamily(({ family }) => {
-        const finding = auditFamily(family, { timeZone: p.portal.timeZone }).find(
+      plan: withFamily(({ family }, settings) => {
+        // The same default zone as the health check that reported the finding.
+        const finding = auditFamily(family, { timeZone: defaultZone(settings) }).find(
           (f) => f.id === p.findingId,
         );
         if (!finding) {

@@ -3,13 +3,14 @@ import type { MutationResultDto, Params, Result } from '@goal-families/contract'
 import { failure, success } from '@goal-families/contract';
 import {
   dateStartMs,
-  detectConvention,
+  familyGrid,
   mergePlans,
   type Plan,
   planFamilyUpdate,
   planRespread,
 } from '@goal-families/domain';
 import type { UseCaseDeps } from './deps';
+import { defaultZone } from './safe-write/permissions';
 import { planOrFailure, withFamily } from './safe-write/plan-result';
 import { loadFamily } from './safe-write/read-family';
 import { runMutation } from './safe-write/run-mutation';
@@ -24,7 +25,7 @@ export function updateFamily(
     runMutation(deps, p, {
       load: () => loadFamily(deps.gateway, p.uuid),
       familyWide: true,
-      plan: withFamily(({ family }) => {
+      plan: withFamily(({ family }, settings) => {
         const plans: Plan[] = [];
         if (Object.keys(p.changes).length > 0) {
           const r = planOrFailure(planFamilyUpdate(family, p.changes));
@@ -32,7 +33,8 @@ export function updateFamily(
           plans.push(r.plan);
         }
         if (p.respread) {
-          const zone = detectConvention(family.slices, p.portal.timeZone).timeZone;
+          // `from` is a date in the family's own zone, the one its periods start in.
+          const zone = familyGrid(family, defaultZone(settings)).convention.timeZone;
           const fromMs = dateStartMs(p.respread.from, zone);
           if (fromMs === null) return failure('VALIDATION_ERROR', `"${p.respread.from}" is not a date`);
           const r = planOrFailure(

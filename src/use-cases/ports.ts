@@ -44,7 +44,8 @@ export type TargetQuery = {
   ownerId?: string;
   teamId?: string;
   goalType?: string;
-  milestone?: string;
+  /** Any of these `hs_milestone` values (every spelling of one period kind). */
+  milestones?: readonly string[];
   /** Periods overlapping [fromMs, toMs]. */
   fromMs?: number;
   toMs?: number;

@@ -19,16 +19,32 @@ export function canEdit(settings: SettingsDto, caller: Caller): boolean {
   return caller.teamIds.some((t) => settings.editors.teamIds.includes(t));
 }
 
-/** null when the caller may edit, else the FORBIDDEN result to return. */
-export async function requireEditor(store: AppStore, caller: Caller): Promise<Failure | null> {
+/**
+ * The settings, and the FORBIDDEN result to return unless the caller may edit (null when they may).
+ * One read serves both: a mutation plans with the settings it checked permission against.
+ */
+export async function requireEditor(
+  store: AppStore,
+  caller: Caller,
+): Promise<{ settings: SettingsDto; forbidden: Failure | null }> {
   const { settings } = await loadSettings(store);
-  return canEdit(settings, caller)
-    ? null
-    : failure(
-        'FORBIDDEN',
-        'You may not change goals: ask an admin to add you as an editor in the app settings.',
-        {
-          userId: caller.userId,
-        },
-      );
+  return {
+    settings,
+    forbidden: canEdit(settings, caller)
+      ? null
+      : failure(
+          'FORBIDDEN',
+          'You may not change goals: ask an admin to add you as an editor in the app settings.',
+          {
+            userId: caller.userId,
+          },
+        ),
+  };
 }
+
+/**
+ * The zone new families start in, and the tie-breaker when reading a family's own zone (see the
+ * domain's detectConvention): the app settings' default time zone, the same for the create form, a
+ * direct call of goal_family_create and the health check.
+ */
+export const defaultZone = (settings: SettingsDto): string => settings.defaults.timeZone;

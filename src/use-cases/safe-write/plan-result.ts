@@ -1,5 +1,5 @@
 /** How a planner's answer becomes the runner's: a plan, or the contract's failure for a refusal. */
-import { failure, type Result, success } from '@goal-families/contract';
+import { failure, type Result, type SettingsDto, success } from '@goal-families/contract';
 import type { DomainResult, Plan } from '@goal-families/domain';
 import type { LoadedFamily } from './read-family';
 
@@ -20,9 +20,9 @@ export type ExistingFamily = LoadedFamily & { family: NonNullable<LoadedFamily['
 
 /** Plans only for a family that exists: NOT_FOUND otherwise. */
 export const withFamily =
-  (plan: (loaded: ExistingFamily) => PlanResult | Promise<PlanResult>) =>
-  (loaded: LoadedFamily): PlanResult | Promise<PlanResult> =>
-    loaded.family === null ? notFound(loaded.uuid) : plan({ ...loaded, family: loaded.family });
+  (plan: (loaded: ExistingFamily, settings: SettingsDto) => PlanResult | Promise<PlanResult>) =>
+  (loaded: LoadedFamily, settings: SettingsDto): PlanResult | Promise<PlanResult> =>
+    loaded.family === null ? notFound(loaded.uuid) : plan({ ...loaded, family: loaded.family }, settings);
 
 /** Create and clone answer with the uuid they wrote under (chosen by the client, or new). */
 export const withUuid = <T extends object>(r: Result<T>, uuid: string): Result<T & { uuid: string }> =>

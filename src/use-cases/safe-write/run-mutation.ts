@@ -2,7 +2,7 @@
  * The safe-write protocol for every mutation: permission → read → plan → (dryRun: preview) → check
  * version → apply → verify (→ roll back) → record. Use cases supply only how to read and what to plan.
  */
-import type { Caller, MutationResultDto, PlanDto } from '@goal-families/contract';
+import type { Caller, MutationResultDto, PlanDto, SettingsDto } from '@goal-families/contract';
 import { failure, type Result, success } from '@goal-families/contract';
 import { familyVersion, isEmptyPlan, type Plan } from '@goal-families/domain';
 import type { UseCaseDeps } from '../deps';
@@ -18,8 +18,14 @@ export type MutationParams = { caller: Caller; dryRun: boolean; version?: string
 
 export type MutationSpec = {
   load: () => Promise<LoadedFamily>;
-  /** The plan, or a failure result (NOT_FOUND, VALIDATION_ERROR, ...). */
-  plan: (loaded: LoadedFamily) => Result<{ plan: Plan }> | Promise<Result<{ plan: Plan }>>;
+  /**
+   * The plan, or a failure result (NOT_FOUND, VALIDATION_ERROR, ...). `settings` are the app settings
+   * the permission check read (the default time zone, the fiscal year).
+   */
+  plan: (
+    loaded: LoadedFamily,
+    settings: SettingsDto,
+  ) => Result<{ plan: Plan }> | Promise<Result<{ plan: Plan }>>;
   /** The family's name for the journal. */
   familyName?: (loaded: LoadedFamily, plan: Plan) => string;
   /** Journal entry this mutation undoes. */
@@ -36,13 +42,13 @@ export async function runMutation(
   params: MutationParams,
   spec: MutationSpec,
 ): Promise<Result<MutationResultDto>> {
-  const forbidden = await requireEditor(deps.gateway.store, params.caller);
+  const { forbidden, settings } = await requireEditor(deps.gateway.store, params.caller);
   if (forbidden) return forbidden;
 
   const loaded = await spec.load();
   const wide = spec.familyWide ? checkFamilySize(loaded.records.length) : null;
   if (wide) return wide;
-  const planned = await spec.plan(loaded);
+  const planned = await spec.plan(loaded, settings);
   if (!planned.ok) return planned;
   // Any plan (repair, undo, clone, create) that writes more than one invocation can safely change.
   const tooMany = checkFamilySize(plannedChanges(planned.plan));

@@ -11,10 +11,11 @@ import type { Family, Finding, GoalTarget, Plan, TargetGroup } from '@goal-famil
 import {
   auditFamily,
   batchCount,
-  detectConvention,
+  familyGrid,
   familyVersion,
   formatInstant,
   formatMoney,
+  needsRepair,
   periodContaining,
   totals,
 } from '@goal-families/domain';
@@ -109,7 +110,13 @@ async function presentGroup(
 
 const withName = (name: string | undefined) => (name === undefined ? {} : { name });
 
-export type PresentOptions = { nowMs: number; names: NameBook; timeZone: string; withSlices: boolean };
+export type PresentOptions = {
+  nowMs: number;
+  names: NameBook;
+  /** The default zone: breaks ties when reading each family's own zone from its slices. */
+  timeZone: string;
+  withSlices: boolean;
+};
 
 export async function presentSummary(
   family: Family,
@@ -122,11 +129,13 @@ export async function presentSummary(
   const ends = family.slices.map((s) => s.endMs).filter((v) => v !== null);
   const groups: GroupDto[] = [];
   for (const g of family.groups) groups.push(await presentGroup(g, o.nowMs, o.names, o.withSlices));
+  const { convention, milestone } = familyGrid(family, o.timeZone);
   return {
     uuid: family.uuid,
     name: family.name.value,
     goalType: family.goalType.value,
     milestone: family.milestone.value,
+    periodKind: milestone,
     pipelineIds: family.pipelineIds.value,
     sliceCount: family.slices.length,
     periodStart: starts.length ? formatInstant(Math.min(...starts)) : null,
@@ -134,18 +143,15 @@ export async function presentSummary(
     totalTarget: formatMoney(t.targetCents),
     totalKpi: formatMoney(t.kpiCents),
     groups,
-    healthy: !found.some((f) => f.severity === 'error'),
+    healthy: !needsRepair(found),
     findingCount: found.length,
     version: familyVersion(family.slices),
+    convention,
   };
 }
 
 export async function presentFamily(family: Family, o: PresentOptions): Promise<FamilyDto> {
   const findings = auditFamily(family, { timeZone: o.timeZone });
   const summary = await presentSummary(family, { ...o, withSlices: true }, findings);
-  return {
-    ...summary,
-    findings: findings.map((f) => presentFinding(f, family)),
-    convention: detectConvention(family.slices, o.timeZone),
-  };
+  return { ...summary, findings: findings.map((f) => presentFinding(f, family)) };
 }

@@ -13,7 +13,7 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import { describe, expect, it, vi } from 'vitest';
-import { renderCard } from './cardHarness';
+import { cardContext, renderCard } from './cardHarness';
 import {
   appliedOf,
   FAMILY_UUID,
@@ -98,6 +98,18 @@ describe('GoalFamiliesCard — one family', () => {
     expect(textOf(table)).toContain('Jan 2026');
     expect(textOf(table)).toContain('▸ Mar 2026');
     expect(textOf(table)).toContain('Dec 2026');
+  });
+
+  it("shows the family's periods in its own time zone, not the portal's", async () => {
+    // A UTC family seen from a portal in Los Angeles: January is still January.
+    const context = cardContext();
+    context.portal.timezone = 'America/Los_Angeles';
+    const card = renderCard({ goal_families_list: () => listOf(makeFamily()) }, { context });
+    await vi.waitFor(() => expect(card.maybeFind(ProgressBar)).not.toBeNull());
+    expect(card.find(ProgressBar).props.title).toBe('Mar 2026');
+    const table = textOf(card.findByTestId(Table, 'year-at-a-glance'));
+    expect(table).toContain('Jan 2026');
+    expect(table).not.toContain('Dec 2025');
   });
 
   it('formats large amounts exactly, with no float drift', async () => {

@@ -88,6 +88,7 @@ export function makeFamily(overrides: Partial<FamilySummaryDto> = {}): FamilySum
     name: 'Q-2026 New business',
     goalType: 'sales_quota',
     milestone: 'monthly',
+    periodKind: 'monthly',
     pipelineIds: ['default'],
     sliceCount: 12,
     periodStart: '2026-01-01T00:00:00.000Z',
@@ -98,6 +99,7 @@ export function makeFamily(overrides: Partial<FamilySummaryDto> = {}): FamilySum
     healthy: true,
     findingCount: 0,
     version: 'v-1',
+    convention: { endStyle: 'inclusive', timeZone: 'UTC' },
     ...overrides,
   });
 }
@@ -115,7 +117,6 @@ export function makeFamilyDetail(overrides: Partial<FamilyDto> = {}): FamilyDto 
   return FamilySchema.parse({
     ...makeFamily({ groups: [owner, team], sliceCount: 24, totalTarget: '18000.00', totalKpi: '4200.00' }),
     findings: [],
-    convention: { endStyle: 'inclusive', timeZone: 'UTC' },
     ...overrides,
   });
 }

@@ -15,8 +15,10 @@ interface FamilyTileProps {
 }
 
 /** One goal family as the scope's assignee sees it. */
-export function FamilyTile({ family, assignee, environment }: FamilyTileProps) {
+export function FamilyTile({ family, assignee, environment: portal }: FamilyTileProps) {
   const [editing, setEditing] = useState(false);
+  // Every period of this family shows in its own zone, read from its slices, whatever the portal's.
+  const environment = { ...portal, timeZone: family.convention.timeZone };
   const { settings, timeZone, canEdit } = environment;
   const currency = settings.defaults.currency;
   const group = pickGroup(family, assignee);

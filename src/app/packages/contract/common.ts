@@ -20,6 +20,16 @@ export const Money = z
 /** A non-negative amount for targets. */
 export const TargetMoney = Money.refine((s) => !s.startsWith('-'), 'must not be negative');
 
+/**
+ * An exact amount in a result: a decimal string with two fraction digits and as many integer digits
+ * as it takes. Totals grow past what one input may hold (12 slices of 9,999,999,999,999.99 are
+ * 119,999,999,999,999.88), and HubSpot documents no limit for the amounts it stores.
+ */
+export const Amount = z
+  .string()
+  .max(64)
+  .regex(/^-?\d+\.\d{2}$/, 'must be a decimal string such as "5000.00"');
+
 /** A calendar date (no time), interpreted in the family's or portal's time zone. */
 export const IsoDate = z
   .string()
@@ -60,7 +70,15 @@ export const Portal = z.strictObject({
 });
 export type Portal = z.infer<typeof Portal>;
 
-export const Milestone = z.enum(['weekly', 'monthly', 'quarterly', 'annual']);
+/** The app's period kinds. */
+export const PeriodKind = z.enum(['weekly', 'monthly', 'quarterly', 'annual']);
+export type PeriodKind = z.infer<typeof PeriodKind>;
+
+/**
+ * A milestone as a caller names it: a period kind, or a value HubSpot stores for it (`annually`,
+ * `yearly`: read as `annual`). What is written is always the portal's own option for the kind.
+ */
+export const Milestone = z.enum(['weekly', 'monthly', 'quarterly', 'annual', 'annually', 'yearly']);
 export type Milestone = z.infer<typeof Milestone>;
 
 export const Assignee = z.strictObject({

@@ -1,6 +1,6 @@
 /** What the app functions return: plain JSON shapes the UI renders. */
 import { z } from 'zod';
-import { Assignee, FamilyUuid, IsoInstant, Milestone, Money, Version } from './common';
+import { Amount, Assignee, FamilyUuid, IsoInstant, PeriodKind, Version } from './common';
 
 export const NamedAssignee = Assignee.extend({
   /** Display name from owners/teams; absent when HubSpot no longer knows the id. */
@@ -13,8 +13,8 @@ export const SliceDto = z.object({
   start: IsoInstant.nullable(),
   end: IsoInstant.nullable(),
   /** null when HubSpot holds something that is not a number there. */
-  targetAmount: Money.nullable(),
-  kpiValue: Money.nullable(),
+  targetAmount: Amount.nullable(),
+  kpiValue: Amount.nullable(),
   lastModified: IsoInstant.nullable(),
 });
 export type SliceDto = z.infer<typeof SliceDto>;
@@ -23,8 +23,8 @@ export const CurrentPeriodDto = z.object({
   sliceId: z.string(),
   start: IsoInstant,
   end: IsoInstant,
-  target: Money,
-  kpi: Money,
+  target: Amount,
+  kpi: Amount,
 });
 export type CurrentPeriodDto = z.infer<typeof CurrentPeriodDto>;
 
@@ -32,8 +32,8 @@ export const GroupDto = z.object({
   /** `hs_goal_target_group_id`; null for slices that lack one. */
   groupId: z.string().nullable(),
   assignee: NamedAssignee.nullable(),
-  totalTarget: Money,
-  totalKpi: Money,
+  totalTarget: Amount,
+  totalKpi: Amount,
   /** The slice whose period contains "now", if any. */
   current: CurrentPeriodDto.nullable(),
   /** Present in `goal_family_get`, and in `goal_families_list` with `detail: "slices"`. */
@@ -64,27 +64,34 @@ export const FamilySummaryDto = z.object({
   uuid: z.string(),
   name: z.string(),
   goalType: z.string(),
+  /** `hs_milestone` as HubSpot stores it (`annually`, `monthly`, ...). */
   milestone: z.string(),
+  /** The milestone read as a period kind; null when it is not one HubSpot has. */
+  periodKind: PeriodKind.nullable(),
   pipelineIds: z.array(z.string()),
   sliceCount: z.number().int(),
   periodStart: IsoInstant.nullable(),
   periodEnd: IsoInstant.nullable(),
-  totalTarget: Money,
-  totalKpi: Money,
+  totalTarget: Amount,
+  totalKpi: Amount,
   groups: z.array(GroupDto),
+  /** False when the family needs repair: a rule of HubSpot's goals guide is broken (an error finding). */
   healthy: z.boolean(),
   findingCount: z.number().int(),
   version: Version,
+  /**
+   * How this family's periods are stored, read from its own slices: show its periods in this zone,
+   * and edits keep both.
+   */
+  convention: z.object({
+    endStyle: z.enum(['inclusive', 'exclusive']),
+    timeZone: z.string(),
+  }),
 });
 export type FamilySummaryDto = z.infer<typeof FamilySummaryDto>;
 
 export const FamilyDto = FamilySummaryDto.extend({
   findings: z.array(FindingDto),
-  /** How this family's periods are stored, so that edits keep it. */
-  convention: z.object({
-    endStyle: z.enum(['inclusive', 'exclusive']),
-    timeZone: z.string(),
-  }),
 });
 export type FamilyDto = z.infer<typeof FamilyDto>;
 
@@ -188,4 +195,4 @@ export const JournalEntryDto = z.object({
 });
 export type JournalEntryDto = z.infer<typeof JournalEntryDto>;
 
-export const Milestones = Milestone.options;
+export const Milestones = PeriodKind.options;

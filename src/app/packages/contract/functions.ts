@@ -56,15 +56,18 @@ const requireVersionToApply = <T extends { dryRun: boolean; version?: string | u
 const PipelineIds = z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).max(50);
 const GoalType = z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be a goal type such as "sales_quota"');
 
+/** The most periods one family may have: five years of weeks. */
+export const MAX_PERIODS = 265;
+
 /** How an amount is spread over periods (F6). Weights are small non-negative integers (seasonality). */
 export const Spread = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('even'), total: TargetMoney }),
   z.strictObject({
     mode: z.literal('weighted'),
     total: TargetMoney,
-    weights: z.array(z.number().int().min(0).max(1_000_000)).min(1).max(60),
+    weights: z.array(z.number().int().min(0).max(1_000_000)).min(1).max(MAX_PERIODS),
   }),
-  z.strictObject({ mode: z.literal('explicit'), amounts: z.array(TargetMoney).min(1).max(60) }),
+  z.strictObject({ mode: z.literal('explicit'), amounts: z.array(TargetMoney).min(1).max(MAX_PERIODS) }),
 ]);
 export type Spread = z.infer<typeof Spread>;
 
@@ -178,7 +181,19 @@ export const functionContracts = {
         milestone: Milestone,
         /** First day of the first period, e.g. the fiscal year start. */
         startDate: IsoDate,
-        periodCount: z.number().int().min(1).max(60),
+        /**
+         * Whole milestone years of periods, as HubSpot's goals guide requires (12 per year monthly,
+         * 4 quarterly, 1 annual, 52 or 53 weekly); anything else is a VALIDATION_ERROR (reason
+         * PARTIAL_YEARS). For a goal covering part of a year, keep whole years and give `partialYear`.
+         */
+        periodCount: z.number().int().min(1).max(MAX_PERIODS),
+        /**
+         * Partial years, named: the periods outside [from, until] are created with a target of 0.00
+         * (HubSpot still sees whole years, and the health check accepts them); the spread covers the
+         * periods in between, one weight or amount per such period.
+         */
+        partialYear: z.strictObject({ from: IsoDate, until: IsoDate.optional() }).optional(),
+        /** The zone whose midnights the periods start on. Default: the app settings' default time zone. */
         timeZone: TimeZone.optional(),
         /** For weekly: 0 = Sunday … 6 = Saturday. */
         weekStart: z.number().int().min(0).max(6).default(1),
@@ -187,6 +202,8 @@ export const functionContracts = {
         pipelineIds: PipelineIds.default([]),
       })
       .superRefine((p, ctx) => {
+        // With a partial year the domain counts the periods it covers.
+        if (p.partialYear) return;
         if (p.spread.mode === 'weighted' && p.spread.weights.length !== p.periodCount) {
           ctx.addIssue({
             code: 'custom',
@@ -201,6 +218,8 @@ export const functionContracts = {
             message: 'needs one amount per period',
           });
         }
+      })
+      .superRefine((p, ctx) => {
         if (p.assignees.length * p.periodCount > MAX_SLICES_PER_INVOCATION) {
           ctx.addIssue({
             code: 'custom',

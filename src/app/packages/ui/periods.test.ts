@@ -8,6 +8,10 @@ describe('periodLabel', () => {
     ['2026-01-01T00:00:00.000Z', 'quarterly', 'UTC', '2026-03-31T23:59:59.999Z', 'Jan–Mar 2026'],
     ['2025-11-01T00:00:00.000Z', 'quarterly', 'UTC', '2026-01-31T23:59:59.999Z', 'Nov–Jan 2026'],
     ['2026-01-01T00:00:00.000Z', 'annual', 'UTC', null, 'FY 2026'],
+    // HubSpot's own spelling of the yearly milestone.
+    ['2026-01-01T00:00:00.000Z', 'annually', 'UTC', null, 'FY 2026'],
+    // An exclusive end (the next period's first millisecond) still ends the quarter in March.
+    ['2026-01-01T00:00:00.000Z', 'quarterly', 'UTC', '2026-04-01T00:00:00.000Z', 'Jan–Mar 2026'],
     ['2026-03-02T00:00:00.000Z', 'weekly', 'UTC', null, 'Mar 2, 2026'],
     [null, 'monthly', 'UTC', null, 'No period'],
   ])('%s %s %s → %s', (start, milestone, tz, end, label) => {

@@ -1,7 +1,8 @@
 /**
- * Period labels and calendar dates for display, computed with Intl in the family's or portal's
- * time zone (no date library in the bundle; the server owns the period arithmetic).
+ * Period labels and calendar dates for display, computed with Intl in the family's own time zone
+ * (no date library in the bundle; the server owns the period arithmetic).
  */
+import { asMilestone } from '@goal-families/domain';
 
 function parts(iso: string, timeZone: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
   const formatter = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
@@ -22,16 +23,20 @@ export function periodLabel(
   endIso?: string | null,
 ): string {
   if (startIso === null) return 'No period';
-  if (milestone === 'annual') {
+  // "annually" and "annual" are one period kind (HubSpot stores the former).
+  const kind = asMilestone(milestone);
+  if (kind === 'annual') {
     return `FY ${parts(startIso, timeZone, { year: 'numeric' }).year}`;
   }
-  if (milestone === 'quarterly') {
+  if (kind === 'quarterly') {
     const start = parts(startIso, timeZone, { month: 'short', year: 'numeric' });
     if (!endIso) return `${start.month} ${start.year} quarter`;
-    const end = parts(endIso, timeZone, { month: 'short', year: 'numeric' });
+    // The period's last millisecond: an exclusive end is the next period's first.
+    const last = new Date(Date.parse(endIso) - 1).toISOString();
+    const end = parts(last, timeZone, { month: 'short', year: 'numeric' });
     return `${start.month}–${end.month} ${end.year}`;
   }
-  if (milestone === 'weekly') {
+  if (kind === 'weekly') {
     const p = parts(startIso, timeZone, { month: 'short', day: 'numeric', year: 'numeric' });
     return `${p.month} ${p.day}, ${p.year}`;
   }

@@ -20,6 +20,7 @@ import {
   makeFamily,
   makeFamilyDetail,
   makePlan,
+  makeSettings,
   ok,
   previewOf,
 } from '../../cards/__tests__/fixtures';
@@ -64,6 +65,28 @@ describe('Families tab — list', () => {
     expect(table).toContain('$0.30');
     expect(table).toContain('3 issues');
     expect(table).toContain('monthly · Jan 2026 – Dec 2026');
+  });
+
+  it("shows each family's periods in its own time zone, whatever the default zone", async () => {
+    // A FY2026 goal made in Berlin: its months start at Berlin's midnights (23:00 UTC the day before).
+    const berlin = makeFamily({
+      periodStart: '2025-12-31T23:00:00.000Z',
+      periodEnd: '2026-12-31T22:59:59.999Z',
+      convention: { endStyle: 'inclusive', timeZone: 'Europe/Berlin' },
+    });
+    const page = renderPage({
+      app_settings_get: () =>
+        ok('app_settings_get', {
+          settings: makeSettings({
+            defaults: { timeZone: 'America/Los_Angeles', fiscalYearStartMonth: 1, currency: 'USD' },
+          }),
+          canEdit: true,
+          version: 's-1',
+        }),
+      goal_families_list: () => listOf(berlin),
+    });
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'families-table')).not.toBeNull());
+    expect(textOf(page.findByTestId(Table, 'families-table'))).toContain('monthly · Jan 2026 – Dec 2026');
   });
 
   it('sends search and filters to the list function, starting at page one', async () => {

@@ -14,18 +14,19 @@ import { HealthStatus } from './HealthStatus';
 interface FamiliesTableProps {
   families: FamilySummaryDto[];
   currency: string;
-  timeZone: string;
   onOpen: (uuid: string) => void;
 }
 
-function span(family: FamilySummaryDto, timeZone: string): string {
+/** The months a family spans, in its own time zone (read from its slices, never the default zone). */
+function span(family: FamilySummaryDto): string {
+  const timeZone = family.convention.timeZone;
   const from = periodLabel(family.periodStart, 'monthly', timeZone);
   const to = periodLabel(family.periodEnd, 'monthly', timeZone);
   return from === to ? from : `${from} – ${to}`;
 }
 
 /** One row per family; the name opens it. */
-export function FamiliesTable({ families, currency, timeZone, onOpen }: FamiliesTableProps) {
+export function FamiliesTable({ families, currency, onOpen }: FamiliesTableProps) {
   return (
     <Table bordered testId="families-table">
       <TableHead>
@@ -53,7 +54,7 @@ export function FamiliesTable({ families, currency, timeZone, onOpen }: Families
               </Button>
             </TableCell>
             <TableCell>{family.goalType}</TableCell>
-            <TableCell>{`${family.milestone} · ${span(family, timeZone)}`}</TableCell>
+            <TableCell>{`${family.milestone} · ${span(family)}`}</TableCell>
             <TableCell align="right">{String(family.groups.length)}</TableCell>
             <TableCell align="right">{String(family.sliceCount)}</TableCell>
             <TableCell align="right">

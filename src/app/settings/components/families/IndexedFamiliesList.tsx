@@ -56,7 +56,7 @@ export function IndexedFamiliesList(props: IndexedFamiliesListProps) {
   if (state.status === 'error') return <FamiliesError error={state.error} />;
   return (
     <>
-      <FamiliesTable families={state.data.families} currency={currency} timeZone={timeZone} onOpen={onOpen} />
+      <FamiliesTable families={state.data.families} currency={currency} onOpen={onOpen} />
       <FamiliesPager
         page={visible.page}
         pages={visible.pages}

@@ -1,10 +1,13 @@
 export { CONTROL_PREFIX } from './control/control-api.js';
 export type { PartialFailureOptions } from './control/faults.js';
 export { Faults } from './control/faults.js';
+// What the emulator assumes about HubSpot, for `npm run probe:hubspot` to compare with a real portal.
+export { BUILT_IN_OBJECT_TYPES, GOAL_TYPE_OPTIONS, MILESTONE_OPTIONS } from './crm/builtin-properties.js';
 export type { BatchOperation } from './crm/context.js';
 export { BATCH_INPUT_LIMIT } from './crm/objects-batch.js';
 export { OBJECT_PATH_PREFIXES } from './crm/routes.js';
 export { SEARCH_LIMITS } from './crm/search.js';
+export { MAX_STRING_VALUE_LENGTH } from './crm/values.js';
 export { createEmulator, DEFAULT_TOKEN, Emulator, type EmulatorOptions } from './emulator.js';
 export { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './http/rate-limit.js';
 export { buildDemoSeed, DEMO } from './seed/demo.js';

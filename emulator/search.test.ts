@@ -234,6 +234,19 @@ describe('search lag', () => {
   });
 });
 
+describe('search lag, with nobody searching in between', () => {
+  it('keeps a record whose creation has caught up visible, with its old values, while a later change lags', async () => {
+    env.emulator.configure({ searchLagMs: 1_000 });
+    const created: Json = (
+      await env.call('POST', '/crm/v3/objects/goal_targets', { properties: { hs_goal_name: 'Settled' } })
+    ).body;
+    clock.advance(1_500); // the creation is due in search; no search has run since
+    await env.call('PATCH', `/crm/v3/objects/goal_targets/${created.id}`, { properties: { hs_target_amount: '2' } });
+    const byName = (value: string) => searchIds([{ propertyName: 'hs_goal_name', operator: 'EQ', value }]);
+    expect(await byName('Settled')).toEqual([created.id]);
+  });
+});
+
 describe('on the demo portal', () => {
   it('finds a family by uuid with the datetime range of a fiscal year', async () => {
     env.emulator.reset('demo');

@@ -40,6 +40,24 @@ export function getOwner(context: CrmContext, request: ApiRequest): ApiResponse 
 }
 
 /** `GET /settings/v3/users/teams`. */
+/**
+ * `GET /account-info/v3/details`: the emulated portal is a developer test account in UTC.
+ * ASSUMPTION (unverified): the field names beyond portalId, accountType and timeZone.
+ */
+export function accountDetails(context: CrmContext): ApiResponse {
+  return json(200, {
+    portalId: context.store.portalId,
+    accountType: 'DEVELOPER_TEST',
+    timeZone: 'UTC',
+    companyCurrency: 'USD',
+    additionalCurrencies: [],
+    utcOffset: '+00:00',
+    utcOffsetMilliseconds: 0,
+    uiDomain: 'app.hubspot.com',
+    dataHostingLocation: 'na1',
+  });
+}
+
 export function listTeams(context: CrmContext): ApiResponse {
   return json(200, { results: context.store.teams });
 }

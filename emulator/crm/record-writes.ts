@@ -50,6 +50,7 @@ export function updateRecord(
   changes: PropertyChanges,
   at: number,
 ): CrmRecord {
+  store.settleSearch(type);
   const stamp = formatStoredDatetime(at);
   const properties = applyChanges(record.properties, changes);
   properties.hs_lastmodifieddate = stamp;
@@ -62,6 +63,7 @@ export function updateRecord(
 
 export function archiveRecord(store: Store, type: ObjectType, record: CrmRecord, at: number): void {
   if (record.archived) return;
+  store.settleSearch(type);
   record.archived = true;
   record.archivedAt = at;
   record.updatedAt = at;

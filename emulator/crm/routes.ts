@@ -1,10 +1,10 @@
 import type { Route } from '../http/router.js';
 import type { CrmContext } from './context.js';
-import { getOwner, getPipeline, listOwners, listPipelines, listTeams } from './lookups.js';
+import { accountDetails, getOwner, getPipeline, listOwners, listPipelines, listTeams } from './lookups.js';
 import { createObject, deleteObject, getObject, listObjects, patchObject } from './objects-basic.js';
 import { batchArchive, batchCreate, batchRead, batchUpdate, batchUpsert } from './objects-batch.js';
 import { createProperty, getProperty, listProperties } from './properties-api.js';
-import { createSchema, getSchema, listSchemas } from './schemas-api.js';
+import { createSchema, deleteSchema, getSchema, listSchemas } from './schemas-api.js';
 import { searchObjects } from './search.js';
 
 /** The v3 object path and its dated alias (HubSpot's 2026-03 API version): one place for both prefixes. */
@@ -57,6 +57,8 @@ export function crmRoutes(): Route<CrmContext>[] {
       standard('GET', prefix, listSchemas),
       standard('POST', prefix, createSchema),
       standard('GET', `${prefix}/{objectType}`, getSchema, keepType),
+      standard('DELETE', `${prefix}/{objectType}`, deleteSchema, keepType),
     ]),
+    standard('GET', '/account-info/v3/details', accountDetails),
   ];
 }

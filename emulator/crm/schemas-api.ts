@@ -1,5 +1,5 @@
 import { HubSpotHttpError, validationError } from '../http/errors.js';
-import { type ApiRequest, type ApiResponse, json } from '../http/types.js';
+import { type ApiRequest, type ApiResponse, json, noContent } from '../http/types.js';
 import type { StoredSchema } from '../store/store.js';
 import { bodyObject, type CrmContext } from './context.js';
 import { readPropertySpec } from './properties-api.js';
@@ -25,7 +25,12 @@ export function createSchema(context: CrmContext, request: ApiRequest): ApiRespo
   const body = bodyObject(request.body);
   const name = String(body.name ?? '');
   if (!OBJECT_NAME.test(name)) throw validationError(`Invalid object name: ${JSON.stringify(name)}`);
-  if (context.store.resolveType(`p${context.store.portalId}_${name}`) || context.store.resolveType(name)) {
+  const taken = [...context.store.schemas.values()].some((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (
+    taken ||
+    context.store.resolveType(`p${context.store.portalId}_${name}`) ||
+    context.store.resolveType(name)
+  ) {
     throw new HubSpotHttpError(
       409,
       'OBJECT_ALREADY_EXISTS',
@@ -76,8 +81,38 @@ export function createSchema(context: CrmContext, request: ApiRequest): ApiRespo
 
 export function listSchemas(context: CrmContext): ApiResponse {
   return json(200, {
-    results: [...context.store.schemas.values()].map((schema) => schemaBody(context, schema)),
+    results: [...context.store.schemas.values()]
+      .filter((schema) => !schema.archived)
+      .map((schema) => schemaBody(context, schema)),
   });
+}
+
+/**
+ * `DELETE /crm/v3/schemas/{objectType}`: only when no live record of it is left (400 otherwise); the
+ * name stays taken until `?archived=true` purges the deleted schema.
+ * ASSUMPTION (unverified): the error's category and message; archived records do not block a delete.
+ */
+export function deleteSchema(context: CrmContext, request: ApiRequest): ApiResponse {
+  const segment = request.params.objectType ?? '';
+  if (request.query.get('archived') === 'true') {
+    const schema = [...context.store.schemas.values()].find(
+      (s) =>
+        s.archived && (s.objectTypeId === segment || s.fullyQualifiedName === segment || s.name === segment),
+    );
+    if (!schema)
+      throw new HubSpotHttpError(404, 'OBJECT_NOT_FOUND', `Unable to find deleted object type ${segment}`);
+    context.store.purgeCustomType(schema.objectTypeId);
+    return noContent();
+  }
+  const type = context.store.resolveType(segment);
+  const schema = type ? context.store.schemas.get(type.objectTypeId) : undefined;
+  if (!type || !schema)
+    throw new HubSpotHttpError(404, 'OBJECT_NOT_FOUND', `Unable to find object type ${segment}`);
+  if (context.store.inIdOrder(type).some((record) => !record.archived)) {
+    throw validationError(`Object type ${segment} still has records: archive them before deleting it`);
+  }
+  context.store.archiveCustomType(type.objectTypeId);
+  return noContent();
 }
 
 export function getSchema(context: CrmContext, request: ApiRequest): ApiResponse {

@@ -121,8 +121,51 @@ export class Store {
     return stored;
   }
 
+  /**
+   * Deletes a custom object type, as `DELETE /crm/v3/schemas/{objectType}` does: it no longer
+   * resolves, but its name stays taken until it is purged (`purgeCustomType`).
+   */
+  archiveCustomType(objectTypeId: string): void {
+    const schema = this.schemas.get(objectTypeId);
+    if (!schema) return;
+    const archived: StoredSchema = {
+      ...schema,
+      archived: true,
+      updatedAt: new Date(this.clock()).toISOString(),
+    };
+    this.transaction(() => this.statements.putSchema.run(objectTypeId, JSON.stringify(archived)));
+    this.schemas.set(objectTypeId, archived);
+    this.unregisterType(archived);
+  }
+
+  /** Removes a deleted custom object type for good, with its records and property definitions. */
+  purgeCustomType(objectTypeId: string): void {
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM schemas WHERE object_type_id = ?').run(objectTypeId);
+      this.db.prepare('DELETE FROM objects WHERE type = ?').run(objectTypeId);
+      this.db.prepare('DELETE FROM property_defs WHERE type = ?').run(objectTypeId);
+    });
+    const schema = this.schemas.get(objectTypeId);
+    this.schemas.delete(objectTypeId);
+    if (schema) this.unregisterType(schema);
+  }
+
+  private unregisterType(schema: StoredSchema): void {
+    this.types.delete(schema.objectTypeId);
+    this.records.delete(schema.objectTypeId);
+    this.ordered.delete(schema.objectTypeId);
+    this.searchIndexes.delete(schema.objectTypeId);
+    for (const alias of [
+      schema.objectTypeId,
+      schema.fullyQualifiedName,
+      schema.fullyQualifiedName.toLowerCase(),
+    ])
+      this.aliases.delete(alias);
+  }
+
   private registerCustomType(schema: StoredSchema): void {
     this.schemas.set(schema.objectTypeId, schema);
+    if (schema.archived) return;
     const base = builtInObjectTypes()[0];
     const system = [...(base?.properties.values() ?? [])].filter((definition) =>
       ['hs_object_id', 'hs_createdate', 'hs_lastmodifieddate'].includes(definition.name),
@@ -166,6 +209,15 @@ export class Store {
     const id = String(this.nextObjectId++);
     this.statements.putMeta.run('next_object_id', String(this.nextObjectId));
     return id;
+  }
+
+  /**
+   * Applies every lagging change whose time has come, before a record is changed again: a record
+   * written long enough ago must stay visible to search (with its previous values) while its new
+   * change lags, not vanish because nobody searched in between.
+   */
+  settleSearch(type: ObjectType): void {
+    this.searchIndexOf(type).catchUp(this.clock());
   }
 
   /** Persist a record after it was created or changed in memory, and schedule its search visibility. */

@@ -56,7 +56,7 @@ const READ = [...STORE_PROPERTIES, 'hs_lastmodifieddate'];
 // ASSUMPTION (unverified): a private app with the crm.schemas.custom.* scopes may create this custom object
 // on first use (custom objects need an Enterprise portal, which apps with functions require anyway), and a
 // string property holds a journal entry's JSON (up to 65,536 characters).
-const SCHEMA = {
+export const STORE_SCHEMA = {
   name: STORE_OBJECT_NAME,
   labels: { singular: 'Goal Families record', plural: 'Goal Families records' },
   primaryDisplayProperty: 'gf_key',
@@ -134,7 +134,7 @@ export function createAppStore(http: HubSpotHttp): AppStore {
     const created = await send(http, {
       method: 'POST',
       path: paths.schemas(),
-      body: SCHEMA,
+      body: STORE_SCHEMA,
       idempotent: false,
     });
     const objects = new CrmObjects(http, String(asRaw(created.body).objectTypeId));

@@ -1,6 +1,7 @@
 import { createEmulator, DEFAULT_TOKEN } from '../emulator/index';
 import { createProbeHttp } from '../scripts/probe/http';
-import { runProbe, formatResult } from '../scripts/probe/run';
+import { formatResult, runProbe } from '../scripts/probe/run';
+
 const emulator = createEmulator({ seed: 'demo', rateLimits: true, searchLagMs: 1_000 });
 const { baseUrl } = await emulator.listen(0);
 const http = createProbeHttp(baseUrl, DEFAULT_TOKEN);

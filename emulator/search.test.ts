@@ -241,7 +241,9 @@ describe('search lag, with nobody searching in between', () => {
       await env.call('POST', '/crm/v3/objects/goal_targets', { properties: { hs_goal_name: 'Settled' } })
     ).body;
     clock.advance(1_500); // the creation is due in search; no search has run since
-    await env.call('PATCH', `/crm/v3/objects/goal_targets/${created.id}`, { properties: { hs_target_amount: '2' } });
+    await env.call('PATCH', `/crm/v3/objects/goal_targets/${created.id}`, {
+      properties: { hs_target_amount: '2' },
+    });
     const byName = (value: string) => searchIds([{ propertyName: 'hs_goal_name', operator: 'EQ', value }]);
     expect(await byName('Settled')).toEqual([created.id]);
   });

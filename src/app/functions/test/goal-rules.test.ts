@@ -213,7 +213,9 @@ describe("the health flag follows the goals guide's must rules", () => {
     ],
     [
       'March ending on 30 March 23:59:59.999',
-      ((p, i) => (i === 2 ? (p[PROP.end] = '2026-03-30T23:59:59.999Z') : undefined)) as Edit,
+      ((p, i) => {
+        if (i === 2) p[PROP.end] = '2026-03-30T23:59:59.999Z';
+      }) as Edit,
       'periods-misaligned',
     ],
     ['a month missing', ((_p, i) => (i === 5 ? 'skip' : undefined)) as Edit, 'periods-missing'],

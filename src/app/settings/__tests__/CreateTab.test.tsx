@@ -87,6 +87,27 @@ describe('Create tab', () => {
     expect(page.findByTestId(Button, 'preview-button').props.disabled).toBe(true);
   });
 
+  it('makes whole years, and a partial year by name: the periods before it are created with 0', async () => {
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_family_create: () => ok('goal_family_create', { ...previewOf(createPlan), uuid: NEW_UUID }),
+    });
+    await fillForm(page);
+    expect(page.find(Select, { name: 'years' }).props.value).toBe('1');
+    fire(page.find(Select, { name: 'partialFrom' }), 'onChange', '3');
+    fire(page.find(Select, { name: 'spreadMode' }), 'onChange', 'explicit');
+    const grid = textOf(page.findByTestId(Table, 'amount-grid'));
+    expect(grid).toContain('Apr 2026');
+    expect(grid).not.toContain('Mar 2026');
+    fire(page.find(Select, { name: 'spreadMode' }), 'onChange', 'even');
+    page.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.callsOf('goal_family_create')).toHaveLength(1));
+    expect(page.callsOf('goal_family_create')[0]).toMatchObject({
+      periodCount: 12,
+      partialYear: { from: '2026-04-01' },
+    });
+  });
+
   it('keeps preview off until the form is valid', async () => {
     const page = renderPage({ goal_families_list: () => listOf() });
     await openTab(page, 'create');

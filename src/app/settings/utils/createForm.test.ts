@@ -6,6 +6,7 @@ import {
   type CreateForm,
   initialCreateForm,
   MAX_SLICES_PER_GOAL,
+  partialYearOptions,
   periodLabels,
 } from './createForm';
 
@@ -30,7 +31,8 @@ describe('initialCreateForm', () => {
       startMonth: '4',
       timeZone: 'Europe/Berlin',
       milestone: 'monthly',
-      periodCount: '12',
+      years: '1',
+      partialFrom: '',
     });
   });
 });
@@ -38,15 +40,31 @@ describe('initialCreateForm', () => {
 describe('periodLabels', () => {
   it.each([
     [
-      { milestone: 'monthly' as const, startMonth: '11', periodCount: '3' },
-      ['Nov 2026', 'Dec 2026', 'Jan 2027'],
+      { milestone: 'monthly' as const, startMonth: '11', years: '1' },
+      [
+        'Nov 2026',
+        'Dec 2026',
+        'Jan 2027',
+        'Feb 2027',
+        'Mar 2027',
+        'Apr 2027',
+        'May 2027',
+        'Jun 2027',
+        'Jul 2027',
+        'Aug 2027',
+        'Sep 2027',
+        'Oct 2027',
+      ],
     ],
     [
-      { milestone: 'quarterly' as const, startMonth: '4', periodCount: '4' },
+      { milestone: 'quarterly' as const, startMonth: '4', years: '1' },
       ['Apr–Jun 2026', 'Jul–Sep 2026', 'Oct–Dec 2026', 'Jan–Mar 2027'],
     ],
-    [{ milestone: 'annual' as const, startMonth: '7', periodCount: '2' }, ['Jul–Jun 2027', 'Jul–Jun 2028']],
-    [{ milestone: 'weekly' as const, startMonth: '1', periodCount: '2' }, ['Period 1', 'Period 2']],
+    [{ milestone: 'annual' as const, startMonth: '7', years: '2' }, ['Jul–Jun 2027', 'Jul–Jun 2028']],
+    [
+      { milestone: 'weekly' as const, startMonth: '1', years: '1' },
+      Array.from({ length: 52 }, (_, i) => `Week ${i + 1}`),
+    ],
   ])('%j', (form, labels) => {
     expect(periodLabels({ ...base(), ...form })).toEqual(labels);
   });
@@ -62,8 +80,12 @@ describe('buildCreateRequest', () => {
     ],
     [
       'a per-period grid',
-      { spreadMode: 'explicit' as const, periodCount: '3', amounts: ['1', '2.5', '1,000'] },
-      { mode: 'explicit', amounts: ['1.00', '2.50', '1000.00'] },
+      {
+        spreadMode: 'explicit' as const,
+        milestone: 'quarterly' as const,
+        amounts: ['1', '2.5', '1,000', '0'],
+      },
+      { mode: 'explicit', amounts: ['1.00', '2.50', '1000.00', '0.00'] },
     ],
   ])('builds %s, accepted by the contract', (_, overrides, spread) => {
     const built = buildCreateRequest(base(overrides), UUID);
@@ -94,14 +116,13 @@ describe('buildCreateRequest', () => {
       {
         ownerIds: Array.from({ length: 500 }, (_, i) => String(i + 1)),
         teamIds: [],
-        periodCount: '52',
         milestone: 'weekly' as const,
       },
       'assignees',
       'At most 1,200 slices per goal (assignees × periods): split it, e.g. one goal per team.',
     ],
     ['a bad total', { total: '12.345' }, 'total', 'Use at most two decimal places.'],
-    ['61 periods', { periodCount: '61' }, 'periodCount', 'Use 1 to 60 periods.'],
+    ['six years', { years: '6' }, 'years', 'Use 1 to 5 years.'],
     ['a bad zone', { timeZone: 'Mars/Olympus' }, 'timeZone', 'Use a time zone such as Europe/Berlin.'],
     [
       'wrong weight count',
@@ -111,7 +132,7 @@ describe('buildCreateRequest', () => {
     ],
     [
       'a missing grid cell',
-      { spreadMode: 'explicit' as const, periodCount: '2', amounts: ['1'] },
+      { spreadMode: 'explicit' as const, milestone: 'annual' as const, years: '2', amounts: ['1'] },
       'amount1',
       'Enter an amount.',
     ],
@@ -119,6 +140,57 @@ describe('buildCreateRequest', () => {
     const built = buildCreateRequest(base(overrides), UUID);
     expect(built.ok).toBe(false);
     if (!built.ok) expect(built.problems[field]).toBe(problem);
+  });
+});
+
+describe('whole milestone years, or a named partial year', () => {
+  it.each([
+    [{ milestone: 'monthly' as const, years: '1' }, 12],
+    [{ milestone: 'monthly' as const, years: '2' }, 24],
+    [{ milestone: 'quarterly' as const, years: '3' }, 12],
+    [{ milestone: 'annual' as const, years: '5' }, 5],
+    [{ milestone: 'weekly' as const, years: '1' }, 52],
+  ])('%o creates %d periods: whole years, as HubSpot requires', (form, periodCount) => {
+    const built = buildCreateRequest(base(form), UUID);
+    expect(built.ok && built.request.periodCount).toBe(periodCount);
+    expect(built.ok && 'partialYear' in built.request).toBe(false);
+  });
+
+  it('offers the periods of the first year as the start of a partial year', () => {
+    expect(partialYearOptions(base())).toEqual([
+      { label: 'The whole year', value: '' },
+      ...['May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m, i) => ({
+        label: `From ${m} 2026`,
+        value: String(i + 1),
+      })),
+      ...['Jan', 'Feb', 'Mar'].map((m, i) => ({ label: `From ${m} 2027`, value: String(i + 9) })),
+    ]);
+    expect(partialYearOptions(base({ milestone: 'weekly' }))).toEqual([
+      { label: 'The whole year', value: '' },
+    ]);
+  });
+
+  it('sends a partial year from July: twelve periods, the total over the nine from July', () => {
+    const built = buildCreateRequest(
+      base({ partialFrom: '3', spreadMode: 'weighted', weights: '1,1,1,1,1,1,1,1,2' }),
+      UUID,
+    );
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(built.request).toMatchObject({
+      periodCount: 12,
+      partialYear: { from: '2026-07-01' },
+      spread: { mode: 'weighted', weights: [1, 1, 1, 1, 1, 1, 1, 1, 2] },
+    });
+    expect(
+      functionContracts.goal_family_create.params.safeParse({ ...caller, ...built.request }).success,
+    ).toBe(true);
+    expect(periodLabels(base({ partialFrom: '3' }), { activeOnly: true })[0]).toBe('Jul 2026');
+    const wrong = buildCreateRequest(
+      base({ partialFrom: '3', spreadMode: 'weighted', weights: '1,2' }),
+      UUID,
+    );
+    expect(!wrong.ok && wrong.problems.weights).toBe('Give 9 weights, one per period.');
   });
 });
 

@@ -21,7 +21,13 @@ export interface CreateForm {
   year: string;
   /** 1 = January: the fiscal year's first month. */
   startMonth: string;
-  periodCount: string;
+  /** Whole milestone years (HubSpot needs 12 monthly, 4 quarterly, 1 annual, 52 weekly periods a year). */
+  years: string;
+  /**
+   * '' for the whole year; else the index of the first period with a target (a partial year): the
+   * periods before it are still created, with a target of 0.00, so that HubSpot sees whole years.
+   */
+  partialFrom: string;
   timeZone: string;
   ownerIds: string[];
   teamIds: string[];
@@ -53,7 +59,8 @@ export function initialCreateForm(settings: SettingsDto, now: Date): CreateForm 
     milestone: 'monthly',
     year: String(now.getUTCFullYear()),
     startMonth: String(settings.defaults.fiscalYearStartMonth),
-    periodCount: '12',
+    years: '1',
+    partialFrom: '',
     timeZone: settings.defaults.timeZone,
     ownerIds: [],
     teamIds: [],
@@ -72,27 +79,80 @@ export function startDateOf(form: Pick<CreateForm, 'year' | 'startMonth'>): stri
   return `${form.year}-${String(month).padStart(2, '0')}-01`;
 }
 
-export function periodCountOf(form: Pick<CreateForm, 'periodCount'>): number | null {
-  const n = Number(form.periodCount);
-  return /^\d{1,2}$/.test(form.periodCount) && n >= 1 && n <= 60 ? n : null;
+const MAX_YEARS = 5;
+
+/** How many periods the goal has: whole milestone years (52 weeks a year for weekly goals). */
+export function periodCountOf(form: Pick<CreateForm, 'milestone' | 'years'>): number | null {
+  const years = Number(form.years);
+  return /^\d$/.test(form.years) && years >= 1 && years <= MAX_YEARS
+    ? years * PERIODS_PER_YEAR[form.milestone]
+    : null;
 }
 
-/** Labels for the per-period grid, by calendar arithmetic on the start month (weekly: numbered). */
+/** The index of the first period with a target (0 for the whole year). */
+function firstActiveOf(form: Pick<CreateForm, 'milestone' | 'partialFrom'>): number {
+  const n = Number(form.partialFrom);
+  return form.partialFrom === '' || form.milestone === 'weekly' || !Number.isInteger(n) ? 0 : n;
+}
+
+/** How many periods get a target: all of them, or those from the partial year's start. */
+export function activePeriodCountOf(
+  form: Pick<CreateForm, 'milestone' | 'years' | 'partialFrom'>,
+): number | null {
+  const count = periodCountOf(form);
+  return count === null ? null : Math.max(0, count - firstActiveOf(form));
+}
+
+/**
+ * Labels of the goal's periods, by calendar arithmetic on the start month (weekly: numbered);
+ * `activeOnly`: only the periods that get a target.
+ */
 export function periodLabels(
-  form: Pick<CreateForm, 'milestone' | 'year' | 'startMonth' | 'periodCount'>,
+  form: Pick<CreateForm, 'milestone' | 'year' | 'startMonth' | 'years' | 'partialFrom'>,
+  options: { activeOnly?: boolean } = {},
 ): string[] {
   const count = periodCountOf(form) ?? 0;
+  const from = options.activeOnly ? firstActiveOf(form) : 0;
   if (form.milestone === 'weekly' || startDateOf(form) === null)
-    return Array.from({ length: count }, (_, i) => `Period ${i + 1}`);
+    return Array.from({ length: count - from }, (_, i) => `Week ${from + i + 1}`);
   const step = MONTHS_PER_PERIOD[form.milestone];
   const first = Number(form.year) * 12 + Number(form.startMonth) - 1;
-  return Array.from({ length: count }, (_, i) => {
-    const start = first + i * step;
+  return Array.from({ length: count - from }, (_, i) => {
+    const start = first + (from + i) * step;
     const end = start + step - 1;
     const label = (m: number) => `${MONTH_NAMES[m % 12]} ${Math.floor(m / 12)}`;
     if (step === 1) return label(start);
     return `${MONTH_NAMES[start % 12]}–${label(end)}`;
   });
+}
+
+/**
+ * The choices for a partial year: the whole year, or targets from one of the first year's later
+ * periods (monthly and quarterly goals).
+ */
+export function partialYearOptions(
+  form: Pick<CreateForm, 'milestone' | 'year' | 'startMonth'>,
+): { label: string; value: string }[] {
+  const whole = { label: 'The whole year', value: '' };
+  if (form.milestone === 'weekly' || form.milestone === 'annual' || startDateOf(form) === null)
+    return [whole];
+  const step = MONTHS_PER_PERIOD[form.milestone];
+  const first = Number(form.year) * 12 + Number(form.startMonth) - 1;
+  return [
+    whole,
+    ...Array.from({ length: PERIODS_PER_YEAR[form.milestone] - 1 }, (_, i) => {
+      const m = first + (i + 1) * step;
+      return { label: `From ${MONTH_NAMES[m % 12]} ${Math.floor(m / 12)}`, value: String(i + 1) };
+    }),
+  ];
+}
+
+/** The first day of the partial year, as the functions take it ("YYYY-MM-DD"). */
+function partialFromDate(form: CreateForm): string | null {
+  const index = firstActiveOf(form);
+  if (index === 0 || form.milestone === 'weekly' || startDateOf(form) === null) return null;
+  const m = Number(form.year) * 12 + Number(form.startMonth) - 1 + index * MONTHS_PER_PERIOD[form.milestone];
+  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
 }
 
 function validTimeZone(tz: string): boolean {
@@ -111,6 +171,7 @@ export interface CreateRequest {
   milestone: MilestoneValue;
   startDate: string;
   periodCount: number;
+  partialYear?: { from: string };
   timeZone: string;
   assignees: { kind: 'owner' | 'team'; id: string }[];
   spread:
@@ -132,7 +193,9 @@ export function buildCreateRequest(form: CreateForm, uuid: string): CreateBuild 
   const startDate = startDateOf(form);
   if (!startDate) problems.year = 'Choose the year and the first month.';
   const periodCount = periodCountOf(form);
-  if (periodCount === null) problems.periodCount = 'Use 1 to 60 periods.';
+  if (periodCount === null) problems.years = `Use 1 to ${MAX_YEARS} years.`;
+  const activeCount = activePeriodCountOf(form);
+  const partialFrom = partialFromDate(form);
   if (!validTimeZone(form.timeZone)) problems.timeZone = 'Use a time zone such as Europe/Berlin.';
   const assignees = [
     ...form.ownerIds.map((id) => ({ kind: 'owner' as const, id })),
@@ -146,7 +209,7 @@ export function buildCreateRequest(form: CreateForm, uuid: string): CreateBuild 
   let spread: CreateRequest['spread'] | null = null;
   if (form.spreadMode === 'explicit') {
     const amounts: string[] = [];
-    const count = periodCount ?? 0;
+    const count = activeCount ?? 0;
     for (let i = 0; i < count; i++) {
       const amount = parseMoneyInput(form.amounts[i] ?? '');
       if (amount.ok) amounts.push(amount.value);
@@ -160,8 +223,8 @@ export function buildCreateRequest(form: CreateForm, uuid: string): CreateBuild 
       const parts = form.weights.split(',').map((w) => w.trim());
       if (parts.some((w) => !/^\d{1,7}$/.test(w)))
         problems.weights = 'Use whole numbers separated by commas, such as 1,1,2.';
-      else if (periodCount !== null && parts.length !== periodCount)
-        problems.weights = `Give ${periodCount} weights, one per period.`;
+      else if (activeCount !== null && parts.length !== activeCount)
+        problems.weights = `Give ${activeCount} weights, one per period.`;
       else if (parts.every((w) => Number(w) === 0))
         problems.weights = 'At least one weight must be above zero.';
       else if (total.ok) spread = { mode: 'weighted', total: total.value, weights: parts.map(Number) };
@@ -179,6 +242,7 @@ export function buildCreateRequest(form: CreateForm, uuid: string): CreateBuild 
       milestone: form.milestone,
       startDate,
       periodCount,
+      ...(partialFrom === null ? {} : { partialYear: { from: partialFrom } }),
       timeZone: form.timeZone.trim(),
       assignees,
       spread,

@@ -1,6 +1,6 @@
 import { formatGoalAmount, parseMoneyInput, sumMoney } from '@goal-families/ui';
 import { Input, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@hubspot/ui-extensions';
-import { type CreateForm, periodCountOf, periodLabels } from '../../utils/createForm';
+import { activePeriodCountOf, type CreateForm, periodLabels } from '../../utils/createForm';
 
 interface AmountGridProps {
   form: CreateForm;
@@ -9,10 +9,10 @@ interface AmountGridProps {
   onChange: (amounts: string[]) => void;
 }
 
-/** One amount per period (the same for every assignee), with the exact total below. */
+/** One amount per period with a target (the same for every assignee), with the exact total below. */
 export function AmountGrid({ form, problems, currency, onChange }: AmountGridProps) {
-  const labels = periodLabels(form);
-  const count = periodCountOf(form) ?? 0;
+  const labels = periodLabels(form, { activeOnly: true });
+  const count = activePeriodCountOf(form) ?? 0;
   const amounts = Array.from({ length: count }, (_, i) => form.amounts[i] ?? '');
   const setAt = (index: number, value: string) => onChange(amounts.map((a, i) => (i === index ? value : a)));
   const parsed = amounts.map((a) => parseMoneyInput(a));

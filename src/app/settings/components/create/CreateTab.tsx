@@ -10,6 +10,7 @@ import {
   initialCreateForm,
   type MilestoneValue,
   PERIODS_PER_YEAR,
+  partialYearOptions,
 } from '../../utils/createForm';
 import { yearOptions } from '../../utils/familyFilter';
 import { AmountGrid } from './AmountGrid';
@@ -102,7 +103,7 @@ export function CreateTab({
           options={MILESTONE_OPTIONS}
           onChange={(v) => {
             const milestone = String(v) as MilestoneValue;
-            setForm((f) => ({ ...f, milestone, periodCount: String(PERIODS_PER_YEAR[milestone]) }));
+            setForm((f) => ({ ...f, milestone, partialFrom: '' }));
             flow.reset();
           }}
         />
@@ -120,14 +121,24 @@ export function CreateTab({
           options={MONTHS.map((m, i) => ({ label: m, value: String(i + 1) }))}
           onChange={(v) => set('startMonth', String(v))}
         />
-        <Input
-          label="Number of periods"
-          name="periodCount"
-          value={form.periodCount}
-          error={!!problems.periodCount}
-          validationMessage={problems.periodCount}
-          onInput={(v) => set('periodCount', v)}
-          onChange={(v) => set('periodCount', v)}
+        <Select
+          label="Length"
+          name="years"
+          value={form.years}
+          description={`Whole years: HubSpot needs ${PERIODS_PER_YEAR[form.milestone]} ${form.milestone === 'weekly' ? 'weeks' : 'periods'} a year.`}
+          options={[1, 2, 3, 4, 5].map((n) => ({
+            label: n === 1 ? '1 year' : `${n} years`,
+            value: String(n),
+          }))}
+          onChange={(v) => set('years', String(v))}
+        />
+        <Select
+          label="Targets"
+          name="partialFrom"
+          value={form.partialFrom}
+          description="For part of a year, the periods before it get a target of 0."
+          options={partialYearOptions(form)}
+          onChange={(v) => set('partialFrom', String(v))}
         />
         <Input
           label="Time zone"

@@ -10,7 +10,7 @@ import type { FunctionResult, FunctionUid, ParamsInput } from '@goal-families/co
 import { createEmulator, type Emulator, type SeedChoice } from '../emulator';
 import { mulberry32 } from '../emulator/seed/deterministic';
 import { runFunction } from '../src/app/functions/entries/define-function';
-import { installSimulatedTime } from '../src/gateway/simulated-time';
+import { installSimulatedTime } from '../src/gateway';
 import { createVirtualClock, type VirtualClock } from './virtual-clock';
 
 export const DEFAULT_LATENCY_MS = 100;

@@ -214,6 +214,9 @@ export const FOLDERS = {
   workbench: 'workbench',
 } as const;
 
+/** Where the app functions wire the gateway into the use cases. */
+export const COMPOSITION_ROOT = 'src/app/functions/entries/define-function.ts';
+
 /** The folder a UI file may import from by relative path: its own extension folder or package. */
 function uiHome(file: string): string | undefined {
   return [FOLDERS.cards, FOLDERS.settings, FOLDERS.uiPackage].find((f) => inside(file, f));
@@ -300,9 +303,11 @@ export const RULES = [
     id: 'use-cases-below-app',
     says: 'Use cases never import app code: cards, settings, functions, packages/ui, react or @hubspot/ui-extensions.',
     appliesTo: (file) => inside(file, FOLDERS.useCases),
-    check: ({ target }) => {
+    check: ({ from, target }) => {
       if (!isFile(target))
         return target.kind === 'package' && isUiPackage(target.name) ? uiReason(target) : undefined;
+      // Integration tests wire a use case as an app function does, through the composition root.
+      if (isTest(from) && target.path === COMPOSITION_ROOT) return undefined;
       for (const folder of [FOLDERS.cards, FOLDERS.settings, FOLDERS.functions, FOLDERS.uiPackage])
         if (inside(target.path, folder)) return `reaches ${target.path} (app code)`;
       return undefined;
@@ -322,6 +327,22 @@ export const RULES = [
         return `reaches ${target.path} (the emulator does not know the workbench)`;
       return undefined;
     },
+  },
+  {
+    id: 'gateway-only-through-index',
+    says: 'Outside src/gateway, the gateway is imported only through src/gateway/index.ts.',
+    appliesTo: (file) => !inside(file, FOLDERS.gateway),
+    check: ({ target }) =>
+      isFile(target) && inside(target.path, FOLDERS.gateway) && target.path !== `${FOLDERS.gateway}/index.ts`
+        ? `reaches ${target.path} (import src/gateway/index.ts)`
+        : undefined,
+  },
+  {
+    id: 'use-cases-own-the-port',
+    says: 'Use cases never import the gateway: they state what they need (src/use-cases/ports.ts) and the gateway satisfies it structurally, checked where the two meet (src/app/functions/entries/define-function.ts). Their tests may wire the real gateway.',
+    appliesTo: (file) => inside(file, FOLDERS.useCases) && !isTest(file),
+    check: ({ target }) =>
+      isFile(target) && inside(target.path, FOLDERS.gateway) ? `reaches ${target.path}` : undefined,
   },
   {
     id: 'packages-only-by-name',

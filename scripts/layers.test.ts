@@ -32,7 +32,21 @@ const write = (file: string, text: string) => {
 
 beforeAll(() => {
   scratch = mkdtempSync(path.join(tmpdir(), 'layers-'));
-  write('package.json', JSON.stringify({ workspaces: ['src/app/cards', 'src/app/packages/*'] }));
+  write(
+    'package.json',
+    JSON.stringify({ workspaces: ['src/app/cards', 'src/app/packages/*', 'emulator', 'workbench'] }),
+  );
+  write(
+    'emulator/package.json',
+    JSON.stringify({ name: '@goal-families/emulator', exports: { '.': './index.ts' } }),
+  );
+  write(
+    'workbench/package.json',
+    JSON.stringify({
+      name: '@goal-families/workbench',
+      exports: { '.': './server.ts', './host': './host/index.ts' },
+    }),
+  );
   for (const name of ['domain', 'contract', 'ui'])
     write(
       `src/app/packages/${name}/package.json`,
@@ -52,6 +66,7 @@ beforeAll(() => {
     'src/gateway/paths.ts',
     'src/use-cases/audit.ts',
     'emulator/index.ts',
+    'workbench/server.ts',
     'workbench/host/index.ts',
   ])
     write(file, 'export {};\n');
@@ -134,7 +149,11 @@ const CASES: Array<[string, string, RuleId[]]> = [
   ],
   ['src/gateway/bad.ts', "import '@goal-families/ui';", ['gateway-below-use-cases-and-app']],
   ['src/gateway/bad.ts', "import 'react';", ['gateway-below-use-cases-and-app']],
-  ['src/gateway/bad.ts', "import '../../workbench/host/index';", ['gateway-below-use-cases-and-app']],
+  [
+    'src/gateway/bad.ts',
+    "import '../../workbench/host/index';",
+    ['gateway-below-use-cases-and-app', 'packages-only-by-name'],
+  ],
   ['src/gateway/ok.ts', "import type { ErrorCode } from '@goal-families/contract';", []],
   ['src/gateway/ok.ts', "import { LIMITS } from './paths';", []],
   // Use cases never import app code.
@@ -176,8 +195,25 @@ const CASES: Array<[string, string, RuleId[]]> = [
     "import '../../src/app/packages/domain/money';",
     ['tooling-uses-public-entries', 'packages-only-by-name'],
   ],
-  ['emulator/bad.ts', "import '../workbench/host/index';", ['tooling-uses-public-entries']],
-  ['workbench/host/ok.ts', "import { createEmulator } from '../../emulator/index';", []],
+  [
+    'emulator/bad.ts',
+    "import '../workbench/host/index';",
+    ['tooling-uses-public-entries', 'packages-only-by-name'],
+  ],
+  [
+    'workbench/host/bad.ts',
+    "import { createEmulator } from '../../emulator/index';",
+    ['packages-only-by-name'],
+  ],
+  ['workbench/host/ok.ts', "import { createEmulator } from '@goal-families/emulator';", []],
+  ['e2e/bad.ts', "import { startWorkbench } from '../workbench/server';", ['packages-only-by-name']],
+  ['e2e/ok.ts', "import { startWorkbench } from '@goal-families/workbench';", []],
+  [
+    'src/use-cases/x.test.ts',
+    "import { createEmulator } from '../../emulator/index';",
+    ['packages-only-by-name'],
+  ],
+  ['src/use-cases/x.test.ts', "import { createEmulator } from '@goal-families/emulator';", []],
   ['workbench/host/ok.ts', "import { groupFamilies } from '@goal-families/domain';", []],
   // Workspace packages are imported by name.
   ['bench/bad.ts', "import { money } from '../src/app/packages/domain/money';", ['packages-only-by-name']],

@@ -53,6 +53,8 @@ export interface BuiltExtension {
   bytes: number;
   gzipBytes: number;
   warnings: string[];
+  /** `--cli`: the steps `uie build` reported (lockfile, install, build). */
+  steps: string[];
 }
 
 /** The plugin's message for a runtime import from outside the extension folder. */
@@ -131,11 +133,13 @@ export async function buildExtension(
   const entryPoint = path.join(root, entry);
   const outputDir = options.outputDir ?? path.join(root, 'dist');
   let warnings: string[];
+  let steps: string[] = [];
   if (mode === 'cli') {
     const stage = stageUpload();
     try {
       const built = uieBuild(stage.srcDir, folder, entry);
       warnings = built.output.filter((line) => /warn/i.test(line) || line.includes(OUTSIDE_IMPORT));
+      steps = built.output.filter((line) => /^[✔ℹ✖]/.test(line.trim())).map((line) => line.trim());
       mkdirSync(outputDir, { recursive: true });
       cpSync(path.dirname(built.bundle), outputDir, { recursive: true });
     } finally {
@@ -175,6 +179,7 @@ export async function buildExtension(
     bytes: statSync(bundle).size,
     gzipBytes: gzipSync(readFileSync(bundle)).length,
     warnings,
+    steps,
   };
 }
 
@@ -186,6 +191,7 @@ async function main(argv: string[]) {
     console.log(
       `${name}: ${path.relative(ROOT, built.bundle)} ${(built.bytes / 1024).toFixed(1)} KiB (${(built.gzipBytes / 1024).toFixed(1)} KiB gzip), mode ${mode}`,
     );
+    for (const step of built.steps) console.log(`  uie build: ${step}`);
   }
 }
 

@@ -7,10 +7,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { FunctionResult, FunctionUid, ParamsInput } from '@goal-families/contract';
-import { createEmulator, type Emulator, type SeedChoice } from '../emulator';
-import { mulberry32 } from '../emulator/seed/deterministic';
+import { createEmulator, type Emulator, mulberry32, type SeedChoice } from '@goal-families/emulator';
 import { runFunction } from '../src/app/functions/entries/define-function';
-import { installSimulatedTime } from '../src/gateway/simulated-time';
+import { installSimulatedTime } from '../src/gateway';
 import { createVirtualClock, type VirtualClock } from './virtual-clock';
 
 export const DEFAULT_LATENCY_MS = 100;

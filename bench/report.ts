@@ -163,7 +163,7 @@ The apply invocation makes its calls one after another, so its time grows with t
 the formulas give the largest family (in whole batches of 100 slices) whose apply fits in 5 s and in 10 s. Throttles
 and retries only make it slower, so these are upper limits. A failed apply must also have time to roll back (up to as
 many calls again) and HubSpot's latency per batch call can exceed ${latencyMs} ms, so one invocation may create or change
-family-wide at most \`MAX_SLICES_PER_INVOCATION\` = ${int(MAX_SLICES_PER_INVOCATION)} slices (\`src/contract/functions.ts\`: the
+family-wide at most \`MAX_SLICES_PER_INVOCATION\` = ${int(MAX_SLICES_PER_INVOCATION)} slices (\`src/app/packages/contract/functions.ts\`: the
 5 s column, rounded down to 100 assignees × 12 months). \`goal_family_create\` and clone refuse more, and a family-wide
 change of a larger existing family is refused with \`VALIDATION_ERROR\` before anything is written. The last column is
 what an apply at that limit takes.

@@ -2,9 +2,10 @@
  * The admin panel's Create and Health tabs, end to end (flows 4 and 5 of the workbench issue), plus
  * screenshots of every admin tab.
  */
+
+import { DEMO } from '@goal-families/emulator';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../emulator/index.js';
 import { openView, type Session, screenshot, slicesOf, startSession } from './support/session.js';
 
 /** Chooses the option whose text matches, in a HubSpot Select or a MultiSelect's "Add" picker. */

@@ -2,7 +2,7 @@
  * Bundles each app function entry (src/app/functions/entries/<kebab>.ts) into one self-contained
  * CommonJS file src/app/functions/dist/<kebab>.js exporting `main` — HubSpot runs CommonJS only and
  * may not resolve local requires (docs/hubspot-facts.md §2). Also (re)writes each `<kebab>-hsmeta.json` and
- * entry from the uid list in src/contract/functions.ts, so a new uid cannot be forgotten.
+ * entry from the uid list in src/app/packages/contract/functions.ts, so a new uid cannot be forgotten.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -3,7 +3,7 @@
  * owners) and three viewing users — the portal's super admin, a team manager and a rep — as HubSpot
  * would describe them in `context.user`.
  */
-import { DEMO, type Emulator, type Owner } from '../../emulator/index.js';
+import { DEMO, type Emulator, type Owner } from '@goal-families/emulator';
 import type { ContextUser, DemoRecord, DemoUser, ViewingRole } from '../shared/page-api.js';
 
 /** How many records of each kind the chooser offers. */

@@ -7,9 +7,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEmulator, type Emulator } from '../../emulator/index.js';
+import { createEmulator, type Emulator } from '@goal-families/emulator';
 import type { RuntimeMode, WorkbenchInfo } from '../shared/page-api.js';
-import { buildHostAssets, HOST_DIR, type HostAssets } from './build-host.js';
+import { buildHostAssets, type HostAssets, PAGE_DIR } from './build-host.js';
 import { demoRecords, demoUsers } from './demo-directory.js';
 import { type ExtensionKind, prepareExtensions, type ResolvedExtension } from './extensions.js';
 import { FunctionNotFoundError, FunctionRunner } from './function-runner.js';
@@ -94,7 +94,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
           log,
         )
       : undefined;
-  const indexHtml = readFileSync(path.join(HOST_DIR, 'index.html'), 'utf8');
+  const indexHtml = readFileSync(path.join(PAGE_DIR, 'index.html'), 'utf8');
 
   const info = (): WorkbenchInfo => {
     const ext = (kind: ExtensionKind) => {

@@ -4,9 +4,9 @@
  */
 
 import { type FunctionUid, functionUids } from '@goal-families/contract';
+import type { Emulator } from '@goal-families/emulator';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../../emulator/index';
 import { asAdmin, call, DEMO, startEmulator } from './harness';
 
 let emulator: Emulator;

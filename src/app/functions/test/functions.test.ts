@@ -1,8 +1,8 @@
 /** Every app function end to end: built bundle → emulator (demo portal). */
 
 import { type FunctionUid, functionContracts } from '@goal-families/contract';
+import type { Emulator } from '@goal-families/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../../emulator/index';
 import { admin, asAdmin, call, DEMO, ownerIds, portal, rep, startEmulator, storedSlices } from './harness';
 
 let emulator: Emulator;

@@ -13,7 +13,7 @@ import {
   DEMO,
   type Emulator,
   type EmulatorOptions,
-} from '../../../../emulator/index';
+} from '@goal-families/emulator';
 
 const require = createRequire(import.meta.url);
 export const distDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');

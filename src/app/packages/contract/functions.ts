@@ -79,6 +79,8 @@ export const FamilyFilter = z.strictObject({
   to: IsoDate.optional(),
   health: z.enum(['healthy', 'broken']).optional(),
 });
+/** What the UI passes as a filter (its input shape: the UI never imports zod itself). */
+export type FamilyFilter = z.input<typeof FamilyFilter>;
 
 /**
  * The largest family (in slices) that one invocation may create or change family-wide.

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { functionUids } from '@goal-families/contract';
 import { build, type Plugin } from 'esbuild';
+import { SIGNING_SECRET_NAME } from '../src/gateway/record-signature';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const functionsDir = join(root, 'src/app/functions');
@@ -19,7 +20,9 @@ export function hsmetaFor(uid: string) {
   return {
     uid,
     type: 'app-function',
-    config: { entrypoint: `/app/functions/dist/${kebab(uid)}.js`, secretKeys: [] as string[] },
+    // The store's signing key reaches every function as `process.env.GOAL_FAMILIES_SIGNING_KEY` once set
+    // with `hs secrets add` (README, deploy steps); unset, the app works and signs nothing.
+    config: { entrypoint: `/app/functions/dist/${kebab(uid)}.js`, secretKeys: [SIGNING_SECRET_NAME] },
   };
 }
 

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, type Emulator } from '../../emulator/index.js';
+import { SIGNING_SECRET_NAME } from '../../src/gateway/record-signature.js';
 import type { RuntimeMode, WorkbenchInfo } from '../shared/page-api.js';
 import { buildHostAssets, HOST_DIR, type HostAssets } from './build-host.js';
 import { demoRecords, demoUsers } from './demo-directory.js';
@@ -40,6 +41,11 @@ export interface Workbench {
 }
 
 const APP_NAME = 'Goal Families';
+/**
+ * The signing key of the local demo portal. A fixed value, so that records signed before a restart
+ * still pass their check in `.data/`; it protects nothing outside this machine.
+ */
+export const WORKBENCH_SIGNING_KEY = 'workbench-demo-signing-key-not-a-secret-0001';
 /** The app id the fake context reports; HubSpot assigns the real one on upload. */
 const WORKBENCH_APP_ID = '1';
 
@@ -71,6 +77,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   const functions = new FunctionRunner(path.join(ROOT, 'src/app/functions/dist'), {
     apiBaseUrl: emulatorUrl,
     accessToken: emulator.token,
+    // As `hs secrets add` would in a portal: the app signs its settings and journal records.
+    secrets: { [SIGNING_SECRET_NAME]: WORKBENCH_SIGNING_KEY },
   });
   const [assets, extensions] = await Promise.all([
     buildHostAssets({ sourcemap: mode === 'same-thread' }),

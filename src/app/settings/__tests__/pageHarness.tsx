@@ -113,6 +113,13 @@ export function renderPage(
     app_settings_get: () => settingsAnswer({ canEdit: options.canEdit ?? true, ...options.settingsAnswer }),
     owners_and_teams_list: directory,
     goal_property_options: goalOptions,
+    app_store_check: () =>
+      ok('app_store_check', {
+        protection: { signing: true, settingsRecord: 'valid', settingsIgnored: false },
+        checkedEntries: 3,
+        untrusted: [],
+        nextCursor: null,
+      }),
     ...(handlers.goal_families_list && !handlers.goal_families_index
       ? { goal_families_index: indexFromList(handlers.goal_families_list) }
       : {}),

@@ -28,7 +28,9 @@ export function undoChange(
     if (!entry.trusted) {
       return failure(
         'VALIDATION_ERROR',
-        'This change record was altered outside the app, so it cannot be undone.',
+        entry.integrity === 'tampered'
+          ? 'This change record was altered outside the app, so it cannot be undone.'
+          : 'This change record was not signed by the app, so it cannot be undone.',
         { reason: 'UNTRUSTED_ENTRY', integrity: entry.integrity },
       );
     }

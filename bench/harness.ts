@@ -98,7 +98,7 @@ export type Harness = {
   /** Where the functions came from: the built bundles, or (when not built) their TypeScript source. */
   functionSource: 'bundle' | 'source';
   statuses: StatusCounter;
-  caller: { userId: string; isSuperAdmin: boolean; teamIds: string[] };
+  caller: { userId: string };
   portal: { id: string; timeZone: string };
   /** Simulated (or real) ms now. */
   now: () => number;
@@ -166,7 +166,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     functionSource: bundled ? 'bundle' : 'source',
     statuses,
     // Owner 1 of the generated portals is the super admin (emulator/seed/people.ts).
-    caller: { userId: '91000001', isSuperAdmin: true, teamIds: [] },
+    caller: { userId: '91000001' },
     portal: { id: String(emulator.portalId), timeZone: 'UTC' },
     now,
     async invoke(uid, params) {

@@ -130,7 +130,7 @@ describe('admin panel · Create and Health', { timeout: 120_000 }, () => {
       .toContain('Repaired');
     const names = new Set(slicesOf(s.wb, target.uuid).map((r) => r.properties.hs_goal_name));
     expect(names.size).toBe(1);
-    const caller = { userId: DEMO.users.admin, teamIds: [], isSuperAdmin: true };
+    const caller = { userId: DEMO.users.admin };
     const got = (await s.wb.functions.run('goal_family_get', {
       caller,
       portal: { id: String(s.wb.emulator.portalId), timeZone: 'UTC' },

@@ -102,7 +102,7 @@ describe('sidebar card', { timeout: 90_000 }, () => {
           return (await res.json()).response;
         };
         const base = {
-          caller: { userId, teamIds: [], isSuperAdmin: false },
+          caller: { userId },
           portal: { id: String(portalId), timeZone: 'UTC' },
         };
         const got = await call('goal_family_get', { ...base, uuid });

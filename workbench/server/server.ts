@@ -40,6 +40,16 @@ export interface Workbench {
 }
 
 const APP_NAME = 'Goal Families';
+/**
+ * The signing key of the local demo portal. A fixed value, so that records signed before a restart
+ * still pass their check in `.data/`; it protects nothing outside this machine.
+ */
+/**
+ * The function secret that keys the app's record signatures (the name `src/gateway/record-signature.ts`
+ * reads; the workbench reaches the app only through its function bundles, so it names it here).
+ */
+const SIGNING_SECRET_NAME = 'GOAL_FAMILIES_SIGNING_KEY';
+export const WORKBENCH_SIGNING_KEY = 'workbench-demo-signing-key-not-a-secret-0001';
 /** The app id the fake context reports; HubSpot assigns the real one on upload. */
 const WORKBENCH_APP_ID = '1';
 
@@ -71,6 +81,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   const functions = new FunctionRunner(path.join(ROOT, 'src/app/functions/dist'), {
     apiBaseUrl: emulatorUrl,
     accessToken: emulator.token,
+    // As `hs secrets add` would in a portal: the app signs its settings and journal records.
+    secrets: { [SIGNING_SECRET_NAME]: WORKBENCH_SIGNING_KEY },
   });
   const [assets, extensions] = await Promise.all([
     buildHostAssets({ sourcemap: mode === 'same-thread' }),

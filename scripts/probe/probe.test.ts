@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createEmulator, DEFAULT_TOKEN, type Emulator } from '@goal-families/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmulator, DEFAULT_TOKEN, type Emulator } from '../../emulator/index';
 import { CHECKS } from './checks/index';
 import { accountRefusal, main, parseArgs, WRITE_FLAG } from './cli';
 import type { ProbeHttp } from './http';

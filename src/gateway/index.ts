@@ -1,9 +1,10 @@
 /** The HubSpot gateway: the only module that talks to HubSpot. */
-export { type AppStore, createAppStore, type StoredRecord } from './app-store';
+export { type AppStore, createAppStore, STORE_SCHEMA, type StoredRecord } from './app-store';
 export { type CallCounter, createCallCounter } from './counting';
-export { GatewayError, isGatewayError, toAppError } from './errors';
+export { GatewayError, isGatewayError, NON_RETRYABLE_RATE_POLICIES, toAppError } from './errors';
 export { createGatewayFromEnv, type GatewayEnv } from './factory';
 export * from './goal-targets-gateway';
 export type { HttpRequest, HttpResponse, HubSpotHttp } from './http';
-export { LIMITS, OBJECTS_PREFIX } from './paths';
+export { LIMITS, OBJECTS_PREFIX, paths, SEARCH_RATE_LIMIT } from './paths';
+export { createRecordSigner, SIGNING_SECRET_NAME } from './record-signature';
 export { installSimulatedTime, type SimulatedTime, simulatedTime } from './simulated-time';

@@ -3,8 +3,8 @@
  * the same properties under a name of its own, checks what the app relies on, and deletes it.
  */
 
-import { MAX_STRING_VALUE_LENGTH } from '../../../emulator/index';
-import { STORE_SCHEMA } from '../../../src/gateway/app-store';
+import { MAX_STRING_VALUE_LENGTH } from '@goal-families/emulator';
+import { STORE_SCHEMA } from '../../../src/gateway/index';
 import { type Check, confirmed, differs, type ProbeContext, said } from '../check';
 
 /** The scratch object's type id, made once per run by the first check that needs it. */

@@ -1,6 +1,6 @@
 /** Option lists of goal_targets' enumeration properties: what the app reads and what the emulator offers. */
 import { asMilestone, MILESTONES, PROP } from '@goal-families/domain';
-import { GOAL_TYPE_OPTIONS, MILESTONE_OPTIONS } from '../../../emulator/index';
+import { GOAL_TYPE_OPTIONS, MILESTONE_OPTIONS } from '@goal-families/emulator';
 import { type Check, confirmed, differs, type ProbeContext } from '../check';
 
 const optionsOf = (ctx: ProbeContext, name: string): string[] =>

@@ -7,7 +7,7 @@ import {
   parseTarget,
   READ_PROPERTIES,
 } from '@goal-families/domain';
-import { paths } from '../../../src/gateway/paths';
+import { paths } from '../../../src/gateway/index';
 import { type Check, confirmed, differs, GOAL_TARGETS, said, unchecked } from '../check';
 
 /** How many goal targets the convention check reads at most (five search pages). */

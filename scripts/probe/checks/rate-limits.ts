@@ -1,7 +1,6 @@
 /** Rate limits: how many searches a second pass, and what a 429 says. */
 import { PROP } from '@goal-families/domain';
-import { NON_RETRYABLE_RATE_POLICIES } from '../../../src/gateway/errors';
-import { SEARCH_RATE_LIMIT } from '../../../src/gateway/paths';
+import { NON_RETRYABLE_RATE_POLICIES, SEARCH_RATE_LIMIT } from '../../../src/gateway/index';
 import { type Check, confirmed, differs, GOAL_TARGETS, type ProbeContext, said } from '../check';
 import type { ProbeAnswer } from '../http';
 

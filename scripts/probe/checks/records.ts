@@ -1,6 +1,6 @@
 /** How goal_targets records and their values come back: properties, types, datetimes, numbers, nulls. */
 import { PROP } from '@goal-families/domain';
-import { BUILT_IN_OBJECT_TYPES } from '../../../emulator/index';
+import { BUILT_IN_OBJECT_TYPES } from '@goal-families/emulator';
 import { type Check, confirmed, differs, GOAL_TARGETS, said } from '../check';
 
 const SYSTEM = ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'];

@@ -1,7 +1,7 @@
 /** Search: the IN filter's size, lag, order, and how filters treat missing values, case and paging. */
 import { randomUUID } from 'node:crypto';
 import { compareIds, PROP } from '@goal-families/domain';
-import { MAX_IN_VALUES } from '../../../src/gateway/goal-targets-gateway';
+import { MAX_IN_VALUES } from '../../../src/gateway/index';
 import { type Check, confirmed, differs, GOAL_TARGETS, type ProbeContext, said } from '../check';
 import { waitForSearch } from '../wait';
 

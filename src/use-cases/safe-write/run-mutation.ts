@@ -11,7 +11,7 @@ import { presentPlan } from '../support/presenters';
 import { applyPlan } from './apply-plan';
 import { checkFamilySize, plannedChanges } from './family-size';
 import { record } from './journal';
-import { requireEditor } from './permissions';
+import { editorCheck } from './permissions';
 import type { LoadedFamily } from './read-family';
 
 export type MutationParams = { caller: Caller; dryRun: boolean; version?: string | undefined };
@@ -42,7 +42,7 @@ export async function runMutation(
   params: MutationParams,
   spec: MutationSpec,
 ): Promise<Result<MutationResultDto>> {
-  const { forbidden, settings } = await requireEditor(deps.gateway.store, params.caller);
+  const { forbidden, settings } = await editorCheck(deps.gateway, params.caller);
   if (forbidden) return forbidden;
 
   const loaded = await spec.load();

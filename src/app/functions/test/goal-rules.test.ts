@@ -7,9 +7,9 @@
 import { functionContracts } from '@goal-families/contract';
 import { PROP } from '@goal-families/domain';
 import { rawSchedule, type ScheduleFixture } from '@goal-families/domain/testing';
+import type { Emulator } from '@goal-families/emulator';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../../emulator/index';
 import { asAdmin, call, DEMO, startEmulator, storedSlices } from './harness';
 
 let emulator: Emulator;

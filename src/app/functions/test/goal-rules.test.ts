@@ -295,7 +295,6 @@ describe('time zones, one rule', () => {
   }
 
   it("changing the settings' default zone changes nothing for existing families", async () => {
-    emulator.reset('empty');
     seedFamily({ uuid: NEW, timeZone: 'Europe/Berlin' });
     const before = await get(NEW);
     await setDefaultZone('America/Los_Angeles');

@@ -74,17 +74,16 @@ describe('Families tab — list', () => {
       periodEnd: '2026-12-31T22:59:59.999Z',
       convention: { endStyle: 'inclusive', timeZone: 'Europe/Berlin' },
     });
-    const page = renderPage({
-      app_settings_get: () =>
-        ok('app_settings_get', {
+    const page = renderPage(
+      { goal_families_list: () => listOf(berlin) },
+      {
+        settingsAnswer: {
           settings: makeSettings({
             defaults: { timeZone: 'America/Los_Angeles', fiscalYearStartMonth: 1, currency: 'USD' },
           }),
-          canEdit: true,
-          version: 's-1',
-        }),
-      goal_families_list: () => listOf(berlin),
-    });
+        },
+      },
+    );
     await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'families-table')).not.toBeNull());
     expect(textOf(page.findByTestId(Table, 'families-table'))).toContain('monthly · Jan 2026 – Dec 2026');
   });

@@ -4,6 +4,9 @@
  */
 import { asMilestone } from '@goal-families/domain';
 
+/** The period kind of a stored `hs_milestone` ("annually" → "annual"); null for a value HubSpot does not have. */
+export const periodKindOf = (milestone: string) => asMilestone(milestone);
+
 function parts(iso: string, timeZone: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
   const formatter = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
   return Object.fromEntries(formatter.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));

@@ -94,11 +94,18 @@ describe('filterIndex, sortByName, pageOf', () => {
     ['its type', { goalType: 'sales_quota' }, true],
     ['another type', { goalType: 'deals_won' }, false],
     ['another milestone', { milestone: 'quarterly' }, false],
+    ['its milestone', { milestone: 'monthly' }, true],
     ['its year', { year: '2026' }, true],
     ['a later year', { year: '2027' }, false],
     ['an earlier year', { year: '2025' }, false],
   ])('%s', (_, form, kept) => {
     expect(filterIndex([e], { ...EMPTY_FILTER, ...form }, 'UTC')).toHaveLength(kept ? 1 : 0);
+  });
+
+  it('matches a milestone whatever HubSpot spelling is stored ("annually" is annual)', () => {
+    const annual = entry({ milestone: 'annually' });
+    expect(filterIndex([annual], { ...EMPTY_FILTER, milestone: 'annual' }, 'UTC')).toHaveLength(1);
+    expect(filterIndex([annual], { ...EMPTY_FILTER, milestone: 'monthly' }, 'UTC')).toHaveLength(0);
   });
 
   it('reads the year in the portal time zone', () => {

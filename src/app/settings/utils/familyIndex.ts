@@ -3,7 +3,7 @@
  * sorted by name and paged here, so that only the visible page's summaries are fetched.
  */
 import type { FamilyIndexEntry } from '@goal-families/contract';
-import { isoDateIn } from '@goal-families/ui';
+import { isoDateIn, periodKindOf } from '@goal-families/ui';
 import type { FilterForm } from './familyFilter';
 
 const minIso = (a: string | null, b: string | null) =>
@@ -55,7 +55,8 @@ export function filterIndex(
     if (form.ownerId && !e.ownerIds.includes(form.ownerId)) continue;
     if (form.teamId && !e.teamIds.includes(form.teamId)) continue;
     if (form.goalType && e.goalType !== form.goalType) continue;
-    if (form.milestone && e.milestone !== form.milestone) continue;
+    // The filter names a period kind; HubSpot stores its own spelling ("annually").
+    if (form.milestone && periodKindOf(e.milestone) !== form.milestone) continue;
     if (year !== null) {
       // The family's span overlaps the calendar year in the portal's time zone.
       if (e.periodStart === null || e.periodEnd === null) continue;

@@ -15,6 +15,7 @@
  * the probe refused to run.
  */
 import { pathToFileURL } from 'node:url';
+import { CHECKS } from './checks/index';
 import { createProbeHttp, type ProbeHttp } from './http';
 import { formatResult, runProbe } from './run';
 
@@ -51,6 +52,11 @@ export function parseArgs(
     };
   }
   const only = option(argv, '--only')?.split(',').filter(Boolean);
+  const unknown = only?.filter((id) => !CHECKS.some((c) => c.id === id)) ?? [];
+  if (unknown.length > 0)
+    return {
+      refused: `no check ${unknown.join(', ')}; the checks are ${CHECKS.map((c) => c.id).join(', ')}.`,
+    };
   return { baseUrl, token, confirmedWrites, ...(only ? { only } : {}) };
 }
 

@@ -82,6 +82,13 @@ describe('the probe never writes to a real portal by accident', () => {
     });
   });
 
+  it('names the checks when --only asks for one that does not exist', () => {
+    const local = { HUBSPOT_API_BASE_URL: 'http://127.0.0.1:8300', PRIVATE_APP_ACCESS_TOKEN: 't' };
+    expect(parseArgs(['--only', 'milestone-options,no-such-check'], local)).toMatchObject({
+      refused: expect.stringContaining('no check no-such-check'),
+    });
+  });
+
   it('needs a base URL and a token', () => {
     expect(parseArgs([], {})).toMatchObject({ refused: expect.stringContaining('HUBSPOT_API_BASE_URL') });
     expect(parseArgs([], { HUBSPOT_API_BASE_URL: 'https://api.hubapi.com' })).toMatchObject({

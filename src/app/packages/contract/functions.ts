@@ -40,6 +40,12 @@ const mutation = {
   version: Version.optional(),
 };
 
+/**
+ * F17: ask HubSpot to notify the assignees whose targets an edit writes
+ * (`hs_should_notify_on_edit_updates` on those targets). Off unless the user asks.
+ */
+const Notify = z.boolean().default(false);
+
 const requireVersionToApply = <T extends { dryRun: boolean; version?: string | undefined }>(
   p: T,
   ctx: z.RefinementCtx,
@@ -183,18 +189,54 @@ export const functionContracts = {
         /** For weekly: 0 = Sunday … 6 = Saturday. */
         weekStart: z.number().int().min(0).max(6).default(1),
         assignees: z.array(Assignee).min(1).max(500),
-        spread: Spread,
+        /** The same spread for every assignee; or give `amountsByAssignee` instead. */
+        spread: Spread.optional(),
+        /** Different targets per assignee: for each assignee, one amount per period. */
+        amountsByAssignee: z
+          .array(z.strictObject({ assignee: Assignee, amounts: z.array(TargetMoney).min(1).max(60) }))
+          .min(1)
+          .max(500)
+          .optional(),
         pipelineIds: PipelineIds.default([]),
       })
       .superRefine((p, ctx) => {
-        if (p.spread.mode === 'weighted' && p.spread.weights.length !== p.periodCount) {
+        if ((p.spread === undefined) === (p.amountsByAssignee === undefined)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['spread'],
+            message: 'give either spread or amountsByAssignee',
+          });
+        }
+        if (p.amountsByAssignee) {
+          const key = (a: { kind: string; id: string }) => `${a.kind}:${a.id}`;
+          const given = new Set(p.amountsByAssignee.map((r) => key(r.assignee)));
+          if (
+            given.size !== p.amountsByAssignee.length ||
+            p.assignees.some((a) => !given.has(key(a))) ||
+            given.size !== p.assignees.length
+          ) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['amountsByAssignee'],
+              message: 'needs exactly one row per assignee',
+            });
+          }
+          if (p.amountsByAssignee.some((r) => r.amounts.length !== p.periodCount)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['amountsByAssignee'],
+              message: 'needs one amount per period in every row',
+            });
+          }
+        }
+        if (p.spread?.mode === 'weighted' && p.spread.weights.length !== p.periodCount) {
           ctx.addIssue({
             code: 'custom',
             path: ['spread', 'weights'],
             message: 'needs one weight per period',
           });
         }
-        if (p.spread.mode === 'explicit' && p.spread.amounts.length !== p.periodCount) {
+        if (p.spread?.mode === 'explicit' && p.spread.amounts.length !== p.periodCount) {
           ctx.addIssue({
             code: 'custom',
             path: ['spread', 'amounts'],
@@ -233,6 +275,9 @@ export const functionContracts = {
             spread: Spread,
           })
           .optional(),
+        notify: Notify,
+        /** Where the change comes from, for the activity list: a form, or a pasted CSV import. */
+        source: z.enum(['edit', 'csv-import']).default('edit'),
       })
       .superRefine(requireVersionToApply)
       .superRefine((p, ctx) => {
@@ -252,6 +297,7 @@ export const functionContracts = {
         targetId: NumericId,
         targetAmount: TargetMoney.optional(),
         kpiValue: Money.optional(),
+        notify: Notify,
       })
       .superRefine(requireVersionToApply)
       .superRefine((p, ctx) => {
@@ -314,10 +360,12 @@ export const functionContracts = {
     result: MutationResultDto.and(z.object({ uuid: FamilyUuid })),
   },
   goal_journal_list: {
-    summary: 'The change journal (F12), newest first, optionally for one family.',
+    summary: 'The change journal (F12), newest first, optionally for one family and/or one user.',
     params: z.strictObject({
       ...base,
       familyUuid: FamilyUuid.optional(),
+      /** Only changes made by this HubSpot user (the `context.user.id` they were made with). */
+      userId: NumericId.optional(),
       limit: z.number().int().min(1).max(100).default(25),
       cursor: Cursor.optional(),
     }),
@@ -356,6 +404,8 @@ export const functionContracts = {
       goalTypes: z.array(z.object({ value: z.string(), label: z.string() })),
       milestones: z.array(z.object({ value: z.string(), label: z.string() })),
       pipelines: z.array(z.object({ id: z.string(), label: z.string() })),
+      /** The portal's currencies (ISO 4217): its company currency first, then the others it uses. */
+      currencies: z.array(z.object({ code: z.string(), company: z.boolean() })).optional(),
     }),
   },
   app_settings_get: {

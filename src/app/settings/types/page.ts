@@ -1,5 +1,5 @@
 import type { SettingsDto } from '@goal-families/contract';
-import type { FunctionsClient } from '@goal-families/ui';
+import type { DirectoryView, FunctionsClient, PortalOptions } from '@goal-families/ui';
 import type { ExtensionPointApiActions, SettingsContext } from '@hubspot/ui-extensions';
 
 export type PageActions = ExtensionPointApiActions<'settings'>;
@@ -14,6 +14,14 @@ export interface PageProps {
   newId?: () => string;
 }
 
+/** Where the page can send the user: a tab, or one goal's detail or health problems. */
+export type Destination =
+  | { tab: 'families'; goal?: string }
+  | { tab: 'create' }
+  | { tab: 'health'; goal?: string }
+  | { tab: 'activity'; goal?: string }
+  | { tab: 'settings' };
+
 /** What every tab gets. */
 export interface PageEnvironment {
   client: FunctionsClient;
@@ -21,9 +29,16 @@ export interface PageEnvironment {
   settings: SettingsDto;
   settingsVersion: string | null;
   canEdit: boolean;
+  /** The portal's default zone: for new goals and for times (activity); goals show their own zone. */
   timeZone: string;
   currency: string;
+  /** The portal's owners and teams (pickers); names go through `useNames`. */
+  directory: DirectoryView;
+  /** The portal's goal types, period lengths and pipelines with their labels. */
+  options: PortalOptions;
   now: () => Date;
   newId: () => string;
   reloadSettings: () => void;
+  /** Opens a tab, or a goal in one ("see its problems", "open the goal"). */
+  navigate: (to: Destination) => void;
 }

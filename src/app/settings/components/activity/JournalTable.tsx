@@ -1,4 +1,5 @@
 import type { JournalEntryDto } from '@goal-families/contract';
+import { useFormat, useNames } from '@goal-families/ui';
 import {
   Button,
   StatusTag,
@@ -8,8 +9,10 @@ import {
   TableHead,
   TableHeader,
   TableRow,
+  Tag,
 } from '@hubspot/ui-extensions';
 import type { PageEnvironment } from '../../types/page';
+import { journalWhat } from '../../utils/journalText';
 
 interface JournalTableProps {
   entries: JournalEntryDto[];
@@ -17,13 +20,9 @@ interface JournalTableProps {
   onUndo: (entry: JournalEntryDto) => void;
 }
 
-function when(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(iso),
-  );
-}
-
 export function JournalTable({ entries, environment, onUndo }: JournalTableProps) {
+  const format = useFormat();
+  const names = useNames();
   return (
     <Table bordered testId="journal-table">
       <TableHead>
@@ -32,18 +31,26 @@ export function JournalTable({ entries, environment, onUndo }: JournalTableProps
           <TableHeader>Who</TableHeader>
           <TableHeader>Goal</TableHeader>
           <TableHeader>What</TableHeader>
-          <TableHeader align="right">Fields changed</TableHeader>
           <TableHeader> </TableHeader>
         </TableRow>
       </TableHead>
       <TableBody>
         {entries.map((entry) => (
           <TableRow key={entry.id} testId={`journal-${entry.id}`}>
-            <TableCell>{when(entry.at, environment.timeZone)}</TableCell>
-            <TableCell>{entry.by.email ?? `User ${entry.by.userId}`}</TableCell>
-            <TableCell>{entry.familyName}</TableCell>
-            <TableCell>{entry.summary}</TableCell>
-            <TableCell align="right">{String(entry.changes.length)}</TableCell>
+            <TableCell>{format.dateTime(entry.at, environment.timeZone)}</TableCell>
+            <TableCell>{names.user(entry.by.userId, entry.by.email)}</TableCell>
+            <TableCell>
+              <Button
+                variant="transparent"
+                onClick={() => environment.navigate({ tab: 'families', goal: entry.familyUuid })}
+              >
+                {entry.familyName}
+              </Button>
+            </TableCell>
+            <TableCell>
+              {entry.source === 'csv-import' && <Tag variant="info">Import</Tag>}
+              {journalWhat(entry, format, names)}
+            </TableCell>
             <TableCell>
               {entry.undoneBy !== null ? (
                 <StatusTag variant="default">Undone</StatusTag>

@@ -1,6 +1,6 @@
 /**
  * What this implementation must spend, per endpoint, for the deterministic scenarios: the safe-write
- * protocol's price written as a formula (src/use-cases/mutation.ts, apply-plan.ts, read-family.ts),
+ * protocol's price written as a formula (src/use-cases/safe-write/: run-mutation.ts, apply-plan.ts, read-family.ts),
  * so that the smoke test catches any change in the number of calls, and the report can show it next
  * to the lower bound.
  *

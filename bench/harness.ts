@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { FunctionResult, FunctionUid, ParamsInput } from '@goal-families/contract';
 import { createEmulator, type Emulator, type SeedChoice } from '../emulator';
 import { mulberry32 } from '../emulator/seed/deterministic';
+import { runFunction } from '../src/app/functions/entries/define-function';
 import { installSimulatedTime } from '../src/gateway/simulated-time';
-import { runFunction } from '../src/use-cases/define-function';
 import { createVirtualClock, type VirtualClock } from './virtual-clock';
 
 export const DEFAULT_LATENCY_MS = 100;

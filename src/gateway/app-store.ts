@@ -31,6 +31,8 @@ export type StoredRecord = {
 };
 
 export interface AppStore {
+  /** The longest payload (JSON characters) one stored record can hold. */
+  readonly maxPayloadChars: number;
   getSettings(): Promise<StoredRecord | null>;
   /** Creates or replaces the settings record; returns it as stored. */
   putSettings(payload: unknown, existingId: string | null, createdAt: string): Promise<StoredRecord>;
@@ -142,6 +144,7 @@ export function createAppStore(http: HubSpotHttp): AppStore {
   const newestFirst = { propertyName: 'gf_created_at', direction: 'DESCENDING' as const };
 
   return {
+    maxPayloadChars: MAX_PAYLOAD_CHARS,
     async getSettings() {
       const o = await find();
       if (!o) return null;

@@ -55,6 +55,21 @@ export class GatewayError extends Error {
   get retryable(): boolean {
     return this.kind === 'rate_limited' || this.kind === 'server' || this.kind === 'network';
   }
+
+  /** The call may have been applied although it failed: a server error or a lost answer. */
+  get outcomeUnknown(): boolean {
+    return this.kind === 'server' || this.kind === 'network';
+  }
+
+  /** Not HubSpot's answer: the invocation's deadline stopped a wait or a retry. */
+  get deadline(): boolean {
+    return this.kind === 'deadline';
+  }
+
+  /** The contract's error for this failure (what the use cases' `EdgeFailure` port asks for). */
+  get appError() {
+    return toAppError(this);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Builds the gateway of one invocation from the environment: client, retry, throttle, counter. */
 import { createAppStore } from './app-store';
 import { type CallCounter, createCallCounter, withCounting } from './counting';
-import { createGoalTargetsGateway, type GoalTargetsGateway } from './goal-targets-gateway';
+import { createGoalTargetsGateway, type HubSpotGateway } from './goal-targets-gateway';
 import { createClientHttp, DEFAULT_BASE_URL, type HubSpotHttp } from './http';
 import { CrmObjects } from './objects';
 import { GOAL_TARGETS } from './paths';
@@ -46,7 +46,7 @@ export function buildHttp(
   return withRetry(withSearchThrottle(withCounting(base, counter), limiter, deadline), retry);
 }
 
-export function createGatewayFromEnv(env: GatewayEnv, options: GatewayOptions): GoalTargetsGateway {
+export function createGatewayFromEnv(env: GatewayEnv, options: GatewayOptions): HubSpotGateway {
   const calls = createCallCounter();
   const base =
     options.transport ??

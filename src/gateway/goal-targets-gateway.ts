@@ -1,6 +1,7 @@
 /**
- * `GoalTargetsGateway`: everything the use cases need from HubSpot, in domain terms. The only
- * implementation talks HTTP through `CrmObjects`; tests can hand use cases a fake of this interface.
+ * `HubSpotGateway`: everything the use cases need from HubSpot, in domain terms, over HTTP through
+ * `CrmObjects`. It satisfies the use cases' `GoalTargetsGateway` port structurally (checked where the
+ * two meet, in `src/app/functions/entries/define-function.ts`), so this layer imports nothing above it.
  */
 import type { AppStore } from './app-store';
 import type { CallCounter } from './counting';
@@ -44,7 +45,7 @@ export type TargetQuery = {
   toMs?: number;
 };
 
-export interface GoalTargetsGateway {
+export interface HubSpotGateway {
   /** Every slice of a family, found by search (lags a few seconds behind writes). */
   searchByUuid(uuid: string): Promise<CrmRecord[]>;
   /** Every slice of several families (≤ 100 uuids), by one paged search. */
@@ -98,7 +99,7 @@ export function createGoalTargetsGateway(deps: {
   readProperties: readonly string[];
   /** For creates whose answer lacks trace ids: what makes one slice unique (group id + start). */
   sliceKey: (p: CrmRecord['properties']) => string;
-}): GoalTargetsGateway {
+}): HubSpotGateway {
   const { http, targets, readProperties } = deps;
   const byId = { propertyName: 'hs_object_id', direction: 'ASCENDING' as const };
   const getResults = async (path: string, query?: Record<string, string | number>) => {

@@ -4,5 +4,6 @@ export { type CallCounter, createCallCounter } from './counting';
 export { GatewayError, isGatewayError, toAppError } from './errors';
 export { createGatewayFromEnv, type GatewayEnv } from './factory';
 export * from './goal-targets-gateway';
-export type { HubSpotHttp } from './http';
-export { OBJECTS_PREFIX } from './paths';
+export type { HttpRequest, HttpResponse, HubSpotHttp } from './http';
+export { LIMITS, OBJECTS_PREFIX } from './paths';
+export { installSimulatedTime, type SimulatedTime, simulatedTime } from './simulated-time';

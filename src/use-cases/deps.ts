@@ -1,5 +1,5 @@
 /** What every use case is given: the gateway and the effects the domain must not do itself. */
-import type { GoalTargetsGateway } from '../gateway';
+import type { GoalTargetsGateway } from './ports';
 
 export type UseCaseDeps = {
   gateway: GoalTargetsGateway;

@@ -1,21 +1,37 @@
-/** One use case per app function uid, each `(deps, params) → Result`. */
-import type { FunctionUid, Params, Result } from '@goal-families/contract';
-import { auditPortal } from './audit';
-import { cloneFamily, createFamily } from './create-family';
+/**
+ * The use-case layer's only entry: one use case per app function uid (each in the file named after
+ * its uid), the port it needs from the edge (`ports.ts`) and what every use case is given (`deps.ts`).
+ * `safe-write/` holds the mutation protocol, `scan/` the bounded portal scans, `support/` presenters
+ * and helpers, `testing/` fakes for tests.
+ */
+import type { FunctionUid, Params, Result, SuccessOf } from '@goal-families/contract';
+import { getSettings } from './app-settings-get';
+import { saveSettings } from './app-settings-save';
 import type { UseCaseDeps } from './deps';
-import { indexFamilies } from './family-index';
-import { archiveFamily, archiveTarget, updateFamily, updateTarget } from './family-mutations';
-import { goalPropertyOptions, listOwnersAndTeams } from './lookups';
-import { getFamily, listFamilies } from './read-families';
-import { listJournal, repairFamily, undoChange } from './repair-undo';
-import { getSettings, saveSettings } from './settings';
+import { undoChange } from './goal-change-undo';
+import { auditPortal } from './goal-families-audit';
+import { indexFamilies } from './goal-families-index';
+import { listFamilies } from './goal-families-list';
+import { archiveFamily } from './goal-family-archive';
+import { cloneFamily } from './goal-family-clone';
+import { createFamily } from './goal-family-create';
+import { getFamily } from './goal-family-get';
+import { repairFamily } from './goal-family-repair';
+import { updateFamily } from './goal-family-update';
+import { listJournal } from './goal-journal-list';
+import { goalPropertyOptions } from './goal-property-options';
+import { archiveTarget } from './goal-target-archive';
+import { updateTarget } from './goal-target-update';
+import { listOwnersAndTeams } from './owners-and-teams-list';
 
 export type { UseCaseDeps } from './deps';
+export * from './ports';
 
+/** A use case answers with exactly the contract's result for its uid: the compiler checks it. */
 export type UseCase<U extends FunctionUid> = (
   deps: UseCaseDeps,
   params: Params<U>,
-) => Promise<Result<object>>;
+) => Promise<Result<SuccessOf<U>>>;
 
 export const useCases: { [U in FunctionUid]: UseCase<U> } = {
   goal_families_list: listFamilies,

@@ -1,24 +1,14 @@
-/** F11: the app settings, stored in the portal. */
-import type { Params, SettingsDto } from '@goal-families/contract';
-import { failure, type Result, success } from '@goal-families/contract';
+/** `app_settings_save` (F11): who may edit, defaults and card options, saved with the version read. */
+import type { Params, Result, SuccessOf } from '@goal-families/contract';
+import { failure, success } from '@goal-families/contract';
 import type { UseCaseDeps } from './deps';
-import { guarded } from './guard';
-import { canEdit, loadSettings } from './permissions';
-
-export function getSettings(
-  deps: UseCaseDeps,
-  p: Params<'app_settings_get'>,
-): Promise<Result<{ settings: SettingsDto; canEdit: boolean; version: string | null }>> {
-  return guarded(async () => {
-    const { settings, record } = await loadSettings(deps.gateway.store);
-    return success({ settings, canEdit: canEdit(settings, p.caller), version: record?.version ?? null });
-  });
-}
+import { canEdit, loadSettings } from './safe-write/permissions';
+import { guarded } from './support/guard';
 
 export function saveSettings(
   deps: UseCaseDeps,
   p: Params<'app_settings_save'>,
-): Promise<Result<{ settings: SettingsDto; version: string }>> {
+): Promise<Result<SuccessOf<'app_settings_save'>>> {
   return guarded(async () => {
     const { settings, record } = await loadSettings(deps.gateway.store);
     if (!canEdit(settings, p.caller)) {
@@ -29,9 +19,7 @@ export function saveSettings(
       return failure(
         'CONFLICT',
         'The settings were changed by someone else since you opened them. Reload and try again.',
-        {
-          currentVersion: record?.version ?? null,
-        },
+        { currentVersion: record?.version ?? null },
       );
     }
     // Refuse a save that would lock the saver out: the settings page would become unusable.

@@ -2,10 +2,10 @@ import { functionContracts } from '@goal-families/contract';
 import { READ_PROPERTIES } from '@goal-families/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sliceKey } from '../app/functions/entries/define-function';
+import type { HttpRequest, HttpResponse } from '../gateway';
 import { createGatewayFromEnv } from '../gateway';
-import type { HttpRequest, HttpResponse } from '../gateway/http';
-import { AUDIT_LIMITS, auditPortal } from './audit';
-import { sliceKey } from './define-function';
+import { AUDIT_LIMITS, auditPortal } from './goal-families-audit';
 
 type Filter = { propertyName: string; operator: string; value?: string; values?: string[] };
 type SearchBody = { filterGroups: { filters: Filter[] }[]; limit: number };

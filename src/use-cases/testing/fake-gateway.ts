@@ -2,8 +2,7 @@
  * An in-memory `GoalTargetsGateway` for use-case unit tests: records by id, search that sees every
  * live record, and failure switches per operation and id. Test support only (not bundled: no entry imports it).
  */
-import type { AppStore, CrmRecord, GoalTargetsGateway, WriteOutcome } from '../gateway';
-import { createCallCounter } from '../gateway';
+import type { AppStore, CrmRecord, GoalTargetsGateway, WriteOutcome } from '../ports';
 
 export type FakeFailures = {
   /** Ids whose batch update fails (every call) — the "permanent partial failure". */
@@ -22,6 +21,7 @@ export function createFakeGateway(records: CrmRecord[], failures: FakeFailures =
     r.properties.hs_lastmodifieddate = String(++tick);
   };
   const store: AppStore = {
+    maxPayloadChars: 65_000,
     getSettings: async () => null,
     putSettings: async () => {
       throw new Error('not in the fake');
@@ -43,7 +43,7 @@ export function createFakeGateway(records: CrmRecord[], failures: FakeFailures =
   };
   const gateway: GoalTargetsGateway = {
     store,
-    calls: createCallCounter(),
+    calls: { total: () => 0 },
     setDeadline: () => undefined,
     searchByUuid: async (uuid) =>
       [...live.values()].filter((r) => r.properties.hs_group_correlation_uuid === uuid),

@@ -17,11 +17,11 @@ import {
   type RawGoalTarget,
 } from '@goal-families/domain';
 import { z } from 'zod';
-import { type ScanLimits, scanBounded, scanProgress } from './bounded-scan';
-import { decodeCursor, encodeCursor } from './cursor';
 import type { UseCaseDeps } from './deps';
-import { guarded } from './guard';
-import { presentFinding } from './presenters';
+import { type ScanLimits, scanBounded, scanProgress } from './scan/bounded-scan';
+import { decodeCursor, encodeCursor } from './support/cursor';
+import { guarded } from './support/guard';
+import { presentFinding } from './support/presenters';
 
 const AuditCursor = z.object({
   last: z.string().regex(/^\d{1,20}$/),

@@ -8,9 +8,9 @@
  * out of time or being throttled just ends the invocation early; the cursor resumes after the last
  * completed page. With no page done there is nothing to return, so the error goes to the caller.
  */
-import { isGatewayError } from '../gateway';
-import type { SearchPage } from '../gateway/objects';
-import type { UseCaseDeps } from './deps';
+
+import type { UseCaseDeps } from '../deps';
+import { isEdgeFailure, type SearchPage } from '../ports';
 
 export type ScanLimits = { pages: number; pageSize: number; budgetMs: number };
 
@@ -54,7 +54,7 @@ export async function scanBounded(
         remainingAtStart ??= scan.total;
         if (scan.results.length > 0) await onPage(scan, last);
       } catch (e) {
-        if (page > 0 && isGatewayError(e) && (e.retryable || e.kind === 'deadline')) break;
+        if (page > 0 && isEdgeFailure(e) && (e.retryable || e.deadline)) break;
         throw e;
       }
       const pageLast = scan.results.at(-1)?.id;

@@ -1,7 +1,6 @@
-/** F1/F2 reads: the families list (card, admin browse) and one family in full. */
-
-import type { FamilyDto, FamilySummaryDto, Params } from '@goal-families/contract';
-import { failure, type Result, success } from '@goal-families/contract';
+/** `goal_families_list` (F1, F2): family summaries for the card and the admin list, filtered and paged. */
+import type { FamilySummaryDto, Params, Result, SuccessOf } from '@goal-families/contract';
+import { failure, success } from '@goal-families/contract';
 import {
   auditFamily,
   dateStartMs,
@@ -11,14 +10,12 @@ import {
   type RawGoalTarget,
 } from '@goal-families/domain';
 import { z } from 'zod';
-import type { TargetQuery } from '../gateway';
-import { decodeCursor, encodeCursor } from './cursor';
 import type { UseCaseDeps } from './deps';
-import { notFound } from './family-mutations';
-import { guarded } from './guard';
-import { createNameBook } from './names';
-import { presentFamily, presentSummary } from './presenters';
-import { loadFamily } from './read-family';
+import type { TargetQuery } from './ports';
+import { decodeCursor, encodeCursor } from './support/cursor';
+import { guarded } from './support/guard';
+import { createNameBook } from './support/names';
+import { presentSummary } from './support/presenters';
 
 const ListCursor = z.object({ o: z.number().int().min(0) });
 const DAY_MS = 86_400_000;
@@ -35,7 +32,7 @@ const DAY_MS = 86_400_000;
 export function listFamilies(
   deps: UseCaseDeps,
   p: Params<'goal_families_list'>,
-): Promise<Result<{ families: FamilySummaryDto[]; nextCursor: string | null; total: number }>> {
+): Promise<Result<SuccessOf<'goal_families_list'>>> {
   return guarded(async () => {
     const cursor = decodeCursor(p.cursor, ListCursor);
     if (cursor === 'invalid') return failure('VALIDATION_ERROR', 'cursor is not one this function returned');
@@ -100,21 +97,4 @@ async function summariesOf(
     out.push(summary);
   }
   return { families: out, nextCursor: null, total: out.length };
-}
-
-export function getFamily(
-  deps: UseCaseDeps,
-  p: Params<'goal_family_get'>,
-): Promise<Result<{ family: FamilyDto }>> {
-  return guarded(async () => {
-    const { family } = await loadFamily(deps.gateway, p.uuid);
-    if (family === null) return notFound(p.uuid);
-    const dto = await presentFamily(family, {
-      nowMs: deps.now(),
-      names: createNameBook(deps.gateway),
-      timeZone: p.portal.timeZone,
-      withSlices: true,
-    });
-    return success({ family: dto });
-  });
 }

@@ -1,5 +1,5 @@
 /** Owner and team display names, fetched at most once per invocation (and only when needed). */
-import type { GoalTargetsGateway } from '../gateway';
+import type { GoalTargetsGateway } from '../ports';
 
 export type NameBook = { name: (kind: 'owner' | 'team', id: string) => Promise<string | undefined> };
 

@@ -1,15 +1,14 @@
 /**
- * The one wrapper every app function entry uses: validate `context.parameters` with the uid's zod
- * schema, build the invocation's dependencies from the environment, run the use case, and return a
+ * The composition root of every app function, the one wrapper each generated entry uses: validate
+ * `context.parameters` with the uid's zod schema, build the invocation's dependencies from the
+ * environment (the HubSpot gateway fills the use cases' port here), run the use case, and return a
  * JSON-safe result. It never throws: bad input is a VALIDATION_ERROR, a bug an INTERNAL_ERROR.
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { type FunctionResult, type FunctionUid, failure, functionContracts } from '@goal-families/contract';
 import { parseInstant, READ_PROPERTIES } from '@goal-families/domain';
-import { createGatewayFromEnv } from '../gateway';
-import { simulatedTime } from '../gateway/simulated-time';
-import type { UseCaseDeps } from './deps';
-import { type UseCase, useCases } from './index';
+import { createGatewayFromEnv, simulatedTime } from '../../../gateway';
+import { type GoalTargetsGateway, type UseCase, type UseCaseDeps, useCases } from '../../../use-cases';
 
 type Env = Record<string, string | undefined>;
 export type FunctionContext = { parameters?: unknown; [key: string]: unknown };
@@ -23,7 +22,8 @@ export function depsFromEnv(env: Env): UseCaseDeps {
   const base = Number(env.GOAL_FAMILIES_RETRY_BASE_DELAY_MS);
   // Benchmarks only: a virtual clock installed by `bench/` (see simulated-time.ts); undefined in production.
   const sim = simulatedTime();
-  const gateway = createGatewayFromEnv(env, {
+  // The HubSpot gateway fills the use cases' port: the compiler checks the fit here, where they meet.
+  const gateway: GoalTargetsGateway = createGatewayFromEnv(env, {
     readProperties: READ_PROPERTIES,
     sliceKey,
     ...(sim ? { now: sim.now } : {}),

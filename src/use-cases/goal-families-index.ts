@@ -10,10 +10,10 @@ import type { FamilyIndexEntry, Params } from '@goal-families/contract';
 import { failure, type Result, success } from '@goal-families/contract';
 import { formatInstant, PROP, parseTarget, type RawGoalTarget } from '@goal-families/domain';
 import { z } from 'zod';
-import { type ScanLimits, scanBounded, scanProgress } from './bounded-scan';
-import { decodeCursor, encodeCursor } from './cursor';
 import type { UseCaseDeps } from './deps';
-import { guarded } from './guard';
+import { type ScanLimits, scanBounded, scanProgress } from './scan/bounded-scan';
+import { decodeCursor, encodeCursor } from './support/cursor';
+import { guarded } from './support/guard';
 
 const IndexCursor = z.object({
   last: z.string().regex(/^\d{1,20}$/),

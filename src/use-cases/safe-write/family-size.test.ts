@@ -5,11 +5,12 @@ import {
   type Params,
 } from '@goal-families/contract';
 import { describe, expect, it } from 'vitest';
-import type { CrmRecord } from '../gateway';
-import { cloneFamily } from './create-family';
-import type { UseCaseDeps } from './deps';
-import { createFakeGateway } from './fake-gateway';
-import { archiveFamily, updateFamily } from './family-mutations';
+import type { UseCaseDeps } from '../deps';
+import { archiveFamily } from '../goal-family-archive';
+import { cloneFamily } from '../goal-family-clone';
+import { updateFamily } from '../goal-family-update';
+import type { CrmRecord } from '../ports';
+import { createFakeGateway } from '../testing/fake-gateway';
 
 const UUID = '11111111-1111-4111-8111-111111111111';
 const NEW_UUID = '22222222-2222-4222-8222-222222222222';

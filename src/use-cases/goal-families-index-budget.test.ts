@@ -4,10 +4,10 @@ import { functionContracts } from '@goal-families/contract';
 import { READ_PROPERTIES } from '@goal-families/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sliceKey } from '../app/functions/entries/define-function';
+import type { HttpRequest, HttpResponse } from '../gateway';
 import { createGatewayFromEnv } from '../gateway';
-import type { HttpRequest, HttpResponse } from '../gateway/http';
-import { sliceKey } from './define-function';
-import { INDEX_LIMITS, INDEX_PROPERTIES, indexFamilies } from './family-index';
+import { INDEX_LIMITS, INDEX_PROPERTIES, indexFamilies } from './goal-families-index';
 
 type Filter = { propertyName: string; operator: string; value?: string };
 type SearchBody = { filterGroups: { filters: Filter[] }[]; limit: number; properties: string[] };

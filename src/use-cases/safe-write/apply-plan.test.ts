@@ -1,8 +1,8 @@
 import type { Plan } from '@goal-families/domain';
 import { describe, expect, it } from 'vitest';
-import type { CrmRecord } from '../gateway';
+import type { CrmRecord } from '../ports';
+import { createFakeGateway } from '../testing/fake-gateway';
 import { applyPlan, sameValue } from './apply-plan';
-import { createFakeGateway } from './fake-gateway';
 
 const records: CrmRecord[] = Array.from({ length: 250 }, (_, i) => ({
   id: String(1000 + i),

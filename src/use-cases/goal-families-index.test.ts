@@ -4,10 +4,10 @@ import { type FamilyIndexEntry, functionContracts } from '@goal-families/contrac
 import { READ_PROPERTIES } from '@goal-families/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, DEFAULT_TOKEN, type Emulator, generatePortal } from '../../emulator/index';
+import { sliceKey } from '../app/functions/entries/define-function';
 import { createGatewayFromEnv } from '../gateway';
-import { sliceKey } from './define-function';
 import type { UseCaseDeps } from './deps';
-import { type IndexLimits, indexFamilies } from './family-index';
+import { type IndexLimits, indexFamilies } from './goal-families-index';
 
 const TARGETS = 3_000;
 let emulator: Emulator;

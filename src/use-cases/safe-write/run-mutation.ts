@@ -5,13 +5,13 @@
 import type { Caller, MutationResultDto, PlanDto } from '@goal-families/contract';
 import { failure, type Result, success } from '@goal-families/contract';
 import { familyVersion, isEmptyPlan, type Plan } from '@goal-families/domain';
-import type { CrmRecord } from '../gateway';
+import type { UseCaseDeps } from '../deps';
+import type { CrmRecord } from '../ports';
+import { presentPlan } from '../support/presenters';
 import { applyPlan } from './apply-plan';
-import type { UseCaseDeps } from './deps';
 import { checkFamilySize, plannedChanges } from './family-size';
 import { record } from './journal';
 import { requireEditor } from './permissions';
-import { presentPlan } from './presenters';
 import type { LoadedFamily } from './read-family';
 
 export type MutationParams = { caller: Caller; dryRun: boolean; version?: string | undefined };

@@ -1,7 +1,7 @@
 /** Who may edit (F11): super admins when enabled, and the users and teams the settings list. */
 import type { Caller } from '@goal-families/contract';
 import { DEFAULT_SETTINGS, type Failure, failure, SettingsDto } from '@goal-families/contract';
-import type { AppStore, StoredRecord } from '../gateway';
+import type { AppStore, StoredRecord } from '../ports';
 
 export type LoadedSettings = { settings: SettingsDto; record: StoredRecord | null };
 

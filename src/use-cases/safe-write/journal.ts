@@ -8,8 +8,7 @@
 import type { Caller, JournalEntryDto } from '@goal-families/contract';
 import type { Plan } from '@goal-families/domain';
 import { z } from 'zod';
-import type { AppStore, StoredRecord } from '../gateway';
-import { MAX_PAYLOAD_CHARS } from '../gateway/app-store';
+import type { AppStore, StoredRecord } from '../ports';
 
 const StoredEntry = z.object({
   v: z.literal(1),
@@ -41,6 +40,8 @@ export function entryFor(
   atIso: string,
   family: JournalFamily,
   undoes: string | null,
+  /** The store's limit for one record's payload. */
+  maxChars: number,
 ): StoredEntry {
   const groups = new Map<string, StoredEntry['groups'][number]>();
   for (const u of plan.updates) {
@@ -72,8 +73,7 @@ export function entryFor(
     undoes,
   };
   // Too big for one record (huge re-spreads): keep the summary, give up undo.
-  if (JSON.stringify(entry).length > MAX_PAYLOAD_CHARS - 1_000)
-    return { ...entry, groups: [], undoable: false };
+  if (JSON.stringify(entry).length > maxChars - 1_000) return { ...entry, groups: [], undoable: false };
   return entry;
 }
 
@@ -113,7 +113,7 @@ export async function record(
       familyUuid: plan.familyUuid,
       key: `${plan.operation}:${plan.familyUuid}:${atMs}`,
       createdAt: at,
-      payload: entryFor(plan, caller, at, family, undoes),
+      payload: entryFor(plan, caller, at, family, undoes, store.maxPayloadChars),
     });
     if (undoes) {
       const undone = await store.readJournal(undoes);

@@ -11,7 +11,7 @@ import {
   type RawGoalTarget,
   READ_PROPERTIES,
 } from '@goal-families/domain';
-import type { CrmRecord, GoalTargetsGateway } from '../gateway';
+import type { CrmRecord, GoalTargetsGateway } from '../ports';
 
 export type LoadedFamily = {
   uuid: string;

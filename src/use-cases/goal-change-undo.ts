@@ -1,0 +1,39 @@
+/** `goal_change_undo` (F12): undo a family's newest journalled change, through the safe-write protocol. */
+import type { MutationResultDto, Params, Result } from '@goal-families/contract';
+import { failure } from '@goal-families/contract';
+import { planUndo } from '@goal-families/domain';
+import type { UseCaseDeps } from './deps';
+import { parseEntry, presentEntry } from './safe-write/journal';
+import { planOrFailure, withFamily } from './safe-write/plan-result';
+import { loadFamily } from './safe-write/read-family';
+import { runMutation } from './safe-write/run-mutation';
+import { guarded } from './support/guard';
+
+export function undoChange(
+  deps: UseCaseDeps,
+  p: Params<'goal_change_undo'>,
+): Promise<Result<MutationResultDto>> {
+  return guarded(async () => {
+    const stored = await deps.gateway.store.readJournal(p.entryId);
+    const entry = stored ? parseEntry(stored) : null;
+    if (!entry) return failure('NOT_FOUND', `No journal entry ${p.entryId}.`, { entryId: p.entryId });
+    if (entry.undoneBy !== null) {
+      return failure('CONFLICT', 'This change was undone already.', { undoneBy: entry.undoneBy });
+    }
+    if (!entry.undoable)
+      return failure('VALIDATION_ERROR', `A "${entry.operation}" change cannot be undone.`);
+    const { entries } = await deps.gateway.store.listJournal({ familyUuid: entry.familyUuid, limit: 1 });
+    const newest = entries[0];
+    if (newest && newest.id !== entry.id) {
+      return failure('CONFLICT', 'Only the last change of a goal can be undone, and a later one exists.', {
+        newestEntryId: newest.id,
+      });
+    }
+    const changes = presentEntry(entry).changes;
+    return runMutation(deps, p, {
+      load: () => loadFamily(deps.gateway, entry.familyUuid, [...new Set(changes.map((c) => c.id))]),
+      plan: withFamily(({ family }) => planOrFailure(planUndo(family, changes))),
+      undoes: entry.id,
+    });
+  });
+}

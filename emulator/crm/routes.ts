@@ -1,6 +1,14 @@
 import type { Route } from '../http/router.js';
 import type { CrmContext } from './context.js';
-import { getOwner, getPipeline, listOwners, listPipelines, listTeams } from './lookups.js';
+import {
+  getCompanyCurrency,
+  getOwner,
+  getPipeline,
+  listCurrentExchangeRates,
+  listOwners,
+  listPipelines,
+  listTeams,
+} from './lookups.js';
 import { createObject, deleteObject, getObject, listObjects, patchObject } from './objects-basic.js';
 import { batchArchive, batchCreate, batchRead, batchUpdate, batchUpsert } from './objects-batch.js';
 import { createProperty, getProperty, listProperties } from './properties-api.js';
@@ -51,6 +59,8 @@ export function crmRoutes(): Route<CrmContext>[] {
     standard('GET', '/crm/v3/owners', listOwners),
     standard('GET', '/crm/v3/owners/{ownerId}', getOwner),
     standard('GET', '/settings/v3/users/teams', listTeams),
+    standard('GET', '/settings/v3/currencies/company-currency', getCompanyCurrency),
+    standard('GET', '/settings/v3/currencies/exchange-rates/current', listCurrentExchangeRates),
     standard('GET', '/crm/v3/pipelines/{objectType}', listPipelines, keepType),
     standard('GET', '/crm/v3/pipelines/{objectType}/{pipelineId}', getPipeline, keepType),
     ...SCHEMA_PATH_PREFIXES.flatMap((prefix) => [

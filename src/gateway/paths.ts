@@ -21,6 +21,11 @@ export const paths = {
   // (scope `settings.users.teams.read`), answering `{ results: [{ id, name, userIds, ... }] }`.
   teams: () => '/settings/v3/users/teams',
   pipelines: (objectType: string) => `/crm/v3/pipelines/${encodeURIComponent(objectType)}`,
+  // ASSUMPTION (unverified): the portal's currencies come from the account currencies API (optional
+  // scope `multi-currency-read`): `company-currency` answers `{ currencyCode }`, `exchange-rates/current`
+  // answers `{ results: [{ fromCurrencyCode, toCurrencyCode, … }] }` for each other currency in use.
+  companyCurrency: () => '/settings/v3/currencies/company-currency',
+  exchangeRates: () => '/settings/v3/currencies/exchange-rates/current',
 } as const;
 
 /** Names a path for the call counter: ids replaced so that counts group by endpoint. */

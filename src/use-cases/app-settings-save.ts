@@ -12,14 +12,16 @@ export function saveSettings(
   return guarded(async () => {
     const { settings, record } = await loadSettings(deps.gateway.store);
     if (!canEdit(settings, p.caller)) {
-      return failure('FORBIDDEN', 'Only super admins and the chosen editors may change the app settings.');
+      return failure('FORBIDDEN', 'Only super admins and the chosen editors may change the app settings.', {
+        reason: 'NOT_AN_EDITOR',
+      });
     }
     // Optimistic: a caller who read version X may not overwrite a newer save.
     if (p.version !== undefined && p.version !== (record?.version ?? null)) {
       return failure(
         'CONFLICT',
         'The settings were changed by someone else since you opened them. Reload and try again.',
-        { currentVersion: record?.version ?? null },
+        { reason: 'SETTINGS_CHANGED', currentVersion: record?.version ?? null },
       );
     }
     // Refuse a save that would lock the saver out: the settings page would become unusable.
@@ -27,6 +29,7 @@ export function saveSettings(
       return failure(
         'VALIDATION_ERROR',
         'These settings would remove your own permission to edit; keep yourself as an editor.',
+        { reason: 'LOCKOUT' },
       );
     }
     const stored = await deps.gateway.store.putSettings(

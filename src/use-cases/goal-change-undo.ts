@@ -16,16 +16,26 @@ export function undoChange(
   return guarded(async () => {
     const stored = await deps.gateway.store.readJournal(p.entryId);
     const entry = stored ? parseEntry(stored) : null;
-    if (!entry) return failure('NOT_FOUND', `No journal entry ${p.entryId}.`, { entryId: p.entryId });
+    if (!entry)
+      return failure('NOT_FOUND', `No journal entry ${p.entryId}.`, {
+        reason: 'ENTRY_GONE',
+        entryId: p.entryId,
+      });
     if (entry.undoneBy !== null) {
-      return failure('CONFLICT', 'This change was undone already.', { undoneBy: entry.undoneBy });
+      return failure('CONFLICT', 'This change was undone already.', {
+        reason: 'UNDONE_ALREADY',
+        undoneBy: entry.undoneBy,
+      });
     }
     if (!entry.undoable)
-      return failure('VALIDATION_ERROR', `A "${entry.operation}" change cannot be undone.`);
+      return failure('VALIDATION_ERROR', `A "${entry.operation}" change cannot be undone.`, {
+        reason: 'NOT_UNDOABLE',
+      });
     const { entries } = await deps.gateway.store.listJournal({ familyUuid: entry.familyUuid, limit: 1 });
     const newest = entries[0];
     if (newest && newest.id !== entry.id) {
       return failure('CONFLICT', 'Only the last change of a goal can be undone, and a later one exists.', {
+        reason: 'NOT_LAST_CHANGE',
         newestEntryId: newest.id,
       });
     }

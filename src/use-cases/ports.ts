@@ -108,6 +108,8 @@ export interface GoalTargetsGateway {
   owners(): Promise<Owner[]>;
   teams(): Promise<Team[]>;
   pipelines(objectType?: string): Promise<Pipeline[]>;
+  /** The portal's currencies: the company currency first, then the others it has exchange rates for. */
+  currencies(): Promise<{ code: string; company: boolean }[]>;
   goalTargetProperties(): Promise<PropertyDefinition[]>;
   readonly store: AppStore;
   /** HTTP attempts made through this gateway so far. */

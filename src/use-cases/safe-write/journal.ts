@@ -25,14 +25,26 @@ const StoredEntry = z.object({
   undoneBy: z.string().nullable(),
   /** The entry this one undid, if it is an undo. */
   undoes: z.string().nullable().default(null),
+  /** Where the change came from (absent in older entries: a form). */
+  source: z.enum(['edit', 'csv-import']).optional(),
+  /** The assignee added or removed. */
+  assignee: z
+    .object({ kind: z.enum(['owner', 'team']), id: z.string() })
+    .nullable()
+    .optional(),
 });
 type StoredEntry = z.infer<typeof StoredEntry>;
 
 /** Operations whose journal entry can be undone: they only updated existing slices. */
 const UNDOABLE = new Set(['family-update', 'respread', 'target-update', 'repair', 'undo']);
 
-/** What the journal says about the family a change was made to. */
-export type JournalFamily = { name: string; goalType: string | null };
+/** What the journal says about the family a change was made to, and where the change came from. */
+export type JournalFamily = {
+  name: string;
+  goalType: string | null;
+  source?: 'edit' | 'csv-import';
+  assignee?: { kind: 'owner' | 'team'; id: string } | null;
+};
 
 export function entryFor(
   plan: Plan,
@@ -71,6 +83,8 @@ export function entryFor(
     undoable: UNDOABLE.has(plan.operation) && plan.creates.length === 0 && plan.archives.length === 0,
     undoneBy: null,
     undoes,
+    ...(family.source && family.source !== 'edit' ? { source: family.source } : {}),
+    ...(family.assignee ? { assignee: family.assignee } : {}),
   };
   // Too big for one record (huge re-spreads): keep the summary, give up undo.
   if (JSON.stringify(entry).length > maxChars - 1_000) return { ...entry, groups: [], undoable: false };
@@ -82,7 +96,10 @@ export function parseEntry(record: StoredRecord): (StoredEntry & { id: string; f
   return parsed.success ? { ...parsed.data, id: record.id, familyUuid: record.familyUuid } : null;
 }
 
-export function presentEntry(e: StoredEntry & { id: string; familyUuid: string }): JournalEntryDto {
+export function presentEntry(
+  e: StoredEntry & { id: string; familyUuid: string },
+  assigneeName?: string,
+): JournalEntryDto {
   return {
     id: e.id,
     at: e.at,
@@ -95,6 +112,8 @@ export function presentEntry(e: StoredEntry & { id: string; familyUuid: string }
     changes: e.groups.flatMap((g) => g.ids.map((id) => ({ id, property: g.p, before: g.b, after: g.a }))),
     undoable: e.undoable && e.undoneBy === null,
     undoneBy: e.undoneBy,
+    ...(e.source ? { source: e.source } : {}),
+    ...(e.assignee ? { assignee: { ...e.assignee, ...(assigneeName ? { name: assigneeName } : {}) } } : {}),
   };
 }
 

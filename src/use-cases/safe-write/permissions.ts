@@ -27,8 +27,6 @@ export async function requireEditor(store: AppStore, caller: Caller): Promise<Fa
     : failure(
         'FORBIDDEN',
         'You may not change goals: ask an admin to add you as an editor in the app settings.',
-        {
-          userId: caller.userId,
-        },
+        { reason: 'NOT_AN_EDITOR', userId: caller.userId },
       );
 }

@@ -94,6 +94,7 @@ export function createFakeGateway(records: CrmRecord[], failures: FakeFailures =
     owners: async () => [],
     teams: async () => [],
     pipelines: async () => [],
+    currencies: async () => [{ code: 'USD', company: true }],
     goalTargetProperties: async () => [],
   };
   return { gateway, live };

@@ -267,12 +267,6 @@ export const SettingsDto = z.strictObject({
 });
 export type SettingsDto = z.infer<typeof SettingsDto>;
 
-export const DEFAULT_SETTINGS: SettingsDto = {
-  editors: { superAdmins: true, userIds: [], teamIds: [] },
-  defaults: { timeZone: 'UTC', fiscalYearStartMonth: 1, currency: 'USD' },
-  card: { showYearAtAGlance: true, showHealth: true, maxFamilies: 10 },
-};
-
 export const JournalEntryDto = z.object({
   id: z.string(),
   at: IsoInstant,

@@ -21,6 +21,7 @@ import {
   TimeZone,
   Version,
 } from './common';
+import { MAX_SLICES_PER_INVOCATION } from './constants';
 import {
   FamilyDto,
   FamilySummaryDto,
@@ -86,17 +87,6 @@ export const FamilyFilter = z.strictObject({
   health: z.enum(['healthy', 'broken']).optional(),
 });
 
-/**
- * The largest family (in slices) that one invocation may create or change family-wide.
- *
- * Why 1,200: an apply is sequential calls; for rename/archive it makes 3 + ⌈n/200⌉ + 3⌈n/100⌉ calls
- * (docs/benchmarks.md, "How far one invocation goes"), so at the benchmark's 100 ms per call 1,300
- * slices fit in 5 s and 2,700 in 10 s. A failed apply must still have time to roll back (up to as
- * many calls again), and HubSpot's latency per batch call can exceed 100 ms, so the limit takes the
- * 5 s column — half of the 10 s an invocation has — rounded down to whole families of 100 assignees
- * × 12 months: the benchmark's "Rename, 100 × 12 slices" apply measured 5.4 s at this size.
- * Larger families must be split (e.g. one family per team or per year).
- */
 /** One family as seen by one `goal_families_index` call (partial when the family straddles calls). */
 export const FamilyIndexEntry = z.object({
   uuid: z.string(),
@@ -112,8 +102,6 @@ export const FamilyIndexEntry = z.object({
   periodEnd: IsoInstant.nullable(),
 });
 export type FamilyIndexEntry = z.infer<typeof FamilyIndexEntry>;
-
-export const MAX_SLICES_PER_INVOCATION = 1_200;
 
 export const functionContracts = {
   goal_families_list: {
@@ -316,6 +304,29 @@ export const functionContracts = {
     summary: "Archive one slice (F7); the plan warns that the family's totals change.",
     params: z
       .strictObject({ ...mutation, uuid: FamilyUuid, targetId: NumericId })
+      .superRefine(requireVersionToApply),
+    result: MutationResultDto,
+  },
+  goal_assignee_add: {
+    summary:
+      "Add an assignee to an existing goal (F16): a new target group with the family's uuid, periods (in the family's own zone and end style) and family-defining properties; preview with dryRun.",
+    params: z
+      .strictObject({
+        ...mutation,
+        uuid: FamilyUuid,
+        assignee: Assignee,
+        /** Spread over the family's periods, in order (explicit: one amount per period). */
+        spread: Spread,
+        notify: Notify,
+      })
+      .superRefine(requireVersionToApply),
+    result: MutationResultDto,
+  },
+  goal_assignee_remove: {
+    summary:
+      'Remove an assignee from a goal (F16): archive every target of that assignee; preview with dryRun. The last assignee cannot be removed (archive the goal instead).',
+    params: z
+      .strictObject({ ...mutation, uuid: FamilyUuid, assignee: Assignee })
       .superRefine(requireVersionToApply),
     result: MutationResultDto,
   },

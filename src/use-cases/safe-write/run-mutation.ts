@@ -13,7 +13,7 @@ import {
 } from '@goal-families/domain';
 import type { UseCaseDeps } from '../deps';
 import type { CrmRecord } from '../ports';
-import { createNameBook } from '../support/names';
+import { createNameBook, NO_NAMES } from '../support/names';
 import { presentPlan } from '../support/present-plan';
 import { applyPlan } from './apply-plan';
 import { checkFamilySize, plannedChanges } from './family-size';
@@ -73,7 +73,7 @@ export async function runMutation(
   const family = loaded.family;
   const dto: PlanDto = await presentPlan(plan, {
     family,
-    names: createNameBook(deps.gateway),
+    names: params.dryRun ? createNameBook(deps.gateway) : NO_NAMES,
     milestone: spec.describe?.milestone ?? family?.milestone.value,
     timeZone:
       spec.describe?.timeZone ??

@@ -28,7 +28,6 @@ export function FamilyTile({ family, assignee, environment }: FamilyTileProps) {
   const goal: GoalContext = {
     name: family.name,
     goalType: family.goalType,
-    currency: family.currency ?? null,
     milestone: family.milestone,
     timeZone,
     groups: family.groups,

@@ -139,8 +139,6 @@ export const FamilySummaryDto = z.object({
   healthy: z.boolean(),
   findingCount: z.number().int(),
   version: Version,
-  /** The currency of the goal's amounts (ISO 4217), when the goal says; else the app's currency. */
-  currency: z.string().optional(),
 });
 export type FamilySummaryDto = z.infer<typeof FamilySummaryDto>;
 

@@ -17,7 +17,7 @@ export interface Option {
 export interface FormatSettings {
   /** A BCP 47 locale Intl supports (`resolveLocale`). */
   locale: string;
-  /** The currency amounts are in when a goal does not say (the app settings' currency). */
+  /** The currency of goal amounts: the app settings' currency (HubSpot keeps no currency per goal). */
   currency: string;
   /** 1 = January. */
   fiscalYearStartMonth: number;
@@ -29,10 +29,9 @@ export interface FormatSettings {
   pipelines: readonly Option[];
 }
 
-/** Something with a goal type and, once the server says so, its own currency. */
+/** Something with a goal type: revenue goals show money, the others plain numbers. */
 export interface GoalLike {
   goalType: string | null;
-  currency?: string | null;
 }
 
 export interface Format extends FormatSettings {
@@ -117,9 +116,7 @@ export function createFormat(settings: Partial<FormatSettings> = {}): Format {
   return {
     ...s,
     amount: (value, goal) =>
-      goalUnit(goal.goalType) === 'currency'
-        ? money(value, goal.currency ?? undefined)
-        : formatCount(value, locale),
+      goalUnit(goal.goalType) === 'currency' ? money(value) : formatCount(value, locale),
     money,
     integer: (n) => new Intl.NumberFormat(locale).format(n),
     count: (n, noun, plural) => counted(n, noun, locale, plural),

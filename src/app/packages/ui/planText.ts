@@ -10,7 +10,6 @@ import type { AssigneeLike, Names } from './names';
 export interface GoalContext {
   name: string;
   goalType: string | null;
-  currency?: string | null | undefined;
   milestone: string;
   timeZone: string;
   /** The goal's targets as the screen has them, to describe rows the server sent without a reference. */
@@ -69,7 +68,7 @@ export function valueText(
 ): string {
   const { format, names, goal } = ctx;
   if (value === null || value === '') return '—';
-  if (MONEY.has(property)) return format.amount(value, { goalType, currency: goal.currency ?? null });
+  if (MONEY.has(property)) return format.amount(value, { goalType });
   if (INSTANTS.has(property)) {
     const iso = instantOf(value);
     return iso === null ? 'not a date' : format.date(iso, goal.timeZone);
@@ -226,8 +225,7 @@ export function planSummary(plan: PlanDto, ctx: TextContext): string {
 /** A notice from the server in words, amounts in the goal's unit and the viewer's locale. */
 export function noticeText(notice: PlanNoticeDto, ctx: TextContext): string {
   const { format, names, goal } = ctx;
-  const amount = (v: string) =>
-    format.amount(v, { goalType: goal.goalType, currency: goal.currency ?? null });
+  const amount = (v: string) => format.amount(v, goal);
   const targets = (n: number) => format.count(n, 'target');
   switch (notice.code) {
     case 'total-changes':

@@ -39,9 +39,7 @@ function Paged<T>({ rows, render }: { rows: T[]; render: (pageRows: T[]) => Reac
 
 /** The plan's warnings in words: the server's notices, worded here with formatted amounts. */
 export function planNotices(plan: PlanDto, ctx: TextContext): string[] {
-  // TEMPORARY until every function sends notices: the English warnings.
-  if (plan.notices === undefined) return plan.warnings;
-  return plan.notices.map((n) => noticeText(n, ctx));
+  return (plan.notices ?? []).map((n) => noticeText(n, ctx));
 }
 
 /** Exactly what applying a plan would do, target by target, by assignee and period. */

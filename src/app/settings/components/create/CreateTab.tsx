@@ -85,7 +85,7 @@ export function CreateTab({
     () => timeZoneOptions(environment.now(), form.timeZone),
     [environment, form.timeZone],
   );
-  const goal = { goalType: form.goalType, currency: null };
+  const goal = { goalType: form.goalType };
   const flow = useMutationFlow(
     (request) =>
       built.ok

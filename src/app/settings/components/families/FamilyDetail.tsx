@@ -12,6 +12,7 @@ import {
 import { Alert, Button, ErrorState, Flex, Heading, LoadingSpinner, Tag, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { PageEnvironment } from '../../types/page';
+import { AddAssignee } from './AddAssignee';
 import { ArchiveFamily } from './ArchiveFamily';
 import { ArchiveSlice } from './ArchiveSlice';
 import { CloneFamily } from './CloneFamily';
@@ -19,9 +20,10 @@ import { CsvExport } from './CsvExport';
 import { CsvImport } from './CsvImport';
 import { FamilyEditForm } from './FamilyEditForm';
 import { HealthStatus } from './HealthStatus';
+import { RemoveAssignee } from './RemoveAssignee';
 import { ScheduleTable } from './ScheduleTable';
 
-type Mode = 'none' | 'edit' | 'archive' | 'archiveSlice' | 'clone' | 'export' | 'import';
+type Mode = 'none' | 'edit' | 'add' | 'remove' | 'archive' | 'archiveSlice' | 'clone' | 'export' | 'import';
 
 interface FamilyDetailProps {
   uuid: string;
@@ -44,6 +46,8 @@ export interface FamilyActionProps {
 
 const ACTIONS: { mode: Mode; label: string; edits: boolean }[] = [
   { mode: 'edit', label: 'Edit goal', edits: true },
+  { mode: 'add', label: 'Add assignee', edits: true },
+  { mode: 'remove', label: 'Remove assignee', edits: true },
   { mode: 'clone', label: 'Copy to a later year', edits: true },
   { mode: 'export', label: 'Export CSV', edits: false },
   { mode: 'import', label: 'Import CSV', edits: true },
@@ -56,7 +60,6 @@ export function goalContextOf(family: FamilyDto): GoalContext {
   return {
     name: family.name,
     goalType: family.goalType,
-    currency: family.currency ?? null,
     milestone: family.milestone,
     timeZone: family.convention.timeZone,
     groups: family.groups,
@@ -197,6 +200,8 @@ export function FamilyDetail(props: FamilyDetailProps) {
         </Text>
       )}
       {mode === 'edit' && <FamilyEditForm {...actionProps} />}
+      {mode === 'add' && <AddAssignee {...actionProps} />}
+      {mode === 'remove' && <RemoveAssignee {...actionProps} />}
       {mode === 'archive' && (
         <ArchiveFamily {...actionProps} onApplied={(summary) => onApplied(summary, 'leave')} />
       )}

@@ -42,6 +42,32 @@ export function cardActions(
   } as never;
 }
 
+/** The portal's labels, as HubSpot words them (not the internal values). */
+export const portalOptions = () =>
+  ok('goal_property_options', {
+    goalTypes: [
+      { value: 'sales_quota', label: 'Revenue' },
+      { value: 'meetings_booked', label: 'Meetings booked' },
+    ],
+    milestones: [
+      { value: 'monthly', label: 'Monthly' },
+      { value: 'quarterly', label: 'Quarterly' },
+    ],
+    pipelines: [{ id: 'default', label: 'Sales pipeline' }],
+    currencies: [{ code: 'USD', company: true }],
+  });
+
+/** Owners and teams of the portal: names for people the card mentions. */
+export const directory = () =>
+  ok('owners_and_teams_list', {
+    owners: [
+      { id: '77', userId: '1', name: 'Olivia Owner', email: 'olivia@example.com' },
+      { id: '88', userId: '42', name: 'Vera Viewer', email: 'viewer@example.com' },
+      { id: '99', userId: '7', name: 'Erin Editor', email: 'erin@example.com' },
+    ],
+    teams: [{ id: '9', name: 'West' }],
+  });
+
 /** Renders the card with an injected client; settings default to an editor's view. */
 export function renderCard(
   handlers: Handlers,
@@ -50,6 +76,8 @@ export function renderCard(
   const fake = fakeClient({
     app_settings_get: () =>
       ok('app_settings_get', { settings: makeSettings(), canEdit: true, version: 's-1' }),
+    goal_property_options: () => portalOptions(),
+    owners_and_teams_list: () => directory(),
     ...handlers,
   });
   const actions = cardActions(options.ownerId === undefined ? '77' : options.ownerId);

@@ -6,15 +6,17 @@ interface CurrentPeriodProps {
   group: GroupDto | null;
   goal: GoalLike & { milestone: string };
   timeZone: string;
+  /** Unique per goal: the card shows several. */
+  testId: string;
 }
 
 /** The running period's progress: amounts exact, the bar a display percentage that may pass 100%. */
-export function CurrentPeriod({ group, goal, timeZone }: CurrentPeriodProps) {
+export function CurrentPeriod({ group, goal, timeZone, testId }: CurrentPeriodProps) {
   const format = useFormat();
   const current = group?.current ?? null;
   if (!current) {
     return (
-      <Text variant="microcopy" testId="no-current-period">
+      <Text variant="microcopy" testId={`no-current-${testId}`}>
         No period of this goal is running today.
       </Text>
     );
@@ -30,7 +32,7 @@ export function CurrentPeriod({ group, goal, timeZone }: CurrentPeriodProps) {
       maxValue={100}
       variant={achieved ? 'success' : undefined}
       valueDescription={`${amounts} · ${format.percent(percent)}${achieved ? ' · achieved' : ''}`}
-      testId="current-progress"
+      testId={testId}
     />
   );
 }

@@ -40,7 +40,11 @@ export function FamilyTile({ family, assignee, environment }: FamilyTileProps) {
         <Flex justify="between" align="center" gap="xs">
           <Heading>{family.name}</Heading>
           {settings.card.showHealth && (
-            <HealthTag healthy={family.healthy} findingCount={family.findingCount} />
+            <HealthTag
+              healthy={family.healthy}
+              findingCount={family.findingCount}
+              testId={`health-${family.uuid}`}
+            />
           )}
         </Flex>
         <Flex gap="xs" wrap>
@@ -48,24 +52,41 @@ export function FamilyTile({ family, assignee, environment }: FamilyTileProps) {
           <Tag>{format.milestone(family.milestone)}</Tag>
         </Flex>
         <Text variant="microcopy">{`For ${names.assignee(group?.assignee)}`}</Text>
-        {phase === 'running' && <CurrentPeriod group={group} goal={goal} timeZone={timeZone} />}
+        {phase === 'running' && (
+          <CurrentPeriod group={group} goal={goal} timeZone={timeZone} testId={`progress-${family.uuid}`} />
+        )}
         {phase === 'upcoming' && first && (
-          <Text variant="microcopy" testId="starts">
+          <Text variant="microcopy" testId={`starts-${family.uuid}`}>
             {`Starts ${format.period(first, family.milestone, timeZone)} · ${format.amount(group?.totalTarget ?? null, goal)} in all`}
           </Text>
         )}
         {phase === 'ended' && last && (
-          <Text variant="microcopy" testId="ended">
+          <Text variant="microcopy" testId={`ended-${family.uuid}`}>
             {`Ended ${format.period(last, family.milestone, timeZone)} · ${format.amount(group?.totalKpi ?? null, goal)} of ${format.amount(group?.totalTarget ?? null, goal)}`}
           </Text>
         )}
         {settings.card.showYearAtAGlance && slices.length > 0 && (
-          <Accordion title={`All ${format.count(slices.length, 'period')}`} size="xs" testId="year-toggle">
-            <YearAtAGlance slices={slices} goal={goal} timeZone={timeZone} now={now} />
+          <Accordion
+            title={`All ${format.count(slices.length, 'period')}`}
+            size="xs"
+            testId={`periods-${family.uuid}`}
+          >
+            <YearAtAGlance
+              slices={slices}
+              goal={goal}
+              timeZone={timeZone}
+              now={now}
+              testId={`periods-table-${family.uuid}`}
+            />
           </Accordion>
         )}
         {canEdit && !editing && (
-          <Button size="xs" variant="secondary" onClick={() => setEditing(true)} testId="edit-button">
+          <Button
+            size="xs"
+            variant="secondary"
+            onClick={() => setEditing(true)}
+            testId={`edit-${family.uuid}`}
+          >
             Edit
           </Button>
         )}

@@ -7,14 +7,15 @@ interface YearAtAGlanceProps {
   goal: GoalLike & { milestone: string };
   timeZone: string;
   now: Date;
+  testId: string;
 }
 
 /** Every period of the assignee's targets: target and progress, the current one marked. */
-export function YearAtAGlance({ slices, goal, timeZone, now }: YearAtAGlanceProps) {
+export function YearAtAGlance({ slices, goal, timeZone, now, testId }: YearAtAGlanceProps) {
   const format = useFormat();
   if (slices.length === 0) return null;
   return (
-    <Table density="compact" flush testId="year-at-a-glance">
+    <Table density="compact" flush testId={testId}>
       <TableHead>
         <TableRow>
           <TableHeader>Period</TableHeader>

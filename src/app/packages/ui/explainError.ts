@@ -48,10 +48,13 @@ const FIELD_WORDS: Record<string, string> = {
 };
 
 function fieldWord(path: string): string {
-  const exact = FIELD_WORDS[path];
-  if (exact) return exact;
-  const head = path.split('.')[0] ?? '';
-  return FIELD_WORDS[head] ?? 'A value';
+  const parts = path.split('.');
+  // "changes.name" is the name; "respread.spread.total" the total: try the path, then shorter tails.
+  for (let i = 0; i < parts.length; i++) {
+    const word = FIELD_WORDS[parts.slice(i).join('.')];
+    if (word) return word;
+  }
+  return FIELD_WORDS[parts[0] ?? ''] ?? 'A value';
 }
 
 /** Validation details are zod issues `{ path, message }`; each is shown against the field's name. */
@@ -269,6 +272,14 @@ export function explainError(error: AppError): ErrorExplanation {
         specifics: targetStateSpecifics(error.details),
       };
     case 'HUBSPOT_ERROR':
+      if (reason === 'OWNER_UNREADABLE')
+        return {
+          ...base,
+          variant: 'warning',
+          title: 'The record’s owner could not be read',
+          what: 'HubSpot did not say who owns this record, so the card cannot tell whose goals to show.',
+          next: 'Reload the record, or switch to “My goals” or one of your teams above.',
+        };
       return {
         ...base,
         title: 'HubSpot could not do this right now',

@@ -179,7 +179,7 @@ describe('edits on the card', () => {
     expect(card.callsOf('goal_target_update')[0]).toMatchObject({ targetAmount: '1500.50' });
     // Amounts on the card follow the locale too.
     await vi.waitFor(() =>
-      expect(card.find(ProgressBar).props.valueDescription.replace(/\s/g, ' ')).toBe(
+      expect((card.find(ProgressBar).props.valueDescription ?? '').replace(/\s/g, ' ')).toBe(
         '250,00 $ of 1.000,00 $ · 25 %',
       ),
     );

@@ -178,7 +178,7 @@ export function makeJournalEntry(overrides: Partial<JournalEntryDto> = {}): Jour
     id: 'j-1',
     at: '2026-03-10T09:30:00.000Z',
     by: { userId: '42', email: 'viewer@example.com' },
-    operation: 'rename',
+    operation: 'family-update',
     familyUuid: FAMILY_UUID,
     familyName: 'Q-2026 New business',
     goalType: 'sales_quota',

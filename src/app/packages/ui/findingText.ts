@@ -29,6 +29,9 @@ const FIELD_WORDS: Record<GoalField, string> = {
 
 const SHOWN_TARGETS = 5;
 
+/** The verb agreeing with a count: verb(1, 'has', 'have') → 'has'. */
+const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
 /** Every rule this file words (a test keeps it in step with the domain's rule catalog). */
 export const WORDED_RULES = [
   'family-properties-disagree',
@@ -53,7 +56,7 @@ export function findingText(finding: FindingDto, format: Format, names: Names): 
   if (!f) {
     // Only a server older than this UI sends no facts: say little rather than show its ids.
     return {
-      message: `${format.count(finding.sliceIds.length, 'target')} of this goal need attention.`,
+      message: `${format.count(finding.sliceIds.length, 'target')} of this goal ${verb(finding.sliceIds.length, 'needs', 'need')} attention.`,
       repair: finding.repair === null ? null : 'Repair them automatically.',
       todo: finding.repair === null ? 'Open the goal and check its targets.' : null,
       targets: [],
@@ -79,6 +82,7 @@ export function findingText(finding: FindingDto, format: Format, names: Names): 
     targets: listed,
   });
   const ofWho = f.assignee ? ` of ${who}` : '';
+  const n = f.targetCount;
 
   switch (finding.ruleId) {
     case 'family-properties-disagree':
@@ -101,19 +105,19 @@ export function findingText(finding: FindingDto, format: Format, names: Names): 
       );
     case 'orphan-no-group-id':
       return text(
-        `${targets(f.targetCount)}${ofWho} are not linked to the goal’s other targets, so HubSpot cannot place them in this goal.`,
+        `${targets(n)}${ofWho} ${verb(n, 'is', 'are')} not linked to the goal’s other targets, so HubSpot cannot place ${verb(n, 'it', 'them')} in this goal.`,
         `Link ${targets(repairCount)} with the rest of ${who}’s targets.`,
         `No other targets of ${who} exist to link them to: archive them, or create the goal for ${who} again.`,
       );
     case 'assignee-both':
       return text(
-        `${targets(f.targetCount)}${ofWho} name both a person and a team; a goal is for one or the other.`,
+        `${targets(n)}${ofWho} ${verb(n, 'names', 'name')} both a person and a team; a goal is for one or the other.`,
         `Clear the ${f.repair?.field === 'team' ? 'team' : 'person'} on ${targets(repairCount)}, like ${whose} other targets.`,
         'Decide whether these targets are for the person or the team, and clear the other one in HubSpot.',
       );
     case 'assignee-missing':
       return text(
-        `${targets(f.targetCount)} have neither a person nor a team, so nobody’s goal includes them.`,
+        `${targets(n)} ${verb(n, 'has', 'have')} neither a person nor a team, so nobody’s goal includes ${verb(n, 'it', 'them')}.`,
         `Assign ${targets(repairCount)} to ${names.assignee(f.repair?.assignee)}, like the rest of their set.`,
         'Set a person or a team on each of them in HubSpot, or archive them.',
       );
@@ -125,13 +129,13 @@ export function findingText(finding: FindingDto, format: Format, names: Names): 
       );
     case 'periods-unreadable':
       return text(
-        `${targets(f.targetCount)}${ofWho} have no usable period: the start or end is missing, not a date, or not after the start.`,
+        `${targets(n)}${ofWho} ${verb(n, 'has', 'have')} no usable period: the start or end is missing, not a date, or not after the start.`,
         null,
         'Set the start and end of each in HubSpot, or archive them.',
       );
     case 'periods-overlap':
       return text(
-        `${targets(f.targetCount)}${ofWho} overlap in time${repairCount > 0 ? `; ${targets(repairCount)} repeat another target’s period exactly` : ''}.`,
+        `${targets(n)}${ofWho} overlap in time${repairCount > 0 ? `; ${targets(repairCount)} ${verb(repairCount, 'repeats', 'repeat')} another target’s period exactly` : ''}.`,
         `Archive the ${targets(repairCount)} that repeat a period${f.amount ? ` (${whose} total drops by ${format.amount(f.amount, finding)})` : ''}.`,
         'Open the goal, find the periods that overlap, and archive the wrong targets.',
       );
@@ -143,7 +147,7 @@ export function findingText(finding: FindingDto, format: Format, names: Names): 
           'Set the portal’s time zone in the Settings tab, then run the health check again.',
         );
       return text(
-        `${targets(f.targetCount)}${ofWho} start or end between ${milestone} periods.`,
+        `${targets(n)}${ofWho} ${verb(n, 'starts or ends', 'start or end')} between ${milestone} periods.`,
         `Move ${targets(repairCount)} to the nearest whole periods.`,
         'Set the start and end of each to whole periods in HubSpot.',
       );
@@ -165,13 +169,13 @@ export function findingText(finding: FindingDto, format: Format, names: Names): 
       );
     case 'amount-invalid':
       return text(
-        `${targets(f.targetCount)} have a target or progress that is missing or not a number; totals and progress leave them out.`,
+        `${targets(n)} ${verb(n, 'has', 'have')} a target or progress that is missing or not a number; totals and progress leave ${verb(n, 'it', 'them')} out.`,
         null,
         'Enter the amount of each: in the card or the goal’s detail, period by period, or in HubSpot.',
       );
     case 'amount-negative':
       return text(
-        `${targets(f.targetCount)} have a negative target.`,
+        `${targets(n)} ${verb(n, 'has', 'have')} a negative target.`,
         null,
         'Change each to 0 or more, period by period, in the card or the goal’s detail.',
       );
@@ -183,7 +187,7 @@ export function findingText(finding: FindingDto, format: Format, names: Names): 
       );
     default:
       return text(
-        `${targets(f.targetCount)}${ofWho} need attention.`,
+        `${targets(n)}${ofWho} ${verb(n, 'needs', 'need')} attention.`,
         `Repair ${targets(repairCount)}.`,
         'Open the goal and check its targets.',
       );

@@ -62,7 +62,7 @@ describe('planAddAssignee', () => {
     const grouped = groupFamilies(after);
     expect(grouped.families).toHaveLength(1);
     expect(grouped.families[0]!.groups).toHaveLength(2);
-    expect(auditFamilies(grouped.families, { timeZone: shape.timeZone ?? 'UTC' })).toEqual([]);
+    expect(auditFamilies(grouped.families, { timeZone: 'timeZone' in shape ? shape.timeZone : 'UTC' })).toEqual([]);
   });
 
   it('takes explicit amounts per period and refuses a wrong count', () => {

@@ -25,13 +25,19 @@ import { useFormat } from './FormatProvider';
 
 const PAGE_SIZE = 10;
 
-function Paged<T>({ rows, render }: { rows: T[]; render: (pageRows: T[]) => ReactNode }) {
+function Paged<T>(props: { rows: T[]; render: (pageRows: T[]) => ReactNode; testId: string }) {
+  const { rows, render, testId } = props;
   const [page, setPage] = useState(1);
   const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const pageRows = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  if (pageCount === 1) return <Table bordered>{render(pageRows)}</Table>;
+  if (pageCount === 1)
+    return (
+      <Table bordered testId={testId}>
+        {render(pageRows)}
+      </Table>
+    );
   return (
-    <Table bordered paginated pageCount={pageCount} page={page} onPageChange={setPage}>
+    <Table bordered paginated pageCount={pageCount} page={page} onPageChange={setPage} testId={testId}>
       {render(pageRows)}
     </Table>
   );
@@ -72,6 +78,7 @@ export function PlanPreview({ plan, goal }: { plan: PlanDto; goal: GoalContext }
       {nothing && <Text testId="plan-nothing">Nothing would change.</Text>}
       {changes.length > 0 && (
         <Paged
+          testId="plan-updates"
           rows={changes}
           render={(rows) => (
             <>
@@ -86,7 +93,7 @@ export function PlanPreview({ plan, goal }: { plan: PlanDto; goal: GoalContext }
               </TableHead>
               <TableBody>
                 {rows.map((row) => (
-                  <TableRow key={row.key} testId="plan-update">
+                  <TableRow key={row.key}>
                     <TableCell>{row.who}</TableCell>
                     <TableCell>{row.period}</TableCell>
                     <TableCell>{row.what}</TableCell>
@@ -101,6 +108,7 @@ export function PlanPreview({ plan, goal }: { plan: PlanDto; goal: GoalContext }
       )}
       {created.length > 0 && (
         <Paged
+          testId="plan-creates"
           rows={created}
           render={(rows) => (
             <>
@@ -113,7 +121,7 @@ export function PlanPreview({ plan, goal }: { plan: PlanDto; goal: GoalContext }
               </TableHead>
               <TableBody>
                 {rows.map((row) => (
-                  <TableRow key={row.key} testId="plan-create">
+                  <TableRow key={row.key}>
                     <TableCell>{row.who}</TableCell>
                     <TableCell>{row.period}</TableCell>
                     <TableCell align="right">{row.amount}</TableCell>
@@ -126,6 +134,7 @@ export function PlanPreview({ plan, goal }: { plan: PlanDto; goal: GoalContext }
       )}
       {archived.length > 0 && (
         <Paged
+          testId="plan-archives"
           rows={archived}
           render={(rows) => (
             <>
@@ -137,7 +146,7 @@ export function PlanPreview({ plan, goal }: { plan: PlanDto; goal: GoalContext }
               </TableHead>
               <TableBody>
                 {rows.map((row) => (
-                  <TableRow key={row.key} testId="plan-archive">
+                  <TableRow key={row.key}>
                     <TableCell>{row.who}</TableCell>
                     <TableCell>{row.period}</TableCell>
                   </TableRow>

@@ -58,18 +58,21 @@ export function FamilyFindingsTile({ group, environment, onRepaired }: FamilyFin
                 <StatusTag variant={SEVERITY_TAG[finding.severity]}>
                   {SEVERITY_LABEL[finding.severity]}
                 </StatusTag>
-                <Text testId="finding-message">{text.message}</Text>
+                <Text testId={`finding-message-${finding.id}`}>{text.message}</Text>
               </Flex>
               {text.targets.length > 0 && (
                 <Text variant="microcopy">{`Targets: ${text.targets.join('; ')}${finding.sliceIds.length > text.targets.length ? '; …' : ''}`}</Text>
               )}
               {text.repair !== null ? (
-                <Text variant="microcopy" testId="finding-repair">{`Repair: ${text.repair}`}</Text>
+                <Text
+                  variant="microcopy"
+                  testId={`finding-repair-${finding.id}`}
+                >{`Repair: ${text.repair}`}</Text>
               ) : (
                 <Flex gap="sm" align="center" wrap>
                   <Text
                     variant="microcopy"
-                    testId="finding-todo"
+                    testId={`finding-todo-${finding.id}`}
                   >{`No automatic repair. What to do: ${text.todo}`}</Text>
                   {uuid && (
                     <Button

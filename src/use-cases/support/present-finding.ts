@@ -6,6 +6,7 @@
 import type { FindingDto, FindingFactsDto, GoalField } from '@goal-families/contract';
 import {
   type Assignee,
+  asMilestone,
   assigneeFromKey,
   assigneeKey,
   detectConvention,
@@ -17,7 +18,6 @@ import {
   majorityPipelineIdsRaw,
   PERIODS_PER_YEAR,
   PROP,
-  asMilestone,
 } from '@goal-families/domain';
 import type { NameBook } from './names';
 import { named } from './present-plan';

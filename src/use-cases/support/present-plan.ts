@@ -13,9 +13,9 @@ import {
   formatMoney,
   type GoalTarget,
   notifiedTargets,
+  type Plan,
   PROP,
   parseMoney,
-  type Plan,
 } from '@goal-families/domain';
 import type { NameBook } from './names';
 

@@ -2,8 +2,6 @@ import {
   Accordion,
   Alert,
   Button,
-  Checkbox,
-  Link,
   EmptyState,
   ErrorState,
   Flex,
@@ -18,7 +16,7 @@ import {
   Tile,
 } from '@hubspot/ui-extensions';
 import { describe, expect, it, vi } from 'vitest';
-import { cardContext, renderCard } from './cardHarness';
+import { renderCard } from './cardHarness';
 import {
   appliedOf,
   FAMILY_UUID,

@@ -1,5 +1,5 @@
-export * from './constants';
 export * from './common';
+export * from './constants';
 export * from './dto';
 export * from './functions';
 export * from './result';

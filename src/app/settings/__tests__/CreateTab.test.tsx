@@ -99,9 +99,9 @@ describe('Create tab', () => {
     fire(page.find(Select, { name: 'spreadMode' }), 'onChange', 'grid');
     const header = textOf(page.findByTestId(Table, 'amount-grid'));
     expect(header).toContain('Assignee Q1 2026 Q2 2026 Q3 2026 Q4 2026 Total');
-    ['100', '200', '300', '400'].forEach((v, i) =>
-      fire(page.find(Input, { name: `grid-owner:77-${i}` }), 'onInput', v),
-    );
+    ['100', '200', '300', '400'].forEach((v, i) => {
+      fire(page.find(Input, { name: `grid-owner:77-${i}` }), 'onInput', v);
+    });
     expect(page.findByTestId(Button, 'preview-button').props.disabled).toBe(true);
     expect(textOf(page.findByTestId(Flex, 'preview-missing'))).toContain('Fill in every target of the table');
     page.findByTestId(Button, 'grid-apply-all').trigger('onClick');

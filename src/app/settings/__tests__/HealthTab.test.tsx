@@ -5,7 +5,6 @@ import {
   LoadingButton,
   ProgressBar,
   Table,
-  TableRow,
   Text,
   Tile,
 } from '@hubspot/ui-extensions';

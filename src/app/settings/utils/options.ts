@@ -4,7 +4,8 @@ import type { Format, Option, PortalOptions } from '@goal-families/ui';
 /** The period lengths the app can compute periods for. */
 export const PERIOD_LENGTHS = ['monthly', 'quarterly', 'annual', 'weekly'] as const;
 
-export function periodLengthOptions(options: Pick<PortalOptions, 'milestones'>, format: Format): Option[] {
+/** Labelled by the portal's `hs_milestone` option labels (through `format`), else in the app's words. */
+export function periodLengthOptions(format: Format): Option[] {
   return PERIOD_LENGTHS.map((value) => ({ value, label: format.milestone(value) }));
 }
 

@@ -1,8 +1,8 @@
 // biome-ignore-all lint/style/noNonNullAssertion: tests index into fixtures they just built
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditFamilies } from '../health/audit';
 import { groupFamilies } from '../grouping';
+import { auditFamilies } from '../health/audit';
 import { PROP } from '../properties';
 import { parseTarget } from '../target';
 import { applyPlan, counter } from '../testing/apply';
@@ -62,7 +62,9 @@ describe('planAddAssignee', () => {
     const grouped = groupFamilies(after);
     expect(grouped.families).toHaveLength(1);
     expect(grouped.families[0]!.groups).toHaveLength(2);
-    expect(auditFamilies(grouped.families, { timeZone: 'timeZone' in shape ? shape.timeZone : 'UTC' })).toEqual([]);
+    expect(
+      auditFamilies(grouped.families, { timeZone: 'timeZone' in shape ? shape.timeZone : 'UTC' }),
+    ).toEqual([]);
   });
 
   it('takes explicit amounts per period and refuses a wrong count', () => {

@@ -167,7 +167,7 @@ export function CreateTab({
           label="Period length"
           name="milestone"
           value={form.milestone}
-          options={periodLengthOptions(options, format)}
+          options={periodLengthOptions(format)}
           onChange={(v) => {
             const milestone = String(v) as MilestoneValue;
             setForm((f) => ({ ...f, milestone, periodCount: String(PERIODS_PER_YEAR[milestone]) }));

@@ -58,7 +58,7 @@ export function FamilyFilters({ form, environment, now, onChange }: FamilyFilter
           label="Period length"
           name="milestone"
           value={form.milestone}
-          options={[ANY, ...periodLengthOptions(options, format)]}
+          options={[ANY, ...periodLengthOptions(format)]}
           onChange={set('milestone')}
         />
         <Select

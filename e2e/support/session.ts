@@ -8,12 +8,18 @@ import { ROOT, startWorkbench, type Workbench } from '../../workbench/server/ser
 import type { ViewingRole } from '../../workbench/shared/page-api.js';
 import { launchChromium } from './browser.js';
 import { ensureBundles } from './bundles.js';
+import { assertNoInternalText, guardPage } from './idCheck.js';
 
-export const SCREENSHOT_DIR = path.join(ROOT, 'artifacts/screenshots');
+/** Where screenshots go: `artifacts/screenshots` (git-ignored), or `SCREENSHOT_DIR` (`npm run screenshots`). */
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR
+  ? path.resolve(ROOT, process.env.SCREENSHOT_DIR)
+  : path.join(ROOT, 'artifacts/screenshots');
 
 export interface Session {
   wb: Workbench;
   browser: Browser;
+  /** True when the page shows the workbench's own sample extension, not the app. */
+  fixtureOnly: boolean;
   close(): Promise<void>;
 }
 
@@ -31,6 +37,7 @@ export async function startSession(
     return {
       wb,
       browser,
+      fixtureOnly: Boolean(options.fixtureOnly),
       async close() {
         await browser.close();
         await wb.close();
@@ -51,6 +58,9 @@ export async function openView(
   },
 ): Promise<Page> {
   const page = await session.browser.newPage({ viewport: { width: 1360, height: 900 } });
+  // Every page of the app is checked for ids and API names before it closes. (The workbench's own
+  // sample extension shows a record's owner id on purpose: it tests the host, not the app.)
+  if (!session.fixtureOnly) await guardPage(page);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const q = new URLSearchParams({ view: view.view, user: view.user ?? 'admin' });
@@ -63,6 +73,8 @@ export async function openView(
 }
 
 export async function screenshot(page: Page, name: string, target?: Locator): Promise<string> {
+  // What is photographed is what users see: it must be free of ids too.
+  await assertNoInternalText(page);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   if (target) await target.screenshot({ path: file });

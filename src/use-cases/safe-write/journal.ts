@@ -32,6 +32,8 @@ const StoredEntry = z.object({
     .object({ kind: z.enum(['owner', 'team']), id: z.string() })
     .nullable()
     .optional(),
+  /** How many targets the change created (their ids are not known when the entry is written). */
+  created: z.number().int().optional(),
 });
 type StoredEntry = z.infer<typeof StoredEntry>;
 
@@ -85,6 +87,7 @@ export function entryFor(
     undoes,
     ...(family.source && family.source !== 'edit' ? { source: family.source } : {}),
     ...(family.assignee ? { assignee: family.assignee } : {}),
+    ...(plan.creates.length > 0 ? { created: plan.creates.length } : {}),
   };
   // Too big for one record (huge re-spreads): keep the summary, give up undo.
   if (JSON.stringify(entry).length > maxChars - 1_000) return { ...entry, groups: [], undoable: false };
@@ -114,6 +117,7 @@ export function presentEntry(
     undoneBy: e.undoneBy,
     ...(e.source ? { source: e.source } : {}),
     ...(e.assignee ? { assignee: { ...e.assignee, ...(assigneeName ? { name: assigneeName } : {}) } } : {}),
+    ...(e.created !== undefined ? { created: e.created } : {}),
   };
 }
 

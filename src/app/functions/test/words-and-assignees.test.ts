@@ -139,6 +139,7 @@ describe('goal_assignee_add / goal_assignee_remove (F16)', () => {
     const journal = await call('goal_journal_list', { ...asAdmin, familyUuid: uuid() });
     expect(journal.entries[0]).toMatchObject({
       operation: 'add-assignee',
+      created: 12,
       assignee: { kind: 'owner', id: person.id, name: person.name },
     });
   });

@@ -290,6 +290,8 @@ export const JournalEntryDto = z.object({
   source: z.enum(['edit', 'csv-import']).optional(),
   /** For adding or removing an assignee: who. */
   assignee: NamedAssignee.nullable().optional(),
+  /** How many targets the change created (create, copy, adding an assignee). */
+  created: z.number().int().optional(),
 });
 export type JournalEntryDto = z.infer<typeof JournalEntryDto>;
 

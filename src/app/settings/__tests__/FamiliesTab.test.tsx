@@ -480,3 +480,13 @@ describe('Families tab — CSV import', () => {
     expect(page.callsOf('goal_family_update')).toHaveLength(0);
   });
 });
+
+describe('Families tab — ways on from a goal', () => {
+  it('opens the goal’s activity, filtered to it', async () => {
+    const page = withFamily({ goal_journal_list: () => ok('goal_journal_list', { entries: [], nextCursor: null }) });
+    await openFamily(page);
+    page.findByTestId(Button, 'action-activity').trigger('onClick');
+    await vi.waitFor(() => expect(page.callsOf('goal_journal_list')).toHaveLength(1));
+    expect(page.callsOf('goal_journal_list')[0]).toEqual({ limit: 25, familyUuid: FAMILY_UUID });
+  });
+});

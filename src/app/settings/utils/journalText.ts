@@ -5,15 +5,16 @@ import type { Format, Names } from '@goal-families/ui';
 export function journalWhat(entry: JournalEntryDto, format: Format, names: Names): string {
   const targets = new Set(entry.changes.map((c) => c.id)).size;
   const n = format.count(targets, 'target');
+  const created = format.count(entry.created ?? 0, 'target');
   const properties = new Set(entry.changes.map((c) => c.property));
   const after = (property: string) => entry.changes.find((c) => c.property === property)?.after ?? null;
   if (entry.source === 'csv-import')
     return `Imported from a CSV file: ${format.count(targets, 'target')} changed`;
   switch (entry.operation) {
     case 'create':
-      return `Created the goal with ${n}`;
+      return `Created the goal with ${created}`;
     case 'clone':
-      return `Created as a copy with ${n}`;
+      return `Created as a copy with ${created}`;
     case 'archive-family':
       return `Archived the goal (${n})`;
     case 'archive-slice':
@@ -23,7 +24,7 @@ export function journalWhat(entry: JournalEntryDto, format: Format, names: Names
     case 'undo':
       return `Undid an earlier change (${n})`;
     case 'add-assignee':
-      return `Added ${names.assignee(entry.assignee)} (${n})`;
+      return `Added ${names.assignee(entry.assignee)} (${created})`;
     case 'remove-assignee':
       return `Removed ${names.assignee(entry.assignee)} (${n} archived)`;
     case 'target-update':

@@ -83,7 +83,9 @@ describe('assignees, health and activity in words', { timeout: 120_000 }, () => 
 
     // The goal's own activity, by the goal's detail.
     // The goal's detail reloads after the change: wait for it before leaving.
-    await expect.poll(() => page.getByTestId('schedule-table').innerText(), { timeout: 20_000 }).not.toContain(name);
+    await expect
+      .poll(() => page.getByTestId('schedule-table').innerText(), { timeout: 20_000 })
+      .not.toContain(name);
     await page.getByTestId('action-activity').click();
     const journal = page.getByTestId('journal-table');
     await journal.waitFor();

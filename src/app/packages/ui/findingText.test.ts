@@ -134,7 +134,7 @@ describe('findingText', () => {
     [
       'family-properties-disagree',
       facts({ field: 'pipelines', value: '' }),
-      'Decide which pipelines is right',
+      'Decide which pipelines are right',
     ],
   ])('%s without a repair says what to do', (ruleId, f, todo) => {
     const text = findingText(finding(ruleId, f), format, names);
@@ -144,9 +144,20 @@ describe('findingText', () => {
   });
 
   it('names the targets concerned by assignee and period', () => {
-    expect(findingText(finding('amount-invalid', facts()), format, names).targets).toEqual([
+    const other = { kind: 'team' as const, id: '3100004', name: 'EMEA' };
+    const mixed = facts({
+      assignee: null,
+      targets: [
+        { id: '1', assignee: other, ...mar },
+        { id: '2', assignee: hannah, ...mar },
+      ],
+    });
+    expect(findingText(finding('amount-invalid', mixed), format, names).targets).toEqual([
+      'EMEA (team) · Mar 2026',
       'Hannah Larsen · Mar 2026',
     ]);
+    // One assignee's own targets: the periods say it all.
+    expect(findingText(finding('amount-invalid', facts()), format, names).targets).toEqual(['Mar 2026']);
   });
 
   it('says little, and nothing internal, when a server sends no facts', () => {

@@ -69,12 +69,15 @@ export function findingText(finding: FindingDto, format: Format, names: Names): 
   const field = FIELD_WORDS[f.field ?? 'other'];
   const value = valueWords(f, format);
   const repairCount = f.repair?.count ?? 0;
+  const periodOf = (t: FindingFactsDto['targets'][number]) =>
+    f.milestone ? format.period(t, f.milestone, f.timeZone) : 'no period';
+  // When every target is the problem's own assignee's, the periods say it all.
+  const sameAssignee =
+    f.assignee !== null &&
+    f.targets.every((t) => t.assignee?.kind === f.assignee?.kind && t.assignee?.id === f.assignee?.id);
   const listed = f.targets
     .slice(0, SHOWN_TARGETS)
-    .map(
-      (t) =>
-        `${names.assignee(t.assignee)} · ${f.milestone ? format.period(t, f.milestone, f.timeZone) : 'no period'}`,
-    );
+    .map((t) => (sameAssignee ? periodOf(t) : `${names.assignee(t.assignee)} · ${periodOf(t)}`));
   const text = (message: string, repair: string | null, todo: string | null): FindingText => ({
     message,
     repair: f.repair ? repair : null,
@@ -87,9 +90,9 @@ export function findingText(finding: FindingDto, format: Format, names: Names): 
   switch (finding.ruleId) {
     case 'family-properties-disagree':
       return text(
-        `The ${field} differs on ${targets(f.targetCount)} of ${format.integer(f.goalTargetCount)}; most targets have ${value}. HubSpot may show this goal twice or not at all.`,
+        `The ${field} ${f.field === 'pipelines' ? 'differ' : 'differs'} on ${targets(n)} of ${format.integer(f.goalTargetCount)}; most targets have ${value}. HubSpot may show this goal twice or not at all.`,
         `Set the ${field} to ${value} on ${targets(repairCount)}.`,
-        `Decide which ${field} is right and set it on every target of the goal (Edit goal, or in HubSpot).`,
+        `Decide which ${field} ${f.field === 'pipelines' ? 'are' : 'is'} right and set ${f.field === 'pipelines' ? 'them' : 'it'} on every target of the goal (Edit goal, or in HubSpot).`,
       );
     case 'group-id-split':
       return text(

@@ -4,8 +4,9 @@
  * so that the smoke test catches any change in the number of calls, and the report can show it next
  * to the lower bound.
  *
- * Every invocation of a mutation first reads the app's settings (permission check): the custom
- * object's schema (GET schemas, once per invocation) and one search for the settings record. Loading
+ * Every invocation of a mutation first checks permission: the caller in HubSpot's users API (super
+ * admin, teams), the custom object's schema (GET schemas, once per invocation) and the settings record,
+ * read by its unique key (a GET, no search). Loading
  * a family is a search by uuid (200 a page) and a batch read of those ids (100 a call), so that the
  * version check never compares against a lagging search index. Applying writes in batches of 100,
  * then reads every touched slice back by id (verify), then appends one journal record.
@@ -29,6 +30,7 @@ export function normaliseCounts(counts: Record<string, number>): Record<string, 
 
 const T = '/crm/v3/objects/goal_targets';
 const STORE = '/crm/v3/objects/{customType}';
+const USER = 'GET /settings/users/2026-03/{userId}';
 
 export type Expected = { byEndpoint: Record<string, number>; total: number; formula: string };
 
@@ -57,7 +59,8 @@ export function expectedCalls(s: Scenario): Expected | null {
       return withTotal(
         {
           'GET /crm/v3/schemas': 2,
-          [`POST ${STORE}/search`]: 2,
+          [`GET ${STORE}/{id}`]: 2,
+          [USER]: 2,
           [`POST ${T}/search`]: 2 * sp,
           [`POST ${T}/batch/read`]: 3 * b,
           [write]: b,
@@ -65,14 +68,15 @@ export function expectedCalls(s: Scenario): Expected | null {
           // The preview names each target's assignee (the apply does not: the UI named them already).
           'GET /crm/v3/owners': 1,
         },
-        `6 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
+        `8 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
       );
     }
     case 'create':
       return withTotal(
         {
           'GET /crm/v3/schemas': 2,
-          [`POST ${STORE}/search`]: 2,
+          [`GET ${STORE}/{id}`]: 2,
+          [USER]: 2,
           // Retry safety: what already exists under the client-chosen uuid (nothing, the first time).
           [`POST ${T}/search`]: 2,
           [`POST ${T}/batch/create`]: b,
@@ -80,18 +84,19 @@ export function expectedCalls(s: Scenario): Expected | null {
           [`POST ${STORE}`]: 1,
           'GET /crm/v3/owners': 1,
         },
-        `8 + 2⌈n/${BATCH}⌉`,
+        `10 + 2⌈n/${BATCH}⌉`,
       );
     case 'first-paint':
-      // Settings (schema + search); the owner's slices; their families in full (one IN search); owner names.
+      // Settings (the caller, schema, settings by key); the owner's slices; their families in full (one IN search); owner names.
       return withTotal(
         {
           'GET /crm/v3/schemas': 1,
-          [`POST ${STORE}/search`]: 1,
+          [`GET ${STORE}/{id}`]: 1,
+          [USER]: 1,
           [`POST ${T}/search`]: 2 * Math.max(1, sp),
           'GET /crm/v3/owners': 1,
         },
-        `3 + 2⌈S/${SEARCH_PAGE}⌉`,
+        `4 + 2⌈S/${SEARCH_PAGE}⌉`,
       );
     case 'health':
     case 'admin-list':
@@ -103,8 +108,8 @@ export function expectedCalls(s: Scenario): Expected | null {
 export function applyInvocationCalls(kind: 'rename' | 'archive' | 'create', n: number): number {
   const sp = pages(n, SEARCH_PAGE);
   const b = pages(n, BATCH);
-  // settings (2) + load (search, batch read) + write + verify + journal; create: its load finds nothing.
-  return kind === 'create' ? 4 + 2 * b : 3 + sp + 3 * b;
+  // permission (user, schema, settings) + load (search, batch read) + write + verify + journal; create: its load finds nothing.
+  return kind === 'create' ? 5 + 2 * b : 4 + sp + 3 * b;
 }
 
 /**

@@ -2,9 +2,10 @@
  * Flows of the app's words in the browser: add and remove an assignee from a goal's detail, a broken
  * goal's detail leading to its problems, and the activity list filtered by goal and by person.
  */
+
+import { DEMO } from '@goal-families/emulator';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../emulator/index.js';
 import { openView, type Session, screenshot, slicesOf, startSession } from './support/session.js';
 
 const familyUuid = DEMO.families.teamRevenue2026;

@@ -2,8 +2,9 @@
  * The check every browser-test page goes through (support/idCheck.ts) catches what it must: an id, a
  * property name or a uuid anywhere in the extension's text, even one shown only for a moment.
  */
+
+import { DEMO } from '@goal-families/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../emulator/index.js';
 import { assertNoInternalText, internalTextOf } from './support/idCheck.js';
 import { openView, type Session, startSession } from './support/session.js';
 

@@ -3,8 +3,9 @@
  * pictures the README shows. `npm run screenshots` writes them to docs/screenshots/; a plain test run
  * writes them to artifacts/screenshots/. Every picture passes the page's id check first.
  */
+
+import { DEMO } from '@goal-families/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../emulator/index.js';
 import { openView, type Session, screenshot, slicesOf, startSession } from './support/session.js';
 
 describe('screenshots', { timeout: 180_000 }, () => {

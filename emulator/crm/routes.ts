@@ -4,10 +4,12 @@ import {
   getCompanyCurrency,
   getOwner,
   getPipeline,
+  getUser,
   listCurrentExchangeRates,
   listOwners,
   listPipelines,
   listTeams,
+  listUsers,
 } from './lookups.js';
 import { createObject, deleteObject, getObject, listObjects, patchObject } from './objects-basic.js';
 import { batchArchive, batchCreate, batchRead, batchUpdate, batchUpsert } from './objects-batch.js';
@@ -59,6 +61,11 @@ export function crmRoutes(): Route<CrmContext>[] {
     standard('GET', '/crm/v3/owners', listOwners),
     standard('GET', '/crm/v3/owners/{ownerId}', getOwner),
     standard('GET', '/settings/v3/users/teams', listTeams),
+    // After the teams path: `teams` is not a user id.
+    standard('GET', '/settings/users/2026-03', listUsers),
+    standard('GET', '/settings/users/2026-03/{userId}', getUser),
+    standard('GET', '/settings/v3/users', listUsers),
+    standard('GET', '/settings/v3/users/{userId}', getUser),
     standard('GET', '/settings/v3/currencies/company-currency', getCompanyCurrency),
     standard('GET', '/settings/v3/currencies/exchange-rates/current', listCurrentExchangeRates),
     standard('GET', '/crm/v3/pipelines/{objectType}', listPipelines, keepType),

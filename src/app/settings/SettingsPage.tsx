@@ -29,6 +29,7 @@ import { AppSettingsTab } from './components/config/AppSettingsTab';
 import { CreateTab } from './components/create/CreateTab';
 import { FamiliesTab } from './components/families/FamiliesTab';
 import { HealthTab } from './components/health/HealthTab';
+import { StoreProtectionNotice } from './components/protection/StoreProtectionNotice';
 import type { Destination, PageEnvironment, PageProps } from './types/page';
 
 hubspot.extend<'settings'>(({ context, actions }) => <SettingsPage context={context} actions={actions} />);
@@ -65,13 +66,16 @@ export function SettingsPage({
     );
   }
 
-  const { settings, canEdit, version } = state.data;
+  const { settings, canEdit, canEditSettings, canChangeEditors, version, protection } = state.data;
   const environment: PageEnvironment = {
     client: api,
     actions,
     settings,
     settingsVersion: version,
     canEdit,
+    canEditSettings,
+    canChangeEditors,
+    protection,
     timeZone: settings.defaults.timeZone || context.portal.timezone || 'UTC',
     currency: settings.defaults.currency,
     directory,
@@ -103,13 +107,18 @@ export function SettingsPage({
 /** Only the selected tab is mounted, so opening the page costs the settings, names and one list. */
 function PageTabs({ environment, to }: { environment: PageEnvironment; to: Destination }) {
   const names = useNames();
-  const { canEdit, settings } = environment;
+  const { canEdit, settings, protection, canChangeEditors } = environment;
   const goal = 'goal' in to ? to.goal : undefined;
   return (
     <Flex direction="column" gap="md">
+      <StoreProtectionNotice protection={protection} canChangeEditors={canChangeEditors} />
       {!canEdit && (
         <Alert title="You can look, not change" variant="info" testId="read-only-notice">
-          <Text>{readOnlyText(settings.editors, names)}</Text>
+          <Text>
+            {canChangeEditors
+              ? 'You can look at every goal. Super admins are not among the goal editors in the settings: to change goals, switch them on in the Settings tab.'
+              : readOnlyText(settings.editors, names)}
+          </Text>
         </Alert>
       )}
       <Tabs

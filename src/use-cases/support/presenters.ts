@@ -1,4 +1,4 @@
-/** Domain values → the contract's DTOs (src/contract/dto.ts). */
+/** Domain values → the contract's DTOs (src/app/packages/contract/dto.ts). */
 import type { FamilyDto, FamilySummaryDto, GroupDto, SliceDto } from '@goal-families/contract';
 import type { Family, Finding, GoalTarget, TargetGroup } from '@goal-families/domain';
 import {

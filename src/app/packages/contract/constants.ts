@@ -14,7 +14,7 @@ export const DEFAULT_SETTINGS: SettingsDto = {
 /**
  * The largest family (in slices) that one invocation may create or change family-wide.
  *
- * Why 1,200: an apply is sequential calls; for rename/archive it makes 3 + ⌈n/200⌉ + 3⌈n/100⌉ calls
+ * Why 1,200: an apply is sequential calls; for rename/archive it makes 4 + ⌈n/200⌉ + 3⌈n/100⌉ calls
  * (docs/benchmarks.md, "How far one invocation goes"), so at the benchmark's 100 ms per call 1,300
  * slices fit in 5 s and 2,700 in 10 s. A failed apply must still have time to roll back (up to as
  * many calls again), and HubSpot's latency per batch call can exceed 100 ms, so the limit takes the

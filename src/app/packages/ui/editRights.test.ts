@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantersText, readOnlyText } from './editRights';
+import { editorNames, readOnlyText } from './editRights';
 import { createNames } from './names';
 
 const names = createNames({
@@ -10,21 +10,19 @@ const names = createNames({
   teams: [{ id: '3', name: 'EMEA' }],
 });
 
-describe('grantersText', () => {
-  it.each([
-    [{ superAdmins: true, userIds: [], teamIds: [] }, 'a super admin'],
-    [{ superAdmins: true, userIds: ['91'], teamIds: [] }, 'a super admin or Priya Popescu'],
-    [
-      { superAdmins: false, userIds: ['91', '92'], teamIds: ['3'] },
-      'Priya Popescu, Tom Kim or someone in EMEA',
-    ],
-    [{ superAdmins: false, userIds: ['99999999'], teamIds: [] }, 'a super admin'],
-  ])('%j → %s', (editors, text) => {
-    expect(grantersText(editors, names)).toBe(text);
+describe('readOnlyText', () => {
+  it('says who grants editing rights (super admins) and who can edit meanwhile, by name', () => {
+    expect(readOnlyText({ superAdmins: true, userIds: [], teamIds: [] }, names)).toBe(
+      'You can look at these goals but not change them. To get editing rights, ask a super admin to add you as an editor in the app settings.',
+    );
+    expect(readOnlyText({ superAdmins: false, userIds: ['91', '92'], teamIds: ['3'] }, names)).toContain(
+      'Until then, Priya Popescu, Tom Kim and the EMEA team can change goals for you.',
+    );
   });
-  it('says what to ask for, with no id', () => {
-    const text = readOnlyText({ superAdmins: true, userIds: ['91', '99999999'], teamIds: [] }, names);
-    expect(text).toContain('ask a super admin or Priya Popescu to add you as an editor');
-    expect(text).not.toMatch(/\d{4,}/);
+  it('never shows an id, even of editors HubSpot no longer knows', () => {
+    expect(editorNames({ superAdmins: true, userIds: ['99999999'], teamIds: ['77777777'] }, names)).toEqual(
+      [],
+    );
+    expect(readOnlyText({ superAdmins: true, userIds: ['99999999'], teamIds: [] }, names)).not.toMatch(/\d/);
   });
 });

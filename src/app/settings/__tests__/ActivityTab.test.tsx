@@ -1,4 +1,12 @@
-import { Button, EmptyState, ErrorState, LoadingButton, Select, Table } from '@hubspot/ui-extensions';
+import {
+  Button,
+  EmptyState,
+  ErrorState,
+  LoadingButton,
+  Select,
+  StatusTag,
+  Table,
+} from '@hubspot/ui-extensions';
 import { describe, expect, it, vi } from 'vitest';
 import {
   appliedOf,
@@ -73,6 +81,30 @@ describe('Activity tab', () => {
         familyUuid: FAMILY_UUID,
         userId: '42',
       }),
+    );
+  });
+
+  it('marks records altered outside the app or not signed, offers no undo for them, and names unknown users plainly', async () => {
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_journal_list: () =>
+        journal(
+          makeJournalEntry({ id: 'j-t', integrity: 'tampered', trusted: false, undoable: false }),
+          makeJournalEntry({ id: 'j-n', integrity: 'unsigned', trusted: false, undoable: false }),
+          makeJournalEntry({ id: 'j-o', integrity: 'unsigned', trusted: true, by: { userId: '5' } }),
+        ),
+    });
+    await openTab(page, 'activity');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(StatusTag, 'tampered-j-t')).not.toBeNull());
+    expect(textOf(page.findByTestId(StatusTag, 'tampered-j-t'))).toBe('Altered outside the app');
+    expect(textOf(page.findByTestId(StatusTag, 'unsigned-j-n'))).toBe('Not signed by the app');
+    // Unsigned while the app signs nothing: nothing to warn about.
+    expect(page.maybeFindByTestId(StatusTag, 'unsigned-j-o')).toBeNull();
+    expect(page.maybeFindByTestId(Button, 'undo-j-t')).toBeNull();
+    expect(page.maybeFindByTestId(Button, 'undo-j-n')).toBeNull();
+    expect(page.maybeFindByTestId(Button, 'undo-j-o')).not.toBeNull();
+    await vi.waitFor(() =>
+      expect(textOf(page.findByTestId(Table, 'journal-table'))).toContain('A former user'),
     );
   });
 

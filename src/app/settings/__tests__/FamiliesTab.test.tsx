@@ -483,7 +483,9 @@ describe('Families tab — CSV import', () => {
 
 describe('Families tab — ways on from a goal', () => {
   it('opens the goal’s activity, filtered to it', async () => {
-    const page = withFamily({ goal_journal_list: () => ok('goal_journal_list', { entries: [], nextCursor: null }) });
+    const page = withFamily({
+      goal_journal_list: () => ok('goal_journal_list', { entries: [], nextCursor: null }),
+    });
     await openFamily(page);
     page.findByTestId(Button, 'action-activity').trigger('onClick');
     await vi.waitFor(() => expect(page.callsOf('goal_journal_list')).toHaveLength(1));

@@ -11,7 +11,7 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import { describe, expect, it, vi } from 'vitest';
-import { fail, makeFamily, makeSettings, ok, pending } from '../../cards/__tests__/fixtures';
+import { fail, makeFamily, pending, settingsAnswer } from '../../cards/__tests__/fixtures';
 import { textOf } from '../../cards/__tests__/queries';
 import { listOf, openTab, renderPage } from './pageHarness';
 
@@ -29,7 +29,7 @@ describe('SettingsPage', () => {
     expect(text).toContain('HubSpot answered with an error, so nothing was changed.');
     // HubSpot's own words stay out of the UI.
     expect(text).not.toContain('502');
-    answer = ok('app_settings_get', { settings: makeSettings(), canEdit: true, version: 's-1' });
+    answer = settingsAnswer();
     page.findByTestId(Button, 'page-retry').trigger('onClick');
     await vi.waitFor(() => expect(page.maybeFindByTestId(EmptyState, 'families-empty')).not.toBeNull());
     expect(page.maybeFindByTestId(ErrorState, 'page-error')).toBeNull();

@@ -47,6 +47,22 @@ describe('formatScheduleCsv', () => {
   });
 });
 
+describe('formula-leading cells (CSV injection)', () => {
+  const named = (name: string) =>
+    makeFamilyDetail({
+      groups: [makeGroup({ assignee: { kind: 'owner', id: '1', name } }), family.groups[1] ?? makeGroup()],
+    });
+  it.each(['=HYPERLINK("http://x.example","Open")', '+1', '-Jane', '@SUM(A1)', '\tTabbed', '\rReturn'])(
+    'exports %j as text, and reads the export back as "nothing changes"',
+    (name) => {
+      const odd = named(name);
+      const csv = formatScheduleCsv(odd, words);
+      expect(csv.split('\r\n')[1]?.startsWith(`"'${name.replace(/"/g, '""')}",1000.00,`)).toBe(true);
+      expect(parseScheduleCsv(csv, odd, words)).toMatchObject({ ok: true, changes: [] });
+    },
+  );
+});
+
 describe('parseScheduleCsv', () => {
   it('reads back its own export as "nothing changes"', () => {
     expect(parseScheduleCsv(exported, family, words)).toEqual({
@@ -106,6 +122,31 @@ describe('parseScheduleCsv', () => {
     ['an unknown assignee', edit(1, 0, 'Nobody'), '"Nobody" is not an assignee of this goal'],
     ['a bad amount', edit(1, 2, 'abc'), 'Row 2, Feb 2026: Use the format 1,234.56.'],
     ['a wrong total', edit(1, 2, '5', false), 'which add up to $11,005.00'],
+    [
+      'a negative amount (a formula to a spreadsheet)',
+      edit(2, 2, '-1'),
+      'Row 3, column "Feb 2026": starts with "-", which spreadsheets treat as a formula. Remove it.',
+    ],
+    [
+      'a formula in an amount',
+      edit(1, 4, '=SUM(C2:D2)'),
+      'Row 2, column "Apr 2026": starts with "=", which spreadsheets treat as a formula. Remove it.',
+    ],
+    [
+      'a formula in the assignee column',
+      edit(2, 0, '@cmd'),
+      'Row 3, column "Assignee": starts with "@", which spreadsheets treat as a formula. Remove it.',
+    ],
+    [
+      'a formula in the header',
+      exported.replace('Assignee', '+Assignee'),
+      'Row 1, column 1: starts with "+"',
+    ],
+    ['a leading tab', edit(1, 1, '\t1000.00'), 'Row 2, column "Jan 2026": starts with a tab'],
+    ['a missing amount', edit(1, 1, ''), 'Row 2, Jan 2026: the amount is missing.'],
+    ['a duplicated row', `${exported}${lines[1]}\n`, 'appears twice'],
+    ['a short row', `${exported}x\n`, 'expected 14 values, found 1'],
+    ['an unclosed quote', `${exported}"x`, 'a quoted field is not closed'],
   ])('refuses %s with a message naming the place', (_, text, message) => {
     const result = parseScheduleCsv(text, family, words);
     expect(result.ok).toBe(false);

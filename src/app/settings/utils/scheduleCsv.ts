@@ -6,7 +6,7 @@
  */
 import type { FamilyDto, GroupDto, SliceDto } from '@goal-families/contract';
 import { type AmountInput, isoDateIn, sameMoney, sumMoney } from '@goal-families/ui';
-import { formatCsv, parseCsv } from './csv';
+import { formatCsv, formulaCells, parseCsv, startsLikeFormula } from './csv';
 
 export const ASSIGNEE_COLUMN = 'Assignee';
 export const TOTAL_COLUMN = 'Total';
@@ -106,6 +106,19 @@ export function parseScheduleCsv(text: string, family: FamilyDto, words: CsvWord
   const [header, ...body] = parsed.rows;
   if (!header)
     return { ok: false, errors: ['The text is empty. Paste the CSV exported above, with your changes.'] };
+  // A cell a spreadsheet would run as a formula is refused outright, wherever it is.
+  const formulas = formulaCells(parsed.rows);
+  if (formulas.length > 0) {
+    return {
+      ok: false,
+      errors: formulas.map(({ row, column, value }) => {
+        const name = row > 1 ? header[column - 1]?.trim() : undefined;
+        const where = name ? `column "${name}"` : `column ${column}`;
+        const first = value[0] === '\t' ? 'a tab' : value[0] === '\r' ? 'a line break' : `"${value[0]}"`;
+        return `Row ${row}, ${where}: starts with ${first}, which spreadsheets treat as a formula. Remove it.`;
+      }),
+    };
+  }
 
   const errors: string[] = [];
   const known = periodColumns(family, words);
@@ -129,7 +142,9 @@ export function parseScheduleCsv(text: string, family: FamilyDto, words: CsvWord
   let rowsUnchanged = 0;
   body.forEach((cells, index) => {
     const line = index + 2;
-    const assignee = cells[0]?.trim() ?? '';
+    // A name that starts like a formula was exported as text behind an apostrophe: read it back as the name.
+    const typed = cells[0]?.trim() ?? '';
+    const assignee = typed.startsWith("'") && startsLikeFormula(typed.slice(1)) ? typed.slice(1) : typed;
     const matches = family.groups.filter((g) => words.assignee(g) === assignee);
     const group = matches[0];
     if (cells.length !== names.length) {

@@ -13,12 +13,16 @@ import {
 } from '@hubspot/ui-extensions';
 import type { PageEnvironment } from '../../types/page';
 import { journalWhat } from '../../utils/journalText';
+import { RecordIntegrityTag } from './RecordIntegrityTag';
 
 interface JournalTableProps {
   entries: JournalEntryDto[];
   environment: PageEnvironment;
   onUndo: (entry: JournalEntryDto) => void;
 }
+
+/** "a former user" starts a cell with a capital. */
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function JournalTable({ entries, environment, onUndo }: JournalTableProps) {
   const format = useFormat();
@@ -38,7 +42,7 @@ export function JournalTable({ entries, environment, onUndo }: JournalTableProps
         {entries.map((entry) => (
           <TableRow key={entry.id} testId={`journal-${entry.id}`}>
             <TableCell>{format.dateTime(entry.at, environment.timeZone)}</TableCell>
-            <TableCell>{names.user(entry.by.userId, entry.by.email)}</TableCell>
+            <TableCell>{capitalized(names.user(entry.by.userId))}</TableCell>
             <TableCell>
               <Button
                 variant="transparent"
@@ -52,6 +56,7 @@ export function JournalTable({ entries, environment, onUndo }: JournalTableProps
               {journalWhat(entry, format, names)}
             </TableCell>
             <TableCell>
+              <RecordIntegrityTag entry={entry} />
               {entry.undoneBy !== null ? (
                 <StatusTag variant="default">Undone</StatusTag>
               ) : entry.undoable && environment.canEdit ? (

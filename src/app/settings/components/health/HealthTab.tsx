@@ -5,6 +5,7 @@ import { useAuditScan } from '../../hooks/useAuditScan';
 import type { PageEnvironment } from '../../types/page';
 import { groupFindings } from '../../utils/groupFindings';
 import { FamilyFindingsTile } from './FamilyFindingsTile';
+import { StoreIntegrity } from './StoreIntegrity';
 
 const FAMILIES_PER_PAGE = 10;
 
@@ -75,6 +76,8 @@ function PortalHealth({ environment }: { environment: PageEnvironment }) {
   const format = useFormat();
   const scan = useAuditScan(environment.client);
   const [page, setPage] = useState(0);
+  /** Each run of the health check also checks the app's own records once. */
+  const [storeRun, setStoreRun] = useState(0);
   const { state } = scan;
   const groups = groupFindings(state.findings);
   const pageCount = Math.max(1, Math.ceil(groups.length / FAMILIES_PER_PAGE));
@@ -97,6 +100,7 @@ function PortalHealth({ environment }: { environment: PageEnvironment }) {
             variant="primary"
             onClick={() => {
               setPage(0);
+              setStoreRun((n) => n + 1);
               scan.start();
             }}
             testId="audit-start"
@@ -123,6 +127,7 @@ function PortalHealth({ environment }: { environment: PageEnvironment }) {
         />
       )}
       {state.error && <ErrorNotice error={state.error} />}
+      {storeRun > 0 && <StoreIntegrity key={storeRun} environment={environment} run={storeRun} />}
       {state.status === 'done' && groups.length === 0 && (
         <EmptyState title="Every goal is healthy" layout="vertical" imageName="target" testId="audit-healthy">
           <Text>The health check found nothing to repair.</Text>

@@ -6,21 +6,9 @@ import { DEMO } from '@goal-families/emulator';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { changedTargets, goalTargetState } from './support/data.js';
-import { openView, type Session, screenshot, slicesOf, startSession } from './support/session.js';
+import { openGoal, type Session, screenshot, slicesOf, startSession } from './support/session.js';
 
 const familyUuid = DEMO.families.teamRevenue2026;
-
-/** Opens the admin panel on one family's detail through the Families tab's search. */
-async function openFamily(s: Session, uuid: string): Promise<Page> {
-  const page = await openView(s, { view: 'settings', user: 'admin' });
-  const name = slicesOf(s.wb, uuid)[0]?.properties.hs_goal_name ?? '';
-  const search = page.getByTestId('filter-text').locator('input');
-  await search.fill(name);
-  await search.press('Enter');
-  await page.getByTestId(`open-${uuid}`).click();
-  await page.getByTestId('family-detail').waitFor();
-  return page;
-}
 
 async function renameTo(page: Page, newName: string) {
   await page.getByTestId('action-edit').click();
@@ -45,7 +33,7 @@ describe('admin panel · Families', { timeout: 90_000 }, () => {
     const before = goalTargetState(s.wb);
     const ids = slicesOf(s.wb, familyUuid).map((r) => r.id);
     expect(ids.length).toBeGreaterThan(12);
-    const page = await openFamily(s, familyUuid);
+    const page = await openGoal(s, familyUuid);
     await screenshot(page, 'admin-families-detail');
     const edit = await renameTo(page, 'FY2026 NA Enterprise revenue (renamed)');
     await screenshot(page, 'admin-rename-preview');
@@ -74,7 +62,7 @@ describe('admin panel · Families', { timeout: 90_000 }, () => {
   it('6. archives a family; all its slices are archived', async () => {
     const ids = slicesOf(s.wb, familyUuid).map((r) => r.id);
     const name = slicesOf(s.wb, familyUuid)[0]?.properties.hs_goal_name ?? '';
-    const page = await openFamily(s, familyUuid);
+    const page = await openGoal(s, familyUuid);
     await page.getByTestId('action-archive').click();
     await page.getByTestId('preview-button').click();
     await page.getByTestId('archive-button').click();
@@ -93,7 +81,7 @@ describe('admin panel · Families', { timeout: 90_000 }, () => {
   it('7. with a partial failure injected, a rename shows a clear error and the family is unchanged', async () => {
     const before = goalTargetState(s.wb);
     const ids = slicesOf(s.wb, familyUuid).map((r) => r.id);
-    const page = await openFamily(s, familyUuid);
+    const page = await openGoal(s, familyUuid);
     const edit = await renameTo(page, 'This rename must not stick');
     s.wb.emulator.faults.partialFailureNext({
       path: 'batch/update',

@@ -4,22 +4,10 @@
  */
 
 import { DEMO } from '@goal-families/emulator';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openView, type Session, screenshot, slicesOf, startSession } from './support/session.js';
+import { openGoal, type Session, screenshot, slicesOf, startSession } from './support/session.js';
 
 const familyUuid = DEMO.families.teamRevenue2026;
-
-async function openGoal(s: Session, uuid: string): Promise<Page> {
-  const page = await openView(s, { view: 'settings', user: 'admin' });
-  const name = slicesOf(s.wb, uuid)[0]?.properties.hs_goal_name ?? '';
-  const search = page.getByTestId('filter-text').locator('input');
-  await search.fill(name);
-  await search.press('Enter');
-  await page.getByTestId(`open-${uuid}`).click();
-  await page.getByTestId('family-detail').waitFor();
-  return page;
-}
 
 describe('assignees, health and activity in words', { timeout: 120_000 }, () => {
   let s: Session;

@@ -6,7 +6,7 @@
 
 import { DEMO } from '@goal-families/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openView, type Session, screenshot, slicesOf, startSession } from './support/session.js';
+import { openGoal, openView, type Session, screenshot, slicesOf, startSession } from './support/session.js';
 
 describe('screenshots', { timeout: 180_000 }, () => {
   let s: Session;
@@ -33,17 +33,14 @@ describe('screenshots', { timeout: 180_000 }, () => {
   });
 
   it('every admin tab', async () => {
-    const page = await openView(s, { view: 'settings', user: 'admin' });
-    await page.getByTestId('families-table').waitFor();
-    await screenshot(page, 'admin-goals');
+    const list = await openView(s, { view: 'settings', user: 'admin' });
+    await list.getByTestId('families-table').waitFor();
+    await screenshot(list, 'admin-goals');
+    await list.close();
 
     const uuid = DEMO.families.teamRevenue2026;
     const name = slicesOf(s.wb, uuid)[0]?.properties.hs_goal_name ?? '';
-    const search = page.getByTestId('filter-text').locator('input');
-    await search.fill(name);
-    await search.press('Enter');
-    await page.getByTestId(`open-${uuid}`).click();
-    await page.getByTestId('family-detail').waitFor();
+    const page = await openGoal(s, uuid);
     await page.getByTestId('action-edit').click();
     const edit = page.getByTestId('family-edit');
     await edit.locator('input[name="name"]').fill(`${name} (renamed)`);

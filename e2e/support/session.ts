@@ -82,6 +82,30 @@ export async function screenshot(page: Page, name: string, target?: Locator): Pr
   return file;
 }
 
+/**
+ * Opens the admin panel on one goal's detail through the Goals tab's search. The list fills in from
+ * bounded scans, so a row can re-render under the click: the click is repeated until the goal opens.
+ */
+export async function openGoal(session: Session, uuid: string, user: ViewingRole = 'admin'): Promise<Page> {
+  const page = await openView(session, { view: 'settings', user });
+  const name = slicesOf(session.wb, uuid)[0]?.properties.hs_goal_name ?? '';
+  const search = page.getByTestId('filter-text').locator('input');
+  await search.fill(name);
+  await search.press('Enter');
+  const opened = page.locator('[data-testid="family-detail"], [data-testid="family-loading"]').first();
+  for (let attempt = 0; ; attempt++) {
+    await page.getByTestId(`open-${uuid}`).click({ timeout: 30_000 });
+    try {
+      await opened.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+  await page.getByTestId('family-detail').waitFor({ timeout: 60_000 });
+  return page;
+}
+
 /** Types into a HubSpot input and leaves it, so that its `onChange` commits as in HubSpot. */
 export async function fillField(scope: Page | Locator, testId: string, value: string): Promise<void> {
   const input = scope.locator(`[data-testid="${testId}"]`).locator('input, textarea').first();

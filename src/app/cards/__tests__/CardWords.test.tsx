@@ -27,6 +27,7 @@ import {
   monthlySlices,
   ok,
   previewOf,
+  settingsAnswer,
 } from './fixtures';
 import { fire, textOf } from './queries';
 
@@ -82,10 +83,8 @@ describe('the short card', () => {
     const card = renderCard(
       {
         app_settings_get: () =>
-          ok('app_settings_get', {
+          settingsAnswer({
             settings: makeSettings({ card: { showHealth: true, showYearAtAGlance: true, maxFamilies: 1 } }),
-            canEdit: true,
-            version: 's',
           }),
         goal_families_list: () => ok('goal_families_list', { families, nextCursor: null, total: 60 }),
       },
@@ -101,17 +100,16 @@ describe('the short card', () => {
   it('tells a viewer without editing rights why there is no Edit button and who can grant it', async () => {
     const card = renderCard({
       app_settings_get: () =>
-        ok('app_settings_get', {
+        settingsAnswer({
           settings: makeSettings({ editors: { superAdmins: true, userIds: ['7'], teamIds: ['9'] } }),
           canEdit: false,
-          version: 's',
         }),
       goal_families_list: () => listOf(makeFamily()),
     });
     await vi.waitFor(() => expect(card.maybeFindByTestId(Text, 'card-read-only')).not.toBeNull());
     await vi.waitFor(() =>
       expect(card.findByTestId(Text, 'card-read-only').text).toBe(
-        'You can look at these goals but not change them. To get editing rights, ask a super admin, Erin Editor or someone in West to add you as an editor in the app settings.',
+        'You can look at these goals but not change them. To get editing rights, ask a super admin to add you as an editor in the app settings. Until then, Erin Editor and the West team can change goals for you.',
       ),
     );
     expect(card.maybeFindByTestId(Button, `edit-${FAMILY_UUID}`)).toBeNull();

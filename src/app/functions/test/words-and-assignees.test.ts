@@ -5,7 +5,7 @@
  */
 import { functionContracts } from '@goal-families/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../../emulator/index';
+import type { Emulator } from '@goal-families/emulator';
 import { asAdmin, call, DEMO, startEmulator, storedSlices } from './harness';
 
 let emulator: Emulator;

@@ -52,11 +52,22 @@ describe('explainError', () => {
     ['STALE_FINDING', 'This problem has changed since the health check', 'Run the health check again'],
     ['NO_REPAIR', 'This problem has no automatic repair', 'correct them in HubSpot'],
     ['FAMILY_TOO_LARGE', 'This goal is too large to change in one go', 'split it'],
-    ['LOCKOUT', 'You would lock yourself out', 'Keep yourself'],
+    ['NOBODY_COULD_EDIT', 'Nobody could change goals with these settings', 'Keep super admins'],
+    ['UNTRUSTED_ENTRY', 'This change cannot be undone', 'Change the goal back by hand'],
   ])('VALIDATION_ERROR with reason %s', (reason, title, next) => {
     const e = explainError({ code: 'VALIDATION_ERROR', message: 'x', details: { reason } });
     expect(e.title).toBe(title);
     expect(e.next).toContain(next);
+  });
+
+  it('tells an editor that only a super admin changes the editors', () => {
+    const e = explainError({
+      code: 'FORBIDDEN',
+      message: 'x',
+      details: { reason: 'EDITORS_SUPER_ADMIN_ONLY' },
+    });
+    expect(e.title).toBe('Only a super admin can change who may edit goals');
+    expect(e.next).toContain('ask a super admin');
   });
 
   it.each([

@@ -146,10 +146,15 @@ const REASONS: Record<string, Explained> = {
     what: 'Scaling would make at least one target larger than HubSpot can store. Nothing was changed.',
     next: 'Use a smaller factor.',
   },
-  LOCKOUT: {
-    title: 'You would lock yourself out',
-    what: 'With these settings you could no longer edit goals or the settings. Nothing was saved.',
-    next: 'Keep yourself (or one of your teams) among the editors, or keep super admins on if you are one.',
+  NOBODY_COULD_EDIT: {
+    title: 'Nobody could change goals with these settings',
+    what: 'Super admins are off and no user or team is chosen as an editor. Nothing was saved.',
+    next: 'Keep super admins as editors, or choose at least one user or team.',
+  },
+  UNTRUSTED_ENTRY: {
+    title: 'This change cannot be undone',
+    what: 'Its record in the activity was not written by this app as it is now (it was changed or is not signed), so the app will not use it to change goals. Nothing was changed.',
+    next: 'Change the goal back by hand, or restore its targets in HubSpot.',
   },
 };
 
@@ -227,11 +232,18 @@ export function explainError(error: AppError): ErrorExplanation {
         next: 'Preview again, check the new preview, and apply it if it is still what you want.',
       };
     case 'FORBIDDEN':
+      if (reason === 'EDITORS_SUPER_ADMIN_ONLY')
+        return {
+          ...base,
+          title: 'Only a super admin can change who may edit goals',
+          what: 'You may change the other settings, but not the editors. Nothing was saved.',
+          next: 'Put the editors back as they were and save, or ask a super admin to change them.',
+        };
       return {
         ...base,
         title: 'You cannot change goals here',
         what: 'Your HubSpot user is not one of the editors chosen in the app settings. Nothing was saved.',
-        next: 'Ask a super admin or one of the app’s editors to add you (or one of your teams) as an editor in the app settings.',
+        next: 'Ask a super admin to add you (or one of your teams) as an editor in the app settings.',
       };
     case 'VALIDATION_ERROR': {
       const known = reason ? REASONS[reason] : undefined;

@@ -4,8 +4,8 @@
  * protocol; notify sets HubSpot's flag only when asked; imports and people show in the activity.
  */
 import { functionContracts } from '@goal-families/contract';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '@goal-families/emulator';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asAdmin, call, DEMO, startEmulator, storedSlices } from './harness';
 
 let emulator: Emulator;

@@ -65,8 +65,10 @@ export function expectedCalls(s: Scenario): Expected | null {
           [`POST ${T}/batch/read`]: 3 * b,
           [write]: b,
           [`POST ${STORE}`]: 1,
+          // The preview names each target's assignee (the apply does not: the UI named them already).
+          'GET /crm/v3/owners': 1,
         },
-        `7 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
+        `8 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
       );
     }
     case 'create':
@@ -82,8 +84,9 @@ export function expectedCalls(s: Scenario): Expected | null {
           [`POST ${T}/batch/create`]: b,
           [`POST ${T}/batch/read`]: b,
           [`POST ${STORE}`]: 1,
+          'GET /crm/v3/owners': 1,
         },
-        `11 + 2⌈n/${BATCH}⌉`,
+        `12 + 2⌈n/${BATCH}⌉`,
       );
     case 'first-paint':
       // Settings (the caller, schema, settings by key); the owner's slices; their families in full (one IN search); owner names.

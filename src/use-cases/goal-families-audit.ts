@@ -22,7 +22,8 @@ import { defaultZone, loadSettings } from './safe-write/permissions';
 import { type ScanLimits, scanBounded, scanProgress } from './scan/bounded-scan';
 import { decodeCursor, encodeCursor } from './support/cursor';
 import { guarded } from './support/guard';
-import { presentFinding } from './support/presenters';
+import { createNameBook } from './support/names';
+import { presentFinding } from './support/present-finding';
 
 const AuditCursor = z.object({
   last: z.string().regex(/^\d{1,20}$/),
@@ -62,6 +63,8 @@ export function auditPortal(
     // The settings' default zone, as create uses: it breaks ties when reading each family's own zone.
     // Read once per health check (the cursor carries it on), within the first page's time budget.
     let zone = cursor?.z ?? null;
+    // Names are read once per call, and only when a finding needs one.
+    const names = createNameBook(deps.gateway);
 
     const outcome = await scanBounded(deps, cursor?.last ?? null, AUDIT_LIMITS, async (scan, lowerBound) => {
       const pageZone = zone ?? defaultZone((await loadSettings(deps.gateway.store)).settings);
@@ -82,9 +85,16 @@ export function auditPortal(
       for (const family of whole) fetched.add(family.uuid);
       known.push(...whole);
       for (const family of mine) {
-        for (const f of auditFamily(family, ctx)) findings.push(presentFinding(f, family));
+        for (const f of auditFamily(family, ctx))
+          findings.push(await presentFinding(f, family, { names, timeZone: ctx.timeZone }));
       }
-      for (const f of auditOrphans(orphans, known)) findings.push(presentFinding(f, null));
+      const orphanCtx = {
+        names,
+        timeZone: ctx.timeZone,
+        orphans: new Map(orphans.map((t) => [t.id, t])),
+        familyNames: new Map(known.map((f) => [f.uuid, f.name.value])),
+      };
+      for (const f of auditOrphans(orphans, known)) findings.push(await presentFinding(f, null, orphanCtx));
       families += mine.length;
       zone = pageZone;
     });

@@ -8,6 +8,7 @@ import type { MutationResultDto, Params, Result } from '@goal-families/contract'
 import { failure } from '@goal-families/contract';
 import {
   asMilestone,
+  assigneeKey,
   type Milestone,
   milestoneValueFor,
   PROP,
@@ -59,7 +60,18 @@ export function createFamily(
                 timeZone: p.timeZone ?? defaultZone(settings),
                 weekStart: p.weekStart,
                 assignees: p.assignees,
-                spread: toSpreadRequest(p.spread),
+                // The contract requires one of the two; rows for every assignee override the default.
+                spread: toSpreadRequest(p.spread ?? { mode: 'even', total: '0' }),
+                ...(p.amountsByAssignee
+                  ? {
+                      spreadsByAssignee: new Map(
+                        p.amountsByAssignee.map((row) => [
+                          assigneeKey(row.assignee),
+                          toSpreadRequest({ mode: 'explicit', amounts: row.amounts }),
+                        ]),
+                      ),
+                    }
+                  : {}),
                 pipelineIds: p.pipelineIds,
               },
               deps.newGroupId,
@@ -68,6 +80,8 @@ export function createFamily(
           );
         },
         familyName: () => p.name,
+        // Periods labelled as the new goal has them: its period kind, in the zone it is created in.
+        describe: (settings) => ({ milestone: p.milestone, timeZone: p.timeZone ?? defaultZone(settings) }),
       }),
       uuid,
     ),

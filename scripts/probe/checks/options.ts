@@ -46,7 +46,10 @@ export const OPTION_CHECKS: Check[] = [
     where: 'MILESTONE_OPTIONS and GOAL_TYPE_OPTIONS in emulator/crm/builtin-properties.ts',
     async run(ctx) {
       const milestones = sameSet(optionsOf(ctx, PROP.milestone), MILESTONE_OPTIONS);
-      const goalTypes = sameSet(optionsOf(ctx, PROP.goalType), GOAL_TYPE_OPTIONS);
+      const goalTypes = sameSet(
+        optionsOf(ctx, PROP.goalType),
+        GOAL_TYPE_OPTIONS.map((o) => (typeof o === 'string' ? o : o.value)),
+      );
       if (milestones === null && goalTypes === null) return confirmed('same option lists');
       return differs(
         [milestones && `hs_milestone: ${milestones}`, goalTypes && `hs_goal_type: ${goalTypes}`]

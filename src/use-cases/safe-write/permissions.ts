@@ -83,7 +83,7 @@ export async function editorCheck(
       : failure(
           'FORBIDDEN',
           'You may not change goals: ask an admin to add you as an editor in the app settings.',
-          { userId: caller.userId },
+          { reason: 'NOT_AN_EDITOR', userId: caller.userId },
         ),
   };
 }

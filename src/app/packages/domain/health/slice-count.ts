@@ -14,9 +14,12 @@ export function isWholeYears(milestone: Milestone, count: number): boolean {
   return count >= 52 * years && count <= 53 * years;
 }
 
+/** How many periods one year holds, as a number in words: "12", "4", "1", "52 or 53". */
+export const expectedPerYear = (milestone: Milestone): string =>
+  milestone === 'weekly' ? '52 or 53' : String(PERIODS_PER_YEAR[milestone]);
+
 /** How many periods make whole years, in words: "12 per year", "52 or 53 per year". */
-export const wholeYearsRule = (milestone: Milestone): string =>
-  milestone === 'weekly' ? '52 or 53 per year' : `${PERIODS_PER_YEAR[milestone]} per year`;
+export const wholeYearsRule = (milestone: Milestone): string => `${expectedPerYear(milestone)} per year`;
 
 export const sliceCountMismatch: HealthRule = {
   id: 'slice-count-mismatch',

@@ -27,8 +27,11 @@ export function planArchiveSlice(family: Family, targetId: string): DomainResult
   plan.warnings.push(
     `Archiving one slice leaves a gap in the schedule, and the family's total target changes from ${formatMoney(before)} to ${formatMoney(after)}.`,
   );
-  const countWarning = countAfterArchive(family, slice);
-  if (countWarning !== null) plan.warnings.push(countWarning);
+  const left = countAfterArchive(family, slice);
+  if (left !== null) {
+    plan.counts = { periodsLeft: left.count };
+    plan.warnings.push(left.warning);
+  }
   if (family.slices.length === 1) plan.warnings.push('This is the last slice: the goal disappears.');
   plan.summary = `Archive 1 slice (${sliceLabel(slice)})`;
   return ok(plan);
@@ -36,13 +39,17 @@ export function planArchiveSlice(family: Family, targetId: string): DomainResult
 
 /**
  * HubSpot's goals guide: the number of slices must match the milestone (12 per year monthly, ...).
- * In plain words, what archiving `slice` does to its schedule's count; null when it stays whole years.
+ * What archiving `slice` leaves its assignee's schedule with (and, for logs, in words); null when it
+ * stays whole years.
  */
-function countAfterArchive(family: Family, slice: GoalTarget): string | null {
+function countAfterArchive(family: Family, slice: GoalTarget): { count: number; warning: string } | null {
   const milestone = asMilestone(family.milestone.value);
   const group = family.groups.find((g) => g.slices.includes(slice));
   if (milestone === null || group === undefined) return null;
   const left = group.slices.length - 1;
   if (left === 0 || isWholeYears(milestone, left)) return null;
-  return `Afterwards this assignee's schedule has ${left} ${milestone} period${left === 1 ? '' : 's'}, but HubSpot needs ${wholeYearsRule(milestone)}: the goal will show as needing repair until the period is added back.`;
+  return {
+    count: left,
+    warning: `Afterwards this assignee's schedule has ${left} ${milestone} period${left === 1 ? '' : 's'}, but HubSpot needs ${wholeYearsRule(milestone)}: the goal will show as needing repair until the period is added back.`,
+  };
 }

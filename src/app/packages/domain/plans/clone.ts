@@ -180,6 +180,13 @@ export function planClone(
       });
     }
   }
+  plan.counts = {
+    ...(skippedUnreadable > 0 ? { unreadableSkipped: skippedUnreadable } : {}),
+    ...(offGrid > 0 ? { offPeriod: offGrid } : {}),
+    ...(duplicates > 0 ? { duplicates } : {}),
+    ...(skippedExisting > 0 ? { existingSkipped: skippedExisting } : {}),
+    ...(filled > 0 ? { filledWithZero: filled } : {}),
+  };
   if (skippedUnreadable > 0) {
     plan.warnings.push(
       `${skippedUnreadable} slice(s) without a target group, assignee or readable period are not copied.`,

@@ -4,6 +4,7 @@ import { dateStartMs, toLocalDate } from '../calendar';
 import { assigneeKey } from '../grouping';
 import { isWholeYears, wholeYearsRule } from '../health/slice-count';
 import { asMilestone, defaultMilestoneValue, type Milestone } from '../milestones';
+import type { Cents } from '../money';
 import { buildSchedule, type EndStyle, type Period, scheduleSpecProblem } from '../periods';
 import { formatPipelineIds } from '../properties';
 import { type DomainResult, err, ok } from '../result';
@@ -45,8 +46,10 @@ export type CreateRequest = {
   /** For weekly: 0 = Sunday … 6 = Saturday; default Monday. */
   weekStart?: number;
   assignees: Assignee[];
-  /** Applied to each assignee: every assignee gets the same schedule of amounts. */
+  /** Applied to each assignee: every assignee gets the same schedule of amounts… */
   spread: SpreadRequest;
+  /** …unless this gives an assignee its own (keyed by `assigneeKey`: different targets per person). */
+  spreadsByAssignee?: ReadonlyMap<string, SpreadRequest>;
   pipelineIds?: string[];
 };
 
@@ -97,14 +100,18 @@ export function planCreate(
   const schedule = buildSchedule(spec);
   const active = activePeriods(schedule, request.partialYear, spec.timeZone);
   if (!active.ok) return active;
-  const spread = spreadAmounts(request.spread, active.value.count);
-  if (!spread.ok) return spread;
-  if (spread.value.some((a) => a < 0n)) return err('INVALID_AMOUNT', 'target amounts must not be negative');
-  const amounts = schedule.map((_, i) =>
-    i < active.value.first || i >= active.value.first + active.value.count
-      ? 0n
-      : (spread.value[i - active.value.first] as bigint),
-  );
+  const { first, count } = active.value;
+  // Each assignee's spread covers the active periods; the periods outside a partial year get 0.00.
+  const amountsFor = new Map<string, Cents[]>();
+  for (const a of request.assignees) {
+    const spread = spreadAmounts(request.spreadsByAssignee?.get(assigneeKey(a)) ?? request.spread, count);
+    if (!spread.ok) return spread;
+    if (spread.value.some((v) => v < 0n)) return err('INVALID_AMOUNT', 'target amounts must not be negative');
+    amountsFor.set(
+      assigneeKey(a),
+      schedule.map((_, i) => (i < first || i >= first + count ? 0n : (spread.value[i - first] as Cents))),
+    );
+  }
   const index = indexExisting(existing);
   const plan = emptyPlan('create', request.uuid, existing);
   const pipelineIdsRaw = formatPipelineIds(request.pipelineIds ?? []);
@@ -126,7 +133,7 @@ export function planCreate(
         assignee,
         startMs: period.startMs,
         endMs: period.endMs,
-        targetCents: amounts[i] as bigint,
+        targetCents: (amountsFor.get(assigneeKey(assignee)) as Cents[])[i] as Cents,
       };
       plan.creates.push({
         properties: newSliceProperties(slice),
@@ -138,15 +145,17 @@ export function planCreate(
     });
   }
   if (skipped > 0) {
+    plan.counts = { existingSkipped: skipped };
     plan.warnings.push(
       `${skipped} slice(s) already exist from an earlier attempt; only the ${plan.creates.length} missing are created.`,
     );
   }
   plan.summary = `Create ${plan.creates.length} slices: ${request.assignees.length} assignee(s) × ${request.periodCount} ${request.milestone} periods`;
-  if (active.value.count < schedule.length) {
-    const first = schedule[active.value.first] as Period;
-    const last = schedule[active.value.first + active.value.count - 1] as Period;
-    plan.summary += `, with targets from ${monthYear(first.startMs, spec.timeZone)} to ${monthYear(last.startMs, spec.timeZone)} (the other periods get 0.00)`;
+  if (count < schedule.length) {
+    const from = schedule[first] as Period;
+    const until = schedule[first + count - 1] as Period;
+    plan.targetRange = { first: from, last: until, zeroPeriods: schedule.length - count };
+    plan.summary += `, with targets from ${monthYear(from.startMs, spec.timeZone)} to ${monthYear(until.startMs, spec.timeZone)} (the other periods get 0.00)`;
   }
   return ok(plan);
 }

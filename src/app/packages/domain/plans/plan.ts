@@ -1,4 +1,5 @@
 /** A plan: the exact per-slice changes of one operation, as data (safe-write protocol, step 2). */
+import type { Period } from '../periods';
 import type { Assignee } from '../target';
 
 export type Operation =
@@ -10,7 +11,9 @@ export type Operation =
   | 'archive-family'
   | 'archive-slice'
   | 'repair'
-  | 'undo';
+  | 'undo'
+  | 'add-assignee'
+  | 'remove-assignee';
 
 export type PlannedCreate = {
   /** Every property to send, as HubSpot strings. */
@@ -34,6 +37,32 @@ export type PlannedUpdate = {
 
 export type PlannedArchive = { id: string; label: string };
 
+/** Numbers a preview reports besides the changes themselves. */
+export type PlanCounts = {
+  /** Create / clone retried: targets that exist already and are not created again. */
+  existingSkipped?: number;
+  /** Clone: source targets without an assignee or a readable period, not copied. */
+  unreadableSkipped?: number;
+  /** Clone: source targets off the period boundaries, copied onto the nearest whole periods. */
+  offPeriod?: number;
+  /** Clone: source targets repeating a period of the same assignee, copied once. */
+  duplicates?: number;
+  /** Undo: targets changed again since, whose later change the undo overwrites. */
+  overwritten?: number;
+  /** Undo: targets that no longer exist and are skipped. */
+  gone?: number;
+  /** Clone: periods the source has no target for, added with 0.00 so that the copy has whole years. */
+  filledWithZero?: number;
+  /**
+   * Archiving one target: how many targets its assignee keeps when that is not whole years of the
+   * milestone (HubSpot's goals guide: the count must match it), so the goal will need repair.
+   */
+  periodsLeft?: number;
+};
+
+/** Create with a partial year: the first and last period with a target (the others get 0.00). */
+export type PlanTargetRange = { first: Period; last: Period; zeroPeriods: number };
+
 export type Plan = {
   operation: Operation;
   familyUuid: string;
@@ -42,8 +71,12 @@ export type Plan = {
   creates: PlannedCreate[];
   updates: PlannedUpdate[];
   archives: PlannedArchive[];
-  /** Plain words for the person about to apply it. */
+  /** Plain words for the person about to apply it (English, for logs; the UI words `counts`). */
   warnings: string[];
+  /** What the warnings count, as data: the UI says it in the viewer's words. */
+  counts?: PlanCounts;
+  /** Create with a partial year: which periods carry targets, as data for the preview. */
+  targetRange?: PlanTargetRange;
   /** One line saying what the plan does. */
   summary: string;
 };

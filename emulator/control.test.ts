@@ -82,6 +82,9 @@ describe('control API', () => {
       failRate: null,
       throttle: null,
       partialFailures: [],
+      rules: [],
+      killAfter: null,
+      killed: false,
     });
   });
 

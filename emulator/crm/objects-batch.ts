@@ -19,6 +19,7 @@ import {
 } from './property-input.js';
 import { archiveRecord, createRecord, updateRecord } from './record-writes.js';
 import { requestedProperties, toApiObject, toWrittenObject } from './serialise.js';
+import { assertUniqueValues } from './unique-values.js';
 
 export const BATCH_INPUT_LIMIT = 100;
 
@@ -143,6 +144,7 @@ export function batchCreate(context: CrmContext, request: ApiRequest): ApiRespon
     }
     accepted.push({ input, changes: checked.changes });
   });
+  assertUniqueValues(context.store, type, accepted);
   const results = context.store.transaction(() => {
     const at = context.store.writeTime();
     return accepted.map(({ input, changes }) =>
@@ -178,6 +180,11 @@ export function batchUpdate(context: CrmContext, request: ApiRequest): ApiRespon
     if (!record || record.archived) missing.push(id);
     else toApply.push({ record, input, changes });
   });
+  assertUniqueValues(
+    context.store,
+    type,
+    toApply.map(({ record, changes }) => ({ changes, id: record.id })),
+  );
   if (missing.length > 0) {
     errors.push(
       batchError('OBJECT_NOT_FOUND', `Could not update some ${type.name} objects: not found`, {

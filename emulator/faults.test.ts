@@ -69,6 +69,20 @@ describe('call rules', () => {
     );
   });
 
+  it('counts only after a call matching `after`, and sends Retry-After with a 429', async () => {
+    env.emulator.faults.failNth(1, 429, {
+      path: 'goal_targets/{id}',
+      after: '/crm/v3/owners',
+      retryAfterSeconds: 3,
+    });
+    expect((await read()).status).toBe(200);
+    expect((await env.call('GET', '/crm/v3/owners')).status).toBe(200);
+    const throttled = await read();
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('retry-after')).toBe('3');
+    expect((await read()).status).toBe(200);
+  });
+
   it('refuses rules that name no call', () => {
     expect(() => env.emulator.faults.failNth(0, 500)).toThrow(RangeError);
   });

@@ -16,7 +16,7 @@ export interface PartialFailureOptions {
 /** What happens to the one call a `CallRule` picks. */
 export type CallEffect =
   /** Answer with this status and HubSpot's error body; nothing is done (a 429 with `policyName`). */
-  | { kind: 'status'; status: number; policyName?: string }
+  | { kind: 'status'; status: number; policyName?: string; retryAfterSeconds?: number }
   /** Do the call, then drop the connection: the caller never learns that it happened. */
   | { kind: 'lose-answer' }
   /** A batch call applies every input but these (207 with per-input errors); other calls are untouched. */
@@ -24,11 +24,14 @@ export type CallEffect =
 
 /**
  * Picks the `nth` API call (1-based, counted from when the rule is added) whose counter key contains
- * `path` (any call when absent), e.g. `{ nth: 2, path: 'goal_targets/batch/read' }`.
+ * `path` (any call when absent), e.g. `{ nth: 2, path: 'goal_targets/batch/read' }`. With `after`,
+ * counting starts only once a call whose key contains `after` has been made (e.g. "the first write
+ * to the app's store after the first batch update").
  */
 export interface CallRule {
   nth: number;
   path?: string;
+  after?: string;
   effect: CallEffect;
 }
 
@@ -38,7 +41,7 @@ export interface FaultState {
   throttle: { remaining: number; policyName: string } | null;
   partialFailures: PartialFailureOptions[];
   /** Rules still waiting for their call, with how many matching calls they have seen. */
-  rules: (CallRule & { seen: number })[];
+  rules: (CallRule & { seen: number; armed: boolean })[];
   /** `killAfter`: calls left before the kill (null: none set); `killed`: every API call is dropped. */
   killAfter: number | null;
   killed: boolean;
@@ -88,16 +91,26 @@ export class Faults {
   /** One fault on one chosen call (see `CallRule`); several rules may wait at once. */
   addRule(rule: CallRule): void {
     if (!Number.isInteger(rule.nth) || rule.nth < 1) throw new RangeError('nth must be a positive integer');
-    this.state.rules.push({ ...rule, seen: 0 });
+    this.state.rules.push({ ...rule, seen: 0, armed: rule.after === undefined });
   }
 
   /** The `nth` call matching `path` answers `status` (with `policyName` for a 429) and does nothing. */
-  failNth(nth: number, status: number, options: { path?: string; policyName?: string } = {}): void {
-    const { path, policyName } = options;
+  failNth(
+    nth: number,
+    status: number,
+    options: { path?: string; after?: string; policyName?: string; retryAfterSeconds?: number } = {},
+  ): void {
+    const { path, after, policyName, retryAfterSeconds } = options;
     this.addRule({
       nth,
       ...(path ? { path } : {}),
-      effect: { kind: 'status', status, ...(policyName ? { policyName } : {}) },
+      ...(after ? { after } : {}),
+      effect: {
+        kind: 'status',
+        status,
+        ...(policyName ? { policyName } : {}),
+        ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+      },
     });
   }
 
@@ -150,6 +163,11 @@ export class Faults {
     }
     const fired: CallEffect[] = [];
     this.state.rules = this.state.rules.filter((rule) => {
+      if (!rule.armed) {
+        // The call that arms a rule is not counted by it.
+        if (rule.after !== undefined && counterKey.includes(rule.after)) rule.armed = true;
+        return true;
+      }
       if (rule.path !== undefined && !counterKey.includes(rule.path)) return true;
       rule.seen++;
       if (rule.seen < rule.nth) return true;
@@ -158,7 +176,13 @@ export class Faults {
     });
     for (const effect of fired) {
       if (effect.kind === 'status') {
-        if (effect.status === 429) throw rateLimited(effect.policyName ?? 'TEN_SECONDLY_ROLLING');
+        if (effect.status === 429) {
+          const wait = effect.retryAfterSeconds;
+          throw rateLimited(
+            effect.policyName ?? 'TEN_SECONDLY_ROLLING',
+            wait !== undefined ? { 'retry-after': String(wait) } : {},
+          );
+        }
         throw injected(effect.status);
       }
       if (effect.kind === 'lose-answer') fate = 'lose-answer';

@@ -84,6 +84,7 @@ describe('control API', () => {
       partialFailures: [],
       rules: [],
       killAfter: null,
+      killPath: null,
       killed: false,
     });
   });

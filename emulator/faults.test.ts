@@ -102,6 +102,14 @@ describe('killAfter', () => {
     expect((await rename('Alive again')).status).toBe(200);
   });
 
+  it('counts only the calls on a path when given one', async () => {
+    env.emulator.faults.killAfter(1, 'goal_targets/{id}');
+    expect((await env.call('GET', '/crm/v3/owners')).status).toBe(200);
+    await dropped(rename('Killed here'));
+    expect(stored()).toBe('Killed here');
+    await dropped(env.call('GET', '/crm/v3/owners'));
+  });
+
   it('is set and shown through the control API, which a kill never drops', async () => {
     const set = await env.call('POST', '/__emulator/faults', {
       killAfter: 1,

@@ -39,6 +39,7 @@ function applyFaults(faults: Faults, body: unknown): void {
     partialFailureNext?: PartialFailureOptions;
     rules?: CallRule[];
     killAfter?: number;
+    killPath?: string;
   };
   if (typeof input.latencyMs === 'number') faults.setLatency(input.latencyMs);
   if (input.failRate) faults.failRate(input.failRate.status, input.failRate.rate);
@@ -46,7 +47,7 @@ function applyFaults(faults: Faults, body: unknown): void {
   if (input.partialFailureNext) faults.partialFailureNext(input.partialFailureNext);
   try {
     for (const rule of input.rules ?? []) faults.addRule(rule);
-    if (typeof input.killAfter === 'number') faults.killAfter(input.killAfter);
+    if (typeof input.killAfter === 'number') faults.killAfter(input.killAfter, input.killPath);
   } catch (e) {
     throw new HubSpotHttpError(400, 'VALIDATION_ERROR', (e as Error).message);
   }

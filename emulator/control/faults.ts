@@ -42,8 +42,12 @@ export interface FaultState {
   partialFailures: PartialFailureOptions[];
   /** Rules still waiting for their call, with how many matching calls they have seen. */
   rules: (CallRule & { seen: number; armed: boolean })[];
-  /** `killAfter`: calls left before the kill (null: none set); `killed`: every API call is dropped. */
+  /**
+   * `killAfter`: matching calls left before the kill (null: none set), and the counter-key part that
+   * counts (any call when null); `killed`: every API call is dropped.
+   */
   killAfter: number | null;
+  killPath: string | null;
   killed: boolean;
 }
 
@@ -59,6 +63,7 @@ const initialState = (): FaultState => ({
   partialFailures: [],
   rules: [],
   killAfter: null,
+  killPath: null,
   killed: false,
 });
 
@@ -120,12 +125,14 @@ export class Faults {
   }
 
   /**
-   * The caller dies after its `n`th API call from now (HubSpot's function time limit): that call is
-   * done but its answer lost, and every later API call is dropped unanswered and undone until `clear()`.
+   * The caller dies after its `n`th API call from now (HubSpot's function time limit), counting only
+   * calls whose counter key contains `path` when given: that call is done but its answer lost, and
+   * every later API call is dropped unanswered and undone until `clear()`.
    */
-  killAfter(n: number): void {
+  killAfter(n: number, path?: string): void {
     if (!Number.isInteger(n) || n < 1) throw new RangeError('n must be a positive integer');
     this.state.killAfter = n;
+    this.state.killPath = path ?? null;
     this.state.killed = false;
   }
 
@@ -153,7 +160,8 @@ export class Faults {
   beforeCall(counterKey = ''): CallFate {
     if (this.state.killed) return 'drop';
     let fate: CallFate = 'answer';
-    if (this.state.killAfter !== null) {
+    const counts = this.state.killPath === null || counterKey.includes(this.state.killPath);
+    if (this.state.killAfter !== null && counts) {
       this.state.killAfter--;
       if (this.state.killAfter <= 0) {
         this.state.killAfter = null;

@@ -3,6 +3,7 @@
  * creates on first use through the schemas API. Why a custom object: see docs/safe-writes.md.
  */
 
+import { GatewayError } from './errors';
 import type { HubSpotHttp } from './http';
 import type { CrmRecord } from './objects';
 import { CrmObjects, send } from './objects';
@@ -43,7 +44,13 @@ export interface AppStore {
     key: string;
   }): Promise<StoredRecord>;
   readJournal(id: string): Promise<StoredRecord | null>;
-  updateJournal(id: string, payload: unknown): Promise<StoredRecord>;
+  /**
+   * Journal records by their unique key (`gf_key`), read by id: no search, so no lag. Keys with no
+   * record are left out.
+   */
+  readJournalByKeys(keys: readonly string[]): Promise<StoredRecord[]>;
+  /** Replaces an entry's payload, and its key when `key` is given (keys are unique: taken → error). */
+  updateJournal(id: string, payload: unknown, key?: string): Promise<StoredRecord>;
   /** Newest first. `after` is the cursor of the previous page. */
   listJournal(query: { familyUuid?: string; limit: number; after?: string }): Promise<{
     entries: StoredRecord[];
@@ -56,6 +63,8 @@ const READ = [...STORE_PROPERTIES, 'hs_lastmodifieddate'];
 // ASSUMPTION (unverified): a private app with the crm.schemas.custom.* scopes may create this custom object
 // on first use (custom objects need an Enterprise portal, which apps with functions require anyway), and a
 // string property holds a journal entry's JSON (up to 65,536 characters).
+// `gf_key` has unique values: the journal reads a family's open and newest entries by key (no search
+// lag), and creating a second record with a taken key fails, which makes `open:<uuid>` a lock.
 const SCHEMA = {
   name: STORE_OBJECT_NAME,
   labels: { singular: 'Goal Families record', plural: 'Goal Families records' },
@@ -73,7 +82,7 @@ const SCHEMA = {
         { label: 'Journal', value: 'journal' },
       ],
     },
-    { name: 'gf_key', label: 'Key', type: 'string', fieldType: 'text' },
+    { name: 'gf_key', label: 'Key', type: 'string', fieldType: 'text', hasUniqueValue: true },
     { name: 'gf_family_uuid', label: 'Family uuid', type: 'string', fieldType: 'text' },
     { name: 'gf_payload', label: 'Payload (JSON)', type: 'string', fieldType: 'textarea' },
     { name: 'gf_created_at', label: 'Created at', type: 'datetime', fieldType: 'date' },
@@ -131,12 +140,16 @@ export function createAppStore(http: HubSpotHttp): AppStore {
   const store = async () => {
     const found = await find();
     if (found) return found;
-    const created = await send(http, {
-      method: 'POST',
-      path: paths.schemas(),
-      body: SCHEMA,
-      idempotent: false,
-    });
+    let created: Awaited<ReturnType<typeof send>>;
+    try {
+      created = await send(http, { method: 'POST', path: paths.schemas(), body: SCHEMA, idempotent: false });
+    } catch (e) {
+      // Another invocation created it first (or this create's answer was lost): use that one.
+      existing = null;
+      const now = e instanceof GatewayError && (e.status === 409 || e.outcomeUnknown) ? await find() : null;
+      if (now) return now;
+      throw e;
+    }
     const objects = new CrmObjects(http, String(asRaw(created.body).objectTypeId));
     existing = Promise.resolve(objects);
     return objects;
@@ -168,13 +181,17 @@ export function createAppStore(http: HubSpotHttp): AppStore {
     },
     async appendJournal(entry) {
       const o = await store();
-      const record = await o.createOne({
-        gf_kind: 'journal',
-        gf_key: entry.key,
-        gf_family_uuid: entry.familyUuid,
-        gf_payload: serialise(entry.payload),
-        gf_created_at: entry.createdAt,
-      });
+      // The key is unique: a retry after a lost answer fails rather than duplicating the entry.
+      const record = await o.createOne(
+        {
+          gf_kind: 'journal',
+          gf_key: entry.key,
+          gf_family_uuid: entry.familyUuid,
+          gf_payload: serialise(entry.payload),
+          gf_created_at: entry.createdAt,
+        },
+        true,
+      );
       return toStored(record);
     },
     async readJournal(id) {
@@ -183,9 +200,17 @@ export function createAppStore(http: HubSpotHttp): AppStore {
       const record = await o.getById(id, READ);
       return record && record.properties.gf_kind === 'journal' ? toStored(record) : null;
     },
-    async updateJournal(id, payload) {
+    async readJournalByKeys(keys) {
+      const o = await find();
+      if (!o || keys.length === 0) return [];
+      const { found } = await o.readByIds(keys, READ, 'gf_key');
+      return found.map(toStored).filter((r) => r.kind === 'journal');
+    },
+    async updateJournal(id, payload, key) {
       const o = await store();
-      return toStored(await o.patch(id, { gf_payload: serialise(payload) }));
+      return toStored(
+        await o.patch(id, { gf_payload: serialise(payload), ...(key !== undefined ? { gf_key: key } : {}) }),
+      );
     },
     async listJournal(query) {
       const o = await find();

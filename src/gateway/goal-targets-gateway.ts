@@ -43,6 +43,10 @@ export type TargetQuery = {
   /** Periods overlapping [fromMs, toMs]. */
   fromMs?: number;
   toMs?: number;
+  /** Slices of these families only (≤ 100 uuids). */
+  uuids?: readonly string[];
+  /** Slices modified after this instant (epoch ms). */
+  modifiedAfterMs?: number;
 };
 
 export interface HubSpotGateway {
@@ -74,10 +78,11 @@ export interface HubSpotGateway {
   /** HTTP attempts made through this gateway so far. */
   readonly calls: CallCounter;
   /**
-   * From now on, no search-throttle wait or retry back-off that would end past `at` (epoch ms, on
-   * the invocation's clock): the call fails with a `GatewayError` of kind `deadline` (a throttle wait)
-   * or with HubSpot's last answer (a retry not made). `undefined` removes it. For reads that can stop
-   * and resume (the audit's cursor); a write must never be cut short this way.
+   * From now on, no search-throttle wait, retry back-off or new call that would end past `at` (epoch
+   * ms, on the invocation's clock): the call fails with a `GatewayError` of kind `deadline` (a wait or
+   * a throttled retry not made; nothing was done) or with HubSpot's last answer (a retry after a server
+   * error not made). `undefined` removes it. Reads stop and resume (the audit's cursor); writes stop
+   * between batches, in time to roll back (a batch write never stops halfway).
    */
   setDeadline(at: number | undefined): void;
 }
@@ -160,6 +165,18 @@ export function createGoalTargetsGateway(deps: {
         filters.push({ propertyName: 'hs_end_datetime', operator: 'GTE', value: String(query.fromMs) });
       if (query.toMs !== undefined)
         filters.push({ propertyName: 'hs_start_datetime', operator: 'LTE', value: String(query.toMs) });
+      if (query.uuids !== undefined)
+        filters.push({
+          propertyName: 'hs_group_correlation_uuid',
+          operator: 'IN',
+          values: query.uuids.slice(0, MAX_IN_VALUES),
+        });
+      if (query.modifiedAfterMs !== undefined)
+        filters.push({
+          propertyName: 'hs_lastmodifieddate',
+          operator: 'GT',
+          value: String(query.modifiedAfterMs),
+        });
       if (filters.length === 0)
         filters.push({ propertyName: 'hs_group_correlation_uuid', operator: 'HAS_PROPERTY' });
       return targets.searchEveryMatch({ filterGroups: [{ filters }], properties });

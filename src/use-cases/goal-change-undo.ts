@@ -1,13 +1,49 @@
-/** `goal_change_undo` (F12): undo a family's newest journalled change, through the safe-write protocol. */
+/**
+ * `goal_change_undo` (F12): undo a family's newest change, through the safe-write protocol. The
+ * journal entry names what the change did explicitly: updated values come back (an empty one is
+ * cleared), created slices are archived, archived slices are re-created. Refused, with the reason in
+ * plain words, when the change is not the family's newest, did not finish, or the goal changed since.
+ */
 import type { MutationResultDto, Params, Result } from '@goal-families/contract';
 import { failure } from '@goal-families/contract';
 import { planUndo } from '@goal-families/domain';
 import type { UseCaseDeps } from './deps';
-import { parseEntry, presentEntry } from './safe-write/journal';
-import { planOrFailure, withFamily } from './safe-write/plan-result';
+import {
+  type Entry,
+  isUnfinished,
+  notUndoableReason,
+  parseEntry,
+  recordedChange,
+} from './safe-write/journal';
+import { journalKeys } from './safe-write/journal-lifecycle';
+import { planOrFailure } from './safe-write/plan-result';
 import { loadFamily } from './safe-write/read-family';
 import { runMutation } from './safe-write/run-mutation';
 import { guarded } from './support/guard';
+
+/** The ids a recorded change touched (read by id: they may be missing from a lagging search). */
+export const touchedIds = (entry: Entry): string[] => {
+  const c = recordedChange(entry);
+  return [...new Set([...c.updates.map((u) => u.id), ...c.createdIds, ...c.archives.map((a) => a.id)])];
+};
+
+/** The refusal for an entry that cannot be undone, with a reason the UI can word. */
+function notUndoable(entry: Entry, newest: boolean) {
+  const reason = notUndoableReason(entry, { newest, changedSince: false });
+  if (reason === null) return null;
+  const code = entry.payload.undoneBy
+    ? 'ALREADY_UNDONE'
+    : isUnfinished(entry)
+      ? 'UNFINISHED_CHANGE'
+      : !newest && !entry.legacy && !entry.payload.truncated && entry.payload.state === 'applied'
+        ? 'NOT_NEWEST'
+        : 'NOT_UNDOABLE';
+  return failure(code === 'NOT_UNDOABLE' ? 'VALIDATION_ERROR' : 'CONFLICT', reason, {
+    reason: code,
+    entryId: entry.id,
+    ...(entry.payload.undoneBy ? { undoneBy: entry.payload.undoneBy } : {}),
+  });
+}
 
 export function undoChange(
   deps: UseCaseDeps,
@@ -16,24 +52,30 @@ export function undoChange(
   return guarded(async () => {
     const stored = await deps.gateway.store.readJournal(p.entryId);
     const entry = stored ? parseEntry(stored) : null;
-    if (!entry) return failure('NOT_FOUND', `No journal entry ${p.entryId}.`, { entryId: p.entryId });
-    if (entry.undoneBy !== null) {
-      return failure('CONFLICT', 'This change was undone already.', { undoneBy: entry.undoneBy });
-    }
-    if (!entry.undoable)
-      return failure('VALIDATION_ERROR', `A "${entry.operation}" change cannot be undone.`);
-    const { entries } = await deps.gateway.store.listJournal({ familyUuid: entry.familyUuid, limit: 1 });
-    const newest = entries[0];
-    if (newest && newest.id !== entry.id) {
-      return failure('CONFLICT', 'Only the last change of a goal can be undone, and a later one exists.', {
-        newestEntryId: newest.id,
-      });
-    }
-    const changes = presentEntry(entry).changes;
+    if (!entry)
+      return failure('NOT_FOUND', 'This change is not in the activity log.', { entryId: p.entryId });
+    const refusal = notUndoable(entry, entry.key === journalKeys.last(entry.familyUuid));
+    if (refusal) return refusal;
+    const change = recordedChange(entry);
     return runMutation(deps, p, {
-      load: () => loadFamily(deps.gateway, entry.familyUuid, [...new Set(changes.map((c) => c.id))]),
-      plan: withFamily(({ family }) => planOrFailure(planUndo(family, changes))),
-      undoes: entry.id,
+      uuid: entry.familyUuid,
+      load: (known) => loadFamily(deps.gateway, entry.familyUuid, [...known, ...touchedIds(entry)]),
+      plan: (loaded, journal) => {
+        // A change saved since the check above makes this one no longer the newest.
+        if (journal.last?.id !== entry.id)
+          return notUndoable(entry, false) ?? failure('CONFLICT', 'Preview again.');
+        const undo = planUndo(change, loaded.family?.slices ?? [], Date.parse(entry.version));
+        if (!undo.ok && undo.error.code === 'CHANGED_SINCE') {
+          return failure(
+            'CONFLICT',
+            'This goal changed after this change was made, so undoing it would overwrite those later edits. Nothing was changed.',
+            { reason: 'CHANGED_SINCE', entryId: entry.id },
+          );
+        }
+        return planOrFailure(undo);
+      },
+      familyName: () => entry.payload.familyName,
+      undoes: entry,
     });
   });
 }

@@ -5,7 +5,7 @@
  * page holding its lowest slice id. The cursor carries the last id and the running counts.
  */
 
-import type { FindingDto, Params } from '@goal-families/contract';
+import type { FindingDto, JournalEntryDto, Params } from '@goal-families/contract';
 import { failure, type Result, success } from '@goal-families/contract';
 import {
   auditFamily,
@@ -18,6 +18,9 @@ import {
 } from '@goal-families/domain';
 import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
+import { isEdgeFailure } from './ports';
+import { type Entry, isUnfinished, parseEntry, presentEntry } from './safe-write/journal';
+import { readOpenEntries } from './safe-write/journal-lifecycle';
 import { type ScanLimits, scanBounded, scanProgress } from './scan/bounded-scan';
 import { decodeCursor, encodeCursor } from './support/cursor';
 import { guarded } from './support/guard';
@@ -37,6 +40,7 @@ export const AUDIT_LIMITS: ScanLimits = { pages: 8, pageSize: 200, budgetMs: 5_0
 
 export type AuditResult = {
   findings: FindingDto[];
+  unfinished: JournalEntryDto[];
   scannedFamilies: number;
   scannedTargets: number;
   nextCursor: string | null;
@@ -53,12 +57,28 @@ export function auditPortal(
     let families = cursor?.f ?? 0;
     const before = cursor?.t ?? 0;
     const findings: FindingDto[] = [];
+    /** Unfinished changes: of the families audited here (by key, no lag), and the journal's newest. */
+    const unfinished = new Map<string, Entry>();
+    const started = deps.now();
+    if (!cursor) {
+      // Best effort, inside the invocation's budget: families whose slices are all gone have no page.
+      deps.gateway.setDeadline(started + AUDIT_LIMITS.budgetMs / 5);
+      try {
+        const recent = await deps.gateway.store.listJournal({ limit: 100 });
+        for (const e of recent.entries.map(parseEntry)) if (e && isUnfinished(e)) unfinished.set(e.id, e);
+      } catch (e) {
+        if (!isEdgeFailure(e)) throw e;
+      } finally {
+        deps.gateway.setDeadline(undefined);
+      }
+    }
     const fetched = new Set<string>();
     /** Every family fetched in this invocation: orphans are matched to them by group id. */
     const known: Family[] = [];
     const ctx = { timeZone: p.portal.timeZone };
 
-    const outcome = await scanBounded(deps, cursor?.last ?? null, AUDIT_LIMITS, async (scan, lowerBound) => {
+    const limits = { ...AUDIT_LIMITS, budgetMs: AUDIT_LIMITS.budgetMs - (deps.now() - started) };
+    const outcome = await scanBounded(deps, cursor?.last ?? null, limits, async (scan, lowerBound) => {
       const parsed = scan.results.map((r) => parseTarget(r as RawGoalTarget));
       // Families fetched earlier in this invocation were audited already (or belong to an earlier call).
       const uuids = [...new Set(parsed.map((t) => t.uuid).filter((u) => u !== null))].filter(
@@ -72,6 +92,14 @@ export function auditPortal(
         const lowest = f.slices.map((s) => s.id).sort(compareIds)[0];
         return lowest !== undefined && (lowerBound === null || compareIds(lowest, lowerBound) > 0);
       });
+      const open =
+        mine.length > 0
+          ? await readOpenEntries(
+              deps.gateway.store,
+              mine.map((f) => f.uuid),
+            )
+          : [];
+      for (const e of open) unfinished.set(e.id, e);
       for (const family of whole) fetched.add(family.uuid);
       known.push(...whole);
       for (const family of mine) {
@@ -84,6 +112,9 @@ export function auditPortal(
     const { last, done } = outcome;
     return success({
       findings,
+      unfinished: [...unfinished.values()].map((e) =>
+        presentEntry(e, { newest: false, changedSince: false }),
+      ),
       scannedFamilies: families,
       scannedTargets: targets,
       nextCursor: done || last === null ? null : encodeCursor({ last, f: families, t: targets }),

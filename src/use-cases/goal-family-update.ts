@@ -22,7 +22,8 @@ export function updateFamily(
 ): Promise<Result<MutationResultDto>> {
   return guarded(() =>
     runMutation(deps, p, {
-      load: () => loadFamily(deps.gateway, p.uuid),
+      uuid: p.uuid,
+      load: (known) => loadFamily(deps.gateway, p.uuid, known),
       familyWide: true,
       plan: withFamily(({ family }) => {
         const plans: Plan[] = [];

@@ -2,7 +2,64 @@
  * An in-memory `GoalTargetsGateway` for use-case unit tests: records by id, search that sees every
  * live record, and failure switches per operation and id. Test support only (not bundled: no entry imports it).
  */
-import type { AppStore, CrmRecord, GoalTargetsGateway, WriteOutcome } from '../ports';
+import type { AppStore, CrmRecord, GoalTargetsGateway, StoredRecord, WriteOutcome } from '../ports';
+
+/**
+ * An in-memory app store: journal records with unique keys (a taken key makes the create fail, as
+ * HubSpot's unique-value property does), read by id or key, listed newest first.
+ */
+export function createFakeStore(stamp: () => string): AppStore {
+  const records = new Map<string, StoredRecord>();
+  let nextId = 1;
+  const taken = (key: string, except?: string) =>
+    [...records.values()].some((r) => r.key === key && r.id !== except);
+  const conflict = () =>
+    Object.assign(new Error('key taken'), {
+      appError: { code: 'CONFLICT' as const, message: 'key taken', details: {} },
+      retryable: false,
+      outcomeUnknown: false,
+      deadline: false,
+    });
+  return {
+    maxPayloadChars: 65_000,
+    getSettings: async () => null,
+    putSettings: async () => {
+      throw new Error('not in the fake');
+    },
+    appendJournal: async (e) => {
+      if (taken(e.key)) throw conflict();
+      const record: StoredRecord = {
+        id: `j${nextId++}`,
+        kind: 'journal',
+        key: e.key,
+        familyUuid: e.familyUuid,
+        payload: structuredClone(e.payload),
+        createdAt: e.createdAt,
+        version: stamp(),
+      };
+      records.set(record.id, record);
+      return structuredClone(record);
+    },
+    readJournal: async (id) => structuredClone(records.get(id) ?? null),
+    readJournalByKeys: async (keys) =>
+      [...records.values()].filter((r) => keys.includes(r.key)).map((r) => structuredClone(r)),
+    updateJournal: async (id, payload, key) => {
+      const record = records.get(id);
+      if (!record) throw new Error(`no journal record ${id}`);
+      if (key !== undefined && taken(key, id)) throw conflict();
+      Object.assign(record, { payload: structuredClone(payload), version: stamp(), ...(key ? { key } : {}) });
+      return structuredClone(record);
+    },
+    listJournal: async (q) => ({
+      entries: [...records.values()]
+        .filter((r) => !q.familyUuid || r.familyUuid === q.familyUuid)
+        .reverse()
+        .slice(0, q.limit)
+        .map((r) => structuredClone(r)),
+      after: null,
+    }),
+  };
+}
 
 export type FakeFailures = {
   /** Ids whose batch update fails (every call) — the "permanent partial failure". */
@@ -20,27 +77,7 @@ export function createFakeGateway(records: CrmRecord[], failures: FakeFailures =
   const touch = (r: CrmRecord) => {
     r.properties.hs_lastmodifieddate = String(++tick);
   };
-  const store: AppStore = {
-    maxPayloadChars: 65_000,
-    getSettings: async () => null,
-    putSettings: async () => {
-      throw new Error('not in the fake');
-    },
-    appendJournal: async (e) => ({
-      id: 'j1',
-      kind: 'journal',
-      key: e.key,
-      familyUuid: e.familyUuid,
-      payload: e.payload,
-      createdAt: e.createdAt,
-      version: '1',
-    }),
-    readJournal: async () => null,
-    updateJournal: async () => {
-      throw new Error('not in the fake');
-    },
-    listJournal: async () => ({ entries: [], after: null }),
-  };
+  const store = createFakeStore(() => String(++tick));
   const gateway: GoalTargetsGateway = {
     store,
     calls: { total: () => 0 },

@@ -23,6 +23,7 @@ import { textOf } from '../../cards/__tests__/queries';
 import { listOf, openTab, renderPage } from './pageHarness';
 
 const page1 = ok('goal_families_audit', {
+  unfinished: [],
   findings: [
     makeFinding({ id: 'f-1' }),
     makeFinding({ id: 'f-2', severity: 'warning', ruleId: 'slice_count' }),
@@ -33,6 +34,7 @@ const page1 = ok('goal_families_audit', {
   progress: 0.5,
 });
 const page2 = ok('goal_families_audit', {
+  unfinished: [],
   findings: [
     makeFinding({
       id: 'f-3',
@@ -98,6 +100,7 @@ describe('Health tab', () => {
       goal_families_list: () => listOf(),
       goal_families_audit: () =>
         ok('goal_families_audit', {
+          unfinished: [],
           findings: [],
           scannedFamilies: 3,
           scannedTargets: 36,
@@ -127,7 +130,9 @@ describe('Health tab', () => {
       goal_families_list: () => listOf(),
       goal_families_audit: (p) => (p.cursor ? page2 : page1),
       goal_family_repair: (p) =>
-        p.dryRun ? ok('goal_family_repair', previewOf(plan)) : ok('goal_family_repair', appliedOf(plan)),
+        p.dryRun
+          ? ok('goal_family_repair', { ...previewOf(plan), findings: [] })
+          : ok('goal_family_repair', { ...appliedOf(plan), findings: [] }),
     });
     await openTab(page, 'health');
     page.findByTestId(Button, 'audit-start').trigger('onClick');
@@ -166,13 +171,14 @@ describe('Health tab', () => {
       goal_families_list: () => listOf(),
       goal_families_audit: () =>
         ok('goal_families_audit', {
+          unfinished: [],
           findings: [makeFinding({ id: 'f-1', goalType })],
           scannedFamilies: 1,
           scannedTargets: 12,
           nextCursor: null,
           progress: 1,
         }),
-      goal_family_repair: () => ok('goal_family_repair', previewOf(plan)),
+      goal_family_repair: () => ok('goal_family_repair', { ...previewOf(plan), findings: [] }),
     });
     await openTab(page, 'health');
     page.findByTestId(Button, 'audit-start').trigger('onClick');

@@ -10,7 +10,11 @@ export type Operation =
   | 'archive-family'
   | 'archive-slice'
   | 'repair'
-  | 'undo';
+  | 'undo'
+  /** Writes what an unfinished change did not write yet. */
+  | 'finish'
+  /** Brings back what an unfinished change already wrote. */
+  | 'roll-back';
 
 export type PlannedCreate = {
   /** Every property to send, as HubSpot strings. */

@@ -61,8 +61,11 @@ export interface HubSpotGateway {
    * 10,000 cap. `properties` narrows what is read (default: every property the domain reads).
    */
   scanAfter(afterId: string | null, limit: number, properties?: readonly string[]): Promise<SearchPage>;
-  /** Batch read by id, ≤100 per call; archived or unknown ids come back in `missing`. */
-  readByIds(ids: readonly string[]): Promise<{ found: CrmRecord[]; missing: string[] }>;
+  /**
+   * Batch read by id, ≤100 per call; archived or unknown ids come back in `missing`, ids HubSpot
+   * answered with another error in `unreadable`.
+   */
+  readByIds(ids: readonly string[]): Promise<{ found: CrmRecord[]; missing: string[]; unreadable: string[] }>;
   createTargets(inputs: readonly Record<string, string>[]): Promise<WriteOutcome[]>;
   updateTargets(
     inputs: readonly { id: string; properties: Record<string, string> }[],

@@ -186,11 +186,13 @@ export class CrmObjects {
   }
 
   /**
-   * Batch read in chunks of 100; ids HubSpot does not know (or archived) come back in `missing`. With
+   * Batch read in chunks of 100; ids HubSpot does not know (or archived) come back in `missing`, ids
+   * it answered with another error (a 207 for them) in `unreadable`: those may well exist. With
    * `idProperty` (a unique-value property) the "ids" are that property's values.
    */
   async readByIds(ids: readonly string[], properties: readonly string[], idProperty?: string) {
     const found: CrmRecord[] = [];
+    const unreadable = new Set<string>();
     for (const part of chunk([...new Set(ids)], LIMITS.batchInputs)) {
       const response = await send(this.http, {
         method: 'POST',
@@ -205,9 +207,17 @@ export class CrmObjects {
       });
       const body = asRaw(response.body);
       if (Array.isArray(body.results)) found.push(...body.results.map(toRecord));
+      for (const error of Array.isArray(body.errors) ? body.errors : []) {
+        if (asRaw(error).category === 'OBJECT_NOT_FOUND') continue;
+        for (const id of batchError(error).ids) unreadable.add(id);
+      }
     }
     const seen = new Set(found.map((r) => (idProperty ? (r.properties[idProperty] ?? '') : r.id)));
-    return { found, missing: ids.filter((id) => !seen.has(id)) };
+    return {
+      found,
+      missing: ids.filter((id) => !seen.has(id) && !unreadable.has(id)),
+      unreadable: ids.filter((id) => !seen.has(id) && unreadable.has(id)),
+    };
   }
 
   async create(inputs: readonly Record<string, string>[], matchKey: (p: CrmRecord['properties']) => string) {

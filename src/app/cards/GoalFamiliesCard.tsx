@@ -1,4 +1,4 @@
-import { createFunctionsClient, identityFromContext } from '@goal-families/ui';
+import { createFunctionsClient, identityFromContext, withJournalWarnings } from '@goal-families/ui';
 import { Flex, hubspot } from '@hubspot/ui-extensions';
 import { useMemo, useState } from 'react';
 import { FamiliesSection } from './components/FamiliesSection';
@@ -16,7 +16,11 @@ const systemClock = () => new Date();
 
 /** The sidebar card: the goal families of the record's owner, the viewer, or one of the viewer's teams. */
 export function GoalFamiliesCard({ context, actions, client, now = systemClock }: CardProps) {
-  const api = useMemo(() => client ?? createFunctionsClient(identityFromContext(context)), [client, context]);
+  const api = useMemo(
+    () =>
+      withJournalWarnings(client ?? createFunctionsClient(identityFromContext(context)), actions.addAlert),
+    [client, context, actions],
+  );
   const teams = context.user.teams ?? [];
   const [scopeKey, setScopeKey] = useState('recordOwner');
   const scope = scopeFromKey(scopeKey, teams);

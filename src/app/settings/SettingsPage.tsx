@@ -4,6 +4,7 @@ import {
   identityFromContext,
   newUuid,
   useRemoteResult,
+  withJournalWarnings,
 } from '@goal-families/ui';
 import {
   Alert,
@@ -38,7 +39,11 @@ export function SettingsPage({
   now = systemClock,
   newId = () => newUuid(),
 }: PageProps) {
-  const api = useMemo(() => client ?? createFunctionsClient(identityFromContext(context)), [client, context]);
+  const api = useMemo(
+    () =>
+      withJournalWarnings(client ?? createFunctionsClient(identityFromContext(context)), actions.addAlert),
+    [client, context, actions],
+  );
   const { state, reload } = useRemoteResult(() => api.call('app_settings_get', {}), 'settings');
   const [tab, setTab] = useState<TabId>('families');
 

@@ -255,11 +255,20 @@ async function applyWrites(
  */
 async function verifyWrites(gateway: GoalTargetsGateway, writes: SliceWrite[]): Promise<CrmRecord[]> {
   const readable = writes.filter((w) => w.id !== null && w.state !== 'planned');
-  const { found } = readable.length
-    ? await edge(() => gateway.readByIds(readable.map((w) => w.id ?? '')))
-    : { found: [] as CrmRecord[] };
+  const { found, unreadable } = await readBack(
+    gateway,
+    readable.map((w) => w.id ?? ''),
+  );
   const now = new Map(found.map((r) => [r.id, r]));
   for (const w of readable) {
+    if (unreadable.has(w.id ?? '')) {
+      // HubSpot would not say what it holds: neither applied nor not.
+      if (w.state === 'written' || w.state === 'unknown') {
+        w.state = 'unknown';
+        w.message = 'written, but HubSpot would not read it back';
+      }
+      continue;
+    }
     const current = now.get(w.id ?? '');
     const held = w.kind === 'archive' ? current === undefined : holds(current, w.after);
     if (held) {
@@ -280,6 +289,21 @@ async function verifyWrites(gateway: GoalTargetsGateway, writes: SliceWrite[]): 
     }
   }
   return found;
+}
+
+/**
+ * Reads slices back by id; ids HubSpot answers with an error (not "not found") are read once more,
+ * and those still unreadable are returned as such, never taken for missing.
+ */
+async function readBack(
+  gateway: GoalTargetsGateway,
+  ids: string[],
+): Promise<{ found: CrmRecord[]; unreadable: Set<string> }> {
+  if (ids.length === 0) return { found: [], unreadable: new Set() };
+  const first = await edge(() => gateway.readByIds(ids));
+  if (first.unreadable.length === 0) return { found: first.found, unreadable: new Set() };
+  const again = await edge(() => gateway.readByIds(first.unreadable));
+  return { found: [...first.found, ...again.found], unreadable: new Set(again.unreadable) };
 }
 
 /** Sends restores batch by batch; every batch is tried (restore as much as possible), in the time left. */
@@ -315,7 +339,10 @@ async function restoreAll<T>(
  * back counts as rolled back, marked unverified.
  */
 async function rollBack(gateway: GoalTargetsGateway, writes: SliceWrite[]): Promise<void> {
-  const verified = writes.filter((w) => w.state === 'verified');
+  // Restoring an update or archiving a created slice is harmless if the write did not happen, so
+  // slices in an unknown state are restored too; an archive is re-created only once known to be gone.
+  const uncertain = (w: SliceWrite) => w.state === 'unknown' && w.id !== null && w.kind !== 'archive';
+  const verified = writes.filter((w) => w.state === 'verified' || uncertain(w));
   const restore = verified.filter((w) => w.kind === 'update');
   const unCreate = verified.filter((w) => w.kind === 'create');
   const reCreate = verified.filter((w) => w.kind === 'archive');
@@ -347,20 +374,29 @@ async function rollBack(gateway: GoalTargetsGateway, writes: SliceWrite[]): Prom
 
   const check = [...restore, ...unCreate].filter((w) => w.state === 'rolled_back');
   let after: Map<string, CrmRecord>;
+  let unreadable: Set<string>;
   try {
-    const { found } = check.length
-      ? await gateway.readByIds(check.map((w) => w.id ?? ''))
-      : { found: [] as CrmRecord[] };
-    after = new Map(found.map((r) => [r.id, r]));
+    const read = await readBack(
+      gateway,
+      check.map((w) => w.id ?? ''),
+    );
+    after = new Map(read.found.map((r) => [r.id, r]));
+    unreadable = read.unreadable;
   } catch (e) {
-    if (!isEdgeFailure(e)) throw e;
+    const failure = e instanceof PhaseStopped ? e.failure : null;
+    if (!failure) throw e;
     for (const w of check) {
       w.unverified = true;
-      w.message = `${w.message ?? 'restored'} (HubSpot accepted it; reading it back failed: ${e.message})`;
+      w.message = `${w.message ?? 'restored'} (HubSpot accepted it; reading it back failed: ${failure.message})`;
     }
     return;
   }
   for (const w of check) {
+    if (unreadable.has(w.id ?? '')) {
+      w.unverified = true;
+      w.message = `${w.message ?? 'restored'} (HubSpot accepted it but would not read it back)`;
+      continue;
+    }
     const back =
       w.kind === 'update' ? holds(after.get(w.id ?? ''), toStrings(w.before)) : !after.has(w.id ?? '');
     if (!back) {

@@ -94,6 +94,7 @@ export function createFakeGateway(records: CrmRecord[], failures: FakeFailures =
         .filter((r) => r !== undefined)
         .map((r) => ({ ...r, properties: { ...r.properties } })),
       missing: ids.filter((id) => !live.has(id)),
+      unreadable: [],
     }),
     createTargets: async (inputs) =>
       inputs.map((properties, index): WriteOutcome => {

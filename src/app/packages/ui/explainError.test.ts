@@ -5,19 +5,46 @@ import { explainError } from './explainError';
 
 describe('explainError', () => {
   it.each([
-    ['CONFLICT', 'Someone else changed this goal', 'Refresh'],
+    ['CONFLICT', 'The goal changed since your preview', 'Refresh'],
     ['FORBIDDEN', 'You are not allowed to change goals here', 'Ask a super admin'],
     ['VALIDATION_ERROR', 'Some values were not accepted', 'Correct the values'],
     ['NOT_FOUND', 'This goal no longer exists', 'Refresh'],
     ['RATE_LIMITED', 'HubSpot is busy', 'Wait a minute'],
     ['PARTIAL_FAILURE_ROLLED_BACK', 'The change was undone', 'Try again in a few minutes'],
-    ['NEEDS_ATTENTION', 'The goal may be half-changed', 'health check'],
+    ['NEEDS_ATTENTION', 'The goal is half-changed', 'Roll it back'],
     ['HUBSPOT_ERROR', 'HubSpot returned an error', 'Try again'],
     ['INTERNAL_ERROR', 'Something went wrong', 'Try again'],
   ] as const)('%s', (code, title, next) => {
     const e = explainError({ code, message: 'm' });
     expect(e.title).toBe(title);
     expect(e.next).toContain(next);
+  });
+
+  it.each([
+    ['NOT_NEWEST', 'Only the newest change of a goal can be undone'],
+    ['CHANGED_SINCE', 'The goal changed since'],
+    ['ALREADY_UNDONE', 'Already undone'],
+    ['UNFINISHED_CHANGE', 'An earlier change did not finish'],
+    ['CHANGE_IN_PROGRESS', 'Another change is being saved'],
+    ['CHANGED_MEANWHILE', 'Another change was saved first'],
+    ['SEARCH_BEHIND', 'HubSpot is still catching up'],
+    ['NOT_UNFINISHED', 'Nothing left to finish'],
+    ['VERSION', 'The goal changed since your preview'],
+  ])('a CONFLICT because of %s says what really happened: %s', (reason, title) => {
+    const e = explainError({ code: 'CONFLICT', message: 'm', details: { reason } });
+    expect(e.title).toBe(title);
+    // Never blames "someone else" for what may be the caller's own newer change.
+    expect(`${e.title} ${e.what}`).not.toMatch(/someone else/i);
+  });
+
+  it('tells a finding that is gone from a goal that is gone, and a deadline stop from a refusal', () => {
+    expect(explainError({ code: 'NOT_FOUND', message: 'm', details: { reason: 'FINDING_GONE' } }).title).toBe(
+      'This problem is no longer there',
+    );
+    expect(
+      explainError({ code: 'PARTIAL_FAILURE_ROLLED_BACK', message: 'm', details: { reason: 'DEADLINE' } })
+        .title,
+    ).toBe('HubSpot was too slow');
   });
 
   it('has a plain-words explanation for every code in the contract', () => {

@@ -48,24 +48,96 @@ function sliceStateSpecifics(details: unknown): string[] {
     rolled_back: 'restored',
     failed: 'failed to change',
     unknown: 'in an unknown state',
-    unchanged: 'unchanged',
+    unchanged: 'not reached (unchanged)',
   };
   return [...counts.entries()].map(
     ([state, n]) => `${n} slice${n === 1 ? '' : 's'} ${words[state] ?? state}`,
   );
 }
 
+/** The server's reason for a refusal (`details.reason`), when it gave one. */
+const reasonOf = (error: AppError): string | null => {
+  const reason = asDetails(error.details).reason;
+  return typeof reason === 'string' ? reason : null;
+};
+
+type Explained = Omit<ErrorExplanation, 'specifics'> & { specifics?: string[] };
+
+/** A CONFLICT means different things: each reason gets words that match what really happened. */
+function explainConflict(error: AppError): Explained {
+  const warning = { variant: 'warning' as const };
+  switch (reasonOf(error)) {
+    case 'NOT_NEWEST':
+      return {
+        ...warning,
+        title: 'Only the newest change of a goal can be undone',
+        what: 'This goal was changed again after this change. Nothing was changed.',
+        next: 'Undo the newer change first, or make the change you want by hand.',
+      };
+    case 'CHANGED_SINCE':
+      return {
+        ...warning,
+        title: 'The goal changed since',
+        what: 'The goal was edited after this change was made, so undoing it would overwrite those edits. Nothing was changed.',
+        next: 'Make the change you want by hand.',
+      };
+    case 'ALREADY_UNDONE':
+      return {
+        ...warning,
+        title: 'Already undone',
+        what: 'This change was undone already. Nothing was changed.',
+        next: 'Refresh the activity to see the current state.',
+      };
+    case 'UNFINISHED_CHANGE':
+      return {
+        ...warning,
+        title: 'An earlier change did not finish',
+        what: 'An earlier change to this goal stopped halfway, so the goal may be half-changed. Nothing was changed now.',
+        next: 'In the app settings, open Activity or the health check, and finish that change or roll it back. Then try again.',
+      };
+    case 'CHANGE_IN_PROGRESS':
+      return {
+        ...warning,
+        title: 'Another change is being saved',
+        what: 'Another change to this goal is being saved right now. Nothing was changed by yours.',
+        next: 'Try again in a few seconds.',
+      };
+    case 'CHANGED_MEANWHILE':
+      return {
+        ...warning,
+        title: 'Another change was saved first',
+        what: 'A change to this goal was saved while yours was being prepared, so yours was not applied: nothing of it was written.',
+        next: 'Preview again to see the goal as it is now, and apply again if it is still what you want.',
+      };
+    case 'SEARCH_BEHIND':
+      return {
+        ...warning,
+        title: 'HubSpot is still catching up',
+        what: 'This goal changed seconds ago and HubSpot has not finished updating its search, so part of the goal may not be visible yet. Nothing was changed.',
+        next: 'Try again in a few seconds.',
+      };
+    case 'NOT_UNFINISHED':
+      return {
+        ...warning,
+        title: 'Nothing left to finish',
+        what: 'This change has already been finished or rolled back.',
+        next: 'Refresh the activity to see the current state.',
+      };
+    default:
+      return {
+        ...warning,
+        title: 'The goal changed since your preview',
+        what: 'The goal changed after you opened the preview, so nothing was saved.',
+        next: 'Refresh, look at the new preview, and apply again if it is still what you want.',
+      };
+  }
+}
+
 export function explainError(error: AppError): ErrorExplanation {
   const base = { specifics: [] as string[], variant: 'error' as const };
   switch (error.code) {
     case 'CONFLICT':
-      return {
-        ...base,
-        variant: 'warning',
-        title: 'Someone else changed this goal',
-        what: 'The goal changed after you opened the preview, so nothing was saved.',
-        next: 'Refresh, look at the new preview, and apply again if it is still what you want.',
-      };
+      return { ...base, ...explainConflict(error) };
     case 'FORBIDDEN':
       return {
         ...base,
@@ -83,6 +155,15 @@ export function explainError(error: AppError): ErrorExplanation {
         specifics: validationSpecifics(error.details).slice(0, MAX_SPECIFICS),
       };
     case 'NOT_FOUND':
+      if (reasonOf(error) === 'FINDING_GONE') {
+        return {
+          ...base,
+          variant: 'warning',
+          title: 'This problem is no longer there',
+          what: 'An earlier repair or edit already fixed it. Nothing was changed.',
+          next: "The goal's findings have been checked again: repair those still listed.",
+        };
+      }
       return {
         ...base,
         variant: 'warning',
@@ -99,6 +180,15 @@ export function explainError(error: AppError): ErrorExplanation {
         next: 'Wait a minute, then try again.',
       };
     case 'PARTIAL_FAILURE_ROLLED_BACK':
+      if (reasonOf(error) === 'DEADLINE') {
+        return {
+          ...base,
+          variant: 'warning',
+          title: 'HubSpot was too slow',
+          what: 'HubSpot was too slow (or asked to wait too long) for this change to finish in time, so it was stopped and everything it had changed was undone. The goal is exactly as it was before.',
+          next: 'Try again in a minute.',
+        };
+      }
       return {
         ...base,
         variant: 'warning',
@@ -109,9 +199,9 @@ export function explainError(error: AppError): ErrorExplanation {
     case 'NEEDS_ATTENTION':
       return {
         ...base,
-        title: 'The goal may be half-changed',
-        what: 'Some updates failed and undoing the others failed too, so this goal is not consistent right now.',
-        next: 'Open the app settings, run the health check on this goal and repair it, or apply the same change again.',
+        title: 'The goal is half-changed',
+        what: 'Part of this change was saved and part was not, and it could not be undone automatically, so this goal is not consistent right now.',
+        next: 'In the app settings, open Activity (or run the health check) and choose “Finish it” or “Roll it back”: each is previewed first.',
         specifics: sliceStateSpecifics(error.details),
       };
     case 'HUBSPOT_ERROR':

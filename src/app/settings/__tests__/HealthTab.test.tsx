@@ -14,6 +14,7 @@ import {
   FAMILY_UUID,
   fail,
   makeFinding,
+  makeJournalEntry,
   makePlan,
   OTHER_UUID,
   ok,
@@ -113,6 +114,100 @@ describe('Health tab', () => {
     await vi.waitFor(() => expect(page.maybeFindByTestId(EmptyState, 'audit-healthy')).not.toBeNull());
   });
 
+  it('lists unfinished changes the check found, and finishes one after a preview', async () => {
+    const plan = makePlan({ operation: 'finish', summary: 'Finish: update 3 slices', warnings: [] });
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_families_audit: () =>
+        ok('goal_families_audit', {
+          findings: [],
+          unfinished: [
+            makeJournalEntry({ id: 'j-p', state: 'needs_attention', resolvable: true, undoable: false }),
+          ],
+          scannedFamilies: 1,
+          scannedTargets: 12,
+          nextCursor: null,
+          progress: 1,
+        }),
+      goal_change_resolve: (p) =>
+        p.dryRun ? ok('goal_change_resolve', previewOf(plan)) : ok('goal_change_resolve', appliedOf(plan)),
+    });
+    await openTab(page, 'health');
+    page.findByTestId(Button, 'audit-start').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Tile, 'unfinished-changes')).not.toBeNull());
+    expect(textOf(page.findByTestId(Tile, 'unfinished-changes'))).toContain('Half-applied');
+    expect(page.maybeFindByTestId(EmptyState, 'audit-healthy')).toBeNull();
+    page.findByTestId(Button, 'rollback-j-p').trigger('onClick');
+    expect(page.maybeFindByTestId(Tile, 'resolve-panel-roll_back')).not.toBeNull();
+    page.findByTestId(Button, 'cancel-button').trigger('onClick');
+    page.findByTestId(Button, 'finish-j-p').trigger('onClick');
+    page.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+    page.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Tile, 'unfinished-changes')).toBeNull());
+    expect(page.callsOf('goal_change_resolve').at(-1)).toEqual({
+      entryId: 'j-p',
+      action: 'finish',
+      dryRun: false,
+      version: 'v-1',
+    });
+  });
+
+  it("after a repair shows the family's fresh findings, and says so when a finding was already fixed", async () => {
+    const plan = makePlan({ operation: 'repair', summary: 'Move 6 slices', warnings: [] });
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_families_audit: () =>
+        ok('goal_families_audit', {
+          unfinished: [],
+          findings: [
+            makeFinding({ id: 'f-split' }),
+            makeFinding({ id: 'f-gap', ruleId: 'periods-missing', severity: 'warning' }),
+            makeFinding({ id: 'f-other', familyUuid: OTHER_UUID, familyName: 'Other goal' }),
+          ],
+          scannedFamilies: 2,
+          scannedTargets: 24,
+          nextCursor: null,
+          progress: 1,
+        }),
+      goal_family_repair: (p) => {
+        if (p.findingId === 'f-gap') {
+          return fail('NOT_FOUND', 'gone', {
+            reason: 'FINDING_GONE',
+            findings: [makeFinding({ id: 'f-left', ruleId: 'slice_count', severity: 'info' })],
+          });
+        }
+        return p.dryRun
+          ? ok('goal_family_repair', { ...previewOf(plan), findings: [] })
+          : ok('goal_family_repair', {
+              ...appliedOf(plan),
+              findings: [makeFinding({ id: 'f-gap', ruleId: 'periods-missing', severity: 'warning' })],
+            });
+      },
+    });
+    await openTab(page, 'health');
+    page.findByTestId(Button, 'audit-start').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Button, 'repair-f-split')).not.toBeNull());
+    page.findByTestId(Button, 'repair-f-split').trigger('onClick');
+    page.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+    page.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
+    await vi.waitFor(() =>
+      expect(page.findByTestId(Text, 'audit-summary').text).toBe('2 findings in 2 families'),
+    );
+    expect(page.maybeFindByTestId(Button, 'repair-f-split')).toBeNull();
+    // The stale finding: the repair says it is gone, in plain words, and the list catches up.
+    page.findByTestId(Button, 'repair-f-gap').trigger('onClick');
+    page.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Button, 'repair-f-left')).not.toBeNull());
+    expect(page.maybeFindByTestId(Button, 'repair-f-gap')).toBeNull();
+    expect(page.actions.addAlert).toHaveBeenLastCalledWith(
+      expect.objectContaining({ type: 'info', title: 'This problem is no longer there' }),
+    );
+    expect(page.maybeFindByTestId(Button, 'repair-f-other')).not.toBeNull();
+    expect(page.findByTestId(Text, 'audit-summary').text).toBe('2 findings in 2 families');
+  });
+
   it('repairs one finding after a preview, and drops it from the list', async () => {
     const plan = makePlan({
       operation: 'repair',
@@ -132,7 +227,11 @@ describe('Health tab', () => {
       goal_family_repair: (p) =>
         p.dryRun
           ? ok('goal_family_repair', { ...previewOf(plan), findings: [] })
-          : ok('goal_family_repair', { ...appliedOf(plan), findings: [] }),
+          : ok('goal_family_repair', {
+              ...appliedOf(plan),
+              // The family's findings after the repair: f-1 is gone, f-2 is still there.
+              findings: [makeFinding({ id: 'f-2', severity: 'warning', ruleId: 'slice_count' })],
+            }),
     });
     await openTab(page, 'health');
     page.findByTestId(Button, 'audit-start').trigger('onClick');

@@ -10,11 +10,12 @@ const SEVERITY_TAG = { error: 'danger', warning: 'warning', info: 'info' } as co
 interface FamilyFindingsTileProps {
   group: FamilyFindings;
   environment: PageEnvironment;
-  onRepaired: (findingId: string) => void;
+  /** The family's findings after a repair (or after finding one already fixed). */
+  onFindings: (familyUuid: string, findings: FindingDto[]) => void;
 }
 
 /** One family's findings, worst first, each with its repair. */
-export function FamilyFindingsTile({ group, environment, onRepaired }: FamilyFindingsTileProps) {
+export function FamilyFindingsTile({ group, environment, onFindings }: FamilyFindingsTileProps) {
   const [repairing, setRepairing] = useState<string | null>(null);
   const canRepair = (f: FindingDto) => environment.canEdit && f.repair !== null && group.familyUuid !== null;
   return (
@@ -55,9 +56,9 @@ export function FamilyFindingsTile({ group, environment, onRepaired }: FamilyFin
                 uuid={group.familyUuid}
                 finding={finding}
                 environment={environment}
-                onDone={(repaired) => {
+                onDone={(_, findings) => {
                   setRepairing(null);
-                  if (repaired) onRepaired(finding.id);
+                  if (findings && group.familyUuid) onFindings(group.familyUuid, findings);
                 }}
               />
             )}

@@ -5,6 +5,7 @@ import { useAuditScan } from '../../hooks/useAuditScan';
 import type { PageEnvironment } from '../../types/page';
 import { groupFindings } from '../../utils/groupFindings';
 import { FamilyFindingsTile } from './FamilyFindingsTile';
+import { UnfinishedChanges } from './UnfinishedChanges';
 
 const FAMILIES_PER_PAGE = 10;
 
@@ -59,7 +60,14 @@ export function HealthTab({ environment }: { environment: PageEnvironment }) {
         />
       )}
       {state.error && <ErrorNotice error={state.error} />}
-      {state.status === 'done' && groups.length === 0 && (
+      {state.unfinished.length > 0 && (
+        <UnfinishedChanges
+          entries={state.unfinished}
+          environment={environment}
+          onResolved={(entryId) => scan.resolved(entryId)}
+        />
+      )}
+      {state.status === 'done' && groups.length === 0 && state.unfinished.length === 0 && (
         <EmptyState title="Every goal is healthy" layout="vertical" imageName="target" testId="audit-healthy">
           <Text>No broken families were found.</Text>
         </EmptyState>
@@ -74,7 +82,7 @@ export function HealthTab({ environment }: { environment: PageEnvironment }) {
           key={group.familyUuid ?? 'none'}
           group={group}
           environment={environment}
-          onRepaired={(findingId) => scan.dismiss(findingId)}
+          onFindings={(familyUuid, findings) => scan.replaceFamily(familyUuid, findings)}
         />
       ))}
       {pageCount > 1 && (

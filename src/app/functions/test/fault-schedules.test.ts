@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 const SEED = Number(process.env.FAULT_SCHEDULE_SEED ?? 20_261_201);
-const RUNS = Number(process.env.FAULT_SCHEDULE_RUNS ?? 10);
+const RUNS = Number(process.env.FAULT_SCHEDULE_RUNS ?? 8);
 
 type Props = Record<string, string>;
 type Slice = { id: string; props: Props };
@@ -92,9 +92,12 @@ function differences(plan: PlanDto, before: Slice[], now: Slice[]) {
 
 type Op = 'rename' | 'respread' | 'archive' | 'create' | 'undo';
 
-/** A fresh family for one run: 2 owners × 12 months, straight into the emulator (past timestamps). */
+/** Owners per family: 9 × 12 months = 108 slices, two batches of every kind. */
+const OWNERS = 9;
+
+/** A fresh family for one run: 9 owners × 12 months, straight into the emulator (past timestamps). */
 function seedFamily(uuid: string) {
-  ['1', '2'].forEach((g, gi) => {
+  Array.from({ length: OWNERS }, (_, i) => String(i + 1)).forEach((g, gi) => {
     for (let m = 0; m < 12; m++) {
       emulator.store.insert('goal_targets', {
         createdAt: '2026-01-02T00:00:00.000Z',
@@ -121,7 +124,7 @@ const createParams = (uuid: string) => ({
   milestone: 'monthly',
   startDate: '2026-01-01',
   periodCount: 12,
-  assignees: owners.slice(0, 2).map((id) => ({ kind: 'owner', id })),
+  assignees: owners.slice(0, OWNERS).map((id) => ({ kind: 'owner', id })),
   spread: { mode: 'even', total: '1200.00' },
 });
 
@@ -158,16 +161,48 @@ const effect: fc.Arbitrary<CallEffect> = fc.oneof(
   fc.constant<CallEffect>({ kind: 'status', status: 429, policyName: 'DAILY' }),
   fc.constant<CallEffect>({ kind: 'status', status: 503 }),
   fc.constant<CallEffect>({ kind: 'lose-answer' }),
-  fc.integer({ min: 0, max: 23 }).map<CallEffect>((i) => ({ kind: 'partial', failIndexes: [i] })),
+  fc.integer({ min: 0, max: 99 }).map<CallEffect>((i) => ({ kind: 'partial', failIndexes: [i] })),
 );
+/** Where a rule counts: any call, or only the goal targets' batch calls (reads and writes), or one kind. */
+const path = fc.constantFrom<string | undefined>(
+  undefined,
+  'goal_targets/batch',
+  'goal_targets/batch/read',
+  'goal_targets/batch/update',
+  'goal_targets/batch/create',
+  'goal_targets/batch/archive',
+  'objects/2-',
+);
+const rule: fc.Arbitrary<CallRule> = fc
+  .record({ nth: fc.integer({ min: 1, max: 6 }), path, effect })
+  .map(({ nth, path: p, effect: e }) =>
+    p === undefined ? { nth: nth * 3, effect: e } : { nth, path: p, effect: e },
+  );
 const schedule = fc.record({
-  rules: fc.array(fc.record({ nth: fc.integer({ min: 1, max: 16 }), effect }), { maxLength: 3 }),
-  killAfter: fc.option(fc.integer({ min: 1, max: 18 }), { nil: null }),
+  rules: fc.array(rule, { maxLength: 3 }),
+  kill: fc.option(
+    fc.record({
+      n: fc.integer({ min: 1, max: 8 }),
+      path: fc.constantFrom<string | undefined>(undefined, 'goal_targets/batch'),
+    }),
+    { nil: null },
+  ),
 });
 
 let runNumber = 0;
+/** How the runs ended, per operation (printed with FAULT_SCHEDULE_STATS=1, to see what was covered). */
+const outcomes = new Map<string, number>();
+const tally = (op: Op, outcome: string) =>
+  outcomes.set(`${op} ${outcome}`, (outcomes.get(`${op} ${outcome}`) ?? 0) + 1);
+afterAll(() => {
+  if (process.env.FAULT_SCHEDULE_STATS)
+    console.log(JSON.stringify(Object.fromEntries([...outcomes].sort()), null, 1));
+});
 
-async function runUnderFaults(op: Op, faults: { rules: CallRule[]; killAfter: number | null }) {
+async function runUnderFaults(
+  op: Op,
+  faults: { rules: CallRule[]; kill: { n: number; path: string | undefined } | null },
+) {
   runNumber++;
   const uuid = `eeeeeeee-0000-4000-8000-${String(runNumber).padStart(12, '0')}`;
   const { uid, params } = await prepare(op, uuid);
@@ -177,7 +212,7 @@ async function runUnderFaults(op: Op, faults: { rules: CallRule[]; killAfter: nu
   const before = live(uuid);
 
   for (const rule of faults.rules) emulator.faults.addRule(rule);
-  if (faults.killAfter !== null) emulator.faults.killAfter(faults.killAfter);
+  if (faults.kill !== null) emulator.faults.killAfter(faults.kill.n, faults.kill.path);
   const result = await call(uid, {
     ...params,
     ...(uid === 'goal_family_create' ? {} : { version: preview.plan.version }),
@@ -191,6 +226,14 @@ async function runUnderFaults(op: Op, faults: { rules: CallRule[]; killAfter: nu
   const fullyBefore = fromBefore.size === 0;
   const fullyAfter = fromAfter.size === 0;
 
+  tally(
+    op,
+    killed
+      ? `killed: ${fullyBefore ? 'before' : fullyAfter ? 'after' : 'half (pending entry)'}`
+      : result.ok
+        ? 'ok'
+        : result.error.code,
+  );
   if (!killed && result.ok) {
     expect(fullyAfter, `ok but not fully after: ${[...fromAfter]} ${context}`).toBe(true);
     return;

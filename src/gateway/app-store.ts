@@ -203,8 +203,20 @@ export function createAppStore(http: HubSpotHttp): AppStore {
     async readJournalByKeys(keys) {
       const o = await find();
       if (!o || keys.length === 0) return [];
-      const { found } = await o.readByIds(keys, READ, 'gf_key');
-      return found.map(toStored).filter((r) => r.kind === 'journal');
+      try {
+        const { found } = await o.readByIds(keys, READ, 'gf_key');
+        return found.map(toStored).filter((r) => r.kind === 'journal');
+      } catch (e) {
+        // A store object created before `gf_key` had unique values cannot be read by key (HubSpot
+        // refuses the idProperty): fall back to search, which lags a few seconds.
+        if (!(e instanceof GatewayError) || e.kind !== 'validation') throw e;
+        const page = await o.search({
+          filterGroups: [{ filters: [{ propertyName: 'gf_key', operator: 'IN', values: [...keys] }] }],
+          properties: READ,
+          limit: Math.min(keys.length, 100),
+        });
+        return page.results.map(toStored).filter((r) => r.kind === 'journal');
+      }
     },
     async updateJournal(id, payload, key) {
       const o = await store();

@@ -31,7 +31,7 @@ export function resolveChange(
     }
     if (entry.payload.truncated) {
       return failure(
-        'VALIDATION_ERROR',
+        'CONFLICT',
         'This change was too large to record in full, so the app cannot finish or roll it back. Run the health check and repair the goal.',
         { reason: 'NOT_RESOLVABLE', entryId: entry.id },
       );

@@ -38,7 +38,7 @@ function notUndoable(entry: Entry, newest: boolean) {
       : !newest && !entry.legacy && !entry.payload.truncated && entry.payload.state === 'applied'
         ? 'NOT_NEWEST'
         : 'NOT_UNDOABLE';
-  return failure(code === 'NOT_UNDOABLE' ? 'VALIDATION_ERROR' : 'CONFLICT', reason, {
+  return failure('CONFLICT', reason, {
     reason: code,
     entryId: entry.id,
     ...(entry.payload.undoneBy ? { undoneBy: entry.payload.undoneBy } : {}),

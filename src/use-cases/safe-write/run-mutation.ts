@@ -60,10 +60,13 @@ export type MutationRun = {
 
 const NOT_RECORDED: JournalOutcome = { recorded: false, problem: null };
 
+/** A pending entry younger than an invocation's time limit may belong to an invocation still running. */
+const mayStillRun = (entry: Entry, nowMs: number, limitMs: number) =>
+  entry.payload.state === 'pending' && nowMs - Date.parse(entry.payload.at) < limitMs;
+
 /** A change another invocation holds the lock for: running now, or interrupted and unfinished. */
 export function lockRefusal(entry: Entry, nowMs: number, limitMs: number): Failure {
-  const running = entry.payload.state === 'pending' && nowMs - Date.parse(entry.payload.at) < limitMs;
-  return running
+  return mayStillRun(entry, nowMs, limitMs)
     ? failure(
         'CONFLICT',
         'Another change to this goal is being saved right now. Nothing was changed by this one. Try again in a few seconds.',
@@ -172,10 +175,9 @@ export async function executeMutation(
   const tooMany = checkFamilySize(plannedChanges(planned.plan));
   if (tooMany) return refused(tooMany, loaded.records);
   const plan = { ...planned.plan, version: loaded.version };
-  const stillRunning = resolving ? lockRefusal(resolving, deps.now(), timeLimitOf(deps)) : null;
-  const mayRun = stillRunning?.error.details as { reason?: string } | undefined;
-  if (mayRun?.reason === 'CHANGE_IN_PROGRESS') {
-    if (!params.dryRun) return refused(stillRunning as Failure, loaded.records);
+  if (resolving && mayStillRun(resolving, deps.now(), timeLimitOf(deps))) {
+    // Finishing or rolling back a change that may still be running would race it: preview only.
+    if (!params.dryRun) return refused(lockRefusal(resolving, deps.now(), timeLimitOf(deps)), loaded.records);
     plan.warnings = [
       ...plan.warnings,
       'This change started seconds ago and may still be running: you can apply this once it has had time to finish (a few seconds).',

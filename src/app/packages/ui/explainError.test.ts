@@ -29,6 +29,8 @@ describe('explainError', () => {
     ['CHANGED_MEANWHILE', 'Another change was saved first'],
     ['SEARCH_BEHIND', 'HubSpot is still catching up'],
     ['NOT_UNFINISHED', 'Nothing left to finish'],
+    ['NOT_UNDOABLE', 'This change cannot be undone'],
+    ['NOT_RESOLVABLE', 'This change cannot be finished or rolled back here'],
     ['VERSION', 'The goal changed since your preview'],
   ])('a CONFLICT because of %s says what really happened: %s', (reason, title) => {
     const e = explainError({ code: 'CONFLICT', message: 'm', details: { reason } });

@@ -116,6 +116,20 @@ function explainConflict(error: AppError): Explained {
         what: 'This goal changed seconds ago and HubSpot has not finished updating its search, so part of the goal may not be visible yet. Nothing was changed.',
         next: 'Try again in a few seconds.',
       };
+    case 'NOT_UNDOABLE':
+      return {
+        ...warning,
+        title: 'This change cannot be undone',
+        what: `${error.message} Nothing was changed.`,
+        next: 'Make the change you want by hand.',
+      };
+    case 'NOT_RESOLVABLE':
+      return {
+        ...warning,
+        title: 'This change cannot be finished or rolled back here',
+        what: `${error.message} Nothing was changed.`,
+        next: 'Run the health check in the app settings and repair the goal.',
+      };
     case 'NOT_UNFINISHED':
       return {
         ...warning,

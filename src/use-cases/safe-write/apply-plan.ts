@@ -36,6 +36,11 @@ export type ApplyReport = {
   records: CrmRecord[];
   /** Every touched slice's state (rolled back and needs attention). */
   slices: SliceOutcome[];
+  /**
+   * Archived slices the roll back re-created, under new ids: the family's members changed even
+   * though the change was undone (search will show them only after its lag).
+   */
+  recreatedIds: string[];
   /** Why writing stopped early: the deadline (or a throttle it kept us from waiting out). */
   stoppedBy: 'deadline' | null;
   /** Whether anything may have changed in HubSpot (false: every write was refused or never sent). */
@@ -88,6 +93,8 @@ type SliceWrite = {
   message?: string;
   /** The restore was accepted but could not be read back. */
   unverified?: boolean;
+  /** An archived slice re-created by the roll back: its new id. */
+  recreatedAs?: string;
 };
 
 /** HubSpot may echo "5000" for "5000.00" or an epoch for an ISO instant: compare meaning, not spelling. */
@@ -369,6 +376,7 @@ async function rollBack(gateway: GoalTargetsGateway, writes: SliceWrite[]): Prom
       w.message = ok
         ? `archived, then re-created as #${a.record.id}`
         : 'archived and could not be re-created';
+      if (ok) w.recreatedAs = a.record.id;
     },
   );
 
@@ -469,6 +477,7 @@ function report(
     archivedIds: idsOf('archive', held),
     records,
     slices: kind === 'applied' ? [] : outcomes(writes),
+    recreatedIds: writes.flatMap((w) => (w.recreatedAs ? [w.recreatedAs] : [])),
     stoppedBy: progress.stoppedBy,
     wroteAnything: writes.some((w) => w.state !== 'planned' && w.state !== 'failed'),
   };

@@ -87,7 +87,13 @@ export async function openEntry(
 
 export type Closing = {
   state: 'applied' | 'rolled_back' | 'needs_attention';
+  /** Slices the change (or its roll back, re-creating archived ones) created, by id. */
   createdIds: readonly string[];
+  /**
+   * A rolled-back change that still changed the family's members (archived slices re-created under
+   * new ids) becomes the family's newest entry, so that those ids are read by id while search lags.
+   */
+  changedMembers?: boolean;
   slices?: readonly SliceOutcome[];
   resolution?: StoredEntry['resolution'];
 };
@@ -119,7 +125,9 @@ export async function closeEntry(
   );
   const uuid = entry.familyUuid;
   try {
-    if (closing.state === 'applied' && previous && previous.id !== entry.id) {
+    const newest =
+      closing.state === 'applied' || (closing.state === 'rolled_back' && closing.changedMembers === true);
+    if (newest && previous && previous.id !== entry.id) {
       const undone = entry.payload.undoes === previous.id;
       await store.updateJournal(
         previous.id,
@@ -127,12 +135,11 @@ export async function closeEntry(
         journalKeys.done(uuid, previous.id),
       );
     }
-    const key =
-      closing.state === 'applied'
-        ? journalKeys.last(uuid)
-        : closing.state === 'rolled_back'
-          ? journalKeys.done(uuid, entry.id)
-          : undefined;
+    const key = newest
+      ? journalKeys.last(uuid)
+      : closing.state === 'rolled_back'
+        ? journalKeys.done(uuid, entry.id)
+        : undefined;
     const stored = await store.updateJournal(entry.id, payload, key);
     const closed = parseEntry(stored) ?? { ...entry, payload };
     return { outcome: { recorded: true, problem: null }, entry: closed };

@@ -283,7 +283,15 @@ export async function executeMutation(
   const closed = await closeEntry(
     store,
     entry,
-    { state, createdIds: report.createdIds, slices: report.slices, resolution },
+    {
+      state,
+      createdIds: [...report.createdIds, ...report.recreatedIds],
+      // Archived slices came back under new ids (a roll back's re-creates): the family's members changed.
+      changedMembers:
+        report.recreatedIds.length > 0 || (state === 'rolled_back' && report.createdIds.length > 0),
+      slices: report.slices,
+      resolution,
+    },
     previous,
   );
   if (report.kind !== 'applied') return refused(failedResult(report, entry.id, closed.outcome));

@@ -116,6 +116,44 @@ async function createOutside(owner: string, months: number[]) {
   expect(res.status).toBe(201);
 }
 
+describe('an archive rolled back inside the lag', () => {
+  it('the slices it re-created (new ids, not yet in search) are part of the next change', async () => {
+    const created = await call('goal_family_create', {
+      ...asAdmin,
+      uuid: UUID,
+      name: 'Nine owners',
+      milestone: 'monthly',
+      startDate: '2026-01-01',
+      periodCount: 12,
+      assignees: owners.slice(0, 9).map((id) => ({ kind: 'owner', id })),
+      spread: { mode: 'even', total: '1200.00' },
+    });
+    expect(created).toMatchObject({ ok: true, applied: { created: 108 } });
+    await sleep(2_100);
+    // The second batch of the archive fails: the first 100 are re-created under new ids.
+    const preview = await call('goal_family_archive', { ...asAdmin, uuid: UUID, dryRun: true });
+    emulator.faults.addRule({
+      nth: 2,
+      path: 'goal_targets/batch/archive',
+      effect: { kind: 'partial', failIndexes: [0] },
+    });
+    const archived = await call('goal_family_archive', {
+      ...asAdmin,
+      uuid: UUID,
+      version: preview.plan.version,
+    });
+    emulator.faults.clear();
+    expect(archived).toMatchObject({ ok: false, error: { code: 'PARTIAL_FAILURE_ROLLED_BACK' } });
+    expect(liveSlices(emulator, UUID)).toHaveLength(108);
+    const { preview: rename, applied } = await previewAndApply('goal_family_update', {
+      uuid: UUID,
+      changes: { name: 'Still nine' },
+    });
+    expect(rename.plan.updates).toHaveLength(108);
+    expect(applied).toMatchObject({ ok: true, applied: { updated: 108 } });
+  });
+});
+
 describe('create retried within the lag', () => {
   const params = {
     ...asAdmin,

@@ -115,7 +115,7 @@ describe('planUndo', () => {
     expect(undo.value.archives).toEqual([]);
     expect(undo.value.updates).toHaveLength(24);
     expect(undo.value.updates.every((u) => u.after[PROP.pipelineIds] === '')).toBe(true);
-    expect(undo.value.summary).toBe('Undo: restore 24 slices');
+    expect(undo.value.summary).toBe('Undo: earlier values back on 24 periods');
   });
 
   it('archives exactly the created slices and re-creates the archived ones', () => {
@@ -128,7 +128,7 @@ describe('planUndo', () => {
       change.archives.map((a) => a.properties[PROP.start]),
     );
     expect(undo.ok && undo.value.summary).toBe(
-      'Undo: restore 1 slice, re-create 2 archived slices, archive 3 created slices',
+      'Undo: earlier values back on 1 period; 2 archived periods brought back; 3 periods it created archived',
     );
   });
 

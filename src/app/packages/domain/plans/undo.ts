@@ -182,13 +182,14 @@ function planForward(change: RecordedChange, slices: readonly GoalTarget[]): Pla
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
+/** A plan's one line, in the words of goals and periods (the preview shows it). */
 function summarise(plan: Plan, verb: string): string {
   const parts = [
-    plan.updates.length > 0 ? `restore ${count(plan.updates.length, 'slice')}` : '',
-    plan.creates.length > 0 ? `re-create ${count(plan.creates.length, 'archived slice')}` : '',
-    plan.archives.length > 0 ? `archive ${count(plan.archives.length, 'created slice')}` : '',
+    plan.updates.length > 0 ? `earlier values back on ${count(plan.updates.length, 'period')}` : '',
+    plan.creates.length > 0 ? `${count(plan.creates.length, 'archived period')} brought back` : '',
+    plan.archives.length > 0 ? `${count(plan.archives.length, 'period')} it created archived` : '',
   ].filter((p) => p !== '');
-  return parts.length === 0 ? `${verb}: nothing left to change` : `${verb}: ${parts.join(', ')}`;
+  return parts.length === 0 ? `${verb}: nothing left to change` : `${verb}: ${parts.join('; ')}`;
 }
 
 /**
@@ -213,7 +214,7 @@ export function planUndo(
   if (changed.length > 0) {
     return err(
       'CHANGED_SINCE',
-      `the goal changed since this change was made (${count(changed.length, 'slice')} no longer as it left them); undoing it would overwrite those edits`,
+      `the goal changed since this change was made (${count(changed.length, 'period')} no longer as it left them); undoing it would overwrite those edits`,
     );
   }
   const plan = planBack(change, slices, 'undo');
@@ -227,19 +228,19 @@ export function planFinish(change: RecordedChange, slices: readonly GoalTarget[]
   const gone = changeProgress(change, slices).other;
   if (gone.length > 0) {
     plan.warnings.push(
-      `${count(gone.length, 'slice')} no longer hold what they held before this change or were archived; finishing sets the changed values on those still there.`,
+      `${count(gone.length, 'period')} changed again since this change or were archived; finishing sets this change's values on those still there.`,
     );
   }
   plan.summary =
     plan.updates.length + plan.creates.length + plan.archives.length === 0
-      ? 'Finish: every slice already holds this change'
+      ? 'Finish: the goal already holds all of this change'
       : `Finish: ${[
-          plan.updates.length > 0 ? `update ${count(plan.updates.length, 'slice')}` : '',
-          plan.creates.length > 0 ? `create ${count(plan.creates.length, 'slice')}` : '',
-          plan.archives.length > 0 ? `archive ${count(plan.archives.length, 'slice')}` : '',
+          plan.updates.length > 0 ? `${count(plan.updates.length, 'period')} updated` : '',
+          plan.creates.length > 0 ? `${count(plan.creates.length, 'period')} created` : '',
+          plan.archives.length > 0 ? `${count(plan.archives.length, 'period')} archived` : '',
         ]
           .filter((p) => p !== '')
-          .join(', ')}`;
+          .join('; ')}`;
   return plan;
 }
 

@@ -15,7 +15,7 @@ interface ResolveEntryProps {
 const WORDS: Record<ResolveAction, { heading: string; explain: string; preview: string; apply: string }> = {
   finish: {
     heading: 'Finish',
-    explain: 'Saves what this change had not saved yet, so that every slice of the goal holds it.',
+    explain: 'Saves what this change had not saved yet, so that the whole goal holds it.',
     preview: 'Preview what is left to save',
     apply: 'Finish this change',
   },

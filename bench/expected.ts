@@ -4,8 +4,9 @@
  * so that the smoke test catches any change in the number of calls, and the report can show it next
  * to the lower bound.
  *
- * Every invocation of a mutation first reads the app's settings (permission check): the custom
- * object's schema (GET schemas, once per invocation) and one search for the settings record. Loading
+ * Every invocation of a mutation first checks permission: the caller in HubSpot's users API (super
+ * admin, teams), the custom object's schema (GET schemas, once per invocation) and the settings record,
+ * read by its unique key (a GET, no search). Loading
  * a family is a search by uuid (200 a page) and a batch read of those ids (100 a call), so that the
  * version check never compares against a lagging search index. Each invocation also reads the
  * family's open and newest journal entries by key (one store batch read). Applying records the plan
@@ -32,6 +33,7 @@ export function normaliseCounts(counts: Record<string, number>): Record<string, 
 
 const T = '/crm/v3/objects/goal_targets';
 const STORE = '/crm/v3/objects/{customType}';
+const USER = 'GET /settings/users/2026-03/{userId}';
 
 export type Expected = { byEndpoint: Record<string, number>; total: number; formula: string };
 
@@ -60,7 +62,8 @@ export function expectedCalls(s: Scenario): Expected | null {
       return withTotal(
         {
           'GET /crm/v3/schemas': 2,
-          [`POST ${STORE}/search`]: 2,
+          [`GET ${STORE}/{id}`]: 2,
+          [USER]: 2,
           [`POST ${T}/search`]: 2 * sp,
           [`POST ${T}/batch/read`]: 3 * b,
           [write]: b,
@@ -70,14 +73,15 @@ export function expectedCalls(s: Scenario): Expected | null {
           // The family's previous newest entry steps back; this one is closed as the newest.
           [`PATCH ${STORE}/{id}`]: 2,
         },
-        `10 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
+        `12 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
       );
     }
     case 'create':
       return withTotal(
         {
           'GET /crm/v3/schemas': 2,
-          [`POST ${STORE}/search`]: 2,
+          [`GET ${STORE}/{id}`]: 2,
+          [USER]: 2,
           // Retry safety: what already exists under the client-chosen uuid (nothing, the first time).
           [`POST ${T}/search`]: 2,
           [`POST ${T}/batch/create`]: b,
@@ -87,18 +91,19 @@ export function expectedCalls(s: Scenario): Expected | null {
           // A new family has no newest entry to move back: only this one is closed.
           [`PATCH ${STORE}/{id}`]: 1,
         },
-        `11 + 2⌈n/${BATCH}⌉`,
+        `13 + 2⌈n/${BATCH}⌉`,
       );
     case 'first-paint':
-      // Settings (schema + search); the owner's slices; their families in full (one IN search); owner names.
+      // Settings (the caller, schema, settings by key); the owner's slices; their families in full (one IN search); owner names.
       return withTotal(
         {
           'GET /crm/v3/schemas': 1,
-          [`POST ${STORE}/search`]: 1,
+          [`GET ${STORE}/{id}`]: 1,
+          [USER]: 1,
           [`POST ${T}/search`]: 2 * Math.max(1, sp),
           'GET /crm/v3/owners': 1,
         },
-        `3 + 2⌈S/${SEARCH_PAGE}⌉`,
+        `4 + 2⌈S/${SEARCH_PAGE}⌉`,
       );
     case 'health':
     case 'admin-list':
@@ -110,9 +115,10 @@ export function expectedCalls(s: Scenario): Expected | null {
 export function applyInvocationCalls(kind: 'rename' | 'archive' | 'create', n: number): number {
   const sp = pages(n, SEARCH_PAGE);
   const b = pages(n, BATCH);
-  // settings (2) + journal by key (1) + load (search, batch read) + pending entry (1) + journal again (1)
-  // + write + verify + close (1, or 2 when a newest entry steps back); create: its load finds nothing.
-  return kind === 'create' ? 7 + 2 * b : 7 + sp + 3 * b;
+  // permission (user, schema, settings by key) + journal by key (1) + load (search, batch read) + pending
+  // entry (1) + journal again (1) + write + verify + close (1, or 2 when a newest entry steps back);
+  // create: its load finds nothing.
+  return kind === 'create' ? 8 + 2 * b : 8 + sp + 3 * b;
 }
 
 /**

@@ -10,7 +10,7 @@
  * Naive: one PATCH / DELETE / POST per slice, as HubSpot's single-record endpoints invite, plus the
  * same reads to find the slices.
  */
-import { LIMITS } from '../src/gateway/paths';
+import { LIMITS } from '../src/gateway';
 
 export const BATCH = LIMITS.batchInputs;
 export const SEARCH_PAGE = LIMITS.searchPage;

@@ -7,10 +7,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { FunctionResult, FunctionUid, ParamsInput } from '@goal-families/contract';
-import { createEmulator, type Emulator, type SeedChoice } from '../emulator';
-import { mulberry32 } from '../emulator/seed/deterministic';
+import { createEmulator, type Emulator, mulberry32, type SeedChoice } from '@goal-families/emulator';
 import { runFunction } from '../src/app/functions/entries/define-function';
-import { installSimulatedTime } from '../src/gateway/simulated-time';
+import { installSimulatedTime } from '../src/gateway';
 import { createVirtualClock, type VirtualClock } from './virtual-clock';
 
 export const DEFAULT_LATENCY_MS = 100;
@@ -99,7 +98,7 @@ export type Harness = {
   /** Where the functions came from: the built bundles, or (when not built) their TypeScript source. */
   functionSource: 'bundle' | 'source';
   statuses: StatusCounter;
-  caller: { userId: string; isSuperAdmin: boolean; teamIds: string[] };
+  caller: { userId: string };
   portal: { id: string; timeZone: string };
   /** Simulated (or real) ms now. */
   now: () => number;
@@ -167,7 +166,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     functionSource: bundled ? 'bundle' : 'source',
     statuses,
     // Owner 1 of the generated portals is the super admin (emulator/seed/people.ts).
-    caller: { userId: '91000001', isSuperAdmin: true, teamIds: [] },
+    caller: { userId: '91000001' },
     portal: { id: String(emulator.portalId), timeZone: 'UTC' },
     now,
     async invoke(uid, params) {

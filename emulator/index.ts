@@ -1,5 +1,5 @@
 export { CONTROL_PREFIX } from './control/control-api.js';
-export type { PartialFailureOptions } from './control/faults.js';
+export type { CallEffect, CallRule, PartialFailureOptions } from './control/faults.js';
 export { Faults } from './control/faults.js';
 export type { BatchOperation } from './crm/context.js';
 export { BATCH_INPUT_LIMIT } from './crm/objects-batch.js';
@@ -8,6 +8,7 @@ export { SEARCH_LIMITS } from './crm/search.js';
 export { createEmulator, DEFAULT_TOKEN, Emulator, type EmulatorOptions } from './emulator.js';
 export { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './http/rate-limit.js';
 export { buildDemoSeed, DEMO } from './seed/demo.js';
+export { mulberry32 } from './seed/deterministic.js';
 export { type GeneratePortalOptions, generatePortal } from './seed/generate.js';
 export type { Owner, Pipeline, SeedChoice, SeedData, SeedRecord, Team } from './seed/types.js';
 export type { CrmRecord } from './store/records.js';

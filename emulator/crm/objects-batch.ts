@@ -177,8 +177,11 @@ export function batchUpdate(context: CrmContext, request: ApiRequest): ApiRespon
       return;
     }
     const record = findRecord(context, type, id, input.idProperty);
-    if (!record || record.archived) missing.push(id);
-    else toApply.push({ record, input, changes });
+    if (!record || record.archived) {
+      missing.push(id);
+      return;
+    }
+    toApply.push({ record, input, changes });
   });
   assertUniqueValues(
     context.store,

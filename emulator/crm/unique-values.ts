@@ -6,10 +6,12 @@ import type { PropertyChanges } from './property-input.js';
 
 /**
  * Refuses writes that would give a unique property a value another live record (or another input of
- * the same call) already holds. Checked before anything is written.
+ * the same call) already holds. Checked before anything is written; a record keeping (or re-writing)
+ * its own value is no conflict, and an archived record's value is free again.
  */
-// ASSUMPTION (unverified): such a write answers 409 with category OBJECT_ALREADY_EXISTS (as a duplicate
-// contact email does) and changes nothing; the whole batch call is refused.
+// ASSUMPTION (unverified): such a write answers 409 with category CONFLICT and a message naming the
+// existing record ("… already exists. Existing ID: …"), as a duplicate contact email does, and changes
+// nothing: a batch call with one such input is refused whole, naming the first conflict it meets.
 export function assertUniqueValues(
   store: Store,
   type: ObjectType,
@@ -30,7 +32,6 @@ export function assertUniqueValues(
       if (record.archived) continue;
       const value = record.properties[name];
       if (value === undefined || !claimed.has(value)) continue;
-      // Keeping (or re-writing) its own value is not a conflict.
       if (claimed.get(value) !== record.id) throw duplicate(type, name, value, record.id);
     }
   }
@@ -39,7 +40,8 @@ export function assertUniqueValues(
 function duplicate(type: ObjectType, name: string, value: string, existingId?: string): HubSpotHttpError {
   return new HubSpotHttpError(
     409,
-    'OBJECT_ALREADY_EXISTS',
+    'CONFLICT',
     `A ${type.name} with ${name} "${value}" already exists.${existingId ? ` Existing ID: ${existingId}` : ''}`,
+    { context: { propertyName: [name] } },
   );
 }

@@ -1,7 +1,7 @@
 /** The app store's journal reads by key, against the emulator (unique `gf_key`, and an older store without it). */
 import { READ_PROPERTIES } from '@goal-families/domain';
+import { createEmulator, type Emulator } from '@goal-families/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator, type Emulator } from '../../emulator/index';
 import { createGatewayFromEnv } from './factory';
 
 let emulator: Emulator;

@@ -1,21 +1,45 @@
 /**
  * The app's own storage in the portal (F11 settings, F12 journal): records of a custom object the app
- * creates on first use through the schemas API. Why a custom object: see docs/safe-writes.md.
+ * creates on first write through the schemas API. Why a custom object: docs/safe-writes.md. Why every
+ * record is signed and what that cannot prevent: docs/security.md.
+ *
+ * One unique-value property, `gf_unique_key` (`hasUniqueValue`), names every record the app looks for,
+ * and records are read by it with `idProperty` — no search, so no lag:
+ * - the settings: one record with the unique key `settings`, updated in place; a second settings
+ *   record cannot exist;
+ * - the journal: a family's open entry (`open:<uuid>`, which makes it the family's lock: a second
+ *   record with that key cannot be created), its newest entry (`last:<uuid>`) and the others
+ *   (`done:<uuid>:<id>`); see src/use-cases/safe-write/journal-lifecycle.ts.
+ * Every write carries an HMAC of the record's content (record-signature.ts), bound to the record's id
+ * once it has one; every read reports `valid`, `tampered` or `unsigned`.
  */
-
 import { GatewayError } from './errors';
 import type { HubSpotHttp } from './http';
 import type { CrmRecord } from './objects';
 import { CrmObjects, send } from './objects';
 import { paths } from './paths';
+import {
+  createRecordSigner,
+  type RecordIntegrity,
+  type RecordSigner,
+  type SignedFields,
+} from './record-signature';
 
 export const STORE_OBJECT_NAME = 'goal_families_record';
+/** The unique key of the one settings record. */
+export const SETTINGS_KEY = 'settings';
+/** The property with unique values that every record is found by. */
+export const UNIQUE_KEY = 'gf_unique_key';
+/** Where a journal record that failed its check is moved, out of the way of the app's own keys. */
+export const setAsideKey = (id: string) => `untrusted:${id}`;
 export const STORE_PROPERTIES = [
   'gf_kind',
   'gf_key',
   'gf_family_uuid',
   'gf_payload',
   'gf_created_at',
+  'gf_unique_key',
+  'gf_signature',
 ] as const;
 /** HubSpot's limit for a string property value; payloads above it are refused before sending. */
 export const MAX_PAYLOAD_CHARS = 65_000;
@@ -23,20 +47,23 @@ export const MAX_PAYLOAD_CHARS = 65_000;
 export type StoredRecord = {
   id: string;
   kind: 'settings' | 'journal';
+  /** Its unique key (`gf_unique_key`). */
   key: string;
   familyUuid: string;
   payload: unknown;
   createdAt: string;
   /** `hs_lastmodifieddate`: the version an optimistic save compares. */
   version: string;
+  integrity: RecordIntegrity;
+  /** A valid signature, or no signature while the app signs nothing (and so can check nothing). */
+  trusted: boolean;
 };
 
 export interface AppStore {
-  /** The longest payload (JSON characters) one stored record can hold. */
   readonly maxPayloadChars: number;
+  readonly signing: boolean;
   getSettings(): Promise<StoredRecord | null>;
-  /** Creates or replaces the settings record; returns it as stored. */
-  putSettings(payload: unknown, existingId: string | null, createdAt: string): Promise<StoredRecord>;
+  putSettings(payload: unknown, existingId: string | null, savedAt: string): Promise<StoredRecord | null>;
   appendJournal(entry: {
     familyUuid: string;
     payload: unknown;
@@ -44,73 +71,60 @@ export interface AppStore {
     key: string;
   }): Promise<StoredRecord>;
   readJournal(id: string): Promise<StoredRecord | null>;
-  /**
-   * Journal records by their unique key (`gf_key`), read by id: no search, so no lag. Keys with no
-   * record are left out.
-   */
   readJournalByKeys(keys: readonly string[]): Promise<StoredRecord[]>;
-  /** Replaces an entry's payload, and its key when `key` is given (keys are unique: taken → error). */
   updateJournal(id: string, payload: unknown, key?: string): Promise<StoredRecord>;
-  /** Newest first. `after` is the cursor of the previous page. */
+  setAsideJournal(id: string): Promise<void>;
   listJournal(query: { familyUuid?: string; limit: number; after?: string }): Promise<{
     entries: StoredRecord[];
     after: string | null;
   }>;
+  scanRecords(afterId: string | null, limit: number): Promise<{ records: StoredRecord[]; done: boolean }>;
 }
 
 const READ = [...STORE_PROPERTIES, 'hs_lastmodifieddate'];
 
+const PROPERTY_SPECS = [
+  {
+    name: 'gf_kind',
+    label: 'Kind',
+    type: 'enumeration',
+    fieldType: 'select',
+    options: [
+      { label: 'Settings', value: 'settings' },
+      { label: 'Journal', value: 'journal' },
+    ],
+  },
+  { name: 'gf_key', label: 'Key', type: 'string', fieldType: 'text' },
+  { name: 'gf_family_uuid', label: 'Family uuid', type: 'string', fieldType: 'text' },
+  { name: 'gf_payload', label: 'Payload (JSON)', type: 'string', fieldType: 'textarea' },
+  { name: 'gf_created_at', label: 'Created at', type: 'datetime', fieldType: 'date' },
+  { name: 'gf_unique_key', label: 'Unique key', type: 'string', fieldType: 'text', hasUniqueValue: true },
+  { name: 'gf_signature', label: 'Signature', type: 'string', fieldType: 'text' },
+];
+
 // ASSUMPTION (unverified): a private app with the crm.schemas.custom.* scopes may create this custom object
-// on first use (custom objects need an Enterprise portal, which apps with functions require anyway), and a
-// string property holds a journal entry's JSON (up to 65,536 characters).
-// `gf_key` has unique values: the journal reads a family's open and newest entries by key (no search
-// lag), and creating a second record with a taken key fails, which makes `open:<uuid>` a lock.
+// on first use (custom objects need an Enterprise portal, which apps with functions require anyway), a
+// string property holds a journal entry's JSON (up to 65,536 characters), properties (the unique
+// key too) can be added later to an object that already has records, and records can be read by the
+// unique key with `idProperty` (one by GET, up to 100 by batch read).
 const SCHEMA = {
   name: STORE_OBJECT_NAME,
   labels: { singular: 'Goal Families record', plural: 'Goal Families records' },
   primaryDisplayProperty: 'gf_key',
   requiredProperties: ['gf_kind', 'gf_key'],
   searchableProperties: ['gf_key', 'gf_family_uuid'],
-  properties: [
-    {
-      name: 'gf_kind',
-      label: 'Kind',
-      type: 'enumeration',
-      fieldType: 'select',
-      options: [
-        { label: 'Settings', value: 'settings' },
-        { label: 'Journal', value: 'journal' },
-      ],
-    },
-    { name: 'gf_key', label: 'Key', type: 'string', fieldType: 'text', hasUniqueValue: true },
-    { name: 'gf_family_uuid', label: 'Family uuid', type: 'string', fieldType: 'text' },
-    { name: 'gf_payload', label: 'Payload (JSON)', type: 'string', fieldType: 'textarea' },
-    { name: 'gf_created_at', label: 'Created at', type: 'datetime', fieldType: 'date' },
-  ],
+  properties: PROPERTY_SPECS,
   associatedObjects: [],
 };
 
+// ASSUMPTION (unverified): HubSpot refuses a record whose `hasUniqueValue` property repeats another
+// record's value with 409 CONFLICT (as it does for a contact's email).
+export function isDuplicateUniqueValue(error: unknown): boolean {
+  return error instanceof GatewayError && error.kind === 'conflict';
+}
+
 type Raw = Record<string, unknown>;
 const asRaw = (v: unknown): Raw => (v !== null && typeof v === 'object' ? (v as Raw) : {});
-
-function toStored(r: CrmRecord): StoredRecord {
-  const p = r.properties;
-  let payload: unknown = null;
-  try {
-    payload = JSON.parse(p.gf_payload ?? 'null');
-  } catch {
-    payload = null;
-  }
-  return {
-    id: r.id,
-    kind: p.gf_kind === 'settings' ? 'settings' : 'journal',
-    key: p.gf_key ?? '',
-    familyUuid: p.gf_family_uuid ?? '',
-    payload,
-    createdAt: p.gf_created_at ?? '',
-    version: p.hs_lastmodifieddate ?? r.updatedAt ?? '',
-  };
-}
 
 function serialise(payload: unknown): string {
   const text = JSON.stringify(payload);
@@ -119,9 +133,63 @@ function serialise(payload: unknown): string {
   return text;
 }
 
-export function createAppStore(http: HubSpotHttp): AppStore {
-  let existing: Promise<CrmObjects | null> | null = null;
-  /** The custom object if the portal has it (looked up once per invocation); reads never create it. */
+const fieldsOf = (r: CrmRecord) => ({
+  uniqueKey: r.properties.gf_unique_key ?? '',
+  kind: r.properties.gf_kind ?? '',
+  key: r.properties.gf_key ?? '',
+  familyUuid: r.properties.gf_family_uuid ?? '',
+  createdAt: r.properties.gf_created_at ?? '',
+  payload: r.properties.gf_payload ?? '',
+  recordId: r.id,
+});
+
+function toStored(r: CrmRecord, signer: RecordSigner): StoredRecord {
+  const p = r.properties;
+  let payload: unknown = null;
+  try {
+    payload = JSON.parse(p.gf_payload ?? 'null');
+  } catch {
+    payload = null;
+  }
+  const integrity = signer.check(fieldsOf(r), p.gf_signature);
+  return {
+    id: r.id,
+    kind: p.gf_kind === 'settings' ? 'settings' : 'journal',
+    key: p.gf_unique_key ?? '',
+    familyUuid: p.gf_family_uuid ?? '',
+    payload,
+    createdAt: p.gf_created_at ?? '',
+    version: p.hs_lastmodifieddate ?? r.updatedAt ?? '',
+    integrity,
+    trusted: integrity === 'valid' || (!signer.enabled && integrity === 'unsigned'),
+  };
+}
+
+/**
+ * The written properties of a record, with their signature (an empty one clears a stale signature).
+ * `fields.recordId` binds the signature to the record (unknown when it is being created).
+ */
+function signedProperties(signer: RecordSigner, fields: SignedFields) {
+  return {
+    gf_unique_key: fields.uniqueKey,
+    gf_kind: fields.kind,
+    gf_key: fields.key,
+    gf_family_uuid: fields.familyUuid,
+    gf_created_at: fields.createdAt,
+    gf_payload: fields.payload,
+    gf_signature: signer.sign(fields),
+  };
+}
+
+type Found = { objects: CrmObjects; properties: Set<string> };
+
+export function createAppStore(
+  http: HubSpotHttp,
+  options: { signingSecret?: string | undefined } = {},
+): AppStore {
+  const signer = createRecordSigner(options.signingSecret);
+  let existing: Promise<Found | null> | null = null;
+  /** The custom object and its properties if the portal has it (looked up once per invocation); reads never create it. */
   const find = () => {
     existing ??= (async () => {
       const list = await send(http, { method: 'GET', path: paths.schemas() });
@@ -129,17 +197,36 @@ export function createAppStore(http: HubSpotHttp): AppStore {
       const found = (Array.isArray(results) ? results : [])
         .map(asRaw)
         .find((s) => s.name === STORE_OBJECT_NAME);
-      return found ? new CrmObjects(http, String(found.objectTypeId)) : null;
+      if (!found) return null;
+      const properties = new Set(
+        (Array.isArray(found.properties) ? found.properties : []).map((d) => String(asRaw(d).name)),
+      );
+      return { objects: new CrmObjects(http, String(found.objectTypeId)), properties };
     })();
     existing.catch(() => {
       existing = null;
     });
     return existing;
   };
-  /** For writes: the custom object, created through the schemas API on first use. */
-  const store = async () => {
+  /**
+   * For writes: the custom object, created through the schemas API on first use; an object made by
+   * an earlier version of the app gets the properties it lacks (the unique key, the signature).
+   */
+  const store = async (): Promise<CrmObjects> => {
     const found = await find();
-    if (found) return found;
+    if (found) {
+      for (const spec of PROPERTY_SPECS) {
+        if (found.properties.has(spec.name)) continue;
+        await send(http, {
+          method: 'POST',
+          path: paths.properties(found.objects.objectType),
+          body: spec,
+          idempotent: false,
+        });
+        found.properties.add(spec.name);
+      }
+      return found.objects;
+    }
     let created: Awaited<ReturnType<typeof send>>;
     try {
       created = await send(http, { method: 'POST', path: paths.schemas(), body: SCHEMA, idempotent: false });
@@ -147,97 +234,157 @@ export function createAppStore(http: HubSpotHttp): AppStore {
       // Another invocation created it first (or this create's answer was lost): use that one.
       existing = null;
       const now = e instanceof GatewayError && (e.status === 409 || e.outcomeUnknown) ? await find() : null;
-      if (now) return now;
+      if (now) return store();
       throw e;
     }
     const objects = new CrmObjects(http, String(asRaw(created.body).objectTypeId));
-    existing = Promise.resolve(objects);
+    existing = Promise.resolve({ objects, properties: new Set(PROPERTY_SPECS.map((p) => p.name)) });
     return objects;
+  };
+  let settings: Promise<StoredRecord | null> | null = null;
+  /** Journal records read or written in this invocation: an update re-signs without reading again. */
+  const seen = new Map<string, CrmRecord>();
+  const remember = (r: CrmRecord) => {
+    seen.set(r.id, r);
+    return toStored(r, signer);
   };
   const newestFirst = { propertyName: 'gf_created_at', direction: 'DESCENDING' as const };
 
   return {
     maxPayloadChars: MAX_PAYLOAD_CHARS,
-    async getSettings() {
-      const o = await find();
-      if (!o) return null;
-      const page = await o.search({
-        filterGroups: [{ filters: [{ propertyName: 'gf_kind', operator: 'EQ', value: 'settings' }] }],
-        properties: READ,
-        sort: newestFirst,
-        limit: 10,
+    signing: signer.enabled,
+    getSettings() {
+      // Read once per invocation (a permission check may ask twice); a save replaces what was read.
+      settings ??= (async () => {
+        const found = await find();
+        // An object made before settings had a unique key holds no settings this version reads.
+        if (!found?.properties.has(UNIQUE_KEY)) return null;
+        const record = await found.objects.getById(SETTINGS_KEY, READ, UNIQUE_KEY);
+        return record ? toStored(record, signer) : null;
+      })();
+      settings.catch(() => {
+        settings = null;
       });
-      // Two saves inside search's lag can leave two records; the newest wins.
-      const first = page.results[0];
-      return first ? toStored(first) : null;
+      return settings;
     },
-    async putSettings(payload, existingId, createdAt) {
+    async putSettings(payload, existingId, savedAt) {
       const o = await store();
-      const properties = { gf_kind: 'settings', gf_key: 'settings', gf_payload: serialise(payload) };
-      const record = existingId
-        ? await o.patch(existingId, properties)
-        : await o.createOne({ ...properties, gf_family_uuid: '', gf_created_at: createdAt });
-      return toStored(record);
+      // Every signed field is written on each save, so nothing of an earlier (perhaps forged) state survives.
+      const properties = signedProperties(signer, {
+        uniqueKey: SETTINGS_KEY,
+        kind: 'settings',
+        key: SETTINGS_KEY,
+        familyUuid: '',
+        createdAt: savedAt,
+        payload: serialise(payload),
+        recordId: existingId ?? undefined,
+      });
+      settings = null;
+      if (existingId) return toStored(await o.patch(existingId, properties), signer);
+      try {
+        return toStored(await o.createOne(properties), signer);
+      } catch (e) {
+        if (isDuplicateUniqueValue(e)) return null;
+        throw e;
+      }
     },
     async appendJournal(entry) {
       const o = await store();
-      // The key is unique: a retry after a lost answer fails rather than duplicating the entry.
+      // The key is unique: a create retried after a lost answer fails rather than duplicating the entry.
       const record = await o.createOne(
-        {
-          gf_kind: 'journal',
-          gf_key: entry.key,
-          gf_family_uuid: entry.familyUuid,
-          gf_payload: serialise(entry.payload),
-          gf_created_at: entry.createdAt,
-        },
+        signedProperties(signer, {
+          uniqueKey: entry.key,
+          kind: 'journal',
+          key: entry.key,
+          familyUuid: entry.familyUuid,
+          createdAt: entry.createdAt,
+          payload: serialise(entry.payload),
+        }),
         true,
       );
-      return toStored(record);
+      return remember(record);
     },
     async readJournal(id) {
-      const o = await find();
-      if (!o) return null;
-      const record = await o.getById(id, READ);
-      return record && record.properties.gf_kind === 'journal' ? toStored(record) : null;
+      const found = await find();
+      if (!found) return null;
+      const record = await found.objects.getById(id, READ);
+      return record && record.properties.gf_kind === 'journal' ? remember(record) : null;
     },
     async readJournalByKeys(keys) {
-      const o = await find();
-      if (!o || keys.length === 0) return [];
-      try {
-        const { found } = await o.readByIds(keys, READ, 'gf_key');
-        return found.map(toStored).filter((r) => r.kind === 'journal');
-      } catch (e) {
-        // A store object created before `gf_key` had unique values cannot be read by key (HubSpot
-        // refuses the idProperty): fall back to search, which lags a few seconds.
-        if (!(e instanceof GatewayError) || e.kind !== 'validation') throw e;
-        const page = await o.search({
-          filterGroups: [{ filters: [{ propertyName: 'gf_key', operator: 'IN', values: [...keys] }] }],
-          properties: READ,
-          limit: Math.min(keys.length, 100),
+      const found = await find();
+      // An object made before records had a unique key holds no entry this version finds by key.
+      if (!found?.properties.has(UNIQUE_KEY) || keys.length === 0) return [];
+      const read = await found.objects.readByIds(keys, READ, UNIQUE_KEY);
+      // A key HubSpot answered with an error (not "not found") may well hold a record: a lock, say.
+      if (read.unreadable.length > 0) {
+        throw new GatewayError({
+          kind: 'server',
+          status: 207,
+          message: `HubSpot could not read the journal records ${read.unreadable.join(', ')}`,
+          endpoint: 'POST {store}/batch/read',
         });
-        return page.results.map(toStored).filter((r) => r.kind === 'journal');
       }
+      return read.found.filter((r) => r.properties.gf_kind === 'journal').map(remember);
     },
     async updateJournal(id, payload, key) {
       const o = await store();
-      return toStored(
-        await o.patch(id, { gf_payload: serialise(payload), ...(key !== undefined ? { gf_key: key } : {}) }),
-      );
+      const current = seen.get(id) ?? (await o.getById(id, READ));
+      if (!current) throw new RangeError(`no journal record ${id}`);
+      // Re-signing a record that failed its check would launder whatever was changed in it.
+      if (!toStored(current, signer).trusted)
+        throw new RangeError(`journal record ${id} failed its signature check; it is not rewritten`);
+      const fields = {
+        ...fieldsOf(current),
+        payload: serialise(payload),
+        ...(key !== undefined ? { uniqueKey: key, key } : {}),
+      };
+      // Every rewrite is signed anew, bound to this record: a copy of it elsewhere does not check.
+      const properties = {
+        gf_payload: fields.payload,
+        ...(key !== undefined ? { gf_unique_key: key, gf_key: key } : {}),
+        gf_signature: signer.sign(fields),
+      };
+      const patched = await o.patch(id, properties);
+      return remember({ ...patched, properties: { ...current.properties, ...patched.properties } });
+    },
+    async setAsideJournal(id) {
+      const o = await store();
+      // Only the keys move; the content and its (failing) signature stay, for the store check to show.
+      const key = setAsideKey(id);
+      const patched = await o.patch(id, { gf_unique_key: key, gf_key: key });
+      const current = seen.get(id);
+      if (current) seen.set(id, { ...current, properties: { ...current.properties, ...patched.properties } });
     },
     async listJournal(query) {
-      const o = await find();
-      if (!o) return { entries: [], after: null };
+      const found = await find();
+      if (!found) return { entries: [], after: null };
       const filters = [{ propertyName: 'gf_kind', operator: 'EQ' as const, value: 'journal' }];
       if (query.familyUuid)
         filters.push({ propertyName: 'gf_family_uuid', operator: 'EQ', value: query.familyUuid });
-      const page = await o.search({
+      const page = await found.objects.search({
         filterGroups: [{ filters }],
         properties: READ,
         sort: newestFirst,
         limit: query.limit,
         ...(query.after ? { after: query.after } : {}),
       });
-      return { entries: page.results.map(toStored), after: page.after };
+      return { entries: page.results.map(remember), after: page.after };
+    },
+    async scanRecords(afterId, limit) {
+      const found = await find();
+      if (!found) return { records: [], done: true };
+      const page = await found.objects.search({
+        filterGroups: afterId
+          ? [{ filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: afterId }] }]
+          : [],
+        properties: READ,
+        sort: { propertyName: 'hs_object_id', direction: 'ASCENDING' },
+        limit,
+      });
+      return {
+        records: page.results.map((r) => toStored(r, signer)),
+        done: page.results.length < limit || page.results.length >= page.total,
+      };
     },
   };
 }

@@ -5,12 +5,15 @@ import { createGoalTargetsGateway, type HubSpotGateway } from './goal-targets-ga
 import { createClientHttp, DEFAULT_BASE_URL, type HubSpotHttp } from './http';
 import { CrmObjects } from './objects';
 import { GOAL_TARGETS } from './paths';
+import { SIGNING_SECRET_NAME } from './record-signature';
 import { DEFAULT_RETRY, type RetryOptions, realSleep, withRetry } from './retry';
 import { createSlidingWindowLimiter, withSearchThrottle } from './throttle';
 
 export type GatewayEnv = {
   PRIVATE_APP_ACCESS_TOKEN?: string | undefined;
   HUBSPOT_API_BASE_URL?: string | undefined;
+  /** The app's signing secret (`hs secrets add`); unset: the store signs and checks nothing. */
+  [SIGNING_SECRET_NAME]?: string | undefined;
 };
 
 export type GatewayOptions = {
@@ -62,7 +65,7 @@ export function createGatewayFromEnv(env: GatewayEnv, options: GatewayOptions): 
     },
     http,
     targets: new CrmObjects(http, GOAL_TARGETS),
-    store: createAppStore(http),
+    store: createAppStore(http, { signingSecret: env[SIGNING_SECRET_NAME] }),
     calls,
     readProperties: options.readProperties,
     sliceKey: options.sliceKey,

@@ -6,4 +6,5 @@ export { createGatewayFromEnv, type GatewayEnv } from './factory';
 export * from './goal-targets-gateway';
 export type { HttpRequest, HttpResponse, HubSpotHttp } from './http';
 export { LIMITS, OBJECTS_PREFIX } from './paths';
+export { createRecordSigner, SIGNING_SECRET_NAME } from './record-signature';
 export { installSimulatedTime, type SimulatedTime, simulatedTime } from './simulated-time';

@@ -2,9 +2,11 @@
  * `goal_change_undo` (F12): undo a family's newest change, through the safe-write protocol. The
  * journal entry names what the change did explicitly: updated values come back (an empty one is
  * cleared), created slices are archived, archived slices are re-created. Refused, with the reason in
- * plain words, when the change is not the family's newest, did not finish, or the goal changed since.
+ * plain words, when the caller may not change goals (checked before the entry is read), the entry
+ * fails its signature check, the change is not the family's newest, did not finish, or the goal
+ * changed since.
  */
-import type { MutationResultDto, Params, Result } from '@goal-families/contract';
+import type { Failure, MutationResultDto, Params, Result } from '@goal-families/contract';
 import { failure } from '@goal-families/contract';
 import { planUndo } from '@goal-families/domain';
 import type { UseCaseDeps } from './deps';
@@ -14,8 +16,10 @@ import {
   notUndoableReason,
   parseEntry,
   recordedChange,
+  untrustedReason,
 } from './safe-write/journal';
 import { journalKeys } from './safe-write/journal-lifecycle';
+import { requireEditor } from './safe-write/permissions';
 import { planOrFailure } from './safe-write/plan-result';
 import { loadFamily } from './safe-write/read-family';
 import { runMutation } from './safe-write/run-mutation';
@@ -26,6 +30,19 @@ export const touchedIds = (entry: Entry): string[] => {
   const c = recordedChange(entry);
   return [...new Set([...c.updates.map((u) => u.id), ...c.createdIds, ...c.archives.map((a) => a.id)])];
 };
+
+/**
+ * A record changed outside the app (or unsigned while the app signs) never drives a write: the
+ * refusal for undo and resolve.
+ */
+export function untrustedRefusal(entry: Entry): Failure | null {
+  if (entry.trusted) return null;
+  return failure('VALIDATION_ERROR', untrustedReason(entry), {
+    reason: 'UNTRUSTED_ENTRY',
+    entryId: entry.id,
+    integrity: entry.integrity,
+  });
+}
 
 /** The refusal for an entry that cannot be undone, with a reason the UI can word. */
 function notUndoable(entry: Entry, newest: boolean) {
@@ -50,10 +67,17 @@ export function undoChange(
   p: Params<'goal_change_undo'>,
 ): Promise<Result<MutationResultDto>> {
   return guarded(async () => {
+    // Who may undo is decided before anything about the entry is read or revealed.
+    const forbidden = await requireEditor(deps.gateway, p.caller);
+    if (forbidden) return forbidden;
     const stored = await deps.gateway.store.readJournal(p.entryId);
     const entry = stored ? parseEntry(stored) : null;
     if (!entry)
       return failure('NOT_FOUND', 'This change is not in the activity log.', { entryId: p.entryId });
+    const untrusted = untrustedRefusal(entry);
+    if (untrusted) return untrusted;
+    // The newest change is the one under the family's newest key; a record that fails its check is
+    // never there for long (a change sets it aside), and never counts as newer than the real one.
     const refusal = notUndoable(entry, entry.key === journalKeys.last(entry.familyUuid));
     if (refusal) return refusal;
     const change = recordedChange(entry);

@@ -20,7 +20,7 @@ import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
 import { isEdgeFailure } from './ports';
 import { type Entry, isUnfinished, parseEntry, presentEntry } from './safe-write/journal';
-import { readOpenEntries } from './safe-write/journal-lifecycle';
+import { checkPendingEntries, readOpenEntries } from './safe-write/journal-lifecycle';
 import { type ScanLimits, scanBounded, scanProgress } from './scan/bounded-scan';
 import { decodeCursor, encodeCursor } from './support/cursor';
 import { guarded } from './support/guard';
@@ -107,9 +107,13 @@ export function auditPortal(
     });
     // Unfinished changes of the families audited here, by key (no search lag): best effort, a little
     // past the scan's budget; the next health check finds what a failure here misses.
+    // Pending entries are then checked against their families' newest entries (a copy of an earlier
+    // one is shown as not trusted, without "finish" or "roll back").
     deps.gateway.setDeadline(started + AUDIT_LIMITS.budgetMs + UNFINISHED_READ_MS);
     try {
       for (const e of await readOpenEntries(deps.gateway.store, audited)) unfinished.set(e.id, e);
+      for (const e of await checkPendingEntries(deps.gateway.store, [...unfinished.values()]))
+        unfinished.set(e.id, e);
     } catch (e) {
       if (!isEdgeFailure(e)) throw e;
     } finally {

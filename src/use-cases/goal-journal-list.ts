@@ -2,13 +2,24 @@
  * `goal_journal_list` (F12): the change journal, newest first, optionally for one family; each entry
  * says whether it can be undone and, if not, why. Whether a family "changed since" its newest change
  * is one search over the page's candidate families (slices modified after that change was recorded).
+ * Every entry says what its signature check found; entries that fail it (and pending entries copied
+ * from elsewhere) are listed, so that people see them, but never undoable or resolvable. The cursor is
+ * opaque and checked like every other function's.
  */
 import type { Params, Result, SuccessOf } from '@goal-families/contract';
-import { success } from '@goal-families/contract';
+import { failure, success } from '@goal-families/contract';
+import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
 import { type Entry, notUndoableReason, parseEntry, presentEntry } from './safe-write/journal';
-import { journalKeys } from './safe-write/journal-lifecycle';
+import { checkPendingEntries, journalKeys } from './safe-write/journal-lifecycle';
+import { decodeCursor, encodeCursor } from './support/cursor';
 import { guarded } from './support/guard';
+
+/** HubSpot's search paging token and the family the pages are of. */
+const JournalCursor = z.strictObject({
+  after: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  family: z.string().nullable(),
+});
 
 const isNewest = (e: Entry) => e.key === journalKeys.last(e.familyUuid);
 
@@ -36,12 +47,20 @@ export function listJournal(
   p: Params<'goal_journal_list'>,
 ): Promise<Result<SuccessOf<'goal_journal_list'>>> {
   return guarded(async () => {
+    const cursor = decodeCursor(p.cursor, JournalCursor);
+    const family = p.familyUuid ?? null;
+    if (cursor === 'invalid' || (cursor && cursor.family !== family)) {
+      return failure('VALIDATION_ERROR', 'cursor is not one this function returned for this journal', {
+        issues: [{ path: ['cursor'], code: 'custom', message: 'is not one this function returned' }],
+      });
+    }
     const page = await deps.gateway.store.listJournal({
       limit: p.limit,
       ...(p.familyUuid ? { familyUuid: p.familyUuid } : {}),
-      ...(p.cursor ? { after: p.cursor } : {}),
+      ...(cursor ? { after: cursor.after } : {}),
     });
-    const entries = page.entries.map(parseEntry).filter((e) => e !== null);
+    const parsed = page.entries.map(parseEntry).filter((e) => e !== null);
+    const entries = await checkPendingEntries(deps.gateway.store, parsed);
     const candidates = entries.filter(
       (e) => notUndoableReason(e, { newest: isNewest(e), changedSince: false }) === null,
     );
@@ -50,7 +69,7 @@ export function listJournal(
       entries: entries.map((e) =>
         presentEntry(e, { newest: isNewest(e), changedSince: changed.has(e.familyUuid) }),
       ),
-      nextCursor: page.after,
+      nextCursor: page.after === null ? null : encodeCursor({ after: page.after, family }),
     });
   });
 }

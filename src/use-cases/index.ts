@@ -7,6 +7,7 @@
 import type { FunctionUid, Params, Result, SuccessOf } from '@goal-families/contract';
 import { getSettings } from './app-settings-get';
 import { saveSettings } from './app-settings-save';
+import { checkStore } from './app-store-check';
 import type { UseCaseDeps } from './deps';
 import { resolveChange } from './goal-change-resolve';
 import { undoChange } from './goal-change-undo';
@@ -54,4 +55,5 @@ export const useCases: { [U in FunctionUid]: UseCase<U> } = {
   goal_property_options: goalPropertyOptions,
   app_settings_get: getSettings,
   app_settings_save: saveSettings,
+  app_store_check: checkStore,
 };

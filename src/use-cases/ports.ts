@@ -70,24 +70,51 @@ export type TargetQuery = {
   modifiedAfterMs?: number;
 };
 
+/** What the store found when it checked a record against its signature (see `StoredRecord`). */
+export type RecordIntegrity = 'valid' | 'tampered' | 'unsigned';
+
 /** A record of the app's own store (settings, journal entries). */
 export type StoredRecord = {
   id: string;
   kind: 'settings' | 'journal';
+  /** Its unique key: `settings`, or a journal key (`open:<uuid>`, `last:<uuid>`, `done:<uuid>:<id>`). */
   key: string;
   familyUuid: string;
   payload: unknown;
   createdAt: string;
   /** `hs_lastmodifieddate`: the version an optimistic save compares. */
   version: string;
+  /** `valid`: signed by this app and unchanged; `tampered`: the signature does not match; `unsigned`: none. */
+  integrity: RecordIntegrity;
+  /**
+   * Whether decisions may rest on it: a valid signature, or — only while the app has no signing
+   * secret and so checks nothing — no signature at all. Tampered records are never trusted.
+   */
+  trusted: boolean;
+};
+
+/** A user of the portal as HubSpot's users API describes them (the caller's roles come from here). */
+export type PortalUser = {
+  id: string;
+  email: string | null;
+  superAdmin: boolean;
+  /** The primary team first, then the secondary ones. */
+  teamIds: string[];
 };
 
 export interface AppStore {
   /** The longest payload (JSON characters) one stored record can hold. */
   readonly maxPayloadChars: number;
+  /** The app's signing secret is set: records are signed when written and checked when read. */
+  readonly signing: boolean;
+  /** The settings record, read by its unique key (no search, so no lag); null when none exists. */
   getSettings(): Promise<StoredRecord | null>;
-  /** Creates or replaces the settings record; returns it as stored. */
-  putSettings(payload: unknown, existingId: string | null, createdAt: string): Promise<StoredRecord>;
+  /**
+   * Writes the settings in place: creates the one settings record when `existingId` is null, else
+   * updates that record. Returns null when the create found the settings' unique key taken (someone
+   * saved first): two saves can never make two records.
+   */
+  putSettings(payload: unknown, existingId: string | null, savedAt: string): Promise<StoredRecord | null>;
   appendJournal(entry: {
     familyUuid: string;
     payload: unknown;
@@ -96,17 +123,29 @@ export interface AppStore {
   }): Promise<StoredRecord>;
   readJournal(id: string): Promise<StoredRecord | null>;
   /**
-   * Journal records by their unique key, read by id: no search, so no lag. Keys with no record are
-   * left out. (Keys are unique: creating a record with a taken key fails, which makes a key a lock.)
+   * Journal records by their unique key (`gf_unique_key`, the same property the settings are found
+   * by), read by id: no search, so no lag. Keys with no record are left out. Keys are unique:
+   * creating a record with a taken key fails, which makes a key a lock.
    */
   readJournalByKeys(keys: readonly string[]): Promise<StoredRecord[]>;
-  /** Replaces an entry's payload, and its key when `key` is given (a taken key: the call fails). */
+  /**
+   * Replaces a journal record's payload, and its key when `key` is given (a taken key: the call
+   * fails), signed again and bound to the record. Refuses a record that is not trusted.
+   */
   updateJournal(id: string, payload: unknown, key?: string): Promise<StoredRecord>;
+  /**
+   * Moves a journal record that is not trusted out of the app's keys (to `untrusted:<id>`), leaving
+   * its content and signature as they are: it then holds no lock and is no family's newest entry,
+   * and still shows as not trusted.
+   */
+  setAsideJournal(id: string): Promise<void>;
   /** Newest first. `after` is the cursor of the previous page. */
   listJournal(query: { familyUuid?: string; limit: number; after?: string }): Promise<{
     entries: StoredRecord[];
     after: string | null;
   }>;
+  /** Every record of the store (any kind) with an id above `afterId`, in id order: the integrity check's scan. */
+  scanRecords(afterId: string | null, limit: number): Promise<{ records: StoredRecord[]; done: boolean }>;
 }
 
 /** Everything the use cases need from HubSpot, in domain terms. */
@@ -138,6 +177,11 @@ export interface GoalTargetsGateway {
   teams(): Promise<Team[]>;
   pipelines(objectType?: string): Promise<Pipeline[]>;
   goalTargetProperties(): Promise<PropertyDefinition[]>;
+  /**
+   * A user of the portal by user id, from HubSpot's users API (super admin, teams); null when HubSpot
+   * does not know the id. Looked up once per invocation and id.
+   */
+  portalUser(userId: string): Promise<PortalUser | null>;
   readonly store: AppStore;
   /** HTTP attempts made through this gateway so far. */
   readonly calls: { total(): number };

@@ -11,9 +11,15 @@
  *
  * A change that needs attention keeps its `open:` key: the family takes no other change until it is
  * finished or rolled back.
+ *
+ * Every entry is signed (the store checks it on every read). An entry that is not trusted — its
+ * signature fails, or it is a pending entry that does not follow the family's newest entry (a copy of
+ * an earlier one) — decides nothing: it is no lock, not the newest change, never undone or resolved.
+ * Before a change writes, it moves such records out of the family's keys (`setAsideJournal`), so a
+ * forged record cannot block a family. docs/security.md says what this cannot stop.
  */
 import type { JournalOutcome, SliceOutcome } from '@goal-families/contract';
-import { type AppStore, isEdgeFailure } from '../ports';
+import { type AppStore, isEdgeFailure, type StoredRecord } from '../ports';
 import { type Entry, fitEntry, parseEntry, type StoredEntry } from './journal';
 
 export const journalKeys = {
@@ -22,19 +28,85 @@ export const journalKeys = {
   done: (uuid: string, id: string) => `done:${uuid}:${id}`,
 };
 
-export type FamilyJournal = { open: Entry | null; last: Entry | null };
+export type FamilyJournal = {
+  /** The family's unfinished change (its lock), when it can be believed. */
+  open: Entry | null;
+  /** The family's newest applied change, when it can be believed. */
+  last: Entry | null;
+  /** Records under the family's keys that cannot be believed (or read as entries): they decide nothing. */
+  untrusted: Entry[];
+  /** Their record ids, with those whose payload is not an entry at all: a write sets them aside first. */
+  blocking: string[];
+};
+
+/** A pending entry's signature is made before its record has an id, so a copy of it would check too. */
+const copied = (entry: Entry): Entry => ({ ...entry, integrity: 'tampered', trusted: false });
+
+/**
+ * A pending entry is believed only while it follows the family's newest entry, as it did when it was
+ * opened: a copy of an earlier pending entry, made after the family moved on, does not.
+ */
+function checkFollows(entry: Entry, newestId: string | null): Entry {
+  if (!entry.trusted || entry.payload.state !== 'pending') return entry;
+  return entry.payload.follows === newestId ? entry : copied(entry);
+}
 
 /** The family's open and newest entries: one batch read by key. */
 export async function readFamilyJournal(store: AppStore, uuid: string): Promise<FamilyJournal> {
   const records = await store.readJournalByKeys([journalKeys.open(uuid), journalKeys.last(uuid)]);
-  const find = (key: string) => {
-    const record = records.find((r) => r.key === key);
-    return record ? parseEntry(record) : null;
-  };
-  return { open: find(journalKeys.open(uuid)), last: find(journalKeys.last(uuid)) };
+  const at = (key: string): StoredRecord | null => records.find((r) => r.key === key) ?? null;
+  const rawOpen = at(journalKeys.open(uuid));
+  const rawLast = at(journalKeys.last(uuid));
+  const lastEntry = rawLast ? parseEntry(rawLast) : null;
+  const openParsed = rawOpen ? parseEntry(rawOpen) : null;
+  const openEntry = openParsed ? checkFollows(openParsed, rawLast?.id ?? null) : null;
+  const journal: FamilyJournal = { open: null, last: null, untrusted: [], blocking: [] };
+  for (const [record, entry, slot] of [
+    [rawOpen, openEntry, 'open'],
+    [rawLast, lastEntry, 'last'],
+  ] as const) {
+    if (!record) continue;
+    if (entry?.trusted) journal[slot] = entry;
+    else {
+      journal.blocking.push(record.id);
+      if (entry) journal.untrusted.push(entry);
+    }
+  }
+  return journal;
 }
 
-/** The families' open entries (the health check), ≤ 100 per read. */
+/**
+ * Moves the records under the family's keys that cannot be believed out of the way (they keep their
+ * content and stay visible as not trusted), so that this change can take the lock and, once applied,
+ * become the family's newest entry. Only a change about to write does this; a preview reads only.
+ */
+export async function setAsideUntrusted(store: AppStore, journal: FamilyJournal): Promise<void> {
+  for (const id of journal.blocking) await store.setAsideJournal(id);
+}
+
+/**
+ * Pending entries among `entries` (read by search or id) that do not follow their family's newest
+ * entry are marked as copies (`tampered`). One batch read of the newest keys per 100 families, and
+ * none when no trusted entry is pending.
+ */
+export async function checkPendingEntries(store: AppStore, entries: readonly Entry[]): Promise<Entry[]> {
+  const pending = entries.filter((e) => e.trusted && e.payload.state === 'pending');
+  if (pending.length === 0) return [...entries];
+  const uuids = [...new Set(pending.map((e) => e.familyUuid))];
+  const newest = new Map<string, string>();
+  for (let i = 0; i < uuids.length; i += 100) {
+    for (const r of await store.readJournalByKeys(uuids.slice(i, i + 100).map(journalKeys.last)))
+      newest.set(r.key, r.id);
+  }
+  return entries.map((e) =>
+    // A pending entry not under its family's open key is not where the app put it.
+    e.payload.state === 'pending' && e.key !== journalKeys.open(e.familyUuid)
+      ? copied(e)
+      : checkFollows(e, newest.get(journalKeys.last(e.familyUuid)) ?? null),
+  );
+}
+
+/** The families' open entries (the health check), ≤ 100 per read; pending ones still to be checked. */
 export async function readOpenEntries(store: AppStore, uuids: readonly string[]): Promise<Entry[]> {
   const out: Entry[] = [];
   for (let i = 0; i < uuids.length; i += 100) {
@@ -73,15 +145,22 @@ export async function openEntry(
     return { opened };
   } catch (e) {
     if (!isEdgeFailure(e)) throw e;
-    // A taken key, or a create whose answer was lost: the open entry tells which.
+    // A taken key, or a create whose answer was lost: the record under the open key tells which.
     const now = await readFamilyJournal(store, uuid).catch(() => null);
-    const open = now?.open;
-    if (!open) throw e;
-    const ours =
-      open.payload.at === fitted.at &&
-      open.payload.by.userId === fitted.by.userId &&
-      open.payload.operation === fitted.operation;
-    return ours ? { opened: open } : { taken: open };
+    if (!now) throw e;
+    const ours = [now.open, ...now.untrusted].find(
+      (open) =>
+        open !== null &&
+        open.key === journalKeys.open(uuid) &&
+        open.payload.at === fitted.at &&
+        open.payload.by.userId === fitted.by.userId &&
+        open.payload.operation === fitted.operation,
+    );
+    if (ours) return { opened: ours };
+    // Held by a change that can be believed; else by a record set there since this change set the
+    // untrusted ones aside: the error stands, and the next attempt sets that one aside too.
+    if (now.open) return { taken: now.open };
+    throw e;
   }
 }
 
@@ -102,7 +181,7 @@ const problemOf = (e: unknown) =>
   isEdgeFailure(e) ? e.appError.message : e instanceof Error ? e.message : String(e);
 
 /**
- * Closes an entry in place. Applied: the family's previous newest entry (`previous`, marked undone
+ * Closes an entry in place, signed anew (bound to its record). Applied: the family's previous newest entry (`previous`, marked undone
  * when this change undid it) steps back and this one becomes the newest. Rolled back: it steps back.
  * Needs attention: it keeps the open key, with each slice's state. A failure leaves the entry open
  * (it shows as unfinished) and is reported, never swallowed.
@@ -127,7 +206,10 @@ export async function closeEntry(
   try {
     const newest =
       closing.state === 'applied' || (closing.state === 'rolled_back' && closing.changedMembers === true);
-    if (newest && previous && previous.id !== entry.id) {
+    if (newest && previous && previous.id !== entry.id && !previous.trusted) {
+      // Never re-signed (that would launder it): moved out of the newest key, as it is.
+      await store.setAsideJournal(previous.id);
+    } else if (newest && previous && previous.id !== entry.id) {
       const undone = entry.payload.undoes === previous.id;
       await store.updateJournal(
         previous.id,

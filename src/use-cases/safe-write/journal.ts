@@ -19,7 +19,7 @@ import { type Caller, type JournalEntryDto, JournalState, SliceOutcome } from '@
 import type { Plan, RecordedChange } from '@goal-families/domain';
 import { READ_ONLY_PROPERTIES } from '@goal-families/domain';
 import { z } from 'zod';
-import type { CrmRecord, StoredRecord } from '../ports';
+import type { CrmRecord, RecordIntegrity, StoredRecord } from '../ports';
 
 /** Property bags as a table: `rows[r][c]` indexes `values[c]` (-1: the property is absent). */
 const Table = z.object({
@@ -38,7 +38,8 @@ const Group = z.object({
   ids: z.array(z.string()),
 });
 
-const By = z.object({ userId: z.string(), email: z.string().optional() });
+/** Who: the user id only (names are looked up when shown; the journal keeps no emails). */
+const By = z.object({ userId: z.string() });
 
 export const StoredEntry = z.object({
   v: z.literal(2),
@@ -59,6 +60,11 @@ export const StoredEntry = z.object({
   /** Too large for one record: only the summary and the ids that fit are kept; no undo, no resolve. */
   truncated: z.boolean().default(false),
   undoneBy: z.string().nullable().default(null),
+  /**
+   * The family's newest entry (its id) when this one was opened, or null: a pending entry names what
+   * it follows, so that a copy of it made later, after the family moved on, is not believed.
+   */
+  follows: z.string().nullable().default(null),
   /** The entry this one undid, if it is an undo. */
   undoes: z.string().nullable().default(null),
   /** Who finished or rolled back this change after it was interrupted. */
@@ -73,6 +79,7 @@ export type StoredEntry = z.infer<typeof StoredEntry>;
 const LegacyEntry = z.object({
   v: z.literal(1),
   at: z.string(),
+  /** Entries written before ids alone were kept may hold an email: it is read past, never shown. */
   by: By,
   operation: z.string(),
   familyName: z.string(),
@@ -92,6 +99,10 @@ export type Entry = {
   payload: StoredEntry;
   /** Written by an earlier version of the app (no write-ahead data). */
   legacy: boolean;
+  /** What its signature check found (`tampered` too for a pending entry copied from elsewhere). */
+  integrity: RecordIntegrity;
+  /** Whether decisions may rest on it: an entry that is not trusted is shown, and decides nothing. */
+  trusted: boolean;
 };
 
 /** What the journal says about the family a change was made to. */
@@ -145,6 +156,7 @@ export function pendingEntry(
   atIso: string,
   family: JournalFamily,
   undoes: string | null,
+  follows: string | null,
 ): StoredEntry {
   const groups = new Map<string, z.infer<typeof Group>>();
   for (const u of plan.updates) {
@@ -161,7 +173,8 @@ export function pendingEntry(
     v: 2,
     state: 'pending',
     at: atIso,
-    by: caller.email ? { userId: caller.userId, email: caller.email } : { userId: caller.userId },
+    // The user id only: names are looked up when shown, and the journal keeps no emails.
+    by: { userId: caller.userId },
     operation: plan.operation,
     familyName: family.name,
     goalType: family.goalType,
@@ -177,6 +190,7 @@ export function pendingEntry(
     slices: [],
     truncated: false,
     undoneBy: null,
+    follows,
     undoes,
     resolution: null,
   };
@@ -200,7 +214,14 @@ export function fitEntry(entry: StoredEntry, maxChars: number): StoredEntry {
 }
 
 export function parseEntry(record: StoredRecord): Entry | null {
-  const base = { id: record.id, key: record.key, familyUuid: record.familyUuid, version: record.version };
+  const base = {
+    id: record.id,
+    key: record.key,
+    familyUuid: record.familyUuid,
+    version: record.version,
+    integrity: record.integrity,
+    trusted: record.trusted,
+  };
   const parsed = StoredEntry.safeParse(record.payload);
   if (parsed.success) return { ...base, payload: parsed.data, legacy: false };
   const legacy = LegacyEntry.safeParse(record.payload);
@@ -226,6 +247,7 @@ export function parseEntry(record: StoredRecord): Entry | null {
       slices: [],
       truncated: true,
       undoneBy: old.undoneBy,
+      follows: null,
       undoes: null,
       resolution: null,
     },
@@ -266,8 +288,15 @@ export type UndoContext = {
   changedSince: boolean;
 };
 
+/** Why an entry that is not trusted decides nothing, in plain words. */
+export const untrustedReason = (entry: Entry) =>
+  entry.integrity === 'tampered'
+    ? 'This change record was altered outside the app, so the app does not act on it.'
+    : 'This change record was not signed by the app, so the app does not act on it.';
+
 export function notUndoableReason(entry: Entry, ctx: UndoContext): string | null {
   const p = entry.payload;
+  if (!entry.trusted) return untrustedReason(entry);
   if (p.undoneBy !== null) return 'This change was undone already.';
   if (p.state === 'pending' || p.state === 'needs_attention') {
     return 'This change did not finish: finish it or roll it back first.';
@@ -305,7 +334,9 @@ export function presentEntry(entry: Entry, ctx: UndoContext): JournalEntryDto {
     undoable: reason === null,
     notUndoableReason: reason,
     undoneBy: p.undoneBy,
-    resolvable: isUnfinished(entry) && !p.truncated,
+    resolvable: isUnfinished(entry) && !p.truncated && entry.trusted,
     slices: p.slices,
+    integrity: entry.integrity,
+    trusted: entry.trusted,
   };
 }

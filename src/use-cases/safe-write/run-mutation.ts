@@ -1,8 +1,10 @@
 /**
- * The safe-write protocol for every mutation: permission → the family's journal (by key) → read →
- * check search against the journal → plan → (dryRun: preview) → check version → record the plan as
- * pending (write-ahead; the family's lock) → apply → verify (→ roll back) → close the record. Use
- * cases supply only how to read and what to plan. docs/safe-writes.md explains each step.
+ * The safe-write protocol for every mutation: permission (roles looked up) → the family's journal (by
+ * key; records that fail their check decide nothing) → read → check search against the journal → plan
+ * → (dryRun: preview) → check version → set aside untrusted records under the family's keys → record
+ * the plan as pending (write-ahead, signed; the family's lock) → apply → verify (→ roll back) → close
+ * the record (signed anew). Use cases supply only how to read and what to plan. docs/safe-writes.md
+ * explains each step; docs/security.md the signatures.
  */
 import type { Caller, Failure, JournalOutcome, MutationResultDto, PlanDto } from '@goal-families/contract';
 import { failure, type Result, success } from '@goal-families/contract';
@@ -13,8 +15,14 @@ import { presentPlan } from '../support/presenters';
 import { type ApplyReport, applyPlan } from './apply-plan';
 import { deadlinesOf, SEARCH_LAG_BOUND_MS, timeLimitOf } from './deadlines';
 import { checkFamilySize, plannedChanges } from './family-size';
-import { type Entry, type JournalFamily, membersAfter, pendingEntry } from './journal';
-import { closeEntry, type FamilyJournal, openEntry, readFamilyJournal } from './journal-lifecycle';
+import { type Entry, type JournalFamily, membersAfter, pendingEntry, untrustedReason } from './journal';
+import {
+  closeEntry,
+  type FamilyJournal,
+  openEntry,
+  readFamilyJournal,
+  setAsideUntrusted,
+} from './journal-lifecycle';
 import { requireEditor } from './permissions';
 import type { LoadedFamily } from './read-family';
 
@@ -154,11 +162,31 @@ export async function executeMutation(
 ): Promise<MutationRun> {
   const refused = (result: Failure, records: CrmRecord[] | null = null): MutationRun => ({ result, records });
   const store = deps.gateway.store;
-  const forbidden = await requireEditor(store, params.caller);
+  const forbidden = await requireEditor(deps.gateway, params.caller);
   if (forbidden) return refused(forbidden);
 
   const journal = await readFamilyJournal(store, spec.uuid);
   const resolving = spec.resolves?.entry;
+  if (resolving && journal.open?.id !== resolving.id) {
+    // Read again by key: the entry is no longer the family's unfinished change, or cannot be believed.
+    const untrusted = journal.untrusted.find((e) => e.id === resolving.id);
+    return refused(
+      untrusted
+        ? failure('VALIDATION_ERROR', untrustedReason(untrusted), {
+            reason: 'UNTRUSTED_ENTRY',
+            entryId: resolving.id,
+            integrity: untrusted.integrity,
+          })
+        : failure(
+            'CONFLICT',
+            'This change is not unfinished any more: there is nothing to finish or roll back.',
+            {
+              reason: 'NOT_UNFINISHED',
+              entryId: resolving.id,
+            },
+          ),
+    );
+  }
   if (journal.open && journal.open.id !== resolving?.id) {
     return refused(lockRefusal(journal.open, deps.now(), timeLimitOf(deps)));
   }
@@ -200,12 +228,12 @@ export async function executeMutation(
   const resolution = spec.resolves
     ? {
         action: spec.resolves.action,
-        by: params.caller.email
-          ? { userId: params.caller.userId, email: params.caller.email }
-          : { userId: params.caller.userId },
+        by: { userId: params.caller.userId },
         at: new Date(deps.now()).toISOString(),
       }
     : null;
+  // Forged or altered records under the family's keys must not block it: moved aside, still shown.
+  if (resolving || !isEmptyPlan(plan)) await setAsideUntrusted(store, journal);
   if (isEmptyPlan(plan)) {
     // Nothing to write; an unfinished change that needs nothing more is closed.
     let journalOutcome = NOT_RECORDED;
@@ -245,7 +273,15 @@ export async function executeMutation(
       name: spec.familyName?.(loaded, plan) ?? loaded.family?.name.value ?? '',
       goalType: loaded.family?.goalType.value ?? plan.creates[0]?.properties.hs_goal_type ?? null,
     };
-    const payload = pendingEntry(plan, loaded.records, params.caller, at, family, spec.undoes?.id ?? null);
+    const payload = pendingEntry(
+      plan,
+      loaded.records,
+      params.caller,
+      at,
+      family,
+      spec.undoes?.id ?? null,
+      journal.last?.id ?? null,
+    );
     const opened = await openEntry(store, spec.uuid, payload, at);
     if ('taken' in opened)
       return refused(lockRefusal(opened.taken, deps.now(), timeLimitOf(deps)), loaded.records);

@@ -2,11 +2,19 @@
  * An in-memory `GoalTargetsGateway` for use-case unit tests: records by id, search that sees every
  * live record, and failure switches per operation and id. Test support only (not bundled: no entry imports it).
  */
-import type { AppStore, CrmRecord, GoalTargetsGateway, StoredRecord, WriteOutcome } from '../ports';
+import type {
+  AppStore,
+  CrmRecord,
+  GoalTargetsGateway,
+  PortalUser,
+  StoredRecord,
+  WriteOutcome,
+} from '../ports';
 
 /**
  * An in-memory app store: journal records with unique keys (a taken key makes the create fail, as
- * HubSpot's unique-value property does), read by id or key, listed newest first.
+ * HubSpot's unique-value property does), read by id or key, listed newest first. It signs nothing,
+ * so every record reads `unsigned` and is trusted (as the real store without a signing secret).
  */
 export function createFakeStore(stamp: () => string): AppStore {
   const records = new Map<string, StoredRecord>();
@@ -22,6 +30,7 @@ export function createFakeStore(stamp: () => string): AppStore {
     });
   return {
     maxPayloadChars: 65_000,
+    signing: false,
     getSettings: async () => null,
     putSettings: async () => {
       throw new Error('not in the fake');
@@ -36,6 +45,8 @@ export function createFakeStore(stamp: () => string): AppStore {
         payload: structuredClone(e.payload),
         createdAt: e.createdAt,
         version: stamp(),
+        integrity: 'unsigned',
+        trusted: true,
       };
       records.set(record.id, record);
       return structuredClone(record);
@@ -50,6 +61,10 @@ export function createFakeStore(stamp: () => string): AppStore {
       Object.assign(record, { payload: structuredClone(payload), version: stamp(), ...(key ? { key } : {}) });
       return structuredClone(record);
     },
+    setAsideJournal: async (id) => {
+      const record = records.get(id);
+      if (record) Object.assign(record, { key: `untrusted:${id}`, version: stamp() });
+    },
     listJournal: async (q) => ({
       entries: [...records.values()]
         .filter((r) => !q.familyUuid || r.familyUuid === q.familyUuid)
@@ -58,8 +73,17 @@ export function createFakeStore(stamp: () => string): AppStore {
         .map((r) => structuredClone(r)),
       after: null,
     }),
+    scanRecords: async (afterId, limit) => {
+      const all = [...records.values()];
+      const from = afterId === null ? 0 : all.findIndex((r) => r.id === afterId) + 1;
+      const page = all.slice(from, from + limit);
+      return { records: page.map((r) => structuredClone(r)), done: from + limit >= all.length };
+    },
   };
 }
+
+/** Unless a test says otherwise, every user id is a super admin of the fake portal. */
+const superAdmin = (id: string): PortalUser => ({ id, email: null, superAdmin: true, teamIds: [] });
 
 export type FakeFailures = {
   /** Ids whose batch update fails (every call) — the "permanent partial failure". */
@@ -69,7 +93,11 @@ export type FakeFailures = {
   archive?: Set<string>;
 };
 
-export function createFakeGateway(records: CrmRecord[], failures: FakeFailures = {}) {
+export function createFakeGateway(
+  records: CrmRecord[],
+  failures: FakeFailures = {},
+  users: (id: string) => PortalUser | null = superAdmin,
+) {
   const live = new Map(records.map((r) => [r.id, { ...r, properties: { ...r.properties } }]));
   let nextId = 900_000;
   let updateCalls = 0;
@@ -133,6 +161,7 @@ export function createFakeGateway(records: CrmRecord[], failures: FakeFailures =
     teams: async () => [],
     pipelines: async () => [],
     goalTargetProperties: async () => [],
+    portalUser: async (id) => users(id),
   };
   return { gateway, live };
 }

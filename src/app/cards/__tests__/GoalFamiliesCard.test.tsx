@@ -26,6 +26,7 @@ import {
   ok,
   pending,
   previewOf,
+  settingsAnswer,
 } from './fixtures';
 import { fire, textOf } from './queries';
 
@@ -117,7 +118,7 @@ describe('GoalFamiliesCard — one family', () => {
 
     const quiet = renderCard({
       app_settings_get: () =>
-        ok('app_settings_get', {
+        settingsAnswer({
           settings: makeSettings({ card: { showHealth: false, showYearAtAGlance: false, maxFamilies: 1 } }),
           canEdit: false,
           version: null,

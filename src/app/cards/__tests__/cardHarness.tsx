@@ -3,7 +3,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { vi } from 'vitest';
 import { GoalFamiliesCard } from '../GoalFamiliesCard';
 import type { CardActions } from '../types/card';
-import { fakeClient, type Handlers, makeSettings, ok } from './fixtures';
+import { fakeClient, type Handlers, settingsAnswer } from './fixtures';
 
 export const NOW = new Date('2026-03-15T12:00:00.000Z');
 
@@ -48,8 +48,7 @@ export function renderCard(
   options: { ownerId?: string | null; context?: CrmContext } = {},
 ) {
   const fake = fakeClient({
-    app_settings_get: () =>
-      ok('app_settings_get', { settings: makeSettings(), canEdit: true, version: 's-1' }),
+    app_settings_get: () => settingsAnswer(),
     ...handlers,
   });
   const actions = cardActions(options.ownerId === undefined ? '77' : options.ownerId);

@@ -139,7 +139,7 @@ export function makeJournalEntry(overrides: Partial<JournalEntryDto> = {}): Jour
   return JournalEntrySchema.parse({
     id: 'j-1',
     at: '2026-03-10T09:30:00.000Z',
-    by: { userId: '42', email: 'viewer@example.com' },
+    by: { userId: '42' },
     operation: 'rename',
     familyUuid: FAMILY_UUID,
     familyName: 'Q-2026 New business',
@@ -153,6 +153,8 @@ export function makeJournalEntry(overrides: Partial<JournalEntryDto> = {}): Jour
     undoneBy: null,
     resolvable: false,
     slices: [],
+    integrity: 'valid',
+    trusted: true,
     ...overrides,
   });
 }
@@ -174,6 +176,25 @@ export function makePlan(overrides: Partial<PlanDto> = {}): PlanDto {
     archives: [],
     batches: { create: 0, update: 1, archive: 0 },
     warnings: ["The family's total changes from $12,000.00 to $12,500.00."],
+    ...overrides,
+  });
+}
+
+/**
+ * An `app_settings_get` answer: an editor (who may save the settings, but only a super admin changes
+ * who may edit) of a portal whose settings are signed, unless told otherwise.
+ */
+export function settingsAnswer(
+  overrides: Partial<Extract<FunctionResult<'app_settings_get'>, { ok: true }>> = {},
+): FunctionResult<'app_settings_get'> {
+  const canEdit = overrides.canEdit ?? true;
+  return ok('app_settings_get', {
+    settings: makeSettings(),
+    canEdit,
+    canEditSettings: canEdit,
+    canChangeEditors: canEdit,
+    version: 's-1',
+    protection: { signing: true, settingsRecord: 'valid', settingsIgnored: false },
     ...overrides,
   });
 }

@@ -2,8 +2,9 @@
  * Family-defining properties change through batch update only, whatever the number of slices a plan
  * touches; PATCH is for `goal_target_update` (one slice's amount or KPI override) alone. Issue 10, item 4.
  */
+
+import type { Emulator } from '@goal-families/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../../emulator/index';
 import { asAdmin, call, countCalls, liveSlices, ownerIds, previewAndApply, startEmulator } from './harness';
 
 let emulator: Emulator;

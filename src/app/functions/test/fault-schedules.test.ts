@@ -8,10 +8,10 @@
  * Bounded for CI; the seed is fixed (FAULT_SCHEDULE_SEED overrides it) and fast-check prints it with
  * the failing schedule.
  */
+
+import type { CallEffect, CallRule, Emulator } from '@goal-families/emulator';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallEffect, CallRule } from '../../../../emulator/control/faults';
-import type { Emulator } from '../../../../emulator/index';
 import { asAdmin, call, journalEntries, ownerIds, startEmulator, storedSlices } from './harness';
 
 let emulator: Emulator;

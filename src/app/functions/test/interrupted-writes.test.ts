@@ -4,8 +4,9 @@
  * and can be finished or rolled back, writes stop at a deadline that leaves time to roll back, a
  * journal failure is reported, and the loser of two concurrent applies is told the truth. Issue 10, item 2.
  */
+
+import type { Emulator } from '@goal-families/emulator';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../../emulator/index';
 import {
   asAdmin,
   call,

@@ -2,8 +2,9 @@
  * The health check stays true after a repair: a repair answers with the family's fresh findings, and
  * a finding that is gone says so in plain words (not "this goal no longer exists"). Issue 10, item 5.
  */
+
+import type { Emulator } from '@goal-families/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../../emulator/index';
 import { asAdmin, call, DEMO, startEmulator } from './harness';
 
 let emulator: Emulator;

@@ -3,8 +3,9 @@
  * the ids the journal knows by id, refuse (try again in a few seconds) when the family still looks
  * incomplete, and a create retried inside the lag never duplicates. Issue 10, item 3.
  */
+
+import type { Emulator } from '@goal-families/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../../emulator/index';
 import { asAdmin, call, liveSlices, ownerIds, previewAndApply, sleep, startEmulator } from './harness';
 
 let emulator: Emulator;

@@ -3,8 +3,9 @@
  * "before" is restored by clearing, an archive is undone by re-creating, and the journal says per
  * entry whether (and why not) it can be undone. Issue 10, item 1.
  */
+
+import type { Emulator } from '@goal-families/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../../emulator/index';
 import {
   asAdmin,
   call,

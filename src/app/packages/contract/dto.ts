@@ -183,10 +183,30 @@ export const DEFAULT_SETTINGS: SettingsDto = {
 export const JournalState = z.enum(['pending', 'applied', 'rolled_back', 'needs_attention']);
 export type JournalState = z.infer<typeof JournalState>;
 
+/**
+ * What the app found when it checked a stored record (settings, journal entry) against its
+ * signature: `valid`, `tampered` (signed, but the content or the signature was changed outside the
+ * app) or `unsigned` (no signature: written while the app had no signing secret, or by someone else).
+ */
+export const RecordIntegrity = z.enum(['valid', 'tampered', 'unsigned']);
+export type RecordIntegrity = z.infer<typeof RecordIntegrity>;
+
+/** How well the app's stored settings are protected, for the settings page's banners. */
+export const StoreProtectionDto = z.object({
+  /** The app's signing secret is set: every stored record is signed, and only signed ones are believed. */
+  signing: z.boolean(),
+  /** The settings record: none saved yet, or what its signature check found. */
+  settingsRecord: z.enum(['none', 'valid', 'tampered', 'unsigned']),
+  /** The settings record failed its check and is ignored: the defaults (super admins may edit) apply. */
+  settingsIgnored: z.boolean(),
+});
+export type StoreProtectionDto = z.infer<typeof StoreProtectionDto>;
+
 export const JournalEntryDto = z.object({
   id: z.string(),
   at: IsoInstant,
-  by: z.object({ userId: z.string(), email: z.string().optional() }),
+  /** Who made the change: a user id (names are looked up when shown; the journal stores no emails). */
+  by: z.object({ userId: z.string() }),
   operation: z.string(),
   familyUuid: z.string(),
   familyName: z.string(),
@@ -212,10 +232,23 @@ export const JournalEntryDto = z.object({
   /** Why it cannot be undone, in plain words; null when it can. */
   notUndoableReason: z.string().nullable(),
   undoneBy: z.string().nullable(),
-  /** Whether it can be finished or rolled back (`goal_change_resolve`): pending or needs attention. */
+  /**
+   * Whether it can be finished or rolled back (`goal_change_resolve`): pending or needs attention,
+   * recorded in full, and trusted.
+   */
   resolvable: z.boolean(),
   /** Each slice's state when the change needs attention; empty otherwise. */
   slices: z.array(SliceOutcome),
+  /**
+   * The entry's signature check. `tampered` also for a signed entry found where the app did not put
+   * it (an unfinished change copied from an earlier record).
+   */
+  integrity: RecordIntegrity,
+  /**
+   * false when the entry cannot be believed (tampered, copied, or unsigned while the app signs):
+   * shown with a warning; never undone, finished or rolled back, and never a goal's lock.
+   */
+  trusted: z.boolean(),
 });
 export type JournalEntryDto = z.infer<typeof JournalEntryDto>;
 

@@ -12,6 +12,7 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import type { PageEnvironment } from '../../types/page';
+import { RecordIntegrityTag } from './RecordIntegrityTag';
 import type { ResolveAction } from './ResolveEntry';
 
 interface JournalTableProps {
@@ -19,6 +20,8 @@ interface JournalTableProps {
   environment: PageEnvironment;
   onUndo: (entry: JournalEntryDto) => void;
   onResolve: (entry: JournalEntryDto, action: ResolveAction) => void;
+  /** The name of the user who made a change (the journal stores user ids). */
+  userName: (userId: string) => string;
 }
 
 function when(iso: string, timeZone: string): string {
@@ -51,7 +54,7 @@ function EntryActions({
   environment,
   onUndo,
   onResolve,
-}: Omit<JournalTableProps, 'entries'> & { entry: JournalEntryDto }) {
+}: Omit<JournalTableProps, 'entries' | 'userName'> & { entry: JournalEntryDto }) {
   if (entry.resolvable && environment.canEdit) {
     return (
       <Flex gap="xs" wrap="wrap">
@@ -79,7 +82,7 @@ function EntryActions({
   );
 }
 
-export function JournalTable({ entries, environment, onUndo, onResolve }: JournalTableProps) {
+export function JournalTable({ entries, environment, onUndo, onResolve, userName }: JournalTableProps) {
   return (
     <Table bordered testId="journal-table">
       <TableHead>
@@ -99,11 +102,14 @@ export function JournalTable({ entries, environment, onUndo, onResolve }: Journa
           return (
             <TableRow key={entry.id} testId={`journal-${entry.id}`}>
               <TableCell>{when(entry.at, environment.timeZone)}</TableCell>
-              <TableCell>{entry.by.email ?? `User ${entry.by.userId}`}</TableCell>
+              <TableCell>{userName(entry.by.userId)}</TableCell>
               <TableCell>{entry.familyName}</TableCell>
               <TableCell>{entry.summary}</TableCell>
               <TableCell>
-                <StatusTag variant={status.variant}>{status.label}</StatusTag>
+                <Flex gap="xs" wrap="wrap">
+                  <StatusTag variant={status.variant}>{status.label}</StatusTag>
+                  <RecordIntegrityTag entry={entry} />
+                </Flex>
               </TableCell>
               <TableCell align="right">{String(entry.changes.length + entry.createdIds.length)}</TableCell>
               <TableCell>

@@ -3,6 +3,7 @@ import { Button, Flex, Heading, StatusTag, Text, Tile } from '@hubspot/ui-extens
 import { useState } from 'react';
 import type { PageEnvironment } from '../../types/page';
 import { entryStatus } from '../activity/JournalTable';
+import { RecordIntegrityTag } from '../activity/RecordIntegrityTag';
 import { type ResolveAction, ResolveEntry } from '../activity/ResolveEntry';
 
 interface UnfinishedChangesProps {
@@ -13,7 +14,9 @@ interface UnfinishedChangesProps {
 
 /**
  * Changes that stopped halfway (the app was cut off, or HubSpot failed while writing and while
- * undoing): each can be finished or rolled back, previewed first.
+ * undoing): each can be finished or rolled back, previewed first — unless its record cannot be
+ * believed (changed outside the app, or not signed): then it is only shown, and the goal's findings
+ * say what to repair.
  */
 export function UnfinishedChanges({ entries, environment, onResolved }: UnfinishedChangesProps) {
   const [open, setOpen] = useState<{ id: string; action: ResolveAction } | null>(null);
@@ -31,10 +34,18 @@ export function UnfinishedChanges({ entries, environment, onResolved }: Unfinish
             <Flex key={entry.id} direction="column" gap="xs" testId={`unfinished-${entry.id}`}>
               <Flex gap="sm" align="center">
                 <StatusTag variant={status.variant}>{status.label}</StatusTag>
+                <RecordIntegrityTag entry={entry} />
                 <Text format={{ fontWeight: 'demibold' }}>{entry.familyName}</Text>
                 <Text>{entry.summary}</Text>
               </Flex>
-              {environment.canEdit && open?.id !== entry.id && (
+              {!entry.trusted && (
+                <Text variant="microcopy" testId={`untrusted-unfinished-${entry.id}`}>
+                  The app cannot vouch for this record, so it will not finish or roll it back. Check the
+                  goal's findings below and repair what they show; the next change to the goal moves this
+                  record out of its way.
+                </Text>
+              )}
+              {entry.resolvable && environment.canEdit && open?.id !== entry.id && (
                 <Flex gap="xs">
                   <Button
                     size="xs"

@@ -72,8 +72,10 @@ export function expectedCalls(s: Scenario): Expected | null {
           [`POST ${STORE}/batch/read`]: 3,
           // The family's previous newest entry steps back; this one is closed as the newest.
           [`PATCH ${STORE}/{id}`]: 2,
+          // The preview names each target's assignee (the apply does not: the UI named them already).
+          'GET /crm/v3/owners': 1,
         },
-        `12 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
+        `13 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
       );
     }
     case 'create':
@@ -90,8 +92,9 @@ export function expectedCalls(s: Scenario): Expected | null {
           [`POST ${STORE}/batch/read`]: 3,
           // A new family has no newest entry to move back: only this one is closed.
           [`PATCH ${STORE}/{id}`]: 1,
+          'GET /crm/v3/owners': 1,
         },
-        `13 + 2⌈n/${BATCH}⌉`,
+        `14 + 2⌈n/${BATCH}⌉`,
       );
     case 'first-paint':
       // Settings (the caller, schema, settings by key); the owner's slices; their families in full (one IN search); owner names.

@@ -73,7 +73,10 @@ export function undoChange(
     const stored = await deps.gateway.store.readJournal(p.entryId);
     const entry = stored ? parseEntry(stored) : null;
     if (!entry)
-      return failure('NOT_FOUND', 'This change is not in the activity log.', { entryId: p.entryId });
+      return failure('NOT_FOUND', 'This change is not in the activity log.', {
+        reason: 'ENTRY_GONE',
+        entryId: p.entryId,
+      });
     const untrusted = untrustedRefusal(entry);
     if (untrusted) return untrusted;
     // The newest change is the one under the family's newest key; a record that fails its check is

@@ -24,7 +24,8 @@ import { checkPendingEntries, readOpenEntries } from './safe-write/journal-lifec
 import { type ScanLimits, scanBounded, scanProgress } from './scan/bounded-scan';
 import { decodeCursor, encodeCursor } from './support/cursor';
 import { guarded } from './support/guard';
-import { presentFinding } from './support/presenters';
+import { createNameBook } from './support/names';
+import { presentFinding } from './support/present-finding';
 
 const AuditCursor = z.object({
   last: z.string().regex(/^\d{1,20}$/),
@@ -80,6 +81,8 @@ export function auditPortal(
     /** Every family fetched in this invocation: orphans are matched to them by group id. */
     const known: Family[] = [];
     const ctx = { timeZone: p.portal.timeZone };
+    // Names are read once per call, and only when a finding needs one.
+    const names = createNameBook(deps.gateway);
 
     const limits = { ...AUDIT_LIMITS, budgetMs: AUDIT_LIMITS.budgetMs - (deps.now() - started) };
     const outcome = await scanBounded(deps, cursor?.last ?? null, limits, async (scan, lowerBound) => {
@@ -100,9 +103,16 @@ export function auditPortal(
       for (const family of mine) audited.push(family.uuid);
       known.push(...whole);
       for (const family of mine) {
-        for (const f of auditFamily(family, ctx)) findings.push(presentFinding(f, family));
+        for (const f of auditFamily(family, ctx))
+          findings.push(await presentFinding(f, family, { names, timeZone: ctx.timeZone }));
       }
-      for (const f of auditOrphans(orphans, known)) findings.push(presentFinding(f, null));
+      const orphanCtx = {
+        names,
+        timeZone: ctx.timeZone,
+        orphans: new Map(orphans.map((t) => [t.id, t])),
+        familyNames: new Map(known.map((f) => [f.uuid, f.name.value])),
+      };
+      for (const f of auditOrphans(orphans, known)) findings.push(await presentFinding(f, null, orphanCtx));
       families += mine.length;
     });
     // Unfinished changes of the families audited here, by key (no search lag): best effort, a little

@@ -6,7 +6,7 @@
  * retry is told to try again in a few seconds.
  */
 import type { MutationResultDto, Params, Result } from '@goal-families/contract';
-import { parseTarget, planCreate, type RawGoalTarget } from '@goal-families/domain';
+import { assigneeKey, parseTarget, planCreate, type RawGoalTarget } from '@goal-families/domain';
 import type { UseCaseDeps } from './deps';
 import { planOrFailure, withUuid } from './safe-write/plan-result';
 import { loadFamily } from './safe-write/read-family';
@@ -37,7 +37,18 @@ export function createFamily(
                 timeZone: p.timeZone ?? p.portal.timeZone,
                 weekStart: p.weekStart,
                 assignees: p.assignees,
-                spread: toSpreadRequest(p.spread),
+                // The contract requires one of the two; rows for every assignee override the default.
+                spread: toSpreadRequest(p.spread ?? { mode: 'even', total: '0' }),
+                ...(p.amountsByAssignee
+                  ? {
+                      spreadsByAssignee: new Map(
+                        p.amountsByAssignee.map((row) => [
+                          assigneeKey(row.assignee),
+                          toSpreadRequest({ mode: 'explicit', amounts: row.amounts }),
+                        ]),
+                      ),
+                    }
+                  : {}),
                 pipelineIds: p.pipelineIds,
               },
               deps.newGroupId,
@@ -45,6 +56,7 @@ export function createFamily(
             ),
           ),
         familyName: () => p.name,
+        describe: { milestone: p.milestone, timeZone: p.timeZone ?? p.portal.timeZone },
       }),
       uuid,
     ),

@@ -12,13 +12,22 @@ import { planOrFailure, withFamily } from './safe-write/plan-result';
 import { fromRecords, loadFamily } from './safe-write/read-family';
 import { executeMutation } from './safe-write/run-mutation';
 import { guarded } from './support/guard';
-import { presentFinding } from './support/presenters';
+import { createNameBook, type NameBook } from './support/names';
+import { presentFinding } from './support/present-finding';
 
 /** The family's findings as the health check reports them, from its records. */
-function findingsOf(uuid: string, records: readonly CrmRecord[], timeZone: string): FindingDto[] {
+async function findingsOf(
+  uuid: string,
+  records: readonly CrmRecord[],
+  timeZone: string,
+  names: NameBook,
+): Promise<FindingDto[]> {
   const { family } = fromRecords(uuid, [...records]);
   if (family === null) return [];
-  return auditFamily(family, { timeZone }).map((f) => presentFinding(f, family));
+  const out: FindingDto[] = [];
+  for (const f of auditFamily(family, { timeZone }))
+    out.push(await presentFinding(f, family, { names, timeZone }));
+  return out;
 }
 
 export function repairFamily(
@@ -26,11 +35,12 @@ export function repairFamily(
   p: Params<'goal_family_repair'>,
 ): Promise<Result<MutationResultDto & { findings: FindingDto[] }>> {
   const timeZone = p.portal.timeZone;
+  const names = createNameBook(deps.gateway);
   return guarded(async () => {
     const run = await executeMutation(deps, p, {
       uuid: p.uuid,
       load: (known) => loadFamily(deps.gateway, p.uuid, known),
-      plan: withFamily(({ family, records }) => {
+      plan: withFamily(async ({ family, records }) => {
         const finding: Finding | undefined = auditFamily(family, { timeZone }).find(
           (f) => f.id === p.findingId,
         );
@@ -41,7 +51,7 @@ export function repairFamily(
             {
               reason: 'FINDING_GONE',
               findingId: p.findingId,
-              findings: findingsOf(p.uuid, records, timeZone),
+              findings: await findingsOf(p.uuid, records, timeZone, names),
             },
           );
         }
@@ -49,6 +59,6 @@ export function repairFamily(
       }),
     });
     if (!run.result.ok) return run.result;
-    return success({ ...run.result, findings: findingsOf(p.uuid, run.records ?? [], timeZone) });
+    return success({ ...run.result, findings: await findingsOf(p.uuid, run.records ?? [], timeZone, names) });
   });
 }

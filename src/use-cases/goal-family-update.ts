@@ -25,6 +25,7 @@ export function updateFamily(
       uuid: p.uuid,
       load: (known) => loadFamily(deps.gateway, p.uuid, known),
       familyWide: true,
+      journal: { source: p.source },
       plan: withFamily(({ family }) => {
         const plans: Plan[] = [];
         if (Object.keys(p.changes).length > 0) {

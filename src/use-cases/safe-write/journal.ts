@@ -67,6 +67,13 @@ export const StoredEntry = z.object({
   follows: z.string().nullable().default(null),
   /** The entry this one undid, if it is an undo. */
   undoes: z.string().nullable().default(null),
+  /** Where the change came from (absent: a form). */
+  source: z.enum(['edit', 'csv-import']).optional(),
+  /** The assignee added or removed. */
+  assignee: z
+    .object({ kind: z.enum(['owner', 'team']), id: z.string() })
+    .nullable()
+    .optional(),
   /** Who finished or rolled back this change after it was interrupted. */
   resolution: z
     .object({ action: z.enum(['finish', 'roll_back']), by: By, at: z.string() })
@@ -105,8 +112,13 @@ export type Entry = {
   trusted: boolean;
 };
 
-/** What the journal says about the family a change was made to. */
-export type JournalFamily = { name: string; goalType: string | null };
+/** What the journal says about the family a change was made to, and where the change came from. */
+export type JournalFamily = {
+  name: string;
+  goalType: string | null;
+  source?: 'edit' | 'csv-import';
+  assignee?: { kind: 'owner' | 'team'; id: string } | null;
+};
 
 export function encodeTable(bags: readonly Record<string, string | null | undefined>[]): Table {
   const cols = [...new Set(bags.flatMap((b) => Object.keys(b)))].sort();
@@ -193,6 +205,8 @@ export function pendingEntry(
     follows,
     undoes,
     resolution: null,
+    ...(family.source && family.source !== 'edit' ? { source: family.source } : {}),
+    ...(family.assignee ? { assignee: family.assignee } : {}),
   };
 }
 
@@ -313,7 +327,7 @@ export function notUndoableReason(entry: Entry, ctx: UndoContext): string | null
   return null;
 }
 
-export function presentEntry(entry: Entry, ctx: UndoContext): JournalEntryDto {
+export function presentEntry(entry: Entry, ctx: UndoContext, assigneeName?: string): JournalEntryDto {
   const p = entry.payload;
   const reason = notUndoableReason(entry, ctx);
   return {
@@ -338,5 +352,8 @@ export function presentEntry(entry: Entry, ctx: UndoContext): JournalEntryDto {
     slices: p.slices,
     integrity: entry.integrity,
     trusted: entry.trusted,
+    ...(p.source ? { source: p.source } : {}),
+    ...(p.assignee ? { assignee: { ...p.assignee, ...(assigneeName ? { name: assigneeName } : {}) } } : {}),
+    ...(p.creates.rows.length > 0 ? { created: p.creates.rows.length } : {}),
   };
 }

@@ -8,10 +8,18 @@
  */
 import type { Caller, Failure, JournalOutcome, MutationResultDto, PlanDto } from '@goal-families/contract';
 import { failure, type Result, success } from '@goal-families/contract';
-import { familyVersion, incompleteness, isEmptyPlan, type Plan } from '@goal-families/domain';
+import {
+  detectConvention,
+  familyVersion,
+  incompleteness,
+  isEmptyPlan,
+  type Plan,
+  withNotification,
+} from '@goal-families/domain';
 import type { UseCaseDeps } from '../deps';
 import type { CrmRecord } from '../ports';
-import { presentPlan } from '../support/presenters';
+import { createNameBook, NO_NAMES } from '../support/names';
+import { presentPlan } from '../support/present-plan';
 import { type ApplyReport, applyPlan } from './apply-plan';
 import { deadlinesOf, SEARCH_LAG_BOUND_MS, timeLimitOf } from './deadlines';
 import { checkFamilySize, plannedChanges } from './family-size';
@@ -28,9 +36,11 @@ import type { LoadedFamily } from './read-family';
 
 export type MutationParams = {
   caller: Caller;
+  portal: { timeZone: string };
   dryRun: boolean;
   version?: string | undefined;
-  portal?: { timeZone: string };
+  /** F17: set `hs_should_notify_on_edit_updates` on every target written. */
+  notify?: boolean | undefined;
 };
 
 export type MutationSpec = {
@@ -57,6 +67,13 @@ export type MutationSpec = {
   patchSingle?: boolean;
   /** Finishing or rolling back this unfinished entry: it is the change's record and the lock. */
   resolves?: { entry: Entry; action: 'finish' | 'roll_back' };
+  /**
+   * How the preview labels periods when the loaded family does not say (create, clone: the new goal's
+   * period length and zone), and a clone's scale.
+   */
+  describe?: { milestone?: string; timeZone?: string; scale?: string };
+  /** What the journal records besides the plan: a CSV import, the assignee added or removed. */
+  journal?: Pick<JournalFamily, 'source' | 'assignee'>;
 };
 
 /** A mutation's result, with the family's records after it (for callers that present more). */
@@ -194,7 +211,7 @@ export async function executeMutation(
   const wide = spec.familyWide ? checkFamilySize(loaded.records.length) : null;
   if (wide) return refused(wide, loaded.records);
   if (spec.familyWide) {
-    const behind = searchBehind(loaded, journal.last, deps.now(), params.portal?.timeZone ?? 'UTC');
+    const behind = searchBehind(loaded, journal.last, deps.now(), params.portal.timeZone);
     if (behind) return refused(behind, loaded.records);
   }
   const planned = await spec.plan(loaded, journal);
@@ -202,7 +219,8 @@ export async function executeMutation(
   // Any plan (repair, undo, clone, create) that writes more than one invocation can safely change.
   const tooMany = checkFamilySize(plannedChanges(planned.plan));
   if (tooMany) return refused(tooMany, loaded.records);
-  const plan = { ...planned.plan, version: loaded.version };
+  const stamped = { ...planned.plan, version: loaded.version };
+  const plan = params.notify ? withNotification(stamped, loaded.family?.slices ?? []) : stamped;
   if (resolving && mayStillRun(resolving, deps.now(), timeLimitOf(deps))) {
     // Finishing or rolling back a change that may still be running would race it: preview only.
     if (!params.dryRun) return refused(lockRefusal(resolving, deps.now(), timeLimitOf(deps)), loaded.records);
@@ -211,7 +229,16 @@ export async function executeMutation(
       'This change started seconds ago and may still be running: you can apply this once it has had time to finish (a few seconds).',
     ];
   }
-  const dto: PlanDto = presentPlan(plan);
+  const family = loaded.family;
+  const dto: PlanDto = await presentPlan(plan, {
+    family,
+    names: params.dryRun ? createNameBook(deps.gateway) : NO_NAMES,
+    milestone: spec.describe?.milestone ?? family?.milestone.value,
+    timeZone:
+      spec.describe?.timeZone ??
+      (family ? detectConvention(family.slices, params.portal.timeZone).timeZone : undefined),
+    scale: spec.describe?.scale,
+  });
   if (params.dryRun)
     return { result: success({ dryRun: true as const, plan: dto }), records: loaded.records };
 
@@ -220,7 +247,7 @@ export async function executeMutation(
       failure(
         'CONFLICT',
         'The goal changed since you previewed this change; nothing was written. Preview again.',
-        { reason: 'VERSION', expectedVersion: params.version, currentVersion: loaded.version },
+        { reason: 'GOAL_CHANGED', expectedVersion: params.version, currentVersion: loaded.version },
       ),
       loaded.records,
     );
@@ -269,16 +296,17 @@ export async function executeMutation(
   if (resolving) entry = resolving;
   else {
     const at = new Date(deps.now()).toISOString();
-    const family: JournalFamily = {
+    const journalFamily: JournalFamily = {
       name: spec.familyName?.(loaded, plan) ?? loaded.family?.name.value ?? '',
       goalType: loaded.family?.goalType.value ?? plan.creates[0]?.properties.hs_goal_type ?? null,
+      ...spec.journal,
     };
     const payload = pendingEntry(
       plan,
       loaded.records,
       params.caller,
       at,
-      family,
+      journalFamily,
       spec.undoes?.id ?? null,
       journal.last?.id ?? null,
     );

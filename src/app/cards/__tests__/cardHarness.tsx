@@ -3,7 +3,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { vi } from 'vitest';
 import { GoalFamiliesCard } from '../GoalFamiliesCard';
 import type { CardActions } from '../types/card';
-import { fakeClient, type Handlers, settingsAnswer } from './fixtures';
+import { fakeClient, type Handlers, ok, settingsAnswer } from './fixtures';
 
 export const NOW = new Date('2026-03-15T12:00:00.000Z');
 
@@ -42,6 +42,32 @@ export function cardActions(
   } as never;
 }
 
+/** The portal's labels, as HubSpot words them (not the internal values). */
+export const portalOptions = () =>
+  ok('goal_property_options', {
+    goalTypes: [
+      { value: 'sales_quota', label: 'Revenue' },
+      { value: 'meetings_booked', label: 'Meetings booked' },
+    ],
+    milestones: [
+      { value: 'monthly', label: 'Monthly' },
+      { value: 'quarterly', label: 'Quarterly' },
+    ],
+    pipelines: [{ id: 'default', label: 'Sales pipeline' }],
+    currencies: [{ code: 'USD', company: true }],
+  });
+
+/** Owners and teams of the portal: names for people the card mentions. */
+export const directory = () =>
+  ok('owners_and_teams_list', {
+    owners: [
+      { id: '77', userId: '1', name: 'Olivia Owner', email: 'olivia@example.com' },
+      { id: '88', userId: '42', name: 'Vera Viewer', email: 'viewer@example.com' },
+      { id: '99', userId: '7', name: 'Erin Editor', email: 'erin@example.com' },
+    ],
+    teams: [{ id: '9', name: 'West' }],
+  });
+
 /** Renders the card with an injected client; settings default to an editor's view. */
 export function renderCard(
   handlers: Handlers,
@@ -49,6 +75,8 @@ export function renderCard(
 ) {
   const fake = fakeClient({
     app_settings_get: () => settingsAnswer(),
+    goal_property_options: () => portalOptions(),
+    owners_and_teams_list: () => directory(),
     ...handlers,
   });
   const actions = cardActions(options.ownerId === undefined ? '77' : options.ownerId);

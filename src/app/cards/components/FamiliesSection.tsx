@@ -1,18 +1,18 @@
 import type { Assignee } from '@goal-families/contract';
 import { ErrorNotice, useRemoteResult } from '@goal-families/ui';
-import { EmptyState, ErrorState, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import { EmptyState, ErrorState, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import type { ScopeAssigneeState } from '../hooks/useScopeAssignee';
 import type { CardEnvironment, Scope } from '../types/card';
-import { FamilyTile } from './FamilyTile';
+import { FamilyList } from './FamilyList';
 
-/** How many families one call brings; the card shows `settings.card.maxFamilies` of them. */
+/** How many goals one call brings; the card shows `settings.card.maxFamilies` of them at first. */
 export const CARD_LIST_LIMIT = 50;
 
 function noAssigneeText(scope: Scope): { title: string; body: string } {
   return scope.kind === 'me'
     ? {
         title: 'You have no goals',
-        body: 'Your HubSpot user is not a record owner, so no goals can be assigned to you.',
+        body: 'Your HubSpot user does not own records, so no goals can be assigned to you.',
       }
     : {
         title: 'This record has no owner',
@@ -51,7 +51,7 @@ function FamilyListLoader({
   assignee: Assignee;
   environment: SectionEnvironment;
 }) {
-  const { client, settings } = environment;
+  const { client } = environment;
   const filter = assignee.kind === 'team' ? { teamId: assignee.id } : { ownerId: assignee.id };
   const { state, reload } = useRemoteResult(
     () => client.call('goal_families_list', { filter, detail: 'slices', limit: CARD_LIST_LIMIT }),
@@ -71,27 +71,20 @@ function FamilyListLoader({
   if (families.length === 0) {
     return (
       <EmptyState title="No goals yet" layout="vertical" imageName="target" testId="card-empty">
-        <Text>No goals for this owner — create one in the app settings.</Text>
+        <Text>
+          {environment.canEdit
+            ? 'Nobody has set goals for this person yet. Create one in the app settings.'
+            : 'Nobody has set goals for this person yet.'}
+        </Text>
       </EmptyState>
     );
   }
-  const shown = families.slice(0, settings.card.maxFamilies);
-  const hidden = Math.max(total, families.length) - shown.length;
   return (
-    <Flex direction="column" gap="md">
-      {shown.map((family) => (
-        <FamilyTile
-          key={family.uuid}
-          family={family}
-          assignee={assignee}
-          environment={{ ...environment, refresh: reload }}
-        />
-      ))}
-      {hidden > 0 && (
-        <Text variant="microcopy" testId="card-more">
-          {`${hidden} more goal${hidden === 1 ? '' : 's'} — see all of them in the app settings.`}
-        </Text>
-      )}
-    </Flex>
+    <FamilyList
+      families={families}
+      total={Math.max(total, families.length)}
+      assignee={assignee}
+      environment={{ ...environment, refresh: reload }}
+    />
   );
 }

@@ -1,6 +1,6 @@
+import { DEFAULT_SETTINGS } from '@goal-families/contract';
 import type { FunctionsClient } from '@goal-families/ui';
 import { useRemoteResult } from '@goal-families/ui';
-import { DEFAULT_SETTINGS_FALLBACK } from '../utils/defaultSettings';
 
 /**
  * The app settings and whether the viewer may edit. While they load (or if they fail) the card
@@ -10,5 +10,5 @@ export function useCardSettings(client: FunctionsClient) {
   const { state } = useRemoteResult(() => client.call('app_settings_get', {}), 'settings');
   if (state.status === 'success')
     return { settings: state.data.settings, canEdit: state.data.canEdit, loaded: true };
-  return { settings: DEFAULT_SETTINGS_FALLBACK, canEdit: false, loaded: state.status === 'error' };
+  return { settings: DEFAULT_SETTINGS, canEdit: false, loaded: state.status === 'error' };
 }

@@ -14,7 +14,9 @@ export type Operation =
   /** Writes what an unfinished change did not write yet. */
   | 'finish'
   /** Brings back what an unfinished change already wrote. */
-  | 'roll-back';
+  | 'roll-back'
+  | 'add-assignee'
+  | 'remove-assignee';
 
 export type PlannedCreate = {
   /** Every property to send, as HubSpot strings. */
@@ -38,6 +40,20 @@ export type PlannedUpdate = {
 
 export type PlannedArchive = { id: string; label: string };
 
+/** Numbers a preview reports besides the changes themselves. */
+export type PlanCounts = {
+  /** Create / clone retried: targets that exist already and are not created again. */
+  existingSkipped?: number;
+  /** Clone: source targets without an assignee or a readable period, not copied. */
+  unreadableSkipped?: number;
+  /** Clone: source targets off the period boundaries, copied onto the nearest whole periods. */
+  offPeriod?: number;
+  /** Clone: source targets repeating a period of the same assignee, copied once. */
+  duplicates?: number;
+  /** Finish: targets changed again or archived since the unfinished change (those still there get its values). */
+  changedSince?: number;
+};
+
 export type Plan = {
   operation: Operation;
   familyUuid: string;
@@ -46,8 +62,10 @@ export type Plan = {
   creates: PlannedCreate[];
   updates: PlannedUpdate[];
   archives: PlannedArchive[];
-  /** Plain words for the person about to apply it. */
+  /** Plain words for the person about to apply it (English, for logs; the UI words `counts`). */
   warnings: string[];
+  /** What the warnings count, as data: the UI says it in the viewer's words. */
+  counts?: PlanCounts;
   /** One line saying what the plan does. */
   summary: string;
 };

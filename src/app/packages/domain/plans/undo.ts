@@ -227,6 +227,7 @@ export function planFinish(change: RecordedChange, slices: readonly GoalTarget[]
   const plan = planForward(change, slices);
   const gone = changeProgress(change, slices).other;
   if (gone.length > 0) {
+    plan.counts = { changedSince: gone.length };
     plan.warnings.push(
       `${count(gone.length, 'period')} changed again since this change or were archived; finishing sets this change's values on those still there.`,
     );

@@ -1,4 +1,5 @@
 import type { JournalEntryDto } from '@goal-families/contract';
+import { useFormat, useNames } from '@goal-families/ui';
 import {
   Button,
   Flex,
@@ -9,9 +10,11 @@ import {
   TableHead,
   TableHeader,
   TableRow,
+  Tag,
   Text,
 } from '@hubspot/ui-extensions';
 import type { PageEnvironment } from '../../types/page';
+import { journalWhat } from '../../utils/journalText';
 import { RecordIntegrityTag } from './RecordIntegrityTag';
 import type { ResolveAction } from './ResolveEntry';
 
@@ -20,15 +23,10 @@ interface JournalTableProps {
   environment: PageEnvironment;
   onUndo: (entry: JournalEntryDto) => void;
   onResolve: (entry: JournalEntryDto, action: ResolveAction) => void;
-  /** The name of the user who made a change (the journal stores user ids). */
-  userName: (userId: string) => string;
 }
 
-function when(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(iso),
-  );
-}
+/** "a former user" starts a cell with a capital. */
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Where a change stands, in words, with the tag's colour. */
 export function entryStatus(entry: JournalEntryDto): {
@@ -54,7 +52,7 @@ function EntryActions({
   environment,
   onUndo,
   onResolve,
-}: Omit<JournalTableProps, 'entries' | 'userName'> & { entry: JournalEntryDto }) {
+}: Omit<JournalTableProps, 'entries'> & { entry: JournalEntryDto }) {
   if (entry.resolvable && environment.canEdit) {
     return (
       <Flex gap="xs" wrap="wrap">
@@ -82,7 +80,9 @@ function EntryActions({
   );
 }
 
-export function JournalTable({ entries, environment, onUndo, onResolve, userName }: JournalTableProps) {
+export function JournalTable({ entries, environment, onUndo, onResolve }: JournalTableProps) {
+  const format = useFormat();
+  const names = useNames();
   return (
     <Table bordered testId="journal-table">
       <TableHead>
@@ -92,7 +92,6 @@ export function JournalTable({ entries, environment, onUndo, onResolve, userName
           <TableHeader>Goal</TableHeader>
           <TableHeader>What</TableHeader>
           <TableHeader>Status</TableHeader>
-          <TableHeader align="right">Fields changed</TableHeader>
           <TableHeader> </TableHeader>
         </TableRow>
       </TableHead>
@@ -101,17 +100,26 @@ export function JournalTable({ entries, environment, onUndo, onResolve, userName
           const status = entryStatus(entry);
           return (
             <TableRow key={entry.id} testId={`journal-${entry.id}`}>
-              <TableCell>{when(entry.at, environment.timeZone)}</TableCell>
-              <TableCell>{userName(entry.by.userId)}</TableCell>
-              <TableCell>{entry.familyName}</TableCell>
-              <TableCell>{entry.summary}</TableCell>
+              <TableCell>{format.dateTime(entry.at, environment.timeZone)}</TableCell>
+              <TableCell>{capitalized(names.user(entry.by.userId))}</TableCell>
+              <TableCell>
+                <Button
+                  variant="transparent"
+                  onClick={() => environment.navigate({ tab: 'families', goal: entry.familyUuid })}
+                >
+                  {entry.familyName}
+                </Button>
+              </TableCell>
+              <TableCell>
+                {entry.source === 'csv-import' && <Tag variant="info">Import</Tag>}
+                {journalWhat(entry, format, names)}
+              </TableCell>
               <TableCell>
                 <Flex gap="xs" wrap="wrap">
                   <StatusTag variant={status.variant}>{status.label}</StatusTag>
                   <RecordIntegrityTag entry={entry} />
                 </Flex>
               </TableCell>
-              <TableCell align="right">{String(entry.changes.length + entry.createdIds.length)}</TableCell>
               <TableCell>
                 <EntryActions entry={entry} environment={environment} onUndo={onUndo} onResolve={onResolve} />
               </TableCell>

@@ -1,7 +1,8 @@
 import type { JournalEntryDto } from '@goal-families/contract';
-import { MutationSteps, useMutationFlow } from '@goal-families/ui';
+import { MutationSteps, useFormat, useMutationFlow, useNames } from '@goal-families/ui';
 import { Flex, Heading, Text, Tile } from '@hubspot/ui-extensions';
 import type { PageEnvironment } from '../../types/page';
+import { journalWhat } from '../../utils/journalText';
 
 export type ResolveAction = 'finish' | 'roll_back';
 
@@ -27,16 +28,18 @@ const WORDS: Record<ResolveAction, { heading: string; explain: string; preview: 
   },
 };
 
-/** An unfinished change: finish it or roll it back, previewed slice by slice like every change. */
+/** An unfinished change: finish it or roll it back, previewed target by target like every change. */
 export function ResolveEntry({ entry, action, environment, onDone }: ResolveEntryProps) {
   const words = WORDS[action];
+  const format = useFormat();
+  const names = useNames();
   const flow = useMutationFlow(
     (request) => environment.client.call('goal_change_resolve', { entryId: entry.id, action, ...request }),
     (result) => {
       environment.actions.addAlert({
         type: 'success',
         title: `${action === 'finish' ? 'Finished' : 'Rolled back'}: ${entry.familyName}`,
-        message: result.plan.summary,
+        message: `${format.count(result.plan.updates.length + result.plan.creates.length + result.plan.archives.length, 'target')} ${action === 'finish' ? 'saved' : 'brought back'}.`,
       });
       onDone(true);
     },
@@ -44,14 +47,17 @@ export function ResolveEntry({ entry, action, environment, onDone }: ResolveEntr
   return (
     <Tile testId={`resolve-panel-${action}`}>
       <Flex direction="column" gap="sm">
-        <Heading>{`${words.heading} “${entry.summary}”`}</Heading>
+        <Heading>{`${words.heading} “${journalWhat(entry, format, names)}” on ${entry.familyName}`}</Heading>
         <Text>{words.explain}</Text>
         <MutationSteps
           state={flow.state}
-          goalType={entry.goalType}
-          currency={environment.currency}
-          timeZone={environment.timeZone}
-          canPreview
+          goal={{
+            name: entry.familyName,
+            goalType: entry.goalType,
+            milestone: 'monthly',
+            timeZone: environment.timeZone,
+          }}
+          missing={[]}
           previewLabel={words.preview}
           applyLabel={words.apply}
           onPreview={flow.preview}

@@ -8,8 +8,11 @@
  * admin, teams), the custom object's schema (GET schemas, once per invocation) and the settings record,
  * read by its unique key (a GET, no search). Loading
  * a family is a search by uuid (200 a page) and a batch read of those ids (100 a call), so that the
- * version check never compares against a lagging search index. Applying writes in batches of 100,
- * then reads every touched slice back by id (verify), then appends one journal record.
+ * version check never compares against a lagging search index. Each invocation also reads the
+ * family's open and newest journal entries by key (one store batch read). Applying records the plan
+ * as a pending journal entry first (write-ahead), reads the newest entry again, writes in batches of
+ * 100, reads every touched slice back by id (verify), then closes the entry (and, when the family has
+ * a newest entry already, moves that one back: one update more).
  */
 import { BATCH, SEARCH_PAGE } from './formulas';
 import type { Scenario } from './scenarios';
@@ -65,10 +68,14 @@ export function expectedCalls(s: Scenario): Expected | null {
           [`POST ${T}/batch/read`]: 3 * b,
           [write]: b,
           [`POST ${STORE}`]: 1,
+          // The journal by key: preview 1, apply 2 (before and after taking the family's lock).
+          [`POST ${STORE}/batch/read`]: 3,
+          // The family's previous newest entry steps back; this one is closed as the newest.
+          [`PATCH ${STORE}/{id}`]: 2,
           // The preview names each target's assignee (the apply does not: the UI named them already).
           'GET /crm/v3/owners': 1,
         },
-        `8 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
+        `13 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
       );
     }
     case 'create':
@@ -84,9 +91,12 @@ export function expectedCalls(s: Scenario): Expected | null {
           [`POST ${T}/batch/create`]: b,
           [`POST ${T}/batch/read`]: b,
           [`POST ${STORE}`]: 1,
+          [`POST ${STORE}/batch/read`]: 3,
+          // A new family has no newest entry to move back: only this one is closed.
+          [`PATCH ${STORE}/{id}`]: 1,
           'GET /crm/v3/owners': 1,
         },
-        `12 + 2⌈n/${BATCH}⌉`,
+        `16 + 2⌈n/${BATCH}⌉`,
       );
     case 'first-paint':
       // Settings (the caller, schema, settings by key); the owner's slices; their families in full (one IN search); owner names.
@@ -110,9 +120,10 @@ export function expectedCalls(s: Scenario): Expected | null {
 export function applyInvocationCalls(kind: 'rename' | 'archive' | 'create', n: number): number {
   const sp = pages(n, SEARCH_PAGE);
   const b = pages(n, BATCH);
-  // permission (user, schema, settings) + load (search, batch read) + write + verify + journal; create: its load
-  // finds nothing, and it reads the portal's hs_milestone options.
-  return kind === 'create' ? 6 + 2 * b : 4 + sp + 3 * b;
+  // permission (user, schema, settings by key) + journal by key (1) + load (search, batch read) + pending
+  // entry (1) + journal again (1) + write + verify + close (1, or 2 when a newest entry steps back);
+  // create: its load finds nothing, and it reads the portal's hs_milestone options (1).
+  return kind === 'create' ? 9 + 2 * b : 8 + sp + 3 * b;
 }
 
 /**

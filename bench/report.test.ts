@@ -94,9 +94,9 @@ describe('the page', () => {
 
   it('says how large a family one invocation can handle at the configured latency', () => {
     const page = renderReport({ config, results: [result], domain: { ok: false, reason: 'x' }, charts: [] });
-    // The last column is an apply at MAX_SLICES_PER_INVOCATION (1,200): 4 + 6 + 36 and 6 + 24 calls.
-    expect(page).toContain('| rename | 4 + ⌈n/200⌉ + 3⌈n/100⌉ | 1,300 | 2,700 | 46 calls, 4.6 s |');
-    expect(page).toContain('| create | 6 + 2⌈n/100⌉ | 2,200 | 4,700 | 30 calls, 3.0 s |');
+    // The last column is an apply at MAX_SLICES_PER_INVOCATION (1,200): 8 + 6 + 36 and 9 + 24 calls.
+    expect(page).toContain('| rename | 8 + ⌈n/200⌉ + 3⌈n/100⌉ | 1,200 | 2,600 | 50 calls, 5.0 s |');
+    expect(page).toContain('| create | 9 + 2⌈n/100⌉ | 2,000 | 4,500 | 33 calls, 3.3 s |');
     expect(page).toContain('`MAX_SLICES_PER_INVOCATION` = 1,200 slices');
   });
 

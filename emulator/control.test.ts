@@ -82,6 +82,10 @@ describe('control API', () => {
       failRate: null,
       throttle: null,
       partialFailures: [],
+      rules: [],
+      killAfter: null,
+      killPath: null,
+      killed: false,
     });
   });
 

@@ -90,9 +90,10 @@ export class Emulator implements ControlTarget {
       count: (key) => this.callCounts.set(key, (this.callCounts.get(key) ?? 0) + 1),
       latencyMs: () => this.faults.latencyMs,
       ...(this.sleep ? { sleep: this.sleep } : {}),
-      admit: (kind) => {
-        this.faults.beforeCall();
-        return this.rateLimitsOn ? this.limiter.admit(kind) : {};
+      admit: (kind, counterKey) => {
+        const fate = this.faults.beforeCall(counterKey);
+        if (fate === 'drop') return { headers: {}, fate };
+        return { headers: this.rateLimitsOn ? this.limiter.admit(kind) : {}, fate };
       },
     });
     server.keepAliveTimeout = 5_000;

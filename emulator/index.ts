@@ -1,5 +1,5 @@
 export { CONTROL_PREFIX } from './control/control-api.js';
-export type { PartialFailureOptions } from './control/faults.js';
+export type { CallEffect, CallRule, PartialFailureOptions } from './control/faults.js';
 export { Faults } from './control/faults.js';
 // What the emulator assumes about HubSpot, for `npm run probe:hubspot` to compare with a real portal.
 export { BUILT_IN_OBJECT_TYPES, GOAL_TYPE_OPTIONS, MILESTONE_OPTIONS } from './crm/builtin-properties.js';

@@ -106,6 +106,8 @@ describe('injected faults', () => {
   it('delays answers with latency, and reset() clears every fault', async () => {
     env.emulator.faults.setLatency(20);
     env.emulator.faults.throttleNext(5);
+    env.emulator.faults.failNth(3, 503);
+    env.emulator.faults.killAfter(9);
     expect(env.emulator.faults.describe()).toMatchObject({ latencyMs: 20, throttle: { remaining: 5 } });
     expect((await env.call('GET', LIST)).status).toBe(429);
     env.emulator.reset();
@@ -114,6 +116,10 @@ describe('injected faults', () => {
       failRate: null,
       throttle: null,
       partialFailures: [],
+      rules: [],
+      killAfter: null,
+      killPath: null,
+      killed: false,
     });
     expect((await env.call('GET', LIST)).status).toBe(200);
   });

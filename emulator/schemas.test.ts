@@ -2,7 +2,10 @@ import { Client } from '@hubspot/api-client';
 import { ObjectTypePropertyCreateTypeEnum } from '@hubspot/api-client/lib/codegen/crm/schemas/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_STRING_VALUE_LENGTH } from './crm/values.js';
+import { DEMO } from './seed/demo.js';
 import { type Json, startEmulator } from './test-support.js';
+
+const DEMO_PORTAL = DEMO.portalId;
 
 let env: Awaited<ReturnType<typeof startEmulator>>;
 let client: Client;
@@ -90,6 +93,62 @@ describe('custom objects through the schemas API', () => {
 });
 
 describe('unique-value properties', () => {
+  const keyed = {
+    ...definition,
+    name: 'keyed_record',
+    properties: [
+      { ...text('gf_key'), fieldType: 'text', hasUniqueValue: true },
+      text('gf_kind'),
+      text('gf_payload'),
+    ],
+  };
+  const objects = `/crm/v3/objects/p${DEMO_PORTAL}_keyed_record`;
+
+  it('refuses a second live record with the same value (409), in creates, updates and batches', async () => {
+    expect((await env.call('POST', '/crm/v3/schemas', keyed)).status).toBe(201);
+    const first = await env.call('POST', objects, { properties: { gf_kind: 'journal', gf_key: 'open:1' } });
+    expect(first.status).toBe(201);
+    const taken = await env.call('POST', objects, { properties: { gf_kind: 'journal', gf_key: 'open:1' } });
+    expect(taken.status).toBe(409);
+    expect((taken.body as Json).category).toBe('CONFLICT');
+    expect((taken.body as Json).message).toContain(`Existing ID: ${(first.body as Json).id}`);
+    const other = await env.call('POST', objects, { properties: { gf_kind: 'journal', gf_key: 'open:2' } });
+    const otherId = (other.body as Json).id;
+    expect(
+      (await env.call('PATCH', `${objects}/${otherId}`, { properties: { gf_key: 'open:1' } })).status,
+    ).toBe(409);
+    // A record may keep or re-write its own value; moving a value frees it.
+    const firstId = (first.body as Json).id;
+    expect(
+      (await env.call('PATCH', `${objects}/${firstId}`, { properties: { gf_key: 'open:1' } })).status,
+    ).toBe(200);
+    expect(
+      (await env.call('PATCH', `${objects}/${firstId}`, { properties: { gf_key: 'done:1' } })).status,
+    ).toBe(200);
+    expect(
+      (await env.call('PATCH', `${objects}/${otherId}`, { properties: { gf_key: 'open:1' } })).status,
+    ).toBe(200);
+    const twice = await env.call('POST', `${objects}/batch/create`, {
+      inputs: [
+        { properties: { gf_key: 'x', gf_kind: 'journal' } },
+        { properties: { gf_key: 'x', gf_kind: 'journal' } },
+      ],
+    });
+    expect(twice.status).toBe(409);
+  });
+
+  it('reads by the unique value without search (GET and batch read with idProperty)', async () => {
+    const one = await env.call('GET', `${objects}/open:1?idProperty=gf_key&properties=gf_kind`);
+    expect(one.status).toBe(200);
+    const batch = await env.call('POST', `${objects}/batch/read`, {
+      idProperty: 'gf_key',
+      inputs: [{ id: 'open:1' }, { id: 'nothing' }],
+      properties: ['gf_key'],
+    });
+    expect(batch.status).toBe(207);
+    expect((batch.body as Json).results.map((r: Json) => r.properties.gf_key)).toEqual(['open:1']);
+  });
+
   const type = () => `p${env.emulator.portalId}_goal_families_record`;
 
   it('a property created with hasUniqueValue reads records by idProperty and refuses a repeated value with 409', async () => {
@@ -129,22 +188,18 @@ describe('unique-value properties', () => {
       properties: { gf_unique_key: 'settings' },
     });
     expect(steal.status).toBe(409);
-    // Batch create: the repeated value fails per input; the rest is created.
+    // Batch create: one repeated value refuses the whole call (HubSpot names the first conflict it meets).
     const batch = await env.call('POST', `/crm/v3/objects/${type()}/batch/create`, {
       inputs: [
-        {
-          objectWriteTraceId: '0',
-          properties: { gf_kind: 'journal', gf_key: 'a', gf_unique_key: 'journal:2' },
-        },
-        {
-          objectWriteTraceId: '1',
-          properties: { gf_kind: 'journal', gf_key: 'b', gf_unique_key: 'journal:2' },
-        },
+        { properties: { gf_kind: 'journal', gf_key: 'a', gf_unique_key: 'journal:2' } },
+        { properties: { gf_kind: 'journal', gf_key: 'b', gf_unique_key: 'settings' } },
       ],
     });
-    expect(batch.status).toBe(207);
-    expect((batch.body as Json).results).toHaveLength(1);
-    expect((batch.body as Json).errors[0].category).toBe('CONFLICT');
+    expect(batch.status).toBe(409);
+    expect((batch.body as Json).category).toBe('CONFLICT');
+    expect(
+      (await env.call('GET', `/crm/v3/objects/${type()}/journal:2?idProperty=gf_unique_key`)).status,
+    ).toBe(404);
     // An archived record's value is free again; a property that is not unique cannot be an idProperty.
     await env.call('DELETE', `/crm/v3/objects/${type()}/${(first.body as Json).id}`);
     expect(

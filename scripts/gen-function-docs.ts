@@ -26,19 +26,22 @@ bundled from \`src/app/functions/entries/<kebab-uid>.ts\` into one self-containe
 
 **Parameters** are validated strictly: unknown keys, wrong types and out-of-range values give
 \`{ ok: false, error: { code: "VALIDATION_ERROR", details: { issues: [{ path, code, message }] } } }\`
-and nothing is read or written. Every function takes \`caller\` (from \`context.user\`: user id, team ids,
-whether a super admin) and \`portal\` (id, time zone), because HubSpot gives app functions no user.
+and nothing is read or written. Every function takes \`caller\` (from \`context.user\`: the user id, and
+the email for display) and \`portal\` (id, time zone), because HubSpot gives app functions no user. Roles
+are not parameters: whether the caller is a super admin and which teams they are in is looked up in
+HubSpot's users API (docs/security.md).
 
 **Results** are \`{ ok: true, ...result }\` or \`{ ok: false, error: { code, message, details? } }\`, and carry
 \`meta.apiCalls\`: the HubSpot calls the invocation made (retries included). HubSpot failures keep
 HubSpot's \`correlationId\` in \`error.details\`.
 
 **Mutations** (\`goal_family_update\`, \`goal_target_update\`, \`goal_family_archive\`, \`goal_target_archive\`,
-\`goal_family_repair\`, \`goal_change_undo\`) follow the safe-write protocol (docs/safe-writes.md): call with
-\`dryRun: true\` for the plan (the preview) and its \`version\`; apply with \`dryRun: false\` and that
-\`version\`. A family changed in between is a \`CONFLICT\` and nothing is written. Create and clone take a
-client-chosen uuid instead: reuse it on retry and only the missing slices are created. Every mutation
-checks the caller against the app settings' editors (\`FORBIDDEN\`).
+\`goal_family_repair\`, \`goal_change_undo\`, \`goal_change_resolve\`) follow the safe-write protocol
+(docs/safe-writes.md): call with \`dryRun: true\` for the plan (the preview) and its \`version\`; apply with
+\`dryRun: false\` and that \`version\`. A family changed in between is a \`CONFLICT\` and nothing is written.
+Create and clone take a client-chosen uuid instead: reuse it on retry and only the missing slices are
+created. Every mutation checks the caller against the app settings' editors (\`FORBIDDEN\`) before it
+reads anything, and records the change in the signed journal before its first write.
 
 ## Error codes
 
@@ -46,11 +49,11 @@ checks the caller against the app settings' editors (\`FORBIDDEN\`).
 | --- | --- |
 | \`VALIDATION_ERROR\` | bad parameters, or a change the domain refuses (details say why); nothing written |
 | \`NOT_FOUND\` | the family, slice, finding or journal entry does not exist (any more) |
-| \`CONFLICT\` | the family (or the settings) changed since the version you sent; nothing written |
-| \`FORBIDDEN\` | the caller is not an editor in the app settings |
+| \`CONFLICT\` | the family (or the settings) changed since the version you sent, another change of it is running or unfinished, or search has not caught up (\`details.reason\`); nothing written |
+| \`FORBIDDEN\` | the caller is not an editor in the app settings, or a user HubSpot does not know |
 | \`RATE_LIMITED\` | HubSpot's daily limit, or a ten-secondly limit that outlasted the retries |
 | \`PARTIAL_FAILURE_ROLLED_BACK\` | some writes failed for good; every applied one was undone (\`details.slices\`) |
-| \`NEEDS_ATTENTION\` | some writes failed and undoing the others failed too: \`details.slices\` gives each slice's state |
+| \`NEEDS_ATTENTION\` | something failed after the first write (a write and its undo, a verify read): the family may be half-changed; \`details.slices\` gives each slice's state, and the change can be finished or rolled back |
 | \`HUBSPOT_ERROR\` | any other HubSpot failure (\`details.correlationId\`) |
 | \`INTERNAL_ERROR\` | a bug in the app; logged |
 `;

@@ -2,7 +2,7 @@ import { HubSpotHttpError } from '../http/errors.js';
 import type { Route } from '../http/router.js';
 import { type ApiResponse, json } from '../http/types.js';
 import type { SeedChoice } from '../seed/types.js';
-import type { Faults, PartialFailureOptions } from './faults.js';
+import type { CallRule, Faults, PartialFailureOptions } from './faults.js';
 
 /** What the control API drives: the same operations as the programmatic API. */
 export interface ControlTarget {
@@ -37,11 +37,20 @@ function applyFaults(faults: Faults, body: unknown): void {
     failRate?: { status: number; rate: number };
     throttleNext?: { n: number; policyName?: string };
     partialFailureNext?: PartialFailureOptions;
+    rules?: CallRule[];
+    killAfter?: number;
+    killPath?: string;
   };
   if (typeof input.latencyMs === 'number') faults.setLatency(input.latencyMs);
   if (input.failRate) faults.failRate(input.failRate.status, input.failRate.rate);
   if (input.throttleNext) faults.throttleNext(input.throttleNext.n, input.throttleNext.policyName);
   if (input.partialFailureNext) faults.partialFailureNext(input.partialFailureNext);
+  try {
+    for (const rule of input.rules ?? []) faults.addRule(rule);
+    if (typeof input.killAfter === 'number') faults.killAfter(input.killAfter, input.killPath);
+  } catch (e) {
+    throw new HubSpotHttpError(400, 'VALIDATION_ERROR', (e as Error).message);
+  }
 }
 
 const ok = (): ApiResponse => json(200, { ok: true });

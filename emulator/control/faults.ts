@@ -13,16 +13,63 @@ export interface PartialFailureOptions {
   message?: string;
 }
 
+/** What happens to the one call a `CallRule` picks. */
+export type CallEffect =
+  /** Answer with this status and HubSpot's error body; nothing is done (a 429 with `policyName`). */
+  | { kind: 'status'; status: number; policyName?: string; retryAfterSeconds?: number }
+  /** Do the call, then drop the connection: the caller never learns that it happened. */
+  | { kind: 'lose-answer' }
+  /** A batch call applies every input but these (207 with per-input errors); other calls are untouched. */
+  | { kind: 'partial'; failIndexes: number[] };
+
+/**
+ * Picks the `nth` API call (1-based, counted from when the rule is added) whose counter key contains
+ * `path` (any call when absent), e.g. `{ nth: 2, path: 'goal_targets/batch/read' }`. With `after`,
+ * counting starts only once a call whose key contains `after` has been made (e.g. "the first write
+ * to the app's store after the first batch update").
+ */
+export interface CallRule {
+  nth: number;
+  path?: string;
+  after?: string;
+  effect: CallEffect;
+}
+
 export interface FaultState {
   latencyMs: number;
   failRate: { status: number; rate: number } | null;
   throttle: { remaining: number; policyName: string } | null;
   partialFailures: PartialFailureOptions[];
+  /** Rules still waiting for their call, with how many matching calls they have seen. */
+  rules: (CallRule & { seen: number; armed: boolean })[];
+  /**
+   * `killAfter`: matching calls left before the kill (null: none set), and the counter-key part that
+   * counts (any call when null); `killed`: every API call is dropped.
+   */
+  killAfter: number | null;
+  killPath: string | null;
+  killed: boolean;
 }
+
+/** What the server does with a call once it is admitted. */
+export type CallFate = 'answer' | 'lose-answer' | 'drop';
+
+const BATCH_OPERATION = /\/(batch\/(?:read|create|update|upsert|archive))$/;
+
+const initialState = (): FaultState => ({
+  latencyMs: 0,
+  failRate: null,
+  throttle: null,
+  partialFailures: [],
+  rules: [],
+  killAfter: null,
+  killPath: null,
+  killed: false,
+});
 
 /** Faults injected into API calls (never into the control API). */
 export class Faults {
-  private state: FaultState = { latencyMs: 0, failRate: null, throttle: null, partialFailures: [] };
+  private state: FaultState = initialState();
   private random = mulberry32(1);
 
   /** Delay every API answer by `ms`. */
@@ -46,8 +93,51 @@ export class Faults {
     this.state.partialFailures.push({ ...options });
   }
 
+  /** One fault on one chosen call (see `CallRule`); several rules may wait at once. */
+  addRule(rule: CallRule): void {
+    if (!Number.isInteger(rule.nth) || rule.nth < 1) throw new RangeError('nth must be a positive integer');
+    this.state.rules.push({ ...rule, seen: 0, armed: rule.after === undefined });
+  }
+
+  /** The `nth` call matching `path` answers `status` (with `policyName` for a 429) and does nothing. */
+  failNth(
+    nth: number,
+    status: number,
+    options: { path?: string; after?: string; policyName?: string; retryAfterSeconds?: number } = {},
+  ): void {
+    const { path, after, policyName, retryAfterSeconds } = options;
+    this.addRule({
+      nth,
+      ...(path ? { path } : {}),
+      ...(after ? { after } : {}),
+      effect: {
+        kind: 'status',
+        status,
+        ...(policyName ? { policyName } : {}),
+        ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+      },
+    });
+  }
+
+  /** The `nth` call matching `path` is done, but its answer is lost (the connection drops). */
+  loseAnswerOf(nth: number, path?: string): void {
+    this.addRule({ nth, ...(path ? { path } : {}), effect: { kind: 'lose-answer' } });
+  }
+
+  /**
+   * The caller dies after its `n`th API call from now (HubSpot's function time limit), counting only
+   * calls whose counter key contains `path` when given: that call is done but its answer lost, and
+   * every later API call is dropped unanswered and undone until `clear()`.
+   */
+  killAfter(n: number, path?: string): void {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError('n must be a positive integer');
+    this.state.killAfter = n;
+    this.state.killPath = path ?? null;
+    this.state.killed = false;
+  }
+
   clear(): void {
-    this.state = { latencyMs: 0, failRate: null, throttle: null, partialFailures: [] };
+    this.state = initialState();
     this.random = mulberry32(1);
   }
 
@@ -59,8 +149,56 @@ export class Faults {
     return this.state.latencyMs;
   }
 
-  /** Throw the injected error for this call, if any (throttling first, then the failure rate). */
-  beforeCall(): void {
+  get killed(): boolean {
+    return this.state.killed;
+  }
+
+  /**
+   * Decides one API call's fate: throws the injected error for it (rules, throttling, then the
+   * failure rate), or says whether to answer it, lose its answer, or drop it undone.
+   */
+  beforeCall(counterKey = ''): CallFate {
+    if (this.state.killed) return 'drop';
+    let fate: CallFate = 'answer';
+    const counts = this.state.killPath === null || counterKey.includes(this.state.killPath);
+    if (this.state.killAfter !== null && counts) {
+      this.state.killAfter--;
+      if (this.state.killAfter <= 0) {
+        this.state.killAfter = null;
+        this.state.killed = true;
+        fate = 'lose-answer';
+      }
+    }
+    const fired: CallEffect[] = [];
+    this.state.rules = this.state.rules.filter((rule) => {
+      if (!rule.armed) {
+        // The call that arms a rule is not counted by it.
+        if (rule.after !== undefined && counterKey.includes(rule.after)) rule.armed = true;
+        return true;
+      }
+      if (rule.path !== undefined && !counterKey.includes(rule.path)) return true;
+      rule.seen++;
+      if (rule.seen < rule.nth) return true;
+      fired.push(rule.effect);
+      return false;
+    });
+    for (const effect of fired) {
+      if (effect.kind === 'status') {
+        if (effect.status === 429) {
+          const wait = effect.retryAfterSeconds;
+          throw rateLimited(
+            effect.policyName ?? 'TEN_SECONDLY_ROLLING',
+            wait !== undefined ? { 'retry-after': String(wait) } : {},
+          );
+        }
+        throw injected(effect.status);
+      }
+      if (effect.kind === 'lose-answer') fate = 'lose-answer';
+      const operation = BATCH_OPERATION.exec(counterKey)?.[1] as BatchOperation | undefined;
+      if (effect.kind === 'partial' && operation) {
+        this.state.partialFailures.unshift({ path: operation, failIndexes: effect.failIndexes });
+      }
+    }
     const throttle = this.state.throttle;
     if (throttle) {
       throttle.remaining--;
@@ -68,13 +206,8 @@ export class Faults {
       throw rateLimited(throttle.policyName);
     }
     const failRate = this.state.failRate;
-    if (failRate && this.random() < failRate.rate) {
-      throw new HubSpotHttpError(
-        failRate.status,
-        failRate.status >= 500 ? 'INTERNAL_ERROR' : 'INJECTED_FAULT',
-        `Injected fault: HTTP ${failRate.status}`,
-      );
-    }
+    if (failRate && this.random() < failRate.rate) throw injected(failRate.status);
+    return fate;
   }
 
   takeBatchFailure(operation: BatchOperation): InjectedBatchFailure | undefined {
@@ -90,4 +223,12 @@ export class Faults {
       message: failure.message ?? 'Injected failure for this input',
     };
   }
+}
+
+function injected(status: number): HubSpotHttpError {
+  return new HubSpotHttpError(
+    status,
+    status >= 500 ? 'INTERNAL_ERROR' : 'INJECTED_FAULT',
+    `Injected fault: HTTP ${status}`,
+  );
 }

@@ -19,7 +19,7 @@ import {
 } from './property-input.js';
 import { archiveRecord, createRecord, updateRecord } from './record-writes.js';
 import { requestedProperties, toApiObject, toWrittenObject } from './serialise.js';
-import { uniqueValueConflict, uniqueValueMessage } from './unique-values.js';
+import { assertUniqueValues } from './unique-values.js';
 
 export const BATCH_INPUT_LIMIT = 100;
 
@@ -123,7 +123,6 @@ export function batchCreate(context: CrmContext, request: ApiRequest): ApiRespon
   const failure = context.takeBatchFailure('batch/create');
   const errors: BatchError[] = [];
   const accepted: Array<{ input: BatchInput; changes: PropertyChanges }> = [];
-  const claimed = new Map<string, Set<string>>();
   inputs.forEach((input, index) => {
     const checked = checkProperties(type, input.properties ?? {}, context.store);
     const problems = checked.ok ? missingRequired(type, checked.changes) : checked.errors;
@@ -143,13 +142,9 @@ export function batchCreate(context: CrmContext, request: ApiRequest): ApiRespon
       errors.push(injectedError(failure, traceContext(input)));
       return;
     }
-    const conflict = uniqueValueConflict(context.store, type, checked.changes, undefined, claimed);
-    if (conflict) {
-      errors.push(batchError('CONFLICT', uniqueValueMessage(type, conflict), traceContext(input)));
-      return;
-    }
     accepted.push({ input, changes: checked.changes });
   });
+  assertUniqueValues(context.store, type, accepted);
   const results = context.store.transaction(() => {
     const at = context.store.writeTime();
     return accepted.map(({ input, changes }) =>
@@ -175,7 +170,6 @@ export function batchUpdate(context: CrmContext, request: ApiRequest): ApiRespon
   const errors: BatchError[] = [];
   const missing: string[] = [];
   const toApply: Array<{ record: CrmRecord; input: BatchInput; changes: PropertyChanges }> = [];
-  const claimed = new Map<string, Set<string>>();
   checkedInputs.forEach(({ input, changes }, index) => {
     const id = input.id ?? '';
     if (failure && injectedFailure(failure, index, id)) {
@@ -187,15 +181,13 @@ export function batchUpdate(context: CrmContext, request: ApiRequest): ApiRespon
       missing.push(id);
       return;
     }
-    const conflict = uniqueValueConflict(context.store, type, changes, record.id, claimed);
-    if (conflict) {
-      errors.push(
-        batchError('CONFLICT', uniqueValueMessage(type, conflict), { ids: [id], ...traceContext(input) }),
-      );
-      return;
-    }
     toApply.push({ record, input, changes });
   });
+  assertUniqueValues(
+    context.store,
+    type,
+    toApply.map(({ record, changes }) => ({ changes, id: record.id })),
+  );
   if (missing.length > 0) {
     errors.push(
       batchError('OBJECT_NOT_FOUND', `Could not update some ${type.name} objects: not found`, {

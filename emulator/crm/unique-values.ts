@@ -1,41 +1,47 @@
+/** HubSpot's unique-value properties (`hasUniqueValue`): no two live records of a type share a value. */
 import { HubSpotHttpError } from '../http/errors.js';
 import type { ObjectType } from '../store/object-types.js';
 import type { Store } from '../store/store.js';
 import type { PropertyChanges } from './property-input.js';
 
 /**
- * The first property with `hasUniqueValue` whose new value another live record of the type already
- * holds (or an earlier input of the same batch claims), or undefined. `exceptId` is the record being
- * updated: keeping its own value is no conflict.
+ * Refuses writes that would give a unique property a value another live record (or another input of
+ * the same call) already holds. Checked before anything is written; a record keeping (or re-writing)
+ * its own value is no conflict, and an archived record's value is free again.
  */
-export function uniqueValueConflict(
+// ASSUMPTION (unverified): such a write answers 409 with category CONFLICT and a message naming the
+// existing record ("… already exists. Existing ID: …"), as a duplicate contact email does, and changes
+// nothing: a batch call with one such input is refused whole, naming the first conflict it meets.
+export function assertUniqueValues(
   store: Store,
   type: ObjectType,
-  changes: PropertyChanges,
-  exceptId?: string,
-  claimed?: Map<string, Set<string>>,
-): { property: string; value: string } | undefined {
-  for (const [name, value] of Object.entries(changes)) {
-    if (value === null || !type.properties.get(name)?.hasUniqueValue) continue;
-    if (claimed?.get(name)?.has(value)) return { property: name, value };
+  writes: readonly { changes: PropertyChanges; id?: string | undefined }[],
+): void {
+  const unique = [...type.properties.values()].filter((p) => p.hasUniqueValue).map((p) => p.name);
+  if (unique.length === 0) return;
+  for (const name of unique) {
+    const claimed = new Map<string, string | undefined>();
+    for (const write of writes) {
+      const value = write.changes[name];
+      if (value === undefined || value === null || value === '') continue;
+      if (claimed.has(value)) throw duplicate(type, name, value);
+      claimed.set(value, write.id);
+    }
+    if (claimed.size === 0) continue;
     for (const record of store.recordsOf(type).values()) {
-      if (!record.archived && record.id !== exceptId && record.properties[name] === value)
-        return { property: name, value };
+      if (record.archived) continue;
+      const value = record.properties[name];
+      if (value === undefined || !claimed.has(value)) continue;
+      if (claimed.get(value) !== record.id) throw duplicate(type, name, value, record.id);
     }
   }
-  for (const [name, value] of Object.entries(changes)) {
-    if (value === null || !type.properties.get(name)?.hasUniqueValue) continue;
-    if (claimed) claimed.set(name, new Set([...(claimed.get(name) ?? []), value]));
-  }
-  return undefined;
 }
 
-// ASSUMPTION (unverified): HubSpot refuses a value of a `hasUniqueValue` property that another record
-// holds with 409 CONFLICT (as it does for a contact's email); the message's wording is the emulator's.
-export const uniqueValueMessage = (type: ObjectType, conflict: { property: string; value: string }) =>
-  `A ${type.name} record already has the value "${conflict.value}" for the unique property ${conflict.property}.`;
-
-export const uniqueValueError = (type: ObjectType, conflict: { property: string; value: string }) =>
-  new HubSpotHttpError(409, 'CONFLICT', uniqueValueMessage(type, conflict), {
-    context: { propertyName: [conflict.property] },
-  });
+function duplicate(type: ObjectType, name: string, value: string, existingId?: string): HubSpotHttpError {
+  return new HubSpotHttpError(
+    409,
+    'CONFLICT',
+    `A ${type.name} with ${name} "${value}" already exists.${existingId ? ` Existing ID: ${existingId}` : ''}`,
+    { context: { propertyName: [name] } },
+  );
+}

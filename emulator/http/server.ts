@@ -15,8 +15,14 @@ export interface ServerHooks<A, C> {
   latencyMs(): number;
   /** How latency is waited out; default a real timer (benchmarks pass a virtual clock's sleep). */
   sleep?: (ms: number) => Promise<unknown>;
-  /** Throws an injected fault or a 429; returns rate-limit headers to send. */
-  admit(kind: 'standard' | 'search'): Record<string, string>;
+  /**
+   * Throws an injected fault or a 429; returns rate-limit headers to send and what to do with the call:
+   * answer it, do it but lose the answer (the connection drops), or drop it undone.
+   */
+  admit(
+    kind: 'standard' | 'search',
+    counterKey: string,
+  ): { headers: Record<string, string>; fate: 'answer' | 'lose-answer' | 'drop' };
 }
 
 const JSON_TYPE = 'application/json;charset=utf-8';
@@ -132,12 +138,19 @@ export function createHttpServer<A, C>(hooks: ServerHooks<A, C>): Server {
       if (latency > 0) await (hooks.sleep ?? sleep)(latency);
       const authorization = request.headers.authorization ?? '';
       if (authorization !== `Bearer ${hooks.token()}`) throw unauthenticated();
-      const rateHeaders = hooks.admit(match.route.rateLimit);
+      const { headers: rateHeaders, fate } = hooks.admit(match.route.rateLimit, match.counterKey);
+      if (fate === 'drop') return void request.socket.destroy();
+      let answer: ApiResponse | undefined;
+      let failure: unknown;
       try {
-        send(response, await match.route.handle(hooks.apiContext, apiRequest(match.params)), rateHeaders);
+        answer = await match.route.handle(hooks.apiContext, apiRequest(match.params));
       } catch (error) {
-        sendError(response, error, rateHeaders);
+        failure = error;
       }
+      // Done, but the caller never hears of it (a timeout, a dropped connection, a killed invocation).
+      if (fate === 'lose-answer') return void request.socket.destroy();
+      if (answer) send(response, answer, rateHeaders);
+      else sendError(response, failure, rateHeaders);
     } catch (error) {
       sendError(response, error);
     }

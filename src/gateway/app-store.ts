@@ -3,24 +3,35 @@
  * creates on first write through the schemas API. Why a custom object: docs/safe-writes.md. Why every
  * record is signed and what that cannot prevent: docs/security.md.
  *
- * - Settings are one record with the unique key `settings` (a property with `hasUniqueValue`), read
- *   by that key with `idProperty` — no search, so a save is visible to the very next call — and
- *   updated in place. The unique key makes a second settings record impossible.
- * - Journal entries get a random unique key, so a signed entry cannot be copied into a new record.
- * - Every write carries an HMAC of the record's content (record-signature.ts); every read reports
- *   `valid`, `tampered` or `unsigned`.
+ * One unique-value property, `gf_unique_key` (`hasUniqueValue`), names every record the app looks for,
+ * and records are read by it with `idProperty` — no search, so no lag:
+ * - the settings: one record with the unique key `settings`, updated in place; a second settings
+ *   record cannot exist;
+ * - the journal: a family's open entry (`open:<uuid>`, which makes it the family's lock: a second
+ *   record with that key cannot be created), its newest entry (`last:<uuid>`) and the others
+ *   (`done:<uuid>:<id>`); see src/use-cases/safe-write/journal-lifecycle.ts.
+ * Every write carries an HMAC of the record's content (record-signature.ts), bound to the record's id
+ * once it has one; every read reports `valid`, `tampered` or `unsigned`.
  */
-import { randomUUID } from 'node:crypto';
 import { GatewayError } from './errors';
 import type { HubSpotHttp } from './http';
 import type { CrmRecord } from './objects';
 import { CrmObjects, send } from './objects';
 import { paths } from './paths';
-import { createRecordSigner, type RecordIntegrity, type RecordSigner } from './record-signature';
+import {
+  createRecordSigner,
+  type RecordIntegrity,
+  type RecordSigner,
+  type SignedFields,
+} from './record-signature';
 
 export const STORE_OBJECT_NAME = 'goal_families_record';
 /** The unique key of the one settings record. */
 export const SETTINGS_KEY = 'settings';
+/** The property with unique values that every record is found by. */
+export const UNIQUE_KEY = 'gf_unique_key';
+/** Where a journal record that failed its check is moved, out of the way of the app's own keys. */
+export const setAsideKey = (id: string) => `untrusted:${id}`;
 export const STORE_PROPERTIES = [
   'gf_kind',
   'gf_key',
@@ -36,6 +47,7 @@ export const MAX_PAYLOAD_CHARS = 65_000;
 export type StoredRecord = {
   id: string;
   kind: 'settings' | 'journal';
+  /** Its unique key (`gf_unique_key`). */
   key: string;
   familyUuid: string;
   payload: unknown;
@@ -59,7 +71,9 @@ export interface AppStore {
     key: string;
   }): Promise<StoredRecord>;
   readJournal(id: string): Promise<StoredRecord | null>;
-  updateJournal(id: string, payload: unknown): Promise<StoredRecord>;
+  readJournalByKeys(keys: readonly string[]): Promise<StoredRecord[]>;
+  updateJournal(id: string, payload: unknown, key?: string): Promise<StoredRecord>;
+  setAsideJournal(id: string): Promise<void>;
   listJournal(query: { familyUuid?: string; limit: number; after?: string }): Promise<{
     entries: StoredRecord[];
     after: string | null;
@@ -90,8 +104,9 @@ const PROPERTY_SPECS = [
 
 // ASSUMPTION (unverified): a private app with the crm.schemas.custom.* scopes may create this custom object
 // on first use (custom objects need an Enterprise portal, which apps with functions require anyway), a
-// string property holds a journal entry's JSON (up to 65,536 characters), and properties (the unique
-// key too) can be added later to an object that already has records.
+// string property holds a journal entry's JSON (up to 65,536 characters), properties (the unique
+// key too) can be added later to an object that already has records, and records can be read by the
+// unique key with `idProperty` (one by GET, up to 100 by batch read).
 export const STORE_SCHEMA = {
   name: STORE_OBJECT_NAME,
   labels: { singular: 'Goal Families record', plural: 'Goal Families records' },
@@ -118,13 +133,14 @@ function serialise(payload: unknown): string {
   return text;
 }
 
-const fieldsOf = (p: CrmRecord['properties']) => ({
-  uniqueKey: p.gf_unique_key ?? '',
-  kind: p.gf_kind ?? '',
-  key: p.gf_key ?? '',
-  familyUuid: p.gf_family_uuid ?? '',
-  createdAt: p.gf_created_at ?? '',
-  payload: p.gf_payload ?? '',
+const fieldsOf = (r: CrmRecord) => ({
+  uniqueKey: r.properties.gf_unique_key ?? '',
+  kind: r.properties.gf_kind ?? '',
+  key: r.properties.gf_key ?? '',
+  familyUuid: r.properties.gf_family_uuid ?? '',
+  createdAt: r.properties.gf_created_at ?? '',
+  payload: r.properties.gf_payload ?? '',
+  recordId: r.id,
 });
 
 function toStored(r: CrmRecord, signer: RecordSigner): StoredRecord {
@@ -135,11 +151,11 @@ function toStored(r: CrmRecord, signer: RecordSigner): StoredRecord {
   } catch {
     payload = null;
   }
-  const integrity = signer.check(fieldsOf(p), p.gf_signature);
+  const integrity = signer.check(fieldsOf(r), p.gf_signature);
   return {
     id: r.id,
     kind: p.gf_kind === 'settings' ? 'settings' : 'journal',
-    key: p.gf_key ?? '',
+    key: p.gf_unique_key ?? '',
     familyUuid: p.gf_family_uuid ?? '',
     payload,
     createdAt: p.gf_created_at ?? '',
@@ -149,8 +165,11 @@ function toStored(r: CrmRecord, signer: RecordSigner): StoredRecord {
   };
 }
 
-/** The written properties of a record, with their signature (an empty one clears a stale signature). */
-function signedProperties(signer: RecordSigner, fields: ReturnType<typeof fieldsOf>) {
+/**
+ * The written properties of a record, with their signature (an empty one clears a stale signature).
+ * `fields.recordId` binds the signature to the record (unknown when it is being created).
+ */
+function signedProperties(signer: RecordSigner, fields: SignedFields) {
   return {
     gf_unique_key: fields.uniqueKey,
     gf_kind: fields.kind,
@@ -208,12 +227,21 @@ export function createAppStore(
       }
       return found.objects;
     }
-    const created = await send(http, {
-      method: 'POST',
-      path: paths.schemas(),
-      body: STORE_SCHEMA,
-      idempotent: false,
-    });
+    let created: Awaited<ReturnType<typeof send>>;
+    try {
+      created = await send(http, {
+        method: 'POST',
+        path: paths.schemas(),
+        body: STORE_SCHEMA,
+        idempotent: false,
+      });
+    } catch (e) {
+      // Another invocation created it first (or this create's answer was lost): use that one.
+      existing = null;
+      const now = e instanceof GatewayError && (e.status === 409 || e.outcomeUnknown) ? await find() : null;
+      if (now) return store();
+      throw e;
+    }
     const objects = new CrmObjects(http, String(asRaw(created.body).objectTypeId));
     existing = Promise.resolve({ objects, properties: new Set(PROPERTY_SPECS.map((p) => p.name)) });
     return objects;
@@ -235,8 +263,8 @@ export function createAppStore(
       settings ??= (async () => {
         const found = await find();
         // An object made before settings had a unique key holds no settings this version reads.
-        if (!found?.properties.has('gf_unique_key')) return null;
-        const record = await found.objects.getById(SETTINGS_KEY, READ, 'gf_unique_key');
+        if (!found?.properties.has(UNIQUE_KEY)) return null;
+        const record = await found.objects.getById(SETTINGS_KEY, READ, UNIQUE_KEY);
         return record ? toStored(record, signer) : null;
       })();
       settings.catch(() => {
@@ -254,6 +282,7 @@ export function createAppStore(
         familyUuid: '',
         createdAt: savedAt,
         payload: serialise(payload),
+        recordId: existingId ?? undefined,
       });
       settings = null;
       if (existingId) return toStored(await o.patch(existingId, properties), signer);
@@ -266,15 +295,17 @@ export function createAppStore(
     },
     async appendJournal(entry) {
       const o = await store();
+      // The key is unique: a create retried after a lost answer fails rather than duplicating the entry.
       const record = await o.createOne(
         signedProperties(signer, {
-          uniqueKey: `journal:${randomUUID()}`,
+          uniqueKey: entry.key,
           kind: 'journal',
           key: entry.key,
           familyUuid: entry.familyUuid,
           createdAt: entry.createdAt,
           payload: serialise(entry.payload),
         }),
+        true,
       );
       return remember(record);
     },
@@ -284,17 +315,50 @@ export function createAppStore(
       const record = await found.objects.getById(id, READ);
       return record && record.properties.gf_kind === 'journal' ? remember(record) : null;
     },
-    async updateJournal(id, payload) {
+    async readJournalByKeys(keys) {
+      const found = await find();
+      // An object made before records had a unique key holds no entry this version finds by key.
+      if (!found?.properties.has(UNIQUE_KEY) || keys.length === 0) return [];
+      const read = await found.objects.readByIds(keys, READ, UNIQUE_KEY);
+      // A key HubSpot answered with an error (not "not found") may well hold a record: a lock, say.
+      if (read.unreadable.length > 0) {
+        throw new GatewayError({
+          kind: 'server',
+          status: 207,
+          message: `HubSpot could not read the journal records ${read.unreadable.join(', ')}`,
+          endpoint: 'POST {store}/batch/read',
+        });
+      }
+      return read.found.filter((r) => r.properties.gf_kind === 'journal').map(remember);
+    },
+    async updateJournal(id, payload, key) {
       const o = await store();
       const current = seen.get(id) ?? (await o.getById(id, READ));
       if (!current) throw new RangeError(`no journal record ${id}`);
       // Re-signing a record that failed its check would launder whatever was changed in it.
       if (!toStored(current, signer).trusted)
         throw new RangeError(`journal record ${id} failed its signature check; it is not rewritten`);
-      const fields = { ...fieldsOf(current.properties), payload: serialise(payload) };
-      const properties = { gf_payload: fields.payload, gf_signature: signer.sign(fields) };
+      const fields = {
+        ...fieldsOf(current),
+        payload: serialise(payload),
+        ...(key !== undefined ? { uniqueKey: key, key } : {}),
+      };
+      // Every rewrite is signed anew, bound to this record: a copy of it elsewhere does not check.
+      const properties = {
+        gf_payload: fields.payload,
+        ...(key !== undefined ? { gf_unique_key: key, gf_key: key } : {}),
+        gf_signature: signer.sign(fields),
+      };
       const patched = await o.patch(id, properties);
       return remember({ ...patched, properties: { ...current.properties, ...patched.properties } });
+    },
+    async setAsideJournal(id) {
+      const o = await store();
+      // Only the keys move; the content and its (failing) signature stay, for the store check to show.
+      const key = setAsideKey(id);
+      const patched = await o.patch(id, { gf_unique_key: key, gf_key: key });
+      const current = seen.get(id);
+      if (current) seen.set(id, { ...current, properties: { ...current.properties, ...patched.properties } });
     },
     async listJournal(query) {
       const found = await find();

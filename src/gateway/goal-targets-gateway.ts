@@ -48,6 +48,10 @@ export type TargetQuery = {
   /** Periods overlapping [fromMs, toMs]. */
   fromMs?: number;
   toMs?: number;
+  /** Slices of these families only (≤ 100 uuids). */
+  uuids?: readonly string[];
+  /** Slices modified after this instant (epoch ms). */
+  modifiedAfterMs?: number;
 };
 
 export interface HubSpotGateway {
@@ -62,8 +66,11 @@ export interface HubSpotGateway {
    * 10,000 cap. `properties` narrows what is read (default: every property the domain reads).
    */
   scanAfter(afterId: string | null, limit: number, properties?: readonly string[]): Promise<SearchPage>;
-  /** Batch read by id, ≤100 per call; archived or unknown ids come back in `missing`. */
-  readByIds(ids: readonly string[]): Promise<{ found: CrmRecord[]; missing: string[] }>;
+  /**
+   * Batch read by id, ≤100 per call; archived or unknown ids come back in `missing`, ids HubSpot
+   * answered with another error in `unreadable`.
+   */
+  readByIds(ids: readonly string[]): Promise<{ found: CrmRecord[]; missing: string[]; unreadable: string[] }>;
   createTargets(inputs: readonly Record<string, string>[]): Promise<WriteOutcome[]>;
   updateTargets(
     inputs: readonly { id: string; properties: Record<string, string> }[],
@@ -83,10 +90,11 @@ export interface HubSpotGateway {
   /** HTTP attempts made through this gateway so far. */
   readonly calls: CallCounter;
   /**
-   * From now on, no search-throttle wait or retry back-off that would end past `at` (epoch ms, on
-   * the invocation's clock): the call fails with a `GatewayError` of kind `deadline` (a throttle wait)
-   * or with HubSpot's last answer (a retry not made). `undefined` removes it. For reads that can stop
-   * and resume (the audit's cursor); a write must never be cut short this way.
+   * From now on, no search-throttle wait, retry back-off or new call that would end past `at` (epoch
+   * ms, on the invocation's clock): the call fails with a `GatewayError` of kind `deadline` (a wait or
+   * a throttled retry not made; nothing was done) or with HubSpot's last answer (a retry after a server
+   * error not made). `undefined` removes it. Reads stop and resume (the audit's cursor); writes stop
+   * between batches, in time to roll back (a batch write never stops halfway).
    */
   setDeadline(at: number | undefined): void;
 }
@@ -200,6 +208,18 @@ export function createGoalTargetsGateway(deps: {
         filters.push({ propertyName: 'hs_end_datetime', operator: 'GTE', value: String(query.fromMs) });
       if (query.toMs !== undefined)
         filters.push({ propertyName: 'hs_start_datetime', operator: 'LTE', value: String(query.toMs) });
+      if (query.uuids !== undefined)
+        filters.push({
+          propertyName: 'hs_group_correlation_uuid',
+          operator: 'IN',
+          values: query.uuids.slice(0, MAX_IN_VALUES),
+        });
+      if (query.modifiedAfterMs !== undefined)
+        filters.push({
+          propertyName: 'hs_lastmodifieddate',
+          operator: 'GT',
+          value: String(query.modifiedAfterMs),
+        });
       if (filters.length === 0)
         filters.push({ propertyName: 'hs_group_correlation_uuid', operator: 'HAS_PROPERTY' });
       return targets.searchEveryMatch({ filterGroups: [{ filters }], properties });

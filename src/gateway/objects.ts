@@ -42,13 +42,27 @@ export type SearchRequest = {
 export type SearchPage = { results: CrmRecord[]; total: number; after: string | null };
 
 /** What happened to one input of a batch write. `unknown`: the call failed in a way that may have applied it. */
+/** `deadline`: not sent, because the invocation's deadline would have passed (nothing was done). */
 export type WriteOutcome =
   | { state: 'ok'; index: number; record: CrmRecord }
-  | { state: 'failed' | 'unknown'; index: number; message: string; correlationId?: string };
+  | {
+      state: 'failed' | 'unknown';
+      index: number;
+      message: string;
+      correlationId?: string;
+      deadline?: boolean;
+    };
 
 export type ArchiveOutcome =
   | { state: 'ok'; index: number; id: string }
-  | { state: 'failed' | 'unknown'; index: number; id: string; message: string; correlationId?: string };
+  | {
+      state: 'failed' | 'unknown';
+      index: number;
+      id: string;
+      message: string;
+      correlationId?: string;
+      deadline?: boolean;
+    };
 
 export const chunk = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -171,21 +185,39 @@ export class CrmObjects {
     }
   }
 
-  /** Batch read in chunks of 100; ids HubSpot does not know (or archived) come back in `missing`. */
-  async readByIds(ids: readonly string[], properties: readonly string[]) {
+  /**
+   * Batch read in chunks of 100; ids HubSpot does not know (or archived) come back in `missing`, ids
+   * it answered with another error (a 207 for them) in `unreadable`: those may well exist. With
+   * `idProperty` (a unique-value property) the "ids" are that property's values.
+   */
+  async readByIds(ids: readonly string[], properties: readonly string[], idProperty?: string) {
     const found: CrmRecord[] = [];
+    const unreadable = new Set<string>();
     for (const part of chunk([...new Set(ids)], LIMITS.batchInputs)) {
       const response = await send(this.http, {
         method: 'POST',
         path: paths.batch(this.objectType, 'read'),
         query: { archived: false },
-        body: { inputs: part.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [] },
+        body: {
+          inputs: part.map((id) => ({ id })),
+          properties: idProperty ? [...new Set([...properties, idProperty])] : [...properties],
+          propertiesWithHistory: [],
+          ...(idProperty ? { idProperty } : {}),
+        },
       });
       const body = asRaw(response.body);
       if (Array.isArray(body.results)) found.push(...body.results.map(toRecord));
+      for (const error of Array.isArray(body.errors) ? body.errors : []) {
+        if (asRaw(error).category === 'OBJECT_NOT_FOUND') continue;
+        for (const id of batchError(error).ids) unreadable.add(id);
+      }
     }
-    const seen = new Set(found.map((r) => r.id));
-    return { found, missing: ids.filter((id) => !seen.has(id)) };
+    const seen = new Set(found.map((r) => (idProperty ? (r.properties[idProperty] ?? '') : r.id)));
+    return {
+      found,
+      missing: ids.filter((id) => !seen.has(id) && !unreadable.has(id)),
+      unreadable: ids.filter((id) => !seen.has(id) && unreadable.has(id)),
+    };
   }
 
   async create(inputs: readonly Record<string, string>[], matchKey: (p: CrmRecord['properties']) => string) {
@@ -232,7 +264,14 @@ export class CrmObjects {
             error ? { state: 'failed', index, id, message: error.message } : { state: 'ok', index, id },
           );
         } else
-          outcomes.push({ state: out.kind, index, id, message: out.message, ...corr(out.correlationId) });
+          outcomes.push({
+            state: out.kind,
+            index,
+            id,
+            message: out.message,
+            ...corr(out.correlationId),
+            ...(out.deadline ? { deadline: true } : {}),
+          });
       });
     }
     return outcomes;
@@ -247,12 +286,16 @@ export class CrmObjects {
     return toRecord(response.body);
   }
 
-  async createOne(properties: Record<string, string>): Promise<CrmRecord> {
+  /**
+   * `repeatable`: the record carries a unique-value property, so a retried create can never make a
+   * second record (it fails instead): safe to retry after a server error or a lost answer.
+   */
+  async createOne(properties: Record<string, string>, repeatable = false): Promise<CrmRecord> {
     const response = await send(this.http, {
       method: 'POST',
       path: paths.objects(this.objectType),
       body: { properties, associations: [] },
-      idempotent: false,
+      idempotent: repeatable,
     });
     return toRecord(response.body);
   }
@@ -268,6 +311,10 @@ export class CrmObjects {
         idempotent,
       });
     } catch (e) {
+      // A deadline stop sent nothing (or answered a 429, which did nothing): not applied, for sure.
+      if (e instanceof GatewayError && e.kind === 'deadline') {
+        return { kind: 'failed' as const, message: e.message, deadline: true };
+      }
       if (e instanceof GatewayError) return { kind: 'unknown' as const, message: e.message };
       throw e;
     }
@@ -305,7 +352,12 @@ const corr = (id: string | undefined) => (id ? { correlationId: id } : {});
 
 type BatchAnswer =
   | { kind: 'answered'; results: { record: CrmRecord; trace: unknown }[]; errors: BatchError[] }
-  | { kind: 'failed' | 'unknown'; message: string; correlationId?: string | undefined };
+  | {
+      kind: 'failed' | 'unknown';
+      message: string;
+      correlationId?: string | undefined;
+      deadline?: boolean | undefined;
+    };
 
 /**
  * Per-input outcomes of one chunk. Results are matched to inputs by `objectWriteTraceId`, then by id
@@ -324,6 +376,7 @@ function matchOutcomes<T>(
       index: offset + i,
       message: out.message,
       ...corr(out.correlationId),
+      ...(out.deadline ? { deadline: true } : {}),
     }));
   }
   const byTrace = new Map<string, CrmRecord>();

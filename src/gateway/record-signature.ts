@@ -3,6 +3,10 @@
  * content, keyed by the app's signing secret. Anyone with custom-object write access can change a
  * record, but without the secret cannot make its signature match: the store reports such a record
  * as `tampered`, and the use cases ignore it. Why and what it cannot stop: docs/security.md.
+ *
+ * Two schemes: `v1.` signs the content alone (a record being created has no id yet); `v2.` signs the
+ * content and the record's own HubSpot id (every rewrite of a record that exists), so that a copy of
+ * it into another record does not check.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -19,14 +23,17 @@ export type SignedFields = {
   familyUuid: string;
   createdAt: string;
   payload: string;
+  /** The record's HubSpot id, once it has one: a signature made with it binds the record. */
+  recordId?: string | undefined;
 };
 
-const SCHEME = 'v1.';
+const CONTENT_ONLY = 'v1.';
+const BOUND_TO_RECORD = 'v2.';
 
 // ASSUMPTION (unverified): HubSpot reads a string property back exactly as written (no trimming or
 // Unicode normalisation of the JSON payload) and a datetime property back as the same instant to the
 // millisecond, though perhaps in another ISO format — so the instant, not its text, is signed.
-export function signedContent(fields: SignedFields): string {
+export function signedContent(fields: SignedFields, bound = false): string {
   const ms = Date.parse(fields.createdAt);
   return JSON.stringify([
     'goal-families-record',
@@ -36,33 +43,46 @@ export function signedContent(fields: SignedFields): string {
     fields.familyUuid,
     Number.isNaN(ms) ? fields.createdAt : ms,
     fields.payload,
+    ...(bound ? [fields.recordId ?? ''] : []),
   ]);
 }
 
 export type RecordSigner = {
   /** A key is set: records are signed and checked. */
   readonly enabled: boolean;
-  /** The signature to store (empty when no key is set: nothing is signed). */
+  /**
+   * The signature to store (empty when no key is set: nothing is signed); bound to the record when
+   * `fields.recordId` is given.
+   */
   sign(fields: SignedFields): string;
-  /** Without a key nothing can be checked: every record reads as `unsigned`. */
+  /**
+   * Without a key nothing can be checked: every record reads as `unsigned`. A bound signature checks
+   * only against the record it was made for (`fields.recordId`).
+   */
   check(fields: SignedFields, signature: string | null | undefined): RecordIntegrity;
 };
 
 export function createRecordSigner(secret: string | undefined): RecordSigner {
   const key = secret && secret.length > 0 ? Buffer.from(secret, 'utf8') : null;
-  const mac = (fields: SignedFields) =>
+  const mac = (fields: SignedFields, bound: boolean) =>
     createHmac('sha256', key ?? Buffer.alloc(0))
-      .update(signedContent(fields))
+      .update(signedContent(fields, bound))
       .digest();
   return {
     enabled: key !== null,
-    sign: (fields) => (key ? `${SCHEME}${mac(fields).toString('base64url')}` : ''),
+    sign(fields) {
+      if (!key) return '';
+      const bound = fields.recordId !== undefined && fields.recordId !== '';
+      return `${bound ? BOUND_TO_RECORD : CONTENT_ONLY}${mac(fields, bound).toString('base64url')}`;
+    },
     check(fields, signature) {
       if (!signature) return 'unsigned';
       if (!key) return 'unsigned';
-      if (!signature.startsWith(SCHEME)) return 'tampered';
-      const given = Buffer.from(signature.slice(SCHEME.length), 'base64url');
-      const expected = mac(fields);
+      const bound = signature.startsWith(BOUND_TO_RECORD);
+      if (!bound && !signature.startsWith(CONTENT_ONLY)) return 'tampered';
+      if (bound && !fields.recordId) return 'tampered';
+      const given = Buffer.from(signature.slice(CONTENT_ONLY.length), 'base64url');
+      const expected = mac(fields, bound);
       return given.length === expected.length && timingSafeEqual(given, expected) ? 'valid' : 'tampered';
     },
   };

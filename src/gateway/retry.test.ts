@@ -127,11 +127,27 @@ describe('withRetry under a deadline', () => {
         t += ms;
       },
     });
-    const response = await withRetry(http, o)(get);
-    expect(response.status).toBe(429);
+    // A throttle it may not wait out is a deadline stop (nothing was done), not HubSpot's 429 to report.
+    await expect(withRetry(http, o)(get)).rejects.toMatchObject({ kind: 'deadline' });
     // Waits 187.5, 375, 750 (jitter 0.5): a 4th attempt at 862.5 + 750 would end past 1,000, so 3 are made.
     expect(calls).toEqual([0, 287.5, 762.5]);
     expect(t).toBe(862.5);
+  });
+
+  it('returns a server error it may not retry past the deadline (it may have been applied)', async () => {
+    let t = 0;
+    const http: HubSpotHttp = async () => {
+      t += 100;
+      return { status: 503, headers: {}, body: { message: 'down' } };
+    };
+    const { o } = options({
+      now: () => t,
+      deadline: () => 300,
+      sleep: async (ms) => {
+        t += ms;
+      },
+    });
+    expect((await withRetry(http, o)(get)).status).toBe(503);
   });
 
   it('retries as usual when the deadline leaves room', async () => {

@@ -75,6 +75,13 @@ export function withRetry(http: HubSpotHttp, options: RetryOptions): HubSpotHttp
       const deadline = options.deadline?.();
       const pastDeadline = deadline !== undefined && now() + delay + (now() - attemptStarted) > deadline;
       if (attempt >= options.maxAttempts || waited + delay > options.budgetMs || pastDeadline) {
+        // A throttle (which did nothing) that the deadline keeps us from waiting out: say so, so that
+        // a write stops there and the caller rolls back in time instead of running past its limit.
+        if (pastDeadline && response?.status === 429) {
+          throw new DeadlineError(
+            `HubSpot asked to wait ${Math.round(delay)} ms, which would end past the deadline`,
+          );
+        }
         if (response) return response;
         throw networkError;
       }

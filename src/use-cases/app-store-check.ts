@@ -1,14 +1,16 @@
 /**
  * `app_store_check` (part of the health check): is the app's own storage what the app wrote? Reports
  * whether records are signed at all, what the settings record's check found, and every journal record
- * that cannot be believed (tampered, or unsigned while the app signs). A resumable scan in id order,
- * a few pages per call, so that any number of journal entries can be checked.
+ * that cannot be believed (tampered, or unsigned while the app signs, or an unfinished change copied
+ * from an earlier record). A resumable scan in id order, a few pages per call, so that any number of
+ * journal entries can be checked.
  */
 import type { Params, Result, SuccessOf } from '@goal-families/contract';
 import { failure, success } from '@goal-families/contract';
 import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
-import { parseEntry } from './safe-write/journal';
+import { type Entry, parseEntry } from './safe-write/journal';
+import { checkPendingEntries } from './safe-write/journal-lifecycle';
 import { loadSettings } from './safe-write/permissions';
 import { decodeCursor, encodeCursor } from './support/cursor';
 import { guarded } from './support/guard';
@@ -41,6 +43,8 @@ export function checkStore(
     let last = cursor?.last ?? null;
     let checked = cursor?.n ?? 0;
     let done = false;
+    /** Pending entries that pass their signature check: still to be checked against their families. */
+    const pending: Entry[] = [];
     for (let page = 0; page < STORE_CHECK_LIMITS.pages && !done; page++) {
       const scan = await store.scanRecords(last, STORE_CHECK_LIMITS.pageSize);
       done = scan.done;
@@ -49,17 +53,30 @@ export function checkStore(
         // The settings record is reported through `protection`.
         if (record.id === settingsRecord?.id) continue;
         checked++;
-        if (record.trusted) continue;
         const entry = parseEntry(record);
+        if (record.trusted) {
+          if (entry?.payload.state === 'pending') pending.push(entry);
+          continue;
+        }
         untrusted.push({
           id: record.id,
           integrity: record.integrity,
           at: instant(record.createdAt),
           familyUuid: record.familyUuid,
-          familyName: entry?.familyName ?? null,
+          familyName: entry?.payload.familyName ?? null,
         });
       }
       if (scan.records.length === 0) done = true;
+    }
+    for (const entry of await checkPendingEntries(store, pending)) {
+      if (entry.trusted) continue;
+      untrusted.push({
+        id: entry.id,
+        integrity: entry.integrity,
+        at: instant(entry.payload.at),
+        familyUuid: entry.familyUuid,
+        familyName: entry.payload.familyName,
+      });
     }
     return success({
       protection,

@@ -13,7 +13,10 @@ export function removeAssignee(
 ): Promise<Result<MutationResultDto>> {
   return guarded(() =>
     runMutation(deps, p, {
-      load: () => loadFamily(deps.gateway, p.uuid),
+      uuid: p.uuid,
+      // A whole assignee's targets: a family search does not show in full yet is refused, not half-changed.
+      familyWide: true,
+      load: (known) => loadFamily(deps.gateway, p.uuid, known),
       plan: withFamily(({ family }) => planOrFailure(planRemoveAssignee(family, p.assignee))),
       journal: { assignee: p.assignee },
     }),

@@ -5,7 +5,7 @@
  * page holding its lowest slice id. The cursor carries the last id and the running counts.
  */
 
-import type { FindingDto, Params } from '@goal-families/contract';
+import type { FindingDto, JournalEntryDto, Params } from '@goal-families/contract';
 import { failure, type Result, success } from '@goal-families/contract';
 import {
   auditFamily,
@@ -18,6 +18,9 @@ import {
 } from '@goal-families/domain';
 import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
+import { isEdgeFailure } from './ports';
+import { type Entry, isUnfinished, parseEntry, presentEntry } from './safe-write/journal';
+import { checkPendingEntries, readOpenEntries } from './safe-write/journal-lifecycle';
 import { defaultZone, loadSettings } from './safe-write/permissions';
 import { type ScanLimits, scanBounded, scanProgress } from './scan/bounded-scan';
 import { decodeCursor, encodeCursor } from './support/cursor';
@@ -38,9 +41,12 @@ const AuditCursor = z.object({
  * is a bound, not a check: see the loop in `auditPortal`.
  */
 export const AUDIT_LIMITS: ScanLimits = { pages: 8, pageSize: 200, budgetMs: 5_000 };
+/** Time for reading the audited families' unfinished changes after the scan (one call per 100 families). */
+export const UNFINISHED_READ_MS = 1_000;
 
 export type AuditResult = {
   findings: FindingDto[];
+  unfinished: JournalEntryDto[];
   scannedFamilies: number;
   scannedTargets: number;
   nextCursor: string | null;
@@ -57,7 +63,24 @@ export function auditPortal(
     let families = cursor?.f ?? 0;
     const before = cursor?.t ?? 0;
     const findings: FindingDto[] = [];
+    /** Unfinished changes: of the families audited here (by key, no lag), and the journal's newest. */
+    const unfinished = new Map<string, Entry>();
+    const started = deps.now();
+    if (!cursor) {
+      // Best effort, inside the invocation's budget: families whose slices are all gone have no page.
+      deps.gateway.setDeadline(started + AUDIT_LIMITS.budgetMs / 5);
+      try {
+        const recent = await deps.gateway.store.listJournal({ limit: 100 });
+        for (const e of recent.entries.map(parseEntry)) if (e && isUnfinished(e)) unfinished.set(e.id, e);
+      } catch (e) {
+        if (!isEdgeFailure(e)) throw e;
+      } finally {
+        deps.gateway.setDeadline(undefined);
+      }
+    }
     const fetched = new Set<string>();
+    /** Families audited by this invocation: their open journal entries are read after the scan. */
+    const audited: string[] = [];
     /** Every family fetched in this invocation: orphans are matched to them by group id. */
     const known: Family[] = [];
     // The settings' default zone, as create uses: it breaks ties when reading each family's own zone.
@@ -66,7 +89,8 @@ export function auditPortal(
     // Names are read once per call, and only when a finding needs one.
     const names = createNameBook(deps.gateway);
 
-    const outcome = await scanBounded(deps, cursor?.last ?? null, AUDIT_LIMITS, async (scan, lowerBound) => {
+    const limits = { ...AUDIT_LIMITS, budgetMs: AUDIT_LIMITS.budgetMs - (deps.now() - started) };
+    const outcome = await scanBounded(deps, cursor?.last ?? null, limits, async (scan, lowerBound) => {
       const pageZone = zone ?? defaultZone((await loadSettings(deps.gateway.store)).settings);
       const ctx = { timeZone: pageZone };
       const parsed = scan.results.map((r) => parseTarget(r as RawGoalTarget));
@@ -83,6 +107,7 @@ export function auditPortal(
         return lowest !== undefined && (lowerBound === null || compareIds(lowest, lowerBound) > 0);
       });
       for (const family of whole) fetched.add(family.uuid);
+      for (const family of mine) audited.push(family.uuid);
       known.push(...whole);
       for (const family of mine) {
         for (const f of auditFamily(family, ctx))
@@ -98,10 +123,27 @@ export function auditPortal(
       families += mine.length;
       zone = pageZone;
     });
+    // Unfinished changes of the families audited here, by key (no search lag): best effort, a little
+    // past the scan's budget; the next health check finds what a failure here misses.
+    // Pending entries are then checked against their families' newest entries (a copy of an earlier
+    // one is shown as not trusted, without "finish" or "roll back").
+    deps.gateway.setDeadline(started + AUDIT_LIMITS.budgetMs + UNFINISHED_READ_MS);
+    try {
+      for (const e of await readOpenEntries(deps.gateway.store, audited)) unfinished.set(e.id, e);
+      for (const e of await checkPendingEntries(deps.gateway.store, [...unfinished.values()]))
+        unfinished.set(e.id, e);
+    } catch (e) {
+      if (!isEdgeFailure(e)) throw e;
+    } finally {
+      deps.gateway.setDeadline(undefined);
+    }
     const targets = before + outcome.scanned;
     const { last, done } = outcome;
     return success({
       findings,
+      unfinished: [...unfinished.values()].map((e) =>
+        presentEntry(e, { newest: false, changedSince: false }),
+      ),
       scannedFamilies: families,
       scannedTargets: targets,
       nextCursor:

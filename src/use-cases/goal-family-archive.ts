@@ -14,7 +14,8 @@ export function archiveFamily(
 ): Promise<Result<MutationResultDto>> {
   return guarded(() =>
     runMutation(deps, p, {
-      load: () => loadFamily(deps.gateway, p.uuid),
+      uuid: p.uuid,
+      load: (known) => loadFamily(deps.gateway, p.uuid, known),
       familyWide: true,
       plan: withFamily(({ family }) => success({ plan: planArchiveFamily(family) })),
     }),

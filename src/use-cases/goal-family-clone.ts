@@ -28,7 +28,8 @@ export function cloneFamily(
     if (tooLarge) return tooLarge;
     return withUuid(
       await runMutation(deps, p, {
-        load: () => loadFamily(deps.gateway, newUuid),
+        uuid: newUuid,
+        load: (known) => loadFamily(deps.gateway, newUuid, known),
         plan: (existing, settings) =>
           planOrFailure(
             planClone(

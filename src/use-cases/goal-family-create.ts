@@ -1,8 +1,9 @@
 /**
  * `goal_family_create` (F5, F6). Takes a client-chosen uuid: what HubSpot already holds under it is
  * read first, and only the missing slices are planned, so a retry after a lost answer never
- * duplicates. (Search lags a few seconds: a retry within that window could miss the first attempt's
- * slices; the UI retries only after its own timeout, well past HubSpot's "few moments".)
+ * duplicates. Search lags a few seconds, so the slices a first attempt created are read by id from
+ * its journal entry; while that attempt is still running, its entry holds the family's lock and the
+ * retry is told to try again in a few seconds.
  */
 import type { MutationResultDto, Params, Result } from '@goal-families/contract';
 import { failure } from '@goal-families/contract';
@@ -34,7 +35,8 @@ export function createFamily(
   return guarded(async () =>
     withUuid(
       await runMutation(deps, p, {
-        load: () => loadFamily(deps.gateway, uuid),
+        uuid,
+        load: (known) => loadFamily(deps.gateway, uuid, known),
         plan: async (loaded, settings) => {
           // hs_milestone is written as the portal's own option for the period kind (read once here).
           const milestoneValue = await portalMilestoneValue(deps.gateway, kind);

@@ -23,7 +23,8 @@ export function updateFamily(
 ): Promise<Result<MutationResultDto>> {
   return guarded(() =>
     runMutation(deps, p, {
-      load: () => loadFamily(deps.gateway, p.uuid),
+      uuid: p.uuid,
+      load: (known) => loadFamily(deps.gateway, p.uuid, known),
       familyWide: true,
       journal: { source: p.source },
       plan: withFamily(({ family }, settings) => {

@@ -13,7 +13,8 @@ export function archiveTarget(
 ): Promise<Result<MutationResultDto>> {
   return guarded(() =>
     runMutation(deps, p, {
-      load: () => loadFamily(deps.gateway, p.uuid, [p.targetId]),
+      uuid: p.uuid,
+      load: (known) => loadFamily(deps.gateway, p.uuid, [...known, p.targetId]),
       plan: withFamily(({ family }) => planOrFailure(planArchiveSlice(family, p.targetId))),
     }),
   );

@@ -13,7 +13,9 @@ export function updateTarget(
 ): Promise<Result<MutationResultDto>> {
   return guarded(() =>
     runMutation(deps, p, {
-      load: () => loadFamily(deps.gateway, p.uuid, [p.targetId]),
+      uuid: p.uuid,
+      load: (known) => loadFamily(deps.gateway, p.uuid, [...known, p.targetId]),
+      patchSingle: true,
       plan: withFamily(({ family }) =>
         planOrFailure(
           planTargetUpdate(family, p.targetId, {

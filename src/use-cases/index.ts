@@ -11,6 +11,7 @@ import { checkStore } from './app-store-check';
 import type { UseCaseDeps } from './deps';
 import { addAssignee } from './goal-assignee-add';
 import { removeAssignee } from './goal-assignee-remove';
+import { resolveChange } from './goal-change-resolve';
 import { undoChange } from './goal-change-undo';
 import { auditPortal } from './goal-families-audit';
 import { indexFamilies } from './goal-families-index';
@@ -29,6 +30,7 @@ import { listOwnersAndTeams } from './owners-and-teams-list';
 
 export type { UseCaseDeps } from './deps';
 export * from './ports';
+export { INVOCATION_TIME_LIMIT_MS } from './safe-write/deadlines';
 
 /** A use case answers with exactly the contract's result for its uid: the compiler checks it. */
 export type UseCase<U extends FunctionUid> = (
@@ -52,6 +54,7 @@ export const useCases: { [U in FunctionUid]: UseCase<U> } = {
   goal_family_clone: cloneFamily,
   goal_journal_list: listJournal,
   goal_change_undo: undoChange,
+  goal_change_resolve: resolveChange,
   owners_and_teams_list: listOwnersAndTeams,
   goal_property_options: goalPropertyOptions,
   app_settings_get: getSettings,

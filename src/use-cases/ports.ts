@@ -15,14 +15,30 @@ export type CrmRecord = {
 
 export type SearchPage = { results: CrmRecord[]; total: number; after: string | null };
 
-/** What happened to one input of a batch write. `unknown`: the call failed in a way that may have applied it. */
+/**
+ * What happened to one input of a batch write. `unknown`: the call failed in a way that may have
+ * applied it. `deadline`: not sent (or throttled) because the deadline would have passed; not applied.
+ */
 export type WriteOutcome =
   | { state: 'ok'; index: number; record: CrmRecord }
-  | { state: 'failed' | 'unknown'; index: number; message: string; correlationId?: string };
+  | {
+      state: 'failed' | 'unknown';
+      index: number;
+      message: string;
+      correlationId?: string;
+      deadline?: boolean;
+    };
 
 export type ArchiveOutcome =
   | { state: 'ok'; index: number; id: string }
-  | { state: 'failed' | 'unknown'; index: number; id: string; message: string; correlationId?: string };
+  | {
+      state: 'failed' | 'unknown';
+      index: number;
+      id: string;
+      message: string;
+      correlationId?: string;
+      deadline?: boolean;
+    };
 
 export type Owner = {
   id: string;
@@ -49,6 +65,10 @@ export type TargetQuery = {
   /** Periods overlapping [fromMs, toMs]. */
   fromMs?: number;
   toMs?: number;
+  /** Slices of these families only (≤ 100 uuids). */
+  uuids?: readonly string[];
+  /** Slices modified after this instant (epoch ms). */
+  modifiedAfterMs?: number;
 };
 
 /** What the store found when it checked a record against its signature (see `StoredRecord`). */
@@ -58,6 +78,7 @@ export type RecordIntegrity = 'valid' | 'tampered' | 'unsigned';
 export type StoredRecord = {
   id: string;
   kind: 'settings' | 'journal';
+  /** Its unique key: `settings`, or a journal key (`open:<uuid>`, `last:<uuid>`, `done:<uuid>:<id>`). */
   key: string;
   familyUuid: string;
   payload: unknown;
@@ -102,8 +123,23 @@ export interface AppStore {
     key: string;
   }): Promise<StoredRecord>;
   readJournal(id: string): Promise<StoredRecord | null>;
-  /** Replaces a journal record's payload (signed again); refuses a record that is not trusted. */
-  updateJournal(id: string, payload: unknown): Promise<StoredRecord>;
+  /**
+   * Journal records by their unique key (`gf_unique_key`, the same property the settings are found
+   * by), read by id: no search, so no lag. Keys with no record are left out. Keys are unique:
+   * creating a record with a taken key fails, which makes a key a lock.
+   */
+  readJournalByKeys(keys: readonly string[]): Promise<StoredRecord[]>;
+  /**
+   * Replaces a journal record's payload, and its key when `key` is given (a taken key: the call
+   * fails), signed again and bound to the record. Refuses a record that is not trusted.
+   */
+  updateJournal(id: string, payload: unknown, key?: string): Promise<StoredRecord>;
+  /**
+   * Moves a journal record that is not trusted out of the app's keys (to `untrusted:<id>`), leaving
+   * its content and signature as they are: it then holds no lock and is no family's newest entry,
+   * and still shows as not trusted.
+   */
+  setAsideJournal(id: string): Promise<void>;
   /** Newest first. `after` is the cursor of the previous page. */
   listJournal(query: { familyUuid?: string; limit: number; after?: string }): Promise<{
     entries: StoredRecord[];
@@ -126,14 +162,17 @@ export interface GoalTargetsGateway {
    * 10,000 cap. `properties` narrows what is read (default: every property the domain reads).
    */
   scanAfter(afterId: string | null, limit: number, properties?: readonly string[]): Promise<SearchPage>;
-  /** Batch read by id, ≤100 per call; archived or unknown ids come back in `missing`. */
-  readByIds(ids: readonly string[]): Promise<{ found: CrmRecord[]; missing: string[] }>;
+  /**
+   * Batch read by id, ≤100 per call; archived or unknown ids come back in `missing`, ids HubSpot
+   * answered with another error (they may exist) in `unreadable`.
+   */
+  readByIds(ids: readonly string[]): Promise<{ found: CrmRecord[]; missing: string[]; unreadable: string[] }>;
   createTargets(inputs: readonly Record<string, string>[]): Promise<WriteOutcome[]>;
   updateTargets(
     inputs: readonly { id: string; properties: Record<string, string> }[],
   ): Promise<WriteOutcome[]>;
   archiveTargets(ids: readonly string[]): Promise<ArchiveOutcome[]>;
-  /** One slice through PATCH (F4). */
+  /** One slice through PATCH: `goal_target_update` (F4) only; family-defining properties go through batch update. */
   patchTarget(id: string, properties: Record<string, string>): Promise<CrmRecord>;
   owners(): Promise<Owner[]>;
   teams(): Promise<Team[]>;
@@ -150,10 +189,11 @@ export interface GoalTargetsGateway {
   /** HTTP attempts made through this gateway so far. */
   readonly calls: { total(): number };
   /**
-   * From now on, no throttle wait or retry back-off that would end past `at` (epoch ms, on the
-   * invocation's clock): the call fails with an `EdgeFailure` whose `deadline` is true (a wait not
-   * made) or with HubSpot's last answer (a retry not made). `undefined` removes it. For reads that can
-   * stop and resume (a scan's cursor); a write must never be cut short this way.
+   * From now on, no throttle wait, retry back-off or new call that would end past `at` (epoch ms, on
+   * the invocation's clock): the call fails with an `EdgeFailure` whose `deadline` is true (a wait or
+   * a throttled retry not made: nothing was done), or a batch write reports its inputs `failed` with
+   * `deadline`. `undefined` removes it. Scans stop and resume; an apply stops between batches and
+   * rolls back in time.
    */
   setDeadline(at: number | undefined): void;
 }

@@ -7,6 +7,7 @@ import {
   resolveLocale,
   useDirectory,
   usePortalOptions,
+  withJournalWarnings,
 } from '@goal-families/ui';
 import { Flex, hubspot } from '@hubspot/ui-extensions';
 import { useMemo, useState } from 'react';
@@ -25,7 +26,11 @@ const systemClock = () => new Date();
 
 /** The sidebar card: the goals of the record's owner, the viewer, or one of the viewer's teams. */
 export function GoalFamiliesCard({ context, actions, client, now = systemClock }: CardProps) {
-  const api = useMemo(() => client ?? createFunctionsClient(identityFromContext(context)), [client, context]);
+  const api = useMemo(
+    () =>
+      withJournalWarnings(client ?? createFunctionsClient(identityFromContext(context)), actions.addAlert),
+    [client, context, actions],
+  );
   const teams = context.user.teams ?? [];
   const [scopeKey, setScopeKey] = useState('recordOwner');
   const scope = scopeFromKey(scopeKey, teams);

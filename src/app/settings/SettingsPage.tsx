@@ -11,6 +11,7 @@ import {
   useNames,
   usePortalOptions,
   useRemoteResult,
+  withJournalWarnings,
 } from '@goal-families/ui';
 import {
   Alert,
@@ -46,7 +47,11 @@ export function SettingsPage({
   now = systemClock,
   newId = () => newUuid(),
 }: PageProps) {
-  const api = useMemo(() => client ?? createFunctionsClient(identityFromContext(context)), [client, context]);
+  const api = useMemo(
+    () =>
+      withJournalWarnings(client ?? createFunctionsClient(identityFromContext(context)), actions.addAlert),
+    [client, context, actions],
+  );
   const { state, reload } = useRemoteResult(() => api.call('app_settings_get', {}), 'settings');
   // Names and labels are loaded once for every tab.
   const directory = useDirectory(api);

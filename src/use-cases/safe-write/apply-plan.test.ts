@@ -45,7 +45,6 @@ describe('applyPlan', () => {
     const { gateway, live } = createFakeGateway(records, { update: new Set(['1200']) });
     const report = await applyPlan(gateway, rename(allIds), records);
     expect(report.kind).toBe('rolled_back');
-    if (report.kind === 'applied') return;
     expect(report.slices.filter((s) => s.state === 'failed').map((s) => s.id)).toEqual(['1200']);
     expect(report.slices.filter((s) => s.state === 'rolled_back')).toHaveLength(249);
     expect(names(live)).toEqual(new Set(['Old']));
@@ -58,14 +57,14 @@ describe('applyPlan', () => {
     });
     const report = await applyPlan(gateway, rename(allIds), records);
     expect(report.kind).toBe('needs_attention');
-    if (report.kind === 'applied') return;
     expect(report.slices).toHaveLength(250);
     expect(report.slices.filter((s) => s.state === 'applied').map((s) => s.id)).toEqual(['1001', '1002']);
     expect(live.get('1001')?.properties.hs_goal_name).toBe('New');
   });
 
   it('rolls back creates by archiving them and archives by re-creating them', async () => {
-    const { gateway, live } = createFakeGateway(records, { update: new Set(['1000']) });
+    // The second archive fails, so the create, the update and the first archive are undone.
+    const { gateway, live } = createFakeGateway(records, { archive: new Set(['1248']) });
     const plan: Plan = {
       ...rename(['1000']),
       creates: [
@@ -77,13 +76,90 @@ describe('applyPlan', () => {
           endMs: 1,
         },
       ],
-      archives: [{ id: '1249', label: 'x' }],
+      archives: [
+        { id: '1249', label: 'x' },
+        { id: '1248', label: 'y' },
+      ],
     };
     const report = await applyPlan(gateway, plan, records);
     expect(report.kind).toBe('rolled_back');
     expect([...live.values()].some((r) => r.properties.hs_goal_name === 'Created')).toBe(false);
+    expect(live.get('1000')?.properties.hs_goal_name).toBe('Old');
     expect(live.has('1249')).toBe(false);
+    expect([...live.values()].filter((r) => r.properties.hs_target_amount === '10.00')).toHaveLength(250);
     expect(live.size).toBe(250);
+  });
+
+  it('stops at the first failing batch: later batches are never sent, and say so', async () => {
+    const { gateway, live } = createFakeGateway(records, { update: new Set(['1050']) });
+    const calls: number[] = [];
+    const updateTargets = gateway.updateTargets;
+    gateway.updateTargets = (inputs) => {
+      calls.push(inputs.length);
+      return updateTargets(inputs);
+    };
+    const report = await applyPlan(gateway, rename(allIds), records);
+    expect(report.kind).toBe('rolled_back');
+    // One batch of 100 (one input refused), then one rollback of the 99 that went through.
+    expect(calls).toEqual([100, 99]);
+    expect(report.slices.filter((s) => s.state === 'unchanged')).toHaveLength(150);
+    expect(report.wroteAnything).toBe(true);
+    expect(names(live)).toEqual(new Set(['Old']));
+  });
+
+  it('a deadline stop before a batch is not a failure of HubSpot: nothing after it is sent, the rest rolls back', async () => {
+    const { gateway, live } = createFakeGateway(records);
+    let batches = 0;
+    const updateTargets = gateway.updateTargets;
+    gateway.updateTargets = async (inputs) => {
+      batches++;
+      if (batches === 2) {
+        return inputs.map((_, index) => ({
+          state: 'failed' as const,
+          index,
+          message: 'deadline',
+          deadline: true,
+        }));
+      }
+      return updateTargets(inputs);
+    };
+    const report = await applyPlan(gateway, rename(allIds), records);
+    expect(report).toMatchObject({ kind: 'rolled_back', stoppedBy: 'deadline' });
+    expect(names(live)).toEqual(new Set(['Old']));
+  });
+
+  it('a read that fails after the first write: NEEDS_ATTENTION with what each slice holds, nothing thrown', async () => {
+    const { gateway, live } = createFakeGateway(records);
+    gateway.readByIds = async () => {
+      throw Object.assign(new Error('daily limit'), {
+        appError: { code: 'RATE_LIMITED' as const, message: 'daily limit', details: {} },
+        retryable: false,
+        outcomeUnknown: false,
+        deadline: false,
+      });
+    };
+    const report = await applyPlan(gateway, rename(allIds), records);
+    expect(report.kind).toBe('needs_attention');
+    expect(report.slices.every((s) => s.state === 'applied')).toBe(true);
+    expect(names(live)).toEqual(new Set(['New']));
+  });
+
+  it('one update goes through PATCH only when asked (goal_target_update); otherwise batch update', async () => {
+    for (const patchSingle of [true, false]) {
+      const { gateway } = createFakeGateway(records);
+      const used: string[] = [];
+      const { patchTarget, updateTargets } = gateway;
+      gateway.patchTarget = (id, p) => {
+        used.push('patch');
+        return patchTarget(id, p);
+      };
+      gateway.updateTargets = (inputs) => {
+        used.push('batch');
+        return updateTargets(inputs);
+      };
+      expect((await applyPlan(gateway, rename(['1000']), records, { patchSingle })).kind).toBe('applied');
+      expect(used).toEqual([patchSingle ? 'patch' : 'batch']);
+    }
   });
 
   it.each([

@@ -1,5 +1,5 @@
 /**
- * Safe-write steps 4 and 5: apply a plan in chunks of ≤100 (the gateway retries throttles and server
+ * Safe-write steps 4 and 5: apply a plan in batches of ≤100 (the gateway retries throttles and server
  * errors), verify by reading every touched slice back by id, and when some writes failed for good,
  * roll back the ones that succeeded and verify that too. The family is never silently half-changed:
  * the report says, per slice, what state it is in.
@@ -7,21 +7,57 @@
  * Each slice the plan touches is one `SliceWrite` that moves through the phases
  * planned → written / failed / unknown → verified / not held → rolled back / stuck;
  * every phase below reads and advances those records, nothing else.
+ *
+ * After the first write, nothing escapes as an exception: a failing read, write or deadline stops
+ * the phase it happens in and the report says what each slice holds as far as known (NEEDS_ATTENTION).
+ * Writes stop at `writeBy` (no batch is started, and no throttle waited out, that would end past
+ * it), leaving the time until `finishBy` to verify and roll back inside the invocation.
  */
 import type { SliceOutcome } from '@goal-families/contract';
 import type { Plan } from '@goal-families/domain';
-import { parseInstant, parseMoney, READ_ONLY_PROPERTIES } from '@goal-families/domain';
-import { type CrmRecord, type GoalTargetsGateway, isEdgeFailure, type WriteOutcome } from '../ports';
+import { chunk, parseInstant, parseMoney } from '@goal-families/domain';
+import {
+  type ArchiveOutcome,
+  type CrmRecord,
+  type EdgeFailure,
+  type GoalTargetsGateway,
+  isEdgeFailure,
+  type WriteOutcome,
+} from '../ports';
+import { writableProperties } from './journal';
 
-export type ApplyReport =
-  | {
-      kind: 'applied';
-      createdIds: string[];
-      updatedIds: string[];
-      archivedIds: string[];
-      records: CrmRecord[];
-    }
-  | { kind: 'rolled_back' | 'needs_attention'; slices: SliceOutcome[] };
+export type ApplyReport = {
+  kind: 'applied' | 'rolled_back' | 'needs_attention';
+  /** Ids of the created slices HubSpot answered with (and that were not archived again). */
+  createdIds: string[];
+  updatedIds: string[];
+  archivedIds: string[];
+  /** The touched slices as read back (applied only). */
+  records: CrmRecord[];
+  /** Every touched slice's state (rolled back and needs attention). */
+  slices: SliceOutcome[];
+  /**
+   * Archived slices the roll back re-created, under new ids: the family's members changed even
+   * though the change was undone (search will show them only after its lag).
+   */
+  recreatedIds: string[];
+  /** Why writing stopped early: the deadline (or a throttle it kept us from waiting out). */
+  stoppedBy: 'deadline' | null;
+  /** Whether anything may have changed in HubSpot (false: every write was refused or never sent). */
+  wroteAnything: boolean;
+};
+
+export type ApplyOptions = {
+  /**
+   * Send the one update of the plan through PATCH: `goal_target_update` (one slice's amount or KPI
+   * override) only. Everything else, family-defining properties above all, goes through batch update.
+   */
+  patchSingle?: boolean;
+  /** Epoch ms by which every write must have ended (room is left after it to roll back). */
+  writeBy?: number;
+  /** Epoch ms by which verifying and rolling back must have ended. */
+  finishBy?: number;
+};
 
 type Props = Record<string, string | null | undefined>;
 
@@ -38,7 +74,7 @@ type SliceState =
   | 'verified'
   /** Accepted, but reading back shows it did not hold. */
   | 'not_held'
-  /** Verified, then restored to what it was. */
+  /** Verified (or accepted), then restored to what it was. */
   | 'rolled_back'
   /** Verified, and restoring it failed: the change is still there. */
   | 'stuck';
@@ -55,6 +91,10 @@ type SliceWrite = {
   readonly before: Props;
   state: SliceState;
   message?: string;
+  /** The restore was accepted but could not be read back. */
+  unverified?: boolean;
+  /** An archived slice re-created by the roll back: its new id. */
+  recreatedAs?: string;
 };
 
 /** HubSpot may echo "5000" for "5000.00" or an epoch for an ISO instant: compare meaning, not spelling. */
@@ -71,19 +111,27 @@ export function sameValue(a: string | null | undefined, b: string | null | undef
 const holds = (record: CrmRecord | undefined, expected: Props) =>
   record !== undefined && Object.entries(expected).every(([k, v]) => sameValue(record.properties[k], v));
 
-/** What an archived slice needs to be re-created: its writable, non-empty properties. */
-function writable(properties: Props): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(properties)) {
-    if (v !== null && v !== undefined && v !== '' && !READ_ONLY_PROPERTIES.includes(k)) out[k] = v;
-  }
-  return out;
-}
-
 const toStrings = (p: Props): Record<string, string> =>
   Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v ?? '']));
 
 const ofKind = (writes: SliceWrite[], kind: SliceWrite['kind']) => writes.filter((w) => w.kind === kind);
+
+/** Thrown inside a phase to stop it; carries the edge failure. */
+class PhaseStopped extends Error {
+  constructor(readonly failure: EdgeFailure) {
+    super(failure.message);
+  }
+}
+
+/** Runs a gateway call; an edge failure stops the phase, anything else is a bug and propagates. */
+async function edge<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isEdgeFailure(e)) throw new PhaseStopped(e);
+    throw e;
+  }
+}
 
 /** Phase 0: one record per slice the plan touches. */
 function planWrites(plan: Plan, before: readonly CrmRecord[]): SliceWrite[] {
@@ -116,69 +164,96 @@ function planWrites(plan: Plan, before: readonly CrmRecord[]): SliceWrite[] {
   ];
 }
 
-function markWritten(write: SliceWrite, outcome: WriteOutcome | undefined) {
+type Outcome = WriteOutcome | ArchiveOutcome | undefined;
+
+/** Records one answer; returns whether it failed for a reason worth stopping for. */
+function markWritten(write: SliceWrite, outcome: Outcome): { failed: boolean; deadline: boolean } {
   if (outcome?.state === 'ok') {
     write.state = 'written';
-    if (write.kind === 'create') write.id = outcome.record.id;
-    return;
+    if (write.kind === 'create' && 'record' in outcome) write.id = outcome.record.id;
+    return { failed: false, deadline: false };
   }
   write.state = outcome?.state === 'unknown' ? 'unknown' : 'failed';
   write.message = outcome?.message ?? 'HubSpot gave no answer for this slice';
+  return { failed: true, deadline: outcome?.deadline === true };
 }
 
-/** One slice alone goes through PATCH (F4); anything more through batch update in chunks of 100. */
-async function writeUpdates(gateway: GoalTargetsGateway, updates: SliceWrite[], alone: boolean) {
-  const [only] = updates;
-  if (!only) return;
-  if (!alone || updates.length > 1) {
-    const outcomes = await gateway.updateTargets(
-      updates.map((u) => ({ id: u.id ?? '', properties: toStrings(u.after) })),
-    );
-    updates.forEach((u, i) => {
-      markWritten(
-        u,
-        outcomes.find((o) => o.index === i),
-      );
-    });
-    return;
-  }
+type Progress = { stoppedBy: 'deadline' | null; failed: boolean };
+
+/**
+ * Sends one batch (≤100 inputs, one HTTP call) and records each input's answer. A call that throws
+ * (a lost answer the gateway could not retry) leaves its inputs unknown, or failed when nothing was
+ * sent (the deadline).
+ */
+async function sendBatch(
+  part: SliceWrite[],
+  send: () => Promise<Outcome[]>,
+  progress: Progress,
+): Promise<void> {
+  let outcomes: Outcome[];
   try {
-    markWritten(only, {
-      state: 'ok',
-      index: 0,
-      record: await gateway.patchTarget(only.id ?? '', toStrings(only.after)),
-    });
+    outcomes = await send();
   } catch (e) {
     if (!isEdgeFailure(e)) throw e;
-    markWritten(only, { state: e.outcomeUnknown ? 'unknown' : 'failed', index: 0, message: e.message });
+    const state = e.deadline || !e.outcomeUnknown ? 'failed' : 'unknown';
+    outcomes = part.map((_, index) => ({
+      state,
+      index,
+      message: e.message,
+      ...(e.deadline ? { deadline: true } : {}),
+    }));
   }
+  part.forEach((w, i) => {
+    const r = markWritten(
+      w,
+      outcomes.find((o) => o?.index === i),
+    );
+    if (r.failed) progress.failed = true;
+    if (r.deadline) progress.stoppedBy = 'deadline';
+  });
 }
 
-/** Phase 1: send every write; each slice becomes written, failed or unknown. */
-async function applyWrites(gateway: GoalTargetsGateway, writes: SliceWrite[]) {
-  const creates = ofKind(writes, 'create');
-  if (creates.length > 0) {
-    const outcomes = await gateway.createTargets(creates.map((c) => toStrings(c.after)));
-    creates.forEach((c, i) => {
-      markWritten(
-        c,
-        outcomes.find((o) => o.index === i),
+/**
+ * Phase 1: send the writes, creates → updates → archives, a batch at a time. The first batch with a
+ * failure stops the rest: they would have to be rolled back anyway, and the time is better spent
+ * rolling back what went through.
+ */
+async function applyWrites(
+  gateway: GoalTargetsGateway,
+  writes: SliceWrite[],
+  options: ApplyOptions,
+): Promise<Progress> {
+  const progress: Progress = { stoppedBy: null, failed: false };
+  for (const part of chunk(ofKind(writes, 'create'))) {
+    await sendBatch(part, () => gateway.createTargets(part.map((c) => toStrings(c.after))), progress);
+    if (progress.failed) return progress;
+  }
+  const updates = ofKind(writes, 'update');
+  const [only] = updates;
+  if (options.patchSingle && only && updates.length === 1) {
+    await sendBatch(
+      updates,
+      async () => [
+        { state: 'ok', index: 0, record: await gateway.patchTarget(only.id ?? '', toStrings(only.after)) },
+      ],
+      progress,
+    );
+    if (progress.failed) return progress;
+  } else {
+    for (const part of chunk(updates)) {
+      await sendBatch(
+        part,
+        () => gateway.updateTargets(part.map((u) => ({ id: u.id ?? '', properties: toStrings(u.after) }))),
+        progress,
       );
-    });
+      if (progress.failed) return progress;
+    }
   }
-  await writeUpdates(gateway, ofKind(writes, 'update'), creates.length === 0);
-  const archives = ofKind(writes, 'archive');
-  if (archives.length > 0) {
-    const outcomes = await gateway.archiveTargets(archives.map((a) => a.id ?? ''));
-    archives.forEach((a, i) => {
-      const o = outcomes.find((x) => x.index === i);
-      if (o?.state === 'ok') a.state = 'written';
-      else {
-        a.state = o?.state === 'unknown' ? 'unknown' : 'failed';
-        a.message = o?.message ?? 'HubSpot gave no answer for this slice';
-      }
-    });
+  for (const part of chunk(ofKind(writes, 'archive'))) {
+    await sendBatch(part, () => gateway.archiveTargets(part.map((a) => a.id ?? '')), progress);
+    if (progress.failed) return progress;
   }
+  return progress;
 }
 
 /**
@@ -186,26 +261,36 @@ async function applyWrites(gateway: GoalTargetsGateway, writes: SliceWrite[]) {
  * was lost or refused may still have happened, so every slice with an id is read back.
  */
 async function verifyWrites(gateway: GoalTargetsGateway, writes: SliceWrite[]): Promise<CrmRecord[]> {
-  const readable = writes.filter((w) => w.id !== null);
-  const { found } = readable.length
-    ? await gateway.readByIds(readable.map((w) => w.id ?? ''))
-    : { found: [] as CrmRecord[] };
+  const readable = writes.filter((w) => w.id !== null && w.state !== 'planned');
+  const { found, unreadable } = await readBack(
+    gateway,
+    readable.map((w) => w.id ?? ''),
+  );
   const now = new Map(found.map((r) => [r.id, r]));
   for (const w of readable) {
+    if (unreadable.has(w.id ?? '')) {
+      // HubSpot would not say what it holds: neither applied nor not.
+      if (w.state === 'written' || w.state === 'unknown') {
+        w.state = 'unknown';
+        w.message = 'written, but HubSpot would not read it back';
+      }
+      continue;
+    }
     const current = now.get(w.id ?? '');
     const held = w.kind === 'archive' ? current === undefined : holds(current, w.after);
     if (held) {
       w.state = 'verified';
       delete w.message;
     } else if (w.state === 'written') {
-      w.state = 'not_held';
+      // A create HubSpot answered but cannot read back yet may still exist: not known.
+      w.state = w.kind === 'create' ? 'unknown' : 'not_held';
       w.message =
         w.kind === 'create'
-          ? 'created but not readable'
+          ? 'created, but it could not be read back'
           : w.kind === 'archive'
             ? 'still present'
             : 'the change did not hold';
-    } else {
+    } else if (w.state === 'unknown' || w.state === 'failed') {
       // Refused, or lost and not there: either way it did not happen.
       w.state = 'failed';
     }
@@ -213,40 +298,123 @@ async function verifyWrites(gateway: GoalTargetsGateway, writes: SliceWrite[]): 
   return found;
 }
 
-/** Phase 3: restore every verified slice (re-create archived ones, archive created ones), then read back. */
-async function rollBack(gateway: GoalTargetsGateway, writes: SliceWrite[]) {
-  const verified = writes.filter((w) => w.state === 'verified');
+/**
+ * Reads slices back by id; ids HubSpot answers with an error (not "not found") are read once more,
+ * and those still unreadable are returned as such, never taken for missing.
+ */
+async function readBack(
+  gateway: GoalTargetsGateway,
+  ids: string[],
+): Promise<{ found: CrmRecord[]; unreadable: Set<string> }> {
+  if (ids.length === 0) return { found: [], unreadable: new Set() };
+  const first = await edge(() => gateway.readByIds(ids));
+  if (first.unreadable.length === 0) return { found: first.found, unreadable: new Set() };
+  const again = await edge(() => gateway.readByIds(first.unreadable));
+  return { found: [...first.found, ...again.found], unreadable: new Set(again.unreadable) };
+}
+
+/** Sends restores batch by batch; every batch is tried (restore as much as possible), in the time left. */
+async function restoreAll<T>(
+  items: SliceWrite[],
+  send: (part: SliceWrite[]) => Promise<T[]>,
+  onAnswer: (w: SliceWrite, answer: T | undefined) => void,
+): Promise<void> {
+  for (const part of chunk(items)) {
+    let answers: T[] = [];
+    try {
+      answers = await send(part);
+    } catch (e) {
+      if (!isEdgeFailure(e)) throw e;
+      for (const w of part) {
+        w.state = 'stuck';
+        w.message = `the change was applied and undoing it failed: ${e.message}`;
+      }
+      continue;
+    }
+    part.forEach((w, i) => {
+      onAnswer(
+        w,
+        answers.find((a) => (a as { index: number }).index === i),
+      );
+    });
+  }
+}
+
+/**
+ * Phase 3: restore every verified slice (re-create archived ones, archive created ones), then read
+ * back. Restores go through batch update too; a restore that HubSpot accepted but could not be read
+ * back counts as rolled back, marked unverified.
+ */
+async function rollBack(gateway: GoalTargetsGateway, writes: SliceWrite[]): Promise<void> {
+  // Restoring an update or archiving a created slice is harmless if the write did not happen, so
+  // slices in an unknown state are restored too; an archive is re-created only once known to be gone.
+  const uncertain = (w: SliceWrite) => w.state === 'unknown' && w.id !== null && w.kind !== 'archive';
+  const verified = writes.filter((w) => w.state === 'verified' || uncertain(w));
   const restore = verified.filter((w) => w.kind === 'update');
   const unCreate = verified.filter((w) => w.kind === 'create');
   const reCreate = verified.filter((w) => w.kind === 'archive');
-  if (restore.length)
-    await gateway.updateTargets(restore.map((u) => ({ id: u.id ?? '', properties: toStrings(u.before) })));
-  if (unCreate.length) await gateway.archiveTargets(unCreate.map((c) => c.id ?? ''));
-  const recreated = reCreate.length
-    ? await gateway.createTargets(reCreate.map((a) => writable(a.before)))
-    : [];
-
-  const check = [...restore, ...unCreate].map((w) => w.id ?? '');
-  const { found } = check.length ? await gateway.readByIds(check) : { found: [] as CrmRecord[] };
-  const after = new Map(found.map((r) => [r.id, r]));
-  for (const u of restore) {
-    const back = holds(after.get(u.id ?? ''), toStrings(u.before));
-    u.state = back ? 'rolled_back' : 'stuck';
-    if (!back) u.message = 'the change was applied and could not be undone';
-  }
-  for (const c of unCreate) {
-    const gone = !after.has(c.id ?? '');
-    c.state = gone ? 'rolled_back' : 'stuck';
-    c.message = gone ? 'created, then archived again' : 'created and could not be archived again';
-  }
-  reCreate.forEach((a, i) => {
-    const outcome = recreated.find((o) => o.index === i);
-    a.state = outcome?.state === 'ok' ? 'rolled_back' : 'stuck';
-    a.message =
-      outcome?.state === 'ok'
-        ? `archived, then re-created as #${outcome.record.id}`
+  const accepted = (w: SliceWrite, ok: boolean, what: string) => {
+    w.state = ok ? 'rolled_back' : 'stuck';
+    w.message = ok ? what : 'the change was applied and could not be undone';
+  };
+  await restoreAll(
+    restore,
+    (part) => gateway.updateTargets(part.map((u) => ({ id: u.id ?? '', properties: toStrings(u.before) }))),
+    (w, a) => accepted(w, a?.state === 'ok', 'restored'),
+  );
+  await restoreAll(
+    unCreate,
+    (part) => gateway.archiveTargets(part.map((c) => c.id ?? '')),
+    (w, a) => accepted(w, a?.state === 'ok', 'created, then archived again'),
+  );
+  await restoreAll(
+    reCreate,
+    (part) => gateway.createTargets(part.map((a) => writableProperties(a.before))),
+    (w, a) => {
+      const ok = a?.state === 'ok';
+      w.state = ok ? 'rolled_back' : 'stuck';
+      w.message = ok
+        ? `archived, then re-created as #${a.record.id}`
         : 'archived and could not be re-created';
-  });
+      if (ok) w.recreatedAs = a.record.id;
+    },
+  );
+
+  const check = [...restore, ...unCreate].filter((w) => w.state === 'rolled_back');
+  let after: Map<string, CrmRecord>;
+  let unreadable: Set<string>;
+  try {
+    const read = await readBack(
+      gateway,
+      check.map((w) => w.id ?? ''),
+    );
+    after = new Map(read.found.map((r) => [r.id, r]));
+    unreadable = read.unreadable;
+  } catch (e) {
+    const failure = e instanceof PhaseStopped ? e.failure : null;
+    if (!failure) throw e;
+    for (const w of check) {
+      w.unverified = true;
+      w.message = `${w.message ?? 'restored'} (HubSpot accepted it; reading it back failed: ${failure.message})`;
+    }
+    return;
+  }
+  for (const w of check) {
+    if (unreadable.has(w.id ?? '')) {
+      w.unverified = true;
+      w.message = `${w.message ?? 'restored'} (HubSpot accepted it but would not read it back)`;
+      continue;
+    }
+    const back =
+      w.kind === 'update' ? holds(after.get(w.id ?? ''), toStrings(w.before)) : !after.has(w.id ?? '');
+    if (!back) {
+      w.state = 'stuck';
+      w.message =
+        w.kind === 'update'
+          ? 'the change was applied and could not be undone'
+          : 'created and could not be archived again';
+    }
+  }
 }
 
 /** Phase 4: each slice's state as the contract reports it. */
@@ -254,12 +422,14 @@ function outcomes(writes: SliceWrite[]): SliceOutcome[] {
   const id = (w: SliceWrite) => w.id ?? `new:${w.index}`;
   const ordered = [
     // Creates that never got an id first (they cannot be named otherwise), then every slice in plan order.
-    ...writes.filter((w) => w.kind === 'create' && (w.state === 'failed' || w.state === 'unknown')),
-    ...writes.filter((w) => !(w.kind === 'create' && (w.state === 'failed' || w.state === 'unknown'))),
+    ...writes.filter((w) => w.kind === 'create' && w.id === null),
+    ...writes.filter((w) => !(w.kind === 'create' && w.id === null)),
   ];
   return ordered.map((w): SliceOutcome => {
     const message = w.message;
     switch (w.state) {
+      case 'planned':
+        return { id: id(w), state: 'unchanged', message: 'not sent: the change stopped before this slice' };
       case 'rolled_back':
         return message === undefined
           ? { id: id(w), state: 'rolled_back' }
@@ -270,10 +440,11 @@ function outcomes(writes: SliceWrite[]): SliceOutcome[] {
         return {
           id: id(w),
           state: 'applied',
-          message: message ?? 'the change was applied and could not be undone',
+          message:
+            message ?? (w.state === 'stuck' ? 'the change was applied and could not be undone' : 'applied'),
         };
       case 'unknown':
-        return w.kind === 'create'
+        return w.kind === 'create' && w.id === null
           ? {
               id: id(w),
               state: 'unknown',
@@ -288,27 +459,69 @@ function outcomes(writes: SliceWrite[]): SliceOutcome[] {
   });
 }
 
+function report(
+  writes: SliceWrite[],
+  kind: ApplyReport['kind'],
+  progress: Progress,
+  records: CrmRecord[] = [],
+): ApplyReport {
+  const idsOf = (k: SliceWrite['kind'], states: SliceState[]) =>
+    ofKind(writes, k)
+      .filter((w) => states.includes(w.state) && w.id !== null)
+      .map((w) => w.id ?? '');
+  const held: SliceState[] = ['written', 'verified', 'stuck', 'unknown'];
+  return {
+    kind,
+    createdIds: idsOf('create', held),
+    updatedIds: idsOf('update', held),
+    archivedIds: idsOf('archive', held),
+    records,
+    slices: kind === 'applied' ? [] : outcomes(writes),
+    recreatedIds: writes.flatMap((w) => (w.recreatedAs ? [w.recreatedAs] : [])),
+    stoppedBy: progress.stoppedBy,
+    wroteAnything: writes.some((w) => w.state !== 'planned' && w.state !== 'failed'),
+  };
+}
+
+/** Whatever is still applied (or not known) after the phases ran: needs attention, else rolled back. */
+function settle(writes: SliceWrite[], progress: Progress): ApplyReport {
+  const open = writes.some(
+    (w) =>
+      w.state === 'written' ||
+      w.state === 'verified' ||
+      w.state === 'stuck' ||
+      w.state === 'unknown' ||
+      (w.state === 'rolled_back' && w.unverified === true),
+  );
+  return report(writes, open ? 'needs_attention' : 'rolled_back', progress);
+}
+
 export async function applyPlan(
   gateway: GoalTargetsGateway,
   plan: Plan,
   /** The records the plan was computed from (for re-creating archived slices on rollback). */
   before: readonly CrmRecord[],
+  options: ApplyOptions = {},
 ): Promise<ApplyReport> {
   const writes = planWrites(plan, before);
-  await applyWrites(gateway, writes);
-  const found = await verifyWrites(gateway, writes);
-  if (writes.every((w) => w.state === 'verified')) {
-    const idsOf = (kind: SliceWrite['kind']) => ofKind(writes, kind).map((w) => w.id ?? '');
-    return {
-      kind: 'applied',
-      createdIds: idsOf('create'),
-      updatedIds: idsOf('update'),
-      archivedIds: idsOf('archive'),
-      records: found,
-    };
+  gateway.setDeadline(options.writeBy);
+  try {
+    const progress = await applyWrites(gateway, writes, options);
+    gateway.setDeadline(options.finishBy);
+    try {
+      const found = await verifyWrites(gateway, writes);
+      if (writes.every((w) => w.state === 'verified')) return report(writes, 'applied', progress, found);
+      await rollBack(gateway, writes);
+    } catch (e) {
+      if (!(e instanceof PhaseStopped)) throw e;
+      for (const w of writes) {
+        if (w.state === 'written' || w.state === 'unknown') {
+          w.message = `${w.kind === 'create' ? 'created' : 'written'}, but it could not be checked: ${e.failure.message}`;
+        }
+      }
+    }
+    return settle(writes, progress);
+  } finally {
+    gateway.setDeadline(undefined);
   }
-  await rollBack(gateway, writes);
-  const slices = outcomes(writes);
-  const stuck = slices.some((s) => s.state === 'applied' || s.state === 'unknown');
-  return { kind: stuck ? 'needs_attention' : 'rolled_back', slices };
 }

@@ -11,7 +11,7 @@ import {
   type RawGoalTarget,
   READ_PROPERTIES,
 } from '@goal-families/domain';
-import type { CrmRecord, GoalTargetsGateway } from '../ports';
+import type { CrmRecord, EdgeFailure, GoalTargetsGateway } from '../ports';
 
 export type LoadedFamily = {
   uuid: string;
@@ -33,10 +33,33 @@ export async function loadFamily(
 ): Promise<LoadedFamily> {
   const found = await gateway.searchByUuid(uuid);
   const ids = [...new Set([...found.map((r) => r.id), ...knownIds])];
-  const { found: fresh } = ids.length > 0 ? await gateway.readByIds(ids) : { found: [] };
+  const fresh = ids.length > 0 ? await readAll(gateway, ids) : [];
   // A slice moved out of the family since search indexed it is not part of it any more.
   const records = fresh.filter((r) => r.properties.hs_group_correlation_uuid === uuid);
   return fromRecords(uuid, records);
+}
+
+/**
+ * Every id's current record (archived ones drop out). Ids HubSpot answers with an error are read once
+ * more; if some still are not, the family cannot be known for sure and the read fails (nothing was
+ * written yet).
+ */
+async function readAll(gateway: GoalTargetsGateway, ids: string[]): Promise<CrmRecord[]> {
+  const first = await gateway.readByIds(ids);
+  if (first.unreadable.length === 0) return first.found;
+  const again = await gateway.readByIds(first.unreadable);
+  if (again.unreadable.length > 0) throw unreadableFailure(again.unreadable.length);
+  return [...first.found, ...again.found];
+}
+
+function unreadableFailure(count: number): EdgeFailure {
+  const message = `HubSpot would not read ${count} of this goal's slices back, so the goal could not be read in full. Nothing was changed. Try again.`;
+  return Object.assign(new Error(message), {
+    appError: { code: 'HUBSPOT_ERROR' as const, message, details: { unreadable: count } },
+    retryable: true,
+    outcomeUnknown: false,
+    deadline: false,
+  });
 }
 
 export function fromRecords(uuid: string, records: CrmRecord[]): LoadedFamily {

@@ -161,8 +161,7 @@ async function notices(plan: Plan, ctx: PlanContext): Promise<PlanNoticeDto[]> {
   if (c.offPeriod) out.push({ code: 'clone-off-period', count: c.offPeriod });
   if (c.duplicates) out.push({ code: 'clone-duplicates', count: c.duplicates });
   if (c.filledWithZero) out.push({ code: 'clone-filled', count: c.filledWithZero });
-  if (c.overwritten) out.push({ code: 'undo-overwrites', count: c.overwritten });
-  if (c.gone) out.push({ code: 'undo-gone', count: c.gone });
+  if (c.changedSince) out.push({ code: 'finish-changed-since', count: c.changedSince });
   if (plan.operation === 'clone' && ctx.scale !== undefined && ctx.scale !== '1')
     out.push({ code: 'clone-scaled', scale: ctx.scale });
   const notified = notifiedTargets(plan);

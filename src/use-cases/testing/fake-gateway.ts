@@ -2,7 +2,88 @@
  * An in-memory `GoalTargetsGateway` for use-case unit tests: records by id, search that sees every
  * live record, and failure switches per operation and id. Test support only (not bundled: no entry imports it).
  */
-import type { AppStore, CrmRecord, GoalTargetsGateway, PortalUser, WriteOutcome } from '../ports';
+import type {
+  AppStore,
+  CrmRecord,
+  GoalTargetsGateway,
+  PortalUser,
+  StoredRecord,
+  WriteOutcome,
+} from '../ports';
+
+/**
+ * An in-memory app store: journal records with unique keys (a taken key makes the create fail, as
+ * HubSpot's unique-value property does), read by id or key, listed newest first. It signs nothing,
+ * so every record reads `unsigned` and is trusted (as the real store without a signing secret).
+ */
+export function createFakeStore(stamp: () => string): AppStore {
+  const records = new Map<string, StoredRecord>();
+  let nextId = 1;
+  const taken = (key: string, except?: string) =>
+    [...records.values()].some((r) => r.key === key && r.id !== except);
+  const conflict = () =>
+    Object.assign(new Error('key taken'), {
+      appError: { code: 'CONFLICT' as const, message: 'key taken', details: {} },
+      retryable: false,
+      outcomeUnknown: false,
+      deadline: false,
+    });
+  return {
+    maxPayloadChars: 65_000,
+    signing: false,
+    getSettings: async () => null,
+    putSettings: async () => {
+      throw new Error('not in the fake');
+    },
+    appendJournal: async (e) => {
+      if (taken(e.key)) throw conflict();
+      const record: StoredRecord = {
+        id: `j${nextId++}`,
+        kind: 'journal',
+        key: e.key,
+        familyUuid: e.familyUuid,
+        payload: structuredClone(e.payload),
+        createdAt: e.createdAt,
+        version: stamp(),
+        integrity: 'unsigned',
+        trusted: true,
+      };
+      records.set(record.id, record);
+      return structuredClone(record);
+    },
+    readJournal: async (id) => structuredClone(records.get(id) ?? null),
+    readJournalByKeys: async (keys) =>
+      [...records.values()].filter((r) => keys.includes(r.key)).map((r) => structuredClone(r)),
+    updateJournal: async (id, payload, key) => {
+      const record = records.get(id);
+      if (!record) throw new Error(`no journal record ${id}`);
+      if (key !== undefined && taken(key, id)) throw conflict();
+      Object.assign(record, { payload: structuredClone(payload), version: stamp(), ...(key ? { key } : {}) });
+      return structuredClone(record);
+    },
+    setAsideJournal: async (id) => {
+      const record = records.get(id);
+      if (record) Object.assign(record, { key: `untrusted:${id}`, version: stamp() });
+    },
+    listJournal: async (q) => ({
+      entries: [...records.values()]
+        .filter((r) => !q.familyUuid || r.familyUuid === q.familyUuid)
+        .reverse()
+        .slice(0, q.limit)
+        .map((r) => structuredClone(r)),
+      after: null,
+    }),
+    scanRecords: async (afterId, limit) => {
+      const all = [...records.values()];
+      const from = afterId === null ? 0 : all.findIndex((r) => r.id === afterId) + 1;
+      const page = all.slice(from, from + limit);
+      return { records: page.map((r) => structuredClone(r)), done: from + limit >= all.length };
+    },
+  };
+}
+
+/** Unless a test says otherwise, every user id is a super admin of the fake portal. */
+const superAdmin = (id: string): PortalUser => ({ id, email: null, superAdmin: true, teamIds: [] });
 
 export type FakeFailures = {
   /** Ids whose batch update fails (every call) — the "permanent partial failure". */
@@ -11,9 +92,6 @@ export type FakeFailures = {
   updateAfterCalls?: { calls: number; ids: Set<string> };
   archive?: Set<string>;
 };
-
-/** Unless a test says otherwise, every user id is a super admin of the fake portal. */
-const superAdmin = (id: string): PortalUser => ({ id, email: null, superAdmin: true, teamIds: [] });
 
 export function createFakeGateway(
   records: CrmRecord[],
@@ -27,31 +105,7 @@ export function createFakeGateway(
   const touch = (r: CrmRecord) => {
     r.properties.hs_lastmodifieddate = String(++tick);
   };
-  const store: AppStore = {
-    maxPayloadChars: 65_000,
-    signing: false,
-    getSettings: async () => null,
-    putSettings: async () => {
-      throw new Error('not in the fake');
-    },
-    appendJournal: async (e) => ({
-      id: 'j1',
-      kind: 'journal',
-      key: e.key,
-      familyUuid: e.familyUuid,
-      payload: e.payload,
-      createdAt: e.createdAt,
-      version: '1',
-      integrity: 'unsigned',
-      trusted: true,
-    }),
-    readJournal: async () => null,
-    updateJournal: async () => {
-      throw new Error('not in the fake');
-    },
-    listJournal: async () => ({ entries: [], after: null }),
-    scanRecords: async () => ({ records: [], done: true }),
-  };
+  const store = createFakeStore(() => String(++tick));
   const gateway: GoalTargetsGateway = {
     store,
     calls: { total: () => 0 },
@@ -68,6 +122,7 @@ export function createFakeGateway(
         .filter((r) => r !== undefined)
         .map((r) => ({ ...r, properties: { ...r.properties } })),
       missing: ids.filter((id) => !live.has(id)),
+      unreadable: [],
     }),
     createTargets: async (inputs) =>
       inputs.map((properties, index): WriteOutcome => {

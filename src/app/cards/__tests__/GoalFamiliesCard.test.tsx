@@ -266,7 +266,9 @@ describe('GoalFamiliesCard — edit one amount (F4)', () => {
     await vi.waitFor(() => expect(card.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
     card.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
     await vi.waitFor(() => expect(card.maybeFindByTestId(Alert, 'error-CONFLICT')).not.toBeNull());
-    expect(card.findByTestId(Alert, 'error-CONFLICT').props.title).toBe('Someone else changed this goal');
+    expect(card.findByTestId(Alert, 'error-CONFLICT').props.title).toBe(
+      'The goal changed since your preview',
+    );
     expect(card.findByTestId(Button, 'preview-button').text).toBe('Preview again');
     expect(card.actions.addAlert).not.toHaveBeenCalled();
   });

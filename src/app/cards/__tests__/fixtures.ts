@@ -184,9 +184,14 @@ export function makeJournalEntry(overrides: Partial<JournalEntryDto> = {}): Jour
     familyName: 'Q-2026 New business',
     goalType: 'sales_quota',
     summary: 'Renamed from "Q1" to "Q-2026 New business" on 12 slices',
+    state: 'applied',
     changes: [{ id: '1001', property: 'hs_goal_name', before: 'Q1', after: 'Q-2026 New business' }],
+    createdIds: [],
     undoable: true,
+    notUndoableReason: null,
     undoneBy: null,
+    resolvable: false,
+    slices: [],
     integrity: 'valid',
     trusted: true,
     ...overrides,
@@ -260,6 +265,7 @@ export function appliedOf(plan: PlanDto) {
     applied: { created: plan.creates.length, updated: plan.updates.length, archived: plan.archives.length },
     version: 'v-2',
     journalEntryId: 'j-1',
+    journal: { recorded: true, problem: null },
   };
 }
 

@@ -20,6 +20,8 @@ export const sliceKey = (p: Record<string, string | null | undefined>) =>
 export function depsFromEnv(env: Env): UseCaseDeps {
   // Development and tests only: shortens retry waits (the emulator's fault storms).
   const base = Number(env.GOAL_FAMILIES_RETRY_BASE_DELAY_MS);
+  // Development and tests only: a shorter invocation time limit (deadline and interrupted-change tests).
+  const limit = Number(env.GOAL_FAMILIES_TIME_LIMIT_MS);
   // Benchmarks only: a virtual clock installed by `bench/` (see simulated-time.ts); undefined in production.
   const sim = simulatedTime();
   // The HubSpot gateway fills the use cases' port: the compiler checks the fit here, where they meet.
@@ -32,11 +34,14 @@ export function depsFromEnv(env: Env): UseCaseDeps {
       ...(sim ? { sleep: sim.sleep, random: sim.random } : {}),
     },
   });
+  const now = sim?.now ?? Date.now;
   return {
     gateway,
-    now: sim?.now ?? Date.now,
+    now,
     newUuid: randomUUID,
     newGroupId: () => String(randomInt(1, 2 ** 47)),
+    startedAt: now(),
+    ...(Number.isFinite(limit) && limit > 0 ? { timeLimitMs: limit } : {}),
   };
 }
 

@@ -52,6 +52,7 @@ const valid: Record<FunctionUid, Record<string, unknown>> = {
   goal_family_clone: { ...asAdmin, uuid, dryRun: true },
   goal_journal_list: { ...asAdmin },
   goal_change_undo: { ...asAdmin, entryId: '1', dryRun: true },
+  goal_change_resolve: { ...asAdmin, entryId: '1', action: 'finish', dryRun: true },
   owners_and_teams_list: { ...asAdmin },
   goal_property_options: { ...asAdmin },
   app_settings_get: { ...asAdmin },

@@ -84,3 +84,36 @@ export function storedSlices(emulator: Emulator, uuid: string) {
 }
 
 export { DEMO };
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Any mutation: preview (`dryRun`), then apply with the preview's version. Throws if the preview fails. */
+export async function previewAndApply(uid: FunctionUid, params: Record<string, unknown>) {
+  const preview = await call(uid, { ...asAdmin, ...params, dryRun: true });
+  if (!preview.ok) throw new Error(`${uid} preview failed: ${JSON.stringify(preview)}`);
+  const applied = await call(uid, { ...asAdmin, ...params, version: preview.plan.version });
+  return { preview, applied };
+}
+
+/** The journal (newest first), optionally of one family. */
+export async function journalEntries(familyUuid?: string) {
+  const r = await call('goal_journal_list', {
+    ...asAdmin,
+    limit: 100,
+    ...(familyUuid ? { familyUuid } : {}),
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  // biome-ignore lint/suspicious/noExplicitAny: entries are asserted field by field
+  return r.entries as any[];
+}
+
+/** A family's live slices straight from the emulator. */
+export const liveSlices = (emulator: Emulator, uuid: string) =>
+  storedSlices(emulator, uuid).filter((s) => !s.archived);
+
+/** Calls per endpoint key made by `run`, from the emulator's counters. */
+export async function countCalls<T>(emulator: Emulator, run: () => Promise<T>) {
+  emulator.resetCounters();
+  const result = await run();
+  return { result, counters: emulator.counters() };
+}

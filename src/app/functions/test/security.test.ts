@@ -120,6 +120,7 @@ function mutations(caller: Caller): [FunctionUid, string, Record<string, unknown
     goal_family_repair: { ...b, uuid: DEMO.broken.mixedNames.uuid, findingId: 'any-finding' },
     goal_family_clone: { ...b, uuid: family },
     goal_change_undo: { ...b, entryId: '12345' },
+    goal_change_resolve: { ...b, entryId: '12345', action: 'roll_back' },
     goal_assignee_add: {
       ...b,
       uuid: family,

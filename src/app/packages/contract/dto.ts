@@ -189,8 +189,7 @@ export const PlanNoticeDto = z.discriminatedUnion('code', [
   Counted.extend({ code: z.literal('clone-off-period') }),
   Counted.extend({ code: z.literal('clone-duplicates') }),
   z.object({ code: z.literal('clone-scaled'), scale: z.string() }),
-  Counted.extend({ code: z.literal('undo-overwrites') }),
-  Counted.extend({ code: z.literal('undo-gone') }),
+  Counted.extend({ code: z.literal('finish-changed-since') }),
   Counted.extend({ code: z.literal('notify') }),
   /** Clone: periods the source has no target for, added with 0 so the copy has whole years. */
   Counted.extend({ code: z.literal('clone-filled') }),
@@ -250,12 +249,21 @@ export const PlanDto = z.object({
 });
 export type PlanDto = z.infer<typeof PlanDto>;
 
+/**
+ * One slice's state after a write that did not fully succeed: `applied` (holds the change), `failed`
+ * (refused; as before), `rolled_back` (applied, then restored), `unknown` (the answer was lost and it
+ * could not be read back), `unchanged` (never sent). A slice not yet created is named `new:<n>`.
+ */
 export const SliceOutcome = z.object({
   id: z.string(),
   state: z.enum(['unchanged', 'applied', 'rolled_back', 'failed', 'unknown']),
   message: z.string().optional(),
 });
 export type SliceOutcome = z.infer<typeof SliceOutcome>;
+
+/** Whether the change was recorded in the journal; `problem` says in words what failed. */
+export const JournalOutcome = z.object({ recorded: z.boolean(), problem: z.string().nullable() });
+export type JournalOutcome = z.infer<typeof JournalOutcome>;
 
 export const MutationResultDto = z.discriminatedUnion('dryRun', [
   z.object({ dryRun: z.literal(true), plan: PlanDto }),
@@ -266,6 +274,8 @@ export const MutationResultDto = z.discriminatedUnion('dryRun', [
     /** The family's version after the change (null when the family no longer exists). */
     version: Version.nullable(),
     journalEntryId: z.string().nullable(),
+    /** A change applied in HubSpot but not (fully) recorded in the journal says so here. */
+    journal: JournalOutcome,
   }),
 ]);
 export type MutationResultDto = z.infer<typeof MutationResultDto>;
@@ -291,6 +301,14 @@ export const SettingsDto = z.strictObject({
   }),
 });
 export type SettingsDto = z.infer<typeof SettingsDto>;
+
+/**
+ * `pending`: recorded before its first write and not finished (the invocation may still be running,
+ * or died); `applied`; `rolled_back` (nothing of it holds); `needs_attention` (partly applied: see
+ * `slices`). Pending and needs-attention changes can be finished or rolled back (`goal_change_resolve`).
+ */
+export const JournalState = z.enum(['pending', 'applied', 'rolled_back', 'needs_attention']);
+export type JournalState = z.infer<typeof JournalState>;
 
 /**
  * What the app found when it checked a stored record (settings, journal entry) against its
@@ -322,7 +340,11 @@ export const JournalEntryDto = z.object({
   /** The family's `hs_goal_type` when the change was made (null in entries that did not record it). */
   goalType: z.string().nullable(),
   summary: z.string(),
-  /** Per-slice before/after; what undo restores. */
+  state: JournalState,
+  /**
+   * Per-slice before/after of updated properties (`before` null: the property was empty), and
+   * `archived` false → true for archived slices; what undo restores.
+   */
   changes: z.array(
     z.object({
       id: z.string(),
@@ -331,13 +353,27 @@ export const JournalEntryDto = z.object({
       after: z.string().nullable(),
     }),
   ),
+  /** The slices this change created (undo archives exactly these). */
+  createdIds: z.array(z.string()),
   undoable: z.boolean(),
+  /** Why it cannot be undone, in plain words; null when it can. */
+  notUndoableReason: z.string().nullable(),
   undoneBy: z.string().nullable(),
-  /** The entry's signature check. */
+  /**
+   * Whether it can be finished or rolled back (`goal_change_resolve`): pending or needs attention,
+   * recorded in full, and trusted.
+   */
+  resolvable: z.boolean(),
+  /** Each slice's state when the change needs attention; empty otherwise. */
+  slices: z.array(SliceOutcome),
+  /**
+   * The entry's signature check. `tampered` also for a signed entry found where the app did not put
+   * it (an unfinished change copied from an earlier record).
+   */
   integrity: RecordIntegrity,
   /**
-   * false when the entry cannot be believed (tampered, or unsigned while the app signs): shown with a
-   * warning, never undoable.
+   * false when the entry cannot be believed (tampered, copied, or unsigned while the app signs):
+   * shown with a warning; never undone, finished or rolled back, and never a goal's lock.
    */
   trusted: z.boolean(),
   /** Where the change came from: a form, or a pasted CSV import (absent in older entries: a form). */

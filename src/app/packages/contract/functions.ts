@@ -361,6 +361,11 @@ export const functionContracts = {
     params: z.strictObject({ ...base, cursor: Cursor.optional() }),
     result: z.object({
       findings: z.array(FindingDto),
+      /**
+       * Changes that did not finish (pending or needing attention) for the families of this page, and
+       * on the first page the newest ones of the journal: finish or roll back with `goal_change_resolve`.
+       */
+      unfinished: z.array(JournalEntryDto),
       /** Running totals: families and targets examined by this page and every page before it. */
       scannedFamilies: z.number().int(),
       scannedTargets: z.number().int(),
@@ -370,11 +375,13 @@ export const functionContracts = {
     }),
   },
   goal_family_repair: {
-    summary: 'Repair one finding (F9) through batch update; preview with dryRun.',
+    summary:
+      "Repair one finding (F9) through batch update; preview with dryRun. Answers with the family's findings as they are after it (a finding already gone: NOT_FOUND, reason FINDING_GONE, with the fresh findings).",
     params: z
       .strictObject({ ...mutation, uuid: FamilyUuid, findingId: z.string().min(1).max(300) })
       .superRefine(requireVersionToApply),
-    result: MutationResultDto,
+    /** `findings`: the family's findings now (preview: before the repair; apply: after it). */
+    result: MutationResultDto.and(z.object({ findings: z.array(FindingDto) })),
   },
   goal_family_clone: {
     summary: 'Copy a family to a later period (F10) with a new uuid; amounts kept or scaled.',
@@ -408,9 +415,23 @@ export const functionContracts = {
     result: z.object({ entries: z.array(JournalEntryDto), nextCursor: z.string().nullable() }),
   },
   goal_change_undo: {
-    summary: 'Undo the last family-wide change of a family (F12), through the same safe-write protocol.',
+    summary:
+      'Undo the newest change of a family (F12), through the same safe-write protocol: restores updated values (clearing those that were empty), archives the slices it created, re-creates those it archived.',
     params: z
       .strictObject({ ...mutation, entryId: z.string().min(1).max(100) })
+      .superRefine(requireVersionToApply),
+    result: MutationResultDto,
+  },
+  goal_change_resolve: {
+    summary:
+      'Finish or roll back a change that did not finish (pending or needing attention), previewed like every repair; the journal entry is closed when done.',
+    params: z
+      .strictObject({
+        ...mutation,
+        entryId: z.string().min(1).max(100),
+        /** `finish`: write what the change did not write yet; `roll_back`: bring back what it changed. */
+        action: z.enum(['finish', 'roll_back']),
+      })
       .superRefine(requireVersionToApply),
     result: MutationResultDto,
   },

@@ -3,6 +3,7 @@ export * from './calendar';
 export * from './convention';
 export * from './grouping';
 export * from './health/audit';
+export * from './health/completeness';
 export * from './health/group-ids';
 export * from './health/orphans';
 export * from './health/rule';

@@ -8,19 +8,48 @@ const INTERNAL = /hs_[a-z_]+|\d{8,}|[0-9a-f]{8}-[0-9a-f]{4}|slice|family|uuid/i;
 
 describe('explainError', () => {
   it.each([
-    ['CONFLICT', 'Someone else changed this goal', 'Preview again'],
+    ['CONFLICT', 'The goal changed since your preview', 'Refresh'],
     ['FORBIDDEN', 'You cannot change goals here', 'Ask a super admin'],
     ['VALIDATION_ERROR', 'Some values were not accepted', 'Correct the values'],
     ['NOT_FOUND', 'This goal no longer exists', 'Refresh'],
     ['RATE_LIMITED', 'HubSpot is busy', 'Wait a minute'],
     ['PARTIAL_FAILURE_ROLLED_BACK', 'The change was undone', 'Try again in a few minutes'],
-    ['NEEDS_ATTENTION', 'The goal may be half-changed', 'health check'],
+    ['NEEDS_ATTENTION', 'The goal is half-changed', 'Roll it back'],
     ['HUBSPOT_ERROR', 'HubSpot could not do this right now', 'Try again'],
     ['INTERNAL_ERROR', 'Something went wrong', 'Try again'],
   ] as const)('%s', (code, title, next) => {
     const e = explainError({ code, message: 'm' });
     expect(e.title).toBe(title);
     expect(e.next).toContain(next);
+  });
+
+  it.each([
+    ['NOT_NEWEST', 'Only the newest change of a goal can be undone'],
+    ['CHANGED_SINCE', 'The goal changed since'],
+    ['ALREADY_UNDONE', 'Already undone'],
+    ['UNFINISHED_CHANGE', 'An earlier change did not finish'],
+    ['CHANGE_IN_PROGRESS', 'Another change is being saved'],
+    ['CHANGED_MEANWHILE', 'Another change was saved first'],
+    ['SEARCH_BEHIND', 'HubSpot is still catching up'],
+    ['NOT_UNFINISHED', 'Nothing left to finish'],
+    ['NOT_UNDOABLE', 'This change cannot be undone'],
+    ['NOT_RESOLVABLE', 'This change cannot be finished or rolled back here'],
+    ['GOAL_CHANGED', 'The goal changed since your preview'],
+  ])('a CONFLICT because of %s says what really happened: %s', (reason, title) => {
+    const e = explainError({ code: 'CONFLICT', message: 'm', details: { reason } });
+    expect(e.title).toBe(title);
+    // Never blames "someone else" for what may be the caller's own newer change.
+    expect(`${e.title} ${e.what}`).not.toMatch(/someone else/i);
+  });
+
+  it('tells a finding that is gone from a goal that is gone, and a deadline stop from a refusal', () => {
+    expect(explainError({ code: 'NOT_FOUND', message: 'm', details: { reason: 'FINDING_GONE' } }).title).toBe(
+      'This problem is no longer there',
+    );
+    expect(
+      explainError({ code: 'PARTIAL_FAILURE_ROLLED_BACK', message: 'm', details: { reason: 'DEADLINE' } })
+        .title,
+    ).toBe('HubSpot was too slow');
   });
 
   it('has plain words for every code in the contract, and never repeats the raw message', () => {
@@ -33,12 +62,8 @@ describe('explainError', () => {
   });
 
   it.each([
-    [
-      { findingId: 'periods-missing:abc:5100' },
-      'This problem is no longer there',
-      'Run the health check again',
-    ],
-    [{ reason: 'FINDING_GONE' }, 'This problem is no longer there', 'Run the health check again'],
+    [{ findingId: 'periods-missing:abc:5100' }, 'This problem is no longer there', 'checked again'],
+    [{ reason: 'FINDING_GONE' }, 'This problem is no longer there', 'checked again'],
     [{ uuid: '1849be27-6dde-5446-8882-bec8d704350f' }, 'This goal no longer exists', 'Refresh'],
     [{ entryId: 'j-1' }, 'That change is no longer in the activity', 'Refresh'],
     [{ reason: 'NOT_FOUND' }, 'That period’s target no longer exists', 'Refresh'],
@@ -71,8 +96,7 @@ describe('explainError', () => {
   });
 
   it.each([
-    ['UNDONE_ALREADY', 'This change was undone already'],
-    ['NOT_LAST_CHANGE', 'Only the last change of a goal can be undone'],
+    ['IMPORT_DIFFERS', 'The goal changed while the file was being applied'],
     ['SETTINGS_CHANGED', 'Someone else saved the settings'],
   ])('CONFLICT with reason %s', (reason, title) => {
     expect(explainError({ code: 'CONFLICT', message: 'x', details: { reason } }).title).toBe(title);

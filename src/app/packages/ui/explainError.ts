@@ -85,7 +85,7 @@ function targetStateSpecifics(details: unknown): string[] {
     rolled_back: 'restored',
     failed: 'could not be changed',
     unknown: 'in an unknown state',
-    unchanged: 'unchanged',
+    unchanged: 'not reached (unchanged)',
   };
   return [...counts.entries()].map(
     ([state, n]) => `${n} target${n === 1 ? '' : 's'} ${words[state] ?? 'in an unknown state'}`,
@@ -103,8 +103,8 @@ const REASONS: Record<string, Explained> = {
   },
   FINDING_GONE: {
     title: 'This problem is no longer there',
-    what: 'The goal no longer has this problem: someone may have repaired or changed it since the health check. Nothing was changed.',
-    next: 'Run the health check again to see what is left.',
+    what: 'An earlier repair or edit already fixed it. Nothing was changed.',
+    next: 'The goal’s problems have been checked again: repair those still listed.',
   },
   WRONG_FAMILY: {
     title: 'This problem has changed since the health check',
@@ -130,11 +130,6 @@ const REASONS: Record<string, Explained> = {
     title: 'There is nothing to undo',
     what: 'That change did not change any target.',
     next: 'Pick another change in the activity list.',
-  },
-  NOT_UNDOABLE: {
-    title: 'This change cannot be undone here',
-    what: 'Only changes to an existing goal can be undone; creating, copying or archiving a goal cannot.',
-    next: 'Archive a goal you created by mistake, or restore archived targets in HubSpot within 90 days.',
   },
   NO_PERIODS_LEFT: {
     title: 'No period starts on or after that date',
@@ -187,50 +182,110 @@ function notFound(error: AppError): Explained & { variant: 'warning' } {
   };
 }
 
+/** A CONFLICT means different things: each reason gets words that match what really happened. */
+function explainConflict(error: AppError): Explained & { variant: 'warning' } {
+  const warning = { variant: 'warning' as const };
+  switch (reasonOf(error)) {
+    case 'NOT_NEWEST':
+      return {
+        ...warning,
+        title: 'Only the newest change of a goal can be undone',
+        what: 'This goal was changed again after this change. Nothing was changed.',
+        next: 'Undo the newer change first, or make the change you want by hand.',
+      };
+    case 'CHANGED_SINCE':
+      return {
+        ...warning,
+        title: 'The goal changed since',
+        what: 'The goal was edited after this change was made, so undoing it would overwrite those edits. Nothing was changed.',
+        next: 'Make the change you want by hand.',
+      };
+    case 'ALREADY_UNDONE':
+      return {
+        ...warning,
+        title: 'Already undone',
+        what: 'This change was undone already. Nothing was changed.',
+        next: 'Refresh the activity to see the current state.',
+      };
+    case 'UNFINISHED_CHANGE':
+      return {
+        ...warning,
+        title: 'An earlier change did not finish',
+        what: 'An earlier change to this goal stopped halfway, so the goal may be half-changed. Nothing was changed now.',
+        next: 'In the app settings, open Activity or the health check, and finish that change or roll it back. Then try again.',
+      };
+    case 'CHANGE_IN_PROGRESS':
+      return {
+        ...warning,
+        title: 'Another change is being saved',
+        what: 'Another change to this goal is being saved right now. Nothing was changed by yours.',
+        next: 'Try again in a few seconds.',
+      };
+    case 'CHANGED_MEANWHILE':
+      return {
+        ...warning,
+        title: 'Another change was saved first',
+        what: 'A change to this goal was saved while yours was being prepared, so yours was not applied: nothing of it was written.',
+        next: 'Preview again to see the goal as it is now, and apply again if it is still what you want.',
+      };
+    case 'SEARCH_BEHIND':
+      return {
+        ...warning,
+        title: 'HubSpot is still catching up',
+        what: 'This goal changed seconds ago and HubSpot has not finished updating its search, so part of the goal may not be visible yet. Nothing was changed.',
+        next: 'Try again in a few seconds.',
+      };
+    case 'NOT_UNDOABLE':
+      return {
+        ...warning,
+        title: 'This change cannot be undone',
+        what: `${error.message} Nothing was changed.`,
+        next: 'Make the change you want by hand.',
+      };
+    case 'NOT_RESOLVABLE':
+      return {
+        ...warning,
+        title: 'This change cannot be finished or rolled back here',
+        what: `${error.message} Nothing was changed.`,
+        next: 'Run the health check in the app settings and repair the goal.',
+      };
+    case 'NOT_UNFINISHED':
+      return {
+        ...warning,
+        title: 'Nothing left to finish',
+        what: 'This change has already been finished or rolled back.',
+        next: 'Refresh the activity to see the current state.',
+      };
+    case 'IMPORT_DIFFERS':
+      return {
+        ...warning,
+        title: 'The goal changed while the file was being applied',
+        what: 'What HubSpot would change no longer matches the file, so this assignee’s targets were left as they are.',
+        next: 'Export the goal again, make your changes in the new file and import it.',
+      };
+    case 'SETTINGS_CHANGED':
+      return {
+        ...warning,
+        title: 'Someone else saved the settings',
+        what: 'The settings changed after you opened them, so yours were not saved.',
+        next: 'Reload the page, make your change again and save.',
+      };
+    default:
+      return {
+        ...warning,
+        title: 'The goal changed since your preview',
+        what: 'The goal changed after you opened the preview, so nothing was saved.',
+        next: 'Refresh, look at the new preview, and apply again if it is still what you want.',
+      };
+  }
+}
+
 export function explainError(error: AppError): ErrorExplanation {
   const base = { specifics: [] as string[], variant: 'error' as const };
   const reason = reasonOf(error);
   switch (error.code) {
     case 'CONFLICT':
-      if (reason === 'UNDONE_ALREADY')
-        return {
-          ...base,
-          variant: 'warning',
-          title: 'This change was undone already',
-          what: 'Someone undid it before you. Nothing was changed.',
-          next: 'Refresh the activity list.',
-        };
-      if (reason === 'NOT_LAST_CHANGE')
-        return {
-          ...base,
-          variant: 'warning',
-          title: 'Only the last change of a goal can be undone',
-          what: 'The goal was changed again after this change. Nothing was changed.',
-          next: 'Undo the later change first, or change the goal back by hand.',
-        };
-      if (reason === 'IMPORT_DIFFERS')
-        return {
-          ...base,
-          variant: 'warning',
-          title: 'The goal changed while the file was being applied',
-          what: 'What HubSpot would change no longer matches the file, so this assignee’s targets were left as they are.',
-          next: 'Export the goal again, make your changes in the new file and import it.',
-        };
-      if (reason === 'SETTINGS_CHANGED')
-        return {
-          ...base,
-          variant: 'warning',
-          title: 'Someone else saved the settings',
-          what: 'The settings changed after you opened them, so yours were not saved.',
-          next: 'Reload the page, make your change again and save.',
-        };
-      return {
-        ...base,
-        variant: 'warning',
-        title: 'Someone else changed this goal',
-        what: 'The goal changed after you opened the preview, so nothing was saved.',
-        next: 'Preview again, check the new preview, and apply it if it is still what you want.',
-      };
+      return { ...base, ...explainConflict(error) };
     case 'FORBIDDEN':
       if (reason === 'EDITORS_SUPER_ADMIN_ONLY')
         return {
@@ -268,6 +323,15 @@ export function explainError(error: AppError): ErrorExplanation {
         next: 'Wait a minute, then try again.',
       };
     case 'PARTIAL_FAILURE_ROLLED_BACK':
+      if (reasonOf(error) === 'DEADLINE') {
+        return {
+          ...base,
+          variant: 'warning',
+          title: 'HubSpot was too slow',
+          what: 'HubSpot was too slow (or asked to wait too long) for this change to finish in time, so it was stopped and everything it had changed was undone. The goal is exactly as it was before.',
+          next: 'Try again in a minute.',
+        };
+      }
       return {
         ...base,
         variant: 'warning',
@@ -278,9 +342,9 @@ export function explainError(error: AppError): ErrorExplanation {
     case 'NEEDS_ATTENTION':
       return {
         ...base,
-        title: 'The goal may be half-changed',
-        what: 'Some updates failed and undoing the others failed too, so this goal is not consistent right now.',
-        next: 'Open the goal in the app settings and apply the same change again, or run the health check on it and repair it.',
+        title: 'The goal is half-changed',
+        what: 'Part of this change was saved and part was not, and it could not be undone automatically, so this goal is not consistent right now.',
+        next: 'In the app settings, open Activity (or run the health check) and choose “Finish it” or “Roll it back”: each is previewed first.',
         specifics: targetStateSpecifics(error.details),
       };
     case 'HUBSPOT_ERROR':

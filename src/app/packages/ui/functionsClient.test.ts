@@ -1,6 +1,6 @@
 import { hubspot } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFunctionsClient } from './functionsClient';
+import { createFunctionsClient, withJournalWarnings } from './functionsClient';
 import { identityFromContext } from './identity';
 
 const identity = {
@@ -76,5 +76,43 @@ describe('identityFromContext', () => {
     const identity = identityFromContext({ user: admin, portal: { id: 1, timezone: '' } });
     expect(identity.caller).toEqual({ userId: '42', email: 'v@example.com' });
     expect(identity.portal.timeZone).toBe('UTC');
+  });
+});
+
+describe('withJournalWarnings', () => {
+  const applied = (journal: { recorded: boolean; problem: string | null }) => ({
+    ok: true,
+    dryRun: false,
+    plan: {},
+    applied: { created: 0, updated: 1, archived: 0 },
+    version: 'v',
+    journalEntryId: 'j',
+    journal,
+  });
+
+  it('shows a change saved but not recorded in the activity log, and passes every result through', async () => {
+    const addAlert = vi.fn();
+    const results = [
+      applied({ recorded: true, problem: null }),
+      applied({ recorded: false, problem: 'The activity log could not be updated.' }),
+      { ok: false, error: { code: 'CONFLICT', message: 'x' } },
+    ];
+    const inner = { call: vi.fn(async () => results.shift()) } as unknown as Parameters<
+      typeof withJournalWarnings
+    >[0];
+    const client = withJournalWarnings(inner, addAlert);
+    const first = await client.call('goal_family_archive', { uuid: 'u', dryRun: false, version: 'v' });
+    expect(first).toMatchObject({ ok: true, journal: { recorded: true } });
+    expect(addAlert).not.toHaveBeenCalled();
+    await client.call('goal_family_archive', { uuid: 'u', dryRun: false, version: 'v' });
+    expect(addAlert).toHaveBeenCalledWith({
+      type: 'warning',
+      title: 'Saved, but not recorded in the activity log',
+      message: 'The activity log could not be updated.',
+    });
+    expect((await client.call('goal_family_archive', { uuid: 'u', dryRun: false, version: 'v' })).ok).toBe(
+      false,
+    );
+    expect(addAlert).toHaveBeenCalledTimes(1);
   });
 });

@@ -54,3 +54,27 @@ export function createFunctionsClient(
     },
   };
 }
+
+/** What `withJournalWarnings` shows: the page's or card's `actions.addAlert`. */
+export type AddWarning = (alert: { type: 'warning'; title: string; message: string }) => void;
+
+/**
+ * A change saved in HubSpot but not recorded in the activity log is reported in its result
+ * (`journal.problem`); this shows it, whichever screen made the change.
+ */
+export function withJournalWarnings(client: FunctionsClient, addAlert: AddWarning): FunctionsClient {
+  return {
+    async call(uid, params) {
+      const result = await client.call(uid, params);
+      const journal = result.ok ? (result as { journal?: { problem?: string | null } }).journal : undefined;
+      if (journal?.problem) {
+        addAlert({
+          type: 'warning',
+          title: 'Saved, but not recorded in the activity log',
+          message: journal.problem,
+        });
+      }
+      return result;
+    },
+  };
+}

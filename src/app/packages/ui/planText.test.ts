@@ -163,8 +163,8 @@ describe('noticeText', () => {
       'Samuel Schmidt’s total target changes from $441,500.00 to $400,000.00.',
     ],
     [
-      { code: 'undo-overwrites', count: 2 },
-      '2 targets were changed again since; undoing overwrites those later changes.',
+      { code: 'finish-changed-since', count: 2 },
+      '2 targets changed again or were archived since; finishing writes this change’s values on those still there.',
     ],
     [
       { code: 'clone-scaled', scale: '1.1' },

@@ -253,10 +253,8 @@ export function noticeText(notice: PlanNoticeDto, ctx: TextContext): string {
     case 'clone-scaled':
       // A display number only: the server scaled the exact amounts.
       return `Every target amount is multiplied by ${new Intl.NumberFormat(format.locale, { maximumFractionDigits: 4 }).format(Number(notice.scale))} (rounded to the cent).`;
-    case 'undo-overwrites':
-      return `${targets(notice.count)} were changed again since; undoing overwrites those later changes.`;
-    case 'undo-gone':
-      return `${targets(notice.count)} no longer exist and are skipped.`;
+    case 'finish-changed-since':
+      return `${targets(notice.count)} changed again or were archived since; finishing writes this change’s values on those still there.`;
     case 'notify':
       return `HubSpot will notify the assignees of ${targets(notice.count)} about this change.`;
     case 'clone-filled':

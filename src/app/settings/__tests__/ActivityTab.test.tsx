@@ -6,6 +6,7 @@ import {
   Select,
   StatusTag,
   Table,
+  Text,
 } from '@hubspot/ui-extensions';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -126,6 +127,70 @@ describe('Activity tab', () => {
     expect(page.callsOf('goal_change_undo')).toEqual([
       { entryId: 'j-1', dryRun: true },
       { entryId: 'j-1', dryRun: false, version: 'v-1' },
+    ]);
+    await vi.waitFor(() => expect(page.callsOf('goal_journal_list')).toHaveLength(2));
+  });
+
+  it('says per entry why it cannot be undone, in plain words', async () => {
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_journal_list: () =>
+        journal(
+          makeJournalEntry({
+            id: 'j-old',
+            undoable: false,
+            notUndoableReason:
+              'Only the newest change of a goal can be undone, and this goal has changed again since.',
+          }),
+          makeJournalEntry({
+            id: 'j-rb',
+            state: 'rolled_back',
+            undoable: false,
+            notUndoableReason: 'Nothing to undo.',
+          }),
+        ),
+    });
+    await openTab(page, 'activity');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Text, 'why-j-old')).not.toBeNull());
+    expect(page.findByTestId(Text, 'why-j-old').text).toContain(
+      'Only the newest change of a goal can be undone',
+    );
+    const table = textOf(page.findByTestId(Table, 'journal-table'));
+    expect(table).toContain('Not applied');
+    expect(table).not.toMatch(/someone else/i);
+    expect(page.maybeFindByTestId(Button, 'undo-j-old')).toBeNull();
+  });
+
+  it('finishes an unfinished change after a preview, or offers to roll it back', async () => {
+    const plan = makePlan({ operation: 'finish', summary: 'Finish: update 100 slices', warnings: [] });
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_journal_list: () =>
+        journal(
+          makeJournalEntry({
+            id: 'j-p',
+            state: 'pending',
+            undoable: false,
+            resolvable: true,
+            notUndoableReason: 'This change did not finish: finish it or roll it back first.',
+          }),
+        ),
+      goal_change_resolve: (p) =>
+        p.dryRun ? ok('goal_change_resolve', previewOf(plan)) : ok('goal_change_resolve', appliedOf(plan)),
+    });
+    await openTab(page, 'activity');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Button, 'finish-j-p')).not.toBeNull());
+    expect(textOf(page.findByTestId(Table, 'journal-table'))).toContain('Unfinished');
+    expect(page.maybeFindByTestId(Button, 'rollback-j-p')).not.toBeNull();
+    expect(page.maybeFindByTestId(Button, 'undo-j-p')).toBeNull();
+    page.findByTestId(Button, 'finish-j-p').trigger('onClick');
+    page.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+    page.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.actions.addAlert).toHaveBeenCalled());
+    expect(page.callsOf('goal_change_resolve')).toEqual([
+      { entryId: 'j-p', action: 'finish', dryRun: true },
+      { entryId: 'j-p', action: 'finish', dryRun: false, version: 'v-1' },
     ]);
     await vi.waitFor(() => expect(page.callsOf('goal_journal_list')).toHaveLength(2));
   });

@@ -15,6 +15,7 @@ import {
   fail,
   makeFacts,
   makeFinding,
+  makeJournalEntry,
   makePlan,
   OTHER_UUID,
   ok,
@@ -24,6 +25,7 @@ import { textOf } from '../../cards/__tests__/queries';
 import { listOf, openTab, renderPage } from './pageHarness';
 
 const page1 = ok('goal_families_audit', {
+  unfinished: [],
   findings: [
     makeFinding({ id: 'f-1' }),
     makeFinding({
@@ -54,6 +56,7 @@ const page1 = ok('goal_families_audit', {
   progress: 0.5,
 });
 const page2 = ok('goal_families_audit', {
+  unfinished: [],
   findings: [
     makeFinding({
       id: 'f-3',
@@ -147,6 +150,7 @@ describe('Health tab', () => {
       goal_families_list: () => listOf(),
       goal_families_audit: () =>
         ok('goal_families_audit', {
+          unfinished: [],
           findings: [],
           scannedFamilies: 3,
           scannedTargets: 36,
@@ -157,6 +161,100 @@ describe('Health tab', () => {
     await openTab(page, 'health');
     page.findByTestId(Button, 'audit-start').trigger('onClick');
     await vi.waitFor(() => expect(page.maybeFindByTestId(EmptyState, 'audit-healthy')).not.toBeNull());
+  });
+
+  it('lists unfinished changes the check found, and finishes one after a preview', async () => {
+    const plan = makePlan({ operation: 'finish', summary: 'Finish: update 3 slices', warnings: [] });
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_families_audit: () =>
+        ok('goal_families_audit', {
+          findings: [],
+          unfinished: [
+            makeJournalEntry({ id: 'j-p', state: 'needs_attention', resolvable: true, undoable: false }),
+          ],
+          scannedFamilies: 1,
+          scannedTargets: 12,
+          nextCursor: null,
+          progress: 1,
+        }),
+      goal_change_resolve: (p) =>
+        p.dryRun ? ok('goal_change_resolve', previewOf(plan)) : ok('goal_change_resolve', appliedOf(plan)),
+    });
+    await openTab(page, 'health');
+    page.findByTestId(Button, 'audit-start').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Tile, 'unfinished-changes')).not.toBeNull());
+    expect(textOf(page.findByTestId(Tile, 'unfinished-changes'))).toContain('Half-applied');
+    expect(page.maybeFindByTestId(EmptyState, 'audit-healthy')).toBeNull();
+    page.findByTestId(Button, 'rollback-j-p').trigger('onClick');
+    expect(page.maybeFindByTestId(Tile, 'resolve-panel-roll_back')).not.toBeNull();
+    page.findByTestId(Button, 'cancel-button').trigger('onClick');
+    page.findByTestId(Button, 'finish-j-p').trigger('onClick');
+    page.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+    page.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Tile, 'unfinished-changes')).toBeNull());
+    expect(page.callsOf('goal_change_resolve').at(-1)).toEqual({
+      entryId: 'j-p',
+      action: 'finish',
+      dryRun: false,
+      version: 'v-1',
+    });
+  });
+
+  it("after a repair shows the family's fresh findings, and says so when a finding was already fixed", async () => {
+    const plan = makePlan({ operation: 'repair', summary: 'Move 6 slices', warnings: [] });
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_families_audit: () =>
+        ok('goal_families_audit', {
+          unfinished: [],
+          findings: [
+            makeFinding({ id: 'f-split' }),
+            makeFinding({ id: 'f-gap', ruleId: 'periods-missing', severity: 'warning' }),
+            makeFinding({ id: 'f-other', familyUuid: OTHER_UUID, familyName: 'Other goal' }),
+          ],
+          scannedFamilies: 2,
+          scannedTargets: 24,
+          nextCursor: null,
+          progress: 1,
+        }),
+      goal_family_repair: (p) => {
+        if (p.findingId === 'f-gap') {
+          return fail('NOT_FOUND', 'gone', {
+            reason: 'FINDING_GONE',
+            findings: [makeFinding({ id: 'f-left', ruleId: 'slice_count', severity: 'info' })],
+          });
+        }
+        return p.dryRun
+          ? ok('goal_family_repair', { ...previewOf(plan), findings: [] })
+          : ok('goal_family_repair', {
+              ...appliedOf(plan),
+              findings: [makeFinding({ id: 'f-gap', ruleId: 'periods-missing', severity: 'warning' })],
+            });
+      },
+    });
+    await openTab(page, 'health');
+    page.findByTestId(Button, 'audit-start').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Button, 'repair-f-split')).not.toBeNull());
+    page.findByTestId(Button, 'repair-f-split').trigger('onClick');
+    page.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+    page.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
+    await vi.waitFor(() =>
+      expect(page.findByTestId(Text, 'audit-summary').text).toBe('1 problem and 1 warning in 2 goals'),
+    );
+    expect(page.maybeFindByTestId(Button, 'repair-f-split')).toBeNull();
+    // The stale finding: the repair says it is gone, in plain words, and the list catches up.
+    page.findByTestId(Button, 'repair-f-gap').trigger('onClick');
+    page.findByTestId(Button, 'preview-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Button, 'repair-f-left')).not.toBeNull());
+    expect(page.maybeFindByTestId(Button, 'repair-f-gap')).toBeNull();
+    expect(page.actions.addAlert).toHaveBeenLastCalledWith(
+      expect.objectContaining({ type: 'info', title: 'This problem is no longer there' }),
+    );
+    expect(page.maybeFindByTestId(Button, 'repair-f-other')).not.toBeNull();
+    expect(page.findByTestId(Text, 'audit-summary').text).toBe('1 problem and 1 warning in 2 goals');
   });
 
   it('repairs one finding after a preview, and drops it from the list', async () => {
@@ -176,7 +274,13 @@ describe('Health tab', () => {
       goal_families_list: () => listOf(),
       goal_families_audit: (p) => (p.cursor ? page2 : page1),
       goal_family_repair: (p) =>
-        p.dryRun ? ok('goal_family_repair', previewOf(plan)) : ok('goal_family_repair', appliedOf(plan)),
+        p.dryRun
+          ? ok('goal_family_repair', { ...previewOf(plan), findings: [] })
+          : ok('goal_family_repair', {
+              ...appliedOf(plan),
+              // The family's findings after the repair: f-1 is gone, f-2 is still there.
+              findings: [makeFinding({ id: 'f-2', severity: 'warning', ruleId: 'slice_count' })],
+            }),
     });
     await openTab(page, 'health');
     page.findByTestId(Button, 'audit-start').trigger('onClick');
@@ -220,13 +324,14 @@ describe('Health tab', () => {
       goal_families_list: () => listOf(),
       goal_families_audit: () =>
         ok('goal_families_audit', {
+          unfinished: [],
           findings: [makeFinding({ id: 'f-1', goalType })],
           scannedFamilies: 1,
           scannedTargets: 12,
           nextCursor: null,
           progress: 1,
         }),
-      goal_family_repair: () => ok('goal_family_repair', previewOf(plan)),
+      goal_family_repair: () => ok('goal_family_repair', { ...previewOf(plan), findings: [] }),
     });
     await openTab(page, 'health');
     page.findByTestId(Button, 'audit-start').trigger('onClick');

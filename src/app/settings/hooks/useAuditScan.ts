@@ -1,4 +1,4 @@
-import type { AppError, FindingDto } from '@goal-families/contract';
+import type { AppError, FindingDto, JournalEntryDto } from '@goal-families/contract';
 import type { FunctionsClient } from '@goal-families/ui';
 import { useCallback, useRef, useState } from 'react';
 import { mergeFindings } from '../utils/groupFindings';
@@ -6,6 +6,8 @@ import { mergeFindings } from '../utils/groupFindings';
 export interface AuditScanState {
   status: 'idle' | 'running' | 'paused' | 'done' | 'failed';
   findings: FindingDto[];
+  /** Changes that did not finish, found on the way (finish or roll back each). */
+  unfinished: JournalEntryDto[];
   progress: number;
   scannedFamilies: number;
   scannedTargets: number;
@@ -18,6 +20,7 @@ export interface AuditScanState {
 const INITIAL: AuditScanState = {
   status: 'idle',
   findings: [],
+  unfinished: [],
   progress: 0,
   scannedFamilies: 0,
   scannedTargets: 0,
@@ -51,6 +54,10 @@ export function useAuditScan(client: FunctionsClient) {
         current = {
           ...current,
           findings: mergeFindings(current.findings, page.findings),
+          unfinished: [
+            ...current.unfinished,
+            ...page.unfinished.filter((e) => !current.unfinished.some((known) => known.id === e.id)),
+          ],
           progress: page.nextCursor === null ? 1 : page.progress,
           // Running totals over all pages so far (the contract says so).
           scannedFamilies: page.scannedFamilies,
@@ -83,6 +90,17 @@ export function useAuditScan(client: FunctionsClient) {
     /** A repaired finding leaves the list. */
     dismiss: useCallback((findingId: string) => {
       setState((s) => ({ ...s, findings: s.findings.filter((f) => f.id !== findingId) }));
+    }, []),
+    /** After a repair: the family's findings as the repair reported them (it re-checked the family). */
+    replaceFamily: useCallback((familyUuid: string, findings: FindingDto[]) => {
+      setState((s) => ({
+        ...s,
+        findings: [...s.findings.filter((f) => f.familyUuid !== familyUuid), ...findings],
+      }));
+    }, []),
+    /** A finished or rolled-back change leaves the unfinished list. */
+    resolved: useCallback((entryId: string) => {
+      setState((s) => ({ ...s, unfinished: s.unfinished.filter((e) => e.id !== entryId) }));
     }, []),
   };
 }

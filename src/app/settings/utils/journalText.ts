@@ -22,7 +22,8 @@ export function journalWhat(entry: JournalEntryDto, format: Format, names: Names
     case 'repair':
       return `Repaired a health check problem (${n})`;
     case 'undo':
-      return `Undid an earlier change (${n})`;
+      // Undoing an archive brings targets back as new ones: they count as well.
+      return `Undid an earlier change (${format.count(targets + (entry.created ?? 0), 'target')})`;
     case 'add-assignee':
       return `Added ${names.assignee(entry.assignee)} (${created})`;
     case 'remove-assignee':

@@ -12,6 +12,10 @@ export type Operation =
   | 'archive-slice'
   | 'repair'
   | 'undo'
+  /** Writes what an unfinished change did not write yet. */
+  | 'finish'
+  /** Brings back what an unfinished change already wrote. */
+  | 'roll-back'
   | 'add-assignee'
   | 'remove-assignee';
 
@@ -47,10 +51,6 @@ export type PlanCounts = {
   offPeriod?: number;
   /** Clone: source targets repeating a period of the same assignee, copied once. */
   duplicates?: number;
-  /** Undo: targets changed again since, whose later change the undo overwrites. */
-  overwritten?: number;
-  /** Undo: targets that no longer exist and are skipped. */
-  gone?: number;
   /** Clone: periods the source has no target for, added with 0.00 so that the copy has whole years. */
   filledWithZero?: number;
   /**
@@ -58,6 +58,8 @@ export type PlanCounts = {
    * milestone (HubSpot's goals guide: the count must match it), so the goal will need repair.
    */
   periodsLeft?: number;
+  /** Finish: targets changed again or archived since the unfinished change (those still there get its values). */
+  changedSince?: number;
 };
 
 /** Create with a partial year: the first and last period with a target (the others get 0.00). */

@@ -15,7 +15,6 @@ import { isEmptyPlan } from './plan';
 import { planRepair } from './repair';
 import { planRespread } from './respread';
 import { planTargetUpdate } from './target-update';
-import { planUndo } from './undo';
 
 const family = () =>
   familyOf([...rawSchedule(), ...rawSchedule({ groupId: '5002', assignee: 'team:77', firstId: 9101 })]);
@@ -243,59 +242,5 @@ describe('planRepair', () => {
     expect(plan.ok && plan.value.creates.map((c) => [formatInstant(c.startMs), c.assignee])).toEqual([
       ['2026-05-01T00:00:00.000Z', { kind: 'team', id: '77' }],
     ]);
-  });
-});
-
-describe('planUndo', () => {
-  it('restores before values, archives created slices, warns about later changes', () => {
-    const f = family();
-    const plan = planUndo(f, [
-      { id: '9001', property: PROP.name, before: 'Old', after: 'Q1-Q4 New business' },
-      { id: '9002', property: PROP.name, before: 'Old', after: 'Something else' },
-      { id: '9003', property: PROP.teamId, before: null, after: '77' },
-      { id: '9003', property: PROP.name, before: 'Old', after: null },
-      { id: '9101', property: PROP.name, before: null, after: 'Q1-Q4 New business' },
-      { id: '404', property: PROP.name, before: 'Old', after: 'New' },
-    ]);
-    expect(plan.ok).toBe(true);
-    if (!plan.ok) return;
-    expect(plan.value.updates.map((u) => [u.id, u.after])).toEqual([
-      ['9001', { [PROP.name]: 'Old' }],
-      ['9002', { [PROP.name]: 'Old' }],
-      ['9003', { [PROP.name]: 'Old' }],
-    ]);
-    expect(plan.value.archives.map((a) => a.id)).toEqual(['9101']);
-    expect(plan.value.warnings).toEqual([
-      '2 slice(s) were changed again since (9002, 9003); undo overwrites those changes.',
-      '1 slice(s) no longer exist and are skipped (404).',
-    ]);
-    expect(planUndo(f, [])).toMatchObject({ ok: false, error: { code: 'NOTHING_TO_UNDO' } });
-  });
-
-  it('undoing a family-wide change brings the family back', () => {
-    const raws = rawSchedule();
-    const f = familyOf(raws);
-    const changes = f.slices.map((t) => ({
-      id: t.id,
-      property: PROP.name,
-      before: t.name,
-      after: 'Renamed',
-    }));
-    const renamed = applyPlan(
-      raws,
-      {
-        ...emptyPlan('family-update', UUID_A, f.slices),
-        updates: changes.map((c) => ({ id: c.id, label: '', before: {}, after: { [c.property]: c.after } })),
-      },
-      counter(1),
-    );
-    const undo = planUndo(familyOf(renamed), changes);
-    expect(undo.ok && undo.value.warnings).toEqual([]);
-    const back = applyPlan(
-      renamed,
-      (undo as { ok: true; value: Parameters<typeof applyPlan>[1] }).value,
-      counter(1),
-    );
-    expect(back.map((r) => r.properties[PROP.name])).toEqual(raws.map((r) => r.properties[PROP.name]));
   });
 });

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useFamilyIndex } from '../../hooks/useFamilyIndex';
 import type { PageEnvironment } from '../../types/page';
 import { JournalTable } from './JournalTable';
+import { type ResolveAction, ResolveEntry } from './ResolveEntry';
 import { UndoEntry } from './UndoEntry';
 
 export const JOURNAL_PAGE_SIZE = 25;
@@ -15,11 +16,16 @@ interface ActivityTabProps {
   goal?: string | null;
 }
 
-/** F12: who changed which goal when, newest first, by goal and by person; undo of the last change. */
+/**
+ * F12: who changed which goal when, newest first, by goal and by person, and where each change
+ * stands; undo of a goal's newest change (or why it cannot be undone), and finish / roll back for
+ * changes that did not finish.
+ */
 export function ActivityTab({ environment, goal = null }: ActivityTabProps) {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [generation, setGeneration] = useState(0);
   const [undoing, setUndoing] = useState<JournalEntryDto | null>(null);
+  const [resolving, setResolving] = useState<{ entry: JournalEntryDto; action: ResolveAction } | null>(null);
   const [goalFilter, setGoalFilter] = useState(goal ?? '');
   const [userFilter, setUserFilter] = useState('');
   const goals = useFamilyIndex(environment.client, true);
@@ -124,7 +130,33 @@ export function ActivityTab({ environment, goal = null }: ActivityTabProps) {
           }}
         />
       )}
-      <JournalTable entries={entries} environment={environment} onUndo={setUndoing} />
+      {resolving && (
+        <ResolveEntry
+          key={`${resolving.entry.id}:${resolving.action}`}
+          entry={resolving.entry}
+          action={resolving.action}
+          environment={environment}
+          onDone={(resolved) => {
+            setResolving(null);
+            if (resolved) {
+              setCursors([undefined]);
+              setGeneration((g) => g + 1);
+            }
+          }}
+        />
+      )}
+      <JournalTable
+        entries={entries}
+        environment={environment}
+        onUndo={(entry) => {
+          setResolving(null);
+          setUndoing(entry);
+        }}
+        onResolve={(entry, action) => {
+          setUndoing(null);
+          setResolving({ entry, action });
+        }}
+      />
       <Flex gap="sm" align="center">
         <Button size="xs" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
           Newer

@@ -20,7 +20,7 @@ export function UndoEntry({ entry, environment, onDone }: UndoEntryProps) {
       environment.actions.addAlert({
         type: 'success',
         title: `Undone: ${entry.familyName}`,
-        message: `${format.count(result.plan.updates.length + result.plan.archives.length, 'target')} restored.`,
+        message: `${format.count(result.plan.updates.length + result.plan.creates.length + result.plan.archives.length, 'target')} restored.`,
       });
       onDone(true);
     },

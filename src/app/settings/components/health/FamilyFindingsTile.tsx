@@ -17,11 +17,12 @@ const SEVERITY_LABEL: Record<Severity, string> = { error: 'Needs repair', warnin
 interface FamilyFindingsTileProps {
   group: FamilyFindings;
   environment: PageEnvironment;
-  onRepaired: (findingId: string) => void;
+  /** The family's findings after a repair (or after finding one already fixed). */
+  onFindings: (familyUuid: string, findings: FindingDto[]) => void;
 }
 
 /** One goal's problems, worst first, each with its repair or what to do by hand. */
-export function FamilyFindingsTile({ group, environment, onRepaired }: FamilyFindingsTileProps) {
+export function FamilyFindingsTile({ group, environment, onFindings }: FamilyFindingsTileProps) {
   const format = useFormat();
   const names = useNames();
   const [repairing, setRepairing] = useState<string | null>(null);
@@ -99,9 +100,9 @@ export function FamilyFindingsTile({ group, environment, onRepaired }: FamilyFin
                   uuid={uuid}
                   finding={finding}
                   environment={environment}
-                  onDone={(repaired) => {
+                  onDone={(_, findings) => {
                     setRepairing(null);
-                    if (repaired) onRepaired(finding.id);
+                    if (findings) onFindings(uuid, findings);
                   }}
                 />
               )}

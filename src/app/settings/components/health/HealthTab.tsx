@@ -6,6 +6,7 @@ import type { PageEnvironment } from '../../types/page';
 import { groupFindings } from '../../utils/groupFindings';
 import { FamilyFindingsTile } from './FamilyFindingsTile';
 import { StoreIntegrity } from './StoreIntegrity';
+import { UnfinishedChanges } from './UnfinishedChanges';
 
 const FAMILIES_PER_PAGE = 10;
 
@@ -65,7 +66,7 @@ function GoalHealth({ uuid, environment }: { uuid: string; environment: PageEnvi
           key={group.familyUuid ?? 'none'}
           group={group}
           environment={environment}
-          onRepaired={() => setGeneration((g) => g + 1)}
+          onFindings={() => setGeneration((g) => g + 1)}
         />
       ))}
     </Flex>
@@ -128,7 +129,14 @@ function PortalHealth({ environment }: { environment: PageEnvironment }) {
       )}
       {state.error && <ErrorNotice error={state.error} />}
       {storeRun > 0 && <StoreIntegrity key={storeRun} environment={environment} run={storeRun} />}
-      {state.status === 'done' && groups.length === 0 && (
+      {state.unfinished.length > 0 && (
+        <UnfinishedChanges
+          entries={state.unfinished}
+          environment={environment}
+          onResolved={(entryId) => scan.resolved(entryId)}
+        />
+      )}
+      {state.status === 'done' && groups.length === 0 && state.unfinished.length === 0 && (
         <EmptyState title="Every goal is healthy" layout="vertical" imageName="target" testId="audit-healthy">
           <Text>The health check found nothing to repair.</Text>
         </EmptyState>
@@ -143,7 +151,7 @@ function PortalHealth({ environment }: { environment: PageEnvironment }) {
           key={group.familyUuid ?? 'none'}
           group={group}
           environment={environment}
-          onRepaired={(findingId) => scan.dismiss(findingId)}
+          onFindings={(familyUuid, findings) => scan.replaceFamily(familyUuid, findings)}
         />
       ))}
       {pageCount > 1 && (

@@ -1,0 +1,235 @@
+/**
+ * The journal entry's life, through the app store: open (write-ahead, before the first write) →
+ * close as applied, rolled back or needing attention. Entries are found by their unique key, read
+ * by id (no search, so no lag):
+ *
+ * - `open:<uuid>`: the family's one unfinished change. The key is unique, so creating it fails while
+ *   another change of the family is running or unfinished: it is the family's lock.
+ * - `last:<uuid>`: the family's newest applied change: the one undo may take back, and the ids the
+ *   app knows the family holds (read by id even while search lags).
+ * - `done:<uuid>:<id>`: every other entry.
+ *
+ * A change that needs attention keeps its `open:` key: the family takes no other change until it is
+ * finished or rolled back.
+ *
+ * Every entry is signed (the store checks it on every read). An entry that is not trusted — its
+ * signature fails, or it is a pending entry that does not follow the family's newest entry (a copy of
+ * an earlier one) — decides nothing: it is no lock, not the newest change, never undone or resolved.
+ * Before a change writes, it moves such records out of the family's keys (`setAsideJournal`), so a
+ * forged record cannot block a family. docs/security.md says what this cannot stop.
+ */
+import type { JournalOutcome, SliceOutcome } from '@goal-families/contract';
+import { type AppStore, isEdgeFailure, type StoredRecord } from '../ports';
+import { type Entry, fitEntry, parseEntry, type StoredEntry } from './journal';
+
+export const journalKeys = {
+  open: (uuid: string) => `open:${uuid}`,
+  last: (uuid: string) => `last:${uuid}`,
+  done: (uuid: string, id: string) => `done:${uuid}:${id}`,
+};
+
+export type FamilyJournal = {
+  /** The family's unfinished change (its lock), when it can be believed. */
+  open: Entry | null;
+  /** The family's newest applied change, when it can be believed. */
+  last: Entry | null;
+  /** Records under the family's keys that cannot be believed (or read as entries): they decide nothing. */
+  untrusted: Entry[];
+  /** Their record ids, with those whose payload is not an entry at all: a write sets them aside first. */
+  blocking: string[];
+};
+
+/** A pending entry's signature is made before its record has an id, so a copy of it would check too. */
+const copied = (entry: Entry): Entry => ({ ...entry, integrity: 'tampered', trusted: false });
+
+/**
+ * A pending entry is believed only while it follows the family's newest entry, as it did when it was
+ * opened: a copy of an earlier pending entry, made after the family moved on, does not.
+ */
+function checkFollows(entry: Entry, newestId: string | null): Entry {
+  if (!entry.trusted || entry.payload.state !== 'pending') return entry;
+  return entry.payload.follows === newestId ? entry : copied(entry);
+}
+
+/** The family's open and newest entries: one batch read by key. */
+export async function readFamilyJournal(store: AppStore, uuid: string): Promise<FamilyJournal> {
+  const records = await store.readJournalByKeys([journalKeys.open(uuid), journalKeys.last(uuid)]);
+  const at = (key: string): StoredRecord | null => records.find((r) => r.key === key) ?? null;
+  const rawOpen = at(journalKeys.open(uuid));
+  const rawLast = at(journalKeys.last(uuid));
+  const lastEntry = rawLast ? parseEntry(rawLast) : null;
+  const openParsed = rawOpen ? parseEntry(rawOpen) : null;
+  const openEntry = openParsed ? checkFollows(openParsed, rawLast?.id ?? null) : null;
+  const journal: FamilyJournal = { open: null, last: null, untrusted: [], blocking: [] };
+  for (const [record, entry, slot] of [
+    [rawOpen, openEntry, 'open'],
+    [rawLast, lastEntry, 'last'],
+  ] as const) {
+    if (!record) continue;
+    if (entry?.trusted) journal[slot] = entry;
+    else {
+      journal.blocking.push(record.id);
+      if (entry) journal.untrusted.push(entry);
+    }
+  }
+  return journal;
+}
+
+/**
+ * Moves the records under the family's keys that cannot be believed out of the way (they keep their
+ * content and stay visible as not trusted), so that this change can take the lock and, once applied,
+ * become the family's newest entry. Only a change about to write does this; a preview reads only.
+ */
+export async function setAsideUntrusted(store: AppStore, journal: FamilyJournal): Promise<void> {
+  for (const id of journal.blocking) await store.setAsideJournal(id);
+}
+
+/**
+ * Pending entries among `entries` (read by search or id) that do not follow their family's newest
+ * entry are marked as copies (`tampered`). One batch read of the newest keys per 100 families, and
+ * none when no trusted entry is pending.
+ */
+export async function checkPendingEntries(store: AppStore, entries: readonly Entry[]): Promise<Entry[]> {
+  const pending = entries.filter((e) => e.trusted && e.payload.state === 'pending');
+  if (pending.length === 0) return [...entries];
+  const uuids = [...new Set(pending.map((e) => e.familyUuid))];
+  const newest = new Map<string, string>();
+  for (let i = 0; i < uuids.length; i += 100) {
+    for (const r of await store.readJournalByKeys(uuids.slice(i, i + 100).map(journalKeys.last)))
+      newest.set(r.key, r.id);
+  }
+  return entries.map((e) =>
+    // A pending entry not under its family's open key is not where the app put it.
+    e.payload.state === 'pending' && e.key !== journalKeys.open(e.familyUuid)
+      ? copied(e)
+      : checkFollows(e, newest.get(journalKeys.last(e.familyUuid)) ?? null),
+  );
+}
+
+/** The families' open entries (the health check), ≤ 100 per read; pending ones still to be checked. */
+export async function readOpenEntries(store: AppStore, uuids: readonly string[]): Promise<Entry[]> {
+  const out: Entry[] = [];
+  for (let i = 0; i < uuids.length; i += 100) {
+    const records = await store.readJournalByKeys(uuids.slice(i, i + 100).map(journalKeys.open));
+    for (const r of records) {
+      const entry = parseEntry(r);
+      if (entry) out.push(entry);
+    }
+  }
+  return out;
+}
+
+export type Opened = { opened: Entry } | { taken: Entry };
+
+/**
+ * Write-ahead: records the change as pending under the family's open key before anything is written.
+ * `taken`: another change holds the key (running, or unfinished). Other failures throw: nothing was
+ * written, and the change must not go ahead without its record.
+ */
+export async function openEntry(
+  store: AppStore,
+  uuid: string,
+  payload: StoredEntry,
+  createdAt: string,
+): Promise<Opened> {
+  const fitted = fitEntry(payload, store.maxPayloadChars);
+  try {
+    const stored = await store.appendJournal({
+      familyUuid: uuid,
+      key: journalKeys.open(uuid),
+      payload: fitted,
+      createdAt,
+    });
+    const opened = parseEntry(stored);
+    if (!opened) throw new Error('the journal entry just written cannot be read back');
+    return { opened };
+  } catch (e) {
+    if (!isEdgeFailure(e)) throw e;
+    // A taken key, or a create whose answer was lost: the record under the open key tells which.
+    const now = await readFamilyJournal(store, uuid).catch(() => null);
+    if (!now) throw e;
+    const ours = [now.open, ...now.untrusted].find(
+      (open) =>
+        open !== null &&
+        open.key === journalKeys.open(uuid) &&
+        open.payload.at === fitted.at &&
+        open.payload.by.userId === fitted.by.userId &&
+        open.payload.operation === fitted.operation,
+    );
+    if (ours) return { opened: ours };
+    // Held by a change that can be believed; else by a record set there since this change set the
+    // untrusted ones aside: the error stands, and the next attempt sets that one aside too.
+    if (now.open) return { taken: now.open };
+    throw e;
+  }
+}
+
+export type Closing = {
+  state: 'applied' | 'rolled_back' | 'needs_attention';
+  /** Slices the change (or its roll back, re-creating archived ones) created, by id. */
+  createdIds: readonly string[];
+  /**
+   * A rolled-back change that still changed the family's members (archived slices re-created under
+   * new ids) becomes the family's newest entry, so that those ids are read by id while search lags.
+   */
+  changedMembers?: boolean;
+  slices?: readonly SliceOutcome[];
+  resolution?: StoredEntry['resolution'];
+};
+
+const problemOf = (e: unknown) =>
+  isEdgeFailure(e) ? e.appError.message : e instanceof Error ? e.message : String(e);
+
+/**
+ * Closes an entry in place, signed anew (bound to its record). Applied: the family's previous newest entry (`previous`, marked undone
+ * when this change undid it) steps back and this one becomes the newest. Rolled back: it steps back.
+ * Needs attention: it keeps the open key, with each slice's state. A failure leaves the entry open
+ * (it shows as unfinished) and is reported, never swallowed.
+ */
+export async function closeEntry(
+  store: AppStore,
+  entry: Entry,
+  closing: Closing,
+  previous: Entry | null,
+): Promise<{ outcome: JournalOutcome; entry: Entry }> {
+  const payload: StoredEntry = fitEntry(
+    {
+      ...entry.payload,
+      state: closing.state,
+      createdIds: [...new Set([...entry.payload.createdIds, ...closing.createdIds])],
+      slices: closing.state === 'needs_attention' ? [...(closing.slices ?? [])] : [],
+      resolution: closing.resolution ?? entry.payload.resolution,
+    },
+    store.maxPayloadChars,
+  );
+  const uuid = entry.familyUuid;
+  try {
+    const newest =
+      closing.state === 'applied' || (closing.state === 'rolled_back' && closing.changedMembers === true);
+    if (newest && previous && previous.id !== entry.id && !previous.trusted) {
+      // Never re-signed (that would launder it): moved out of the newest key, as it is.
+      await store.setAsideJournal(previous.id);
+    } else if (newest && previous && previous.id !== entry.id) {
+      const undone = entry.payload.undoes === previous.id;
+      await store.updateJournal(
+        previous.id,
+        undone ? { ...previous.payload, undoneBy: entry.id } : previous.payload,
+        journalKeys.done(uuid, previous.id),
+      );
+    }
+    const key = newest
+      ? journalKeys.last(uuid)
+      : closing.state === 'rolled_back'
+        ? journalKeys.done(uuid, entry.id)
+        : undefined;
+    const stored = await store.updateJournal(entry.id, payload, key);
+    const closed = parseEntry(stored) ?? { ...entry, payload };
+    return { outcome: { recorded: true, problem: null }, entry: closed };
+  } catch (e) {
+    const problem =
+      closing.state === 'applied'
+        ? `The change was saved in HubSpot, but the activity log could not be updated (${problemOf(e)}). It shows as unfinished in Activity: choose “Finish it” there to close it (nothing is written again).`
+        : `The activity log could not be updated (${problemOf(e)}); it shows this change as unfinished.`;
+    return { outcome: { recorded: false, problem }, entry };
+  }
+}

@@ -3,6 +3,7 @@
  * entry in its area's list (or a new area's list added here).
  */
 import type { Check } from '../check';
+import { ACCOUNT_CHECKS } from './account';
 import { CUSTOM_OBJECT_CHECKS } from './custom-objects';
 import { OPTION_CHECKS } from './options';
 import { PORTAL_CHECKS } from './portal';
@@ -17,6 +18,7 @@ export const CHECKS: readonly Check[] = [
   ...RECORD_CHECKS,
   ...SEARCH_CHECKS,
   ...PORTAL_CHECKS,
+  ...ACCOUNT_CHECKS,
   ...CUSTOM_OBJECT_CHECKS,
   ...RATE_LIMIT_CHECKS,
 ];

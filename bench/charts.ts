@@ -11,6 +11,7 @@ const KIND_COLORS: Record<ScenarioKind, string> = {
   archive: '#9467bd',
   create: '#ff7f0e',
   'first-paint': '#8c564b',
+  'open-family': '#bcbd22',
   'admin-list': '#17becf',
 };
 const COLORS = { ...KIND_COLORS, naive: '#d62728', bound: '#7f7f7f' };

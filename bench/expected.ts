@@ -11,7 +11,7 @@
  * then reads every touched slice back by id (verify), then appends one journal record.
  */
 import { BATCH, SEARCH_PAGE } from './formulas';
-import type { Scenario } from './scenarios';
+import { familySlices, type Scenario } from './scenarios';
 
 const pages = (n: number, perPage: number) => (n <= 0 ? 0 : Math.ceil(n / perPage));
 
@@ -85,10 +85,16 @@ export function expectedCalls(s: Scenario): Expected | null {
         {
           'GET /crm/v3/schemas': 1,
           [`POST ${STORE}/search`]: 1,
-          [`POST ${T}/search`]: 2 * Math.max(1, sp),
+          [`POST ${T}/search`]: Math.max(1, sp) + Math.max(1, pages(familySlices(s), SEARCH_PAGE)),
           'GET /crm/v3/owners': 1,
         },
-        `3 + 2⌈S/${SEARCH_PAGE}⌉`,
+        `3 + ⌈S/${SEARCH_PAGE}⌉ + ⌈T/${SEARCH_PAGE}⌉`,
+      );
+    case 'open-family':
+      // The family's slices by search (ids), their values by batch read, the assignees' names.
+      return withTotal(
+        { [`POST ${T}/search`]: sp, [`POST ${T}/batch/read`]: b, 'GET /crm/v3/owners': 1 },
+        `1 + ⌈n/${SEARCH_PAGE}⌉ + ⌈n/${BATCH}⌉`,
       );
     case 'health':
     case 'admin-list':

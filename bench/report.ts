@@ -4,8 +4,10 @@
  */
 import { MAX_SLICES_PER_INVOCATION } from '@goal-families/contract';
 import { applyInvocationCalls, largestFamilyWithin } from './expected';
+import { GOALS } from './goals';
 import { formatBytes } from './memory';
 import type { RunConfig, ScenarioResult } from './result';
+import { rateFloor } from './scenarios';
 
 export type DomainBench = { ok: true; output: string } | { ok: false; reason: string };
 
@@ -41,10 +43,11 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 export function resultsTable(results: readonly ScenarioResult[]): string {
   const head =
-    '| scenario | size | invocations | API calls | expected by formula | lower bound | calls ÷ bound | naive | simulated time | longest invocation | peak heap | outcome |\n' +
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |';
-  const rows = results.map((r) =>
-    [
+    '| scenario | size | invocations | API calls | expected by formula | lower bound | calls ÷ bound | naive | simulated time | rate-limit floor | time ÷ floor | longest invocation | outcome |\n' +
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |';
+  const rows = results.map((r) => {
+    const floor = rateFloor(r.scenario);
+    return [
       cell(r.scenario.label),
       int(r.scenario.size),
       int(r.invocations),
@@ -54,12 +57,41 @@ export function resultsTable(results: readonly ScenarioResult[]): string {
       ratio(r.totalCalls, r.lowerBound.calls),
       int(r.naive.calls),
       formatDuration(r.simulatedMs),
+      formatDuration(floor.ms),
+      ratio(r.simulatedMs, floor.ms),
       formatDuration(r.longestInvocationMs),
-      formatBytes(r.peakHeapBytes),
       cell(r.outcome),
+    ].join(' | ');
+  });
+  return [head, ...rows.map((r) => `| ${r} |`)].join('\n');
+}
+
+/** HubSpot's function limits, per scenario: the largest figure any of its invocations reached. */
+export function limitsTable(results: readonly ScenarioResult[]): string {
+  const head =
+    '| scenario | invocations | peak heap | peak RSS | largest response | most log output |\n' +
+    '| --- | ---: | ---: | ---: | ---: | ---: |';
+  const rows = results.map((r) =>
+    [
+      cell(r.scenario.label),
+      int(r.invocations),
+      formatBytes(r.peakHeapBytes),
+      formatBytes(r.peakRssBytes),
+      formatBytes(r.largestResponseBytes),
+      formatBytes(r.mostLogBytes),
     ].join(' | '),
   );
   return [head, ...rows.map((r) => `| ${r} |`)].join('\n');
+}
+
+/** One column per goal (`goals.ts`): met, not met, or — where the goal does not concern the scenario. */
+export function goalsTable(results: readonly ScenarioResult[]): string {
+  const head = `| scenario | ${GOALS.map((g) => cell(g.label)).join(' | ')} |\n| --- |${GOALS.map(() => ' :---: |').join('')}`;
+  const rows = results.map(
+    (r) => `| ${cell(r.scenario.label)} | ${GOALS.map((g) => g.check(r)).join(' | ')} |`,
+  );
+  const legend = GOALS.map((g) => `- **${g.label}**: ${g.text}.`).join('\n');
+  return `${head}\n${rows.join('\n')}\n\n${legend}`;
 }
 
 export function formulasTable(results: readonly ScenarioResult[]): string {
@@ -78,13 +110,37 @@ export function formulasTable(results: readonly ScenarioResult[]): string {
   ].join('\n');
 }
 
+/** What each invocation cost; a summary (largest and mean) when there are many. */
+export function invocationLines(r: ScenarioResult): string[] {
+  const ms = r.invocationMetrics;
+  const calls = (m: (typeof ms)[number]) => Object.values(m.calls).reduce((a, b) => a + b, 0);
+  if (ms.length <= 6) {
+    return ms.map(
+      (m, i) =>
+        `invocation ${i + 1}, \`${m.uid}\`: ${formatDuration(m.simulatedMs)}, ${int(calls(m))} calls, heap ${formatBytes(m.heapBytes)}, RSS ${formatBytes(m.rssBytes)}, response ${formatBytes(m.responseBytes)}, logs ${formatBytes(m.logBytes)}`,
+    );
+  }
+  const stat = (f: (m: (typeof ms)[number]) => number) => {
+    const values = ms.map(f);
+    return { max: Math.max(...values), mean: values.reduce((a, b) => a + b, 0) / values.length };
+  };
+  const time = stat((m) => m.simulatedMs);
+  const c = stat(calls);
+  const heap = stat((m) => m.heapBytes);
+  const response = stat((m) => m.responseBytes);
+  const logs = stat((m) => m.logBytes);
+  return [
+    `${int(ms.length)} invocations (${[...new Set(ms.map((m) => `\`${m.uid}\``))].join(', ')}): time max ${formatDuration(time.max)} (mean ${formatDuration(time.mean)}), calls max ${int(c.max)} (mean ${c.mean.toFixed(1)}), heap max ${formatBytes(heap.max)} (mean ${formatBytes(heap.mean)}), response max ${formatBytes(response.max)} (mean ${formatBytes(response.mean)}), logs max ${formatBytes(logs.max)}`,
+  ];
+}
+
 export function endpointsSection(results: readonly ScenarioResult[]): string {
   return results
     .map((r) => {
       const lines = Object.entries(r.callsByEndpoint)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([endpoint, n]) => `| \`${endpoint}\` | ${int(n)} |`);
-      const notes = r.notes.map((n) => `\n- ${n}`).join('');
+      const notes = [...r.notes, ...invocationLines(r)].map((n) => `\n- ${n}`).join('');
       return `### ${r.scenario.label}\n\n| endpoint | calls |\n| --- | ---: |\n${lines.join('\n')}\n${notes}`;
     })
     .join('\n\n');
@@ -182,7 +238,7 @@ export function renderReport(input: ReportInput): string {
     : `> **Not measured in this run:** ${input.domain.reason}\n>\n> Run \`npm run bench:domain\` once \`bench/domain.ts\` exists; \`npm run bench\` includes its output here.`;
   const clockLine =
     config.clock === 'virtual'
-      ? '**Simulated time** comes from a virtual clock (`bench/virtual-clock.ts`) shared by the emulator (per-call latency, rolling rate-limit windows) and the gateway inside the function bundles (search throttle, 429/5xx backoff). Sleeps advance virtual time instead of waiting, so a 50,000-target health check takes seconds of real time; concurrent waits overlap as they would in real time. Simulated time therefore includes every search-throttle wait and every 429 back-off.'
+      ? "**Simulated time** comes from a virtual clock (`bench/virtual-clock.ts`) owned by the function runner: the gateway inside the function bundles sleeps on it (rate limiters, 429/5xx back-off), the runner waits out each call's latency on it, and every request carries its virtual time to the emulator in a header (`x-emulator-virtual-now`), which the emulator's rolling rate-limit windows and timestamps follow. Sleeps advance virtual time instead of waiting, so a 50,000-target health check takes seconds of real time; concurrent waits overlap as they would in real time. Simulated time therefore includes every limiter wait and every 429 back-off."
       : '**Time** is real wall time with the emulator sleeping for the latency on every call.';
   const notes = (input.methodNotes ?? []).map((n) => `- ${n}`).join('\n');
   return `# Benchmarks: API calls and time
@@ -196,19 +252,28 @@ correct implementation could do and against the naive way.
 
 ## Method
 
-- **Where:** the HubSpot emulator (\`emulator/\`), in process, seed ${config.seed}, with **${config.latencyMs} ms latency per call**
-  and HubSpot's rate limits on (${int(config.tenSecondLimit)} requests per rolling 10 s, search ${config.searchPerSecond} per second, 429 with HubSpot's body).
-- **What runs:** the real app functions — the built bundles \`src/app/functions/dist/<uid>.js\`, called through
-  \`main(context)\` the way HubSpot's runner calls them, with \`HUBSPOT_API_BASE_URL\` pointing at the emulator.
+- **Where:** the HubSpot emulator (\`emulator/\`) in its own process (\`emulator/cli.ts\`, as \`npm run emulator\` runs it),
+  seed ${config.seed}, with **${config.latencyMs} ms latency per call** and HubSpot's rate limits on (${int(config.tenSecondLimit)} requests per
+  rolling 10 s, search ${config.searchPerSecond} per second and exempt from the other, 429 with HubSpot's body).
+- **What runs:** the real app functions — the built bundles \`src/app/functions/dist/<uid>.js\`, loaded in a second process
+  (\`bench/runner/function-runner.ts\`) and called through \`main(context)\` the way HubSpot's runner calls them, with
+  \`HUBSPOT_API_BASE_URL\` pointing at the emulator.
   Mutations run as the UI runs them: a preview (\`dryRun: true\`) and then the apply with the preview's \`version\`;
   both invocations are counted.
 - **API calls** are the emulator's per-endpoint counters (every HTTP request it answered, 429s included),
   reset before each scenario; data set-up (seeding the families or the portal) is not counted.
 - ${clockLine}
-- **Peak memory:** \`process.memoryUsage()\` sampled every 5 ms during the scenario; heap is the peak above the
-  baseline taken (after a forced GC) just before it. The emulator runs in the same process: its data loaded before
-  the scenario is in the baseline, but its work answering the calls (and garbage not yet collected) is in the peak,
-  so the figure is an upper bound for the functions themselves.
+- **Per invocation** the runner measures what HubSpot limits (128 MB of memory, 6 MB of payload, 4 KB of logs):
+  **heap** = what the function's bundle alone holds in a fresh Node process after a GC (measured once per function)
+  plus the invocation's own growth (peak heap used, sampled every 5 ms and at every HTTP answer, above the heap
+  left after a forced GC just before the invocation); **RSS** = the fresh process's resident memory plus that same
+  growth (an estimate: the runner hosts every bundle, so its own RSS would overstate one function's); the
+  **response** is the JSON the function returns, in bytes; **logs** are the bytes it wrote to the console. The
+  emulator's work answering the calls is in its own process and counts nowhere here.
+- **Rate-limit floor** = the least simulated time at HubSpot's sustained rates (19 general calls and 5 searches
+  per second), whatever the latency: for a scan of N targets min(⌈N/100⌉/19, ⌈N/200⌉/5) s (every target read
+  once, by the list endpoint or by search); for the other operations the lower bound's searches and other calls
+  side by side.
 - **Lower bound** = the calls no correct implementation avoids: the reads that find the records (search is the only
   way to find a family's slices by uuid, 200 a page) plus the writes in batches of 100. The safe-write protocol's
   version check and read-back are not in it: the difference between "API calls" and "lower bound" is the price of
@@ -219,6 +284,16 @@ Run on ${config.date} · Node ${config.node} · ${config.platform} · ${config.c
 ## Results
 
 ${resultsTable(results)}
+
+### Goals
+
+${goalsTable(results)}
+
+### Inside HubSpot's function limits
+
+The largest figure any invocation of the scenario reached (per-invocation figures under "Calls by endpoint"):
+
+${limitsTable(results)}
 
 Formulas (n = slices in the family, S = the owner's slices, N = targets in the portal, F = families):
 

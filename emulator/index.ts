@@ -5,7 +5,13 @@ export type { BatchOperation } from './crm/context.js';
 export { BATCH_INPUT_LIMIT } from './crm/objects-batch.js';
 export { OBJECT_PATH_PREFIXES } from './crm/routes.js';
 export { SEARCH_LIMITS } from './crm/search.js';
-export { createEmulator, DEFAULT_TOKEN, Emulator, type EmulatorOptions } from './emulator.js';
+export {
+  createEmulator,
+  DEFAULT_TOKEN,
+  Emulator,
+  type EmulatorOptions,
+  VIRTUAL_NOW_HEADER,
+} from './emulator.js';
 export { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './http/rate-limit.js';
 export { buildDemoSeed, DEMO } from './seed/demo.js';
 export { type GeneratePortalOptions, generatePortal } from './seed/generate.js';

@@ -17,6 +17,8 @@ export interface ServerHooks<A, C> {
   sleep?: (ms: number) => Promise<unknown>;
   /** Throws an injected fault or a 429; returns rate-limit headers to send. */
   admit(kind: 'standard' | 'search'): Record<string, string>;
+  /** Sees each request's headers first, control calls included (the benchmarks' virtual clock travels in one). */
+  onRequest?(headers: IncomingMessage['headers']): void;
 }
 
 const JSON_TYPE = 'application/json;charset=utf-8';
@@ -112,6 +114,7 @@ export function createHttpServer<A, C>(hooks: ServerHooks<A, C>): Server {
         query: url.searchParams,
         body: parseJson(body),
       });
+      hooks.onRequest?.(request.headers);
       if (url.pathname.startsWith(`${hooks.controlPrefix}/`)) {
         const match = hooks.control.match(method, url.pathname);
         if (!match)

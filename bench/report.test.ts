@@ -43,6 +43,7 @@ const result: ScenarioResult = {
       responseBytes: 20_000,
       logBytes: 0,
       calls: { 'POST /crm/v3/objects/goal_targets/search': 3 },
+      throttled: 0,
       records: {},
     },
     {
@@ -54,6 +55,7 @@ const result: ScenarioResult = {
       responseBytes: 2_000_000,
       logBytes: 5_000,
       calls: { 'POST /crm/v3/objects/goal_targets/search': 3 },
+      throttled: 0,
       records: {},
     },
   ],

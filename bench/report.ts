@@ -117,7 +117,7 @@ export function invocationLines(r: ScenarioResult): string[] {
   if (ms.length <= 6) {
     return ms.map(
       (m, i) =>
-        `invocation ${i + 1}, \`${m.uid}\`: ${formatDuration(m.simulatedMs)}, ${int(calls(m))} calls, heap ${formatBytes(m.heapBytes)}, RSS ${formatBytes(m.rssBytes)}, response ${formatBytes(m.responseBytes)}, logs ${formatBytes(m.logBytes)}`,
+        `invocation ${i + 1}, \`${m.uid}\`: ${formatDuration(m.simulatedMs)}, ${int(calls(m))} calls${m.throttled > 0 ? ` (${int(m.throttled)} × 429)` : ''}, heap ${formatBytes(m.heapBytes)}, RSS ${formatBytes(m.rssBytes)}, response ${formatBytes(m.responseBytes)}, logs ${formatBytes(m.logBytes)}`,
     );
   }
   const stat = (f: (m: (typeof ms)[number]) => number) => {
@@ -129,8 +129,9 @@ export function invocationLines(r: ScenarioResult): string[] {
   const heap = stat((m) => m.heapBytes);
   const response = stat((m) => m.responseBytes);
   const logs = stat((m) => m.logBytes);
+  const throttled = ms.map((m, i) => (m.throttled > 0 ? `${i + 1} (${m.throttled})` : '')).filter(Boolean);
   return [
-    `${int(ms.length)} invocations (${[...new Set(ms.map((m) => `\`${m.uid}\``))].join(', ')}): time max ${formatDuration(time.max)} (mean ${formatDuration(time.mean)}), calls max ${int(c.max)} (mean ${c.mean.toFixed(1)}), heap max ${formatBytes(heap.max)} (mean ${formatBytes(heap.mean)}), response max ${formatBytes(response.max)} (mean ${formatBytes(response.mean)}), logs max ${formatBytes(logs.max)}`,
+    `${int(ms.length)} invocations (${[...new Set(ms.map((m) => `\`${m.uid}\``))].join(', ')}): time max ${formatDuration(time.max)} (mean ${formatDuration(time.mean)}), calls max ${int(c.max)} (mean ${c.mean.toFixed(1)}), heap max ${formatBytes(heap.max)} (mean ${formatBytes(heap.mean)}), response max ${formatBytes(response.max)} (mean ${formatBytes(response.mean)}), logs max ${formatBytes(logs.max)}${throttled.length > 0 ? `; answered 429 in invocation ${throttled.join(', ')}` : ''}`,
   ];
 }
 

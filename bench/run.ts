@@ -4,8 +4,8 @@
  * `docs/benchmarks.md` and its charts `docs/benchmarks-*.svg`.
  *
  * Options: `--latency=<ms>` (default 100), `--only=<id,id>` (scenario ids, e.g. rename-600),
- * `--no-domain` (skip bench/domain.ts), `--print` (also print the table). A run with `--only` prints
- * its table and leaves the docs alone: the page always shows a full run.
+ * `--no-domain` (skip bench/domain.ts), `--print` (also print the table; with `--only`, every section).
+ * A run with `--only` prints its table and leaves the docs alone: the page always shows a full run.
  */
 import { writeFileSync } from 'node:fs';
 import { arch, cpus, platform } from 'node:os';
@@ -15,7 +15,15 @@ import { buildCharts } from './charts';
 import { runDomainBench } from './domain-runner';
 import { DEFAULT_LATENCY_MS, startHarness } from './harness';
 import { formatBytes } from './memory';
-import { type ClockCheck, formatDuration, renderReport, resultsTable } from './report';
+import {
+  type ClockCheck,
+  endpointsSection,
+  formatDuration,
+  goalsTable,
+  limitsTable,
+  renderReport,
+  resultsTable,
+} from './report';
 import type { RunConfig, ScenarioResult } from './result';
 import { runScenario } from './run-scenario';
 import { SCENARIOS } from './scenarios';
@@ -83,6 +91,8 @@ async function main() {
   }
   if (args.only) {
     console.log(resultsTable(results));
+    if (args.print)
+      console.log(`\n${goalsTable(results)}\n\n${limitsTable(results)}\n\n${endpointsSection(results)}`);
     return;
   }
   const clockChecks = await checkClock(args.latencyMs, results);

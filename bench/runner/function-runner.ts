@@ -43,6 +43,7 @@ const require = createRequire(import.meta.url);
 type Usage = {
   calls: Record<string, number>;
   records: Record<string, number>;
+  throttled: number;
   logBytes: number;
   heapPeak: number;
 };
@@ -136,6 +137,7 @@ globalThis.fetch = async (input, init) => {
     const usage = current.getStore();
     if (usage) {
       usage.calls[key] = (usage.calls[key] ?? 0) + 1;
+      if (response.status === 429) usage.throttled++;
       if (body && response.status === 200 && (isSearch || method === 'GET')) {
         const parsed = JSON.parse(Buffer.from(body).toString('utf8')) as { results?: unknown[] };
         if (Array.isArray(parsed.results))
@@ -187,7 +189,7 @@ async function invoke(uid: FunctionUid, params: unknown): Promise<RunnerAnswer['
   const baseline = baselines.get(uid) ?? null;
   gc?.();
   const before = process.memoryUsage();
-  const usage: Usage = { calls: {}, records: {}, logBytes: 0, heapPeak: before.heapUsed };
+  const usage: Usage = { calls: {}, records: {}, throttled: 0, logBytes: 0, heapPeak: before.heapUsed };
   running.add(usage);
   const started = now();
   let result: unknown;
@@ -213,6 +215,7 @@ async function invoke(uid: FunctionUid, params: unknown): Promise<RunnerAnswer['
     responseBytes: Buffer.byteLength(JSON.stringify(result)),
     logBytes: usage.logBytes,
     calls: usage.calls,
+    throttled: usage.throttled,
     records: usage.records,
   };
   return { result: result as FunctionResult<FunctionUid>, metrics };

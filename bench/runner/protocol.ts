@@ -29,6 +29,8 @@ export type InvocationMetrics = {
   logBytes: number;
   /** HTTP requests it made, by endpoint (429s and retries included). */
   calls: Record<string, number>;
+  /** How many of them HubSpot (the emulator) answered 429. */
+  throttled: number;
   /** Records the list and search answers carried, by endpoint. */
   records: Record<string, number>;
 };

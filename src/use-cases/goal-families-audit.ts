@@ -1,8 +1,11 @@
 /**
- * F8: a resumable health check over any portal size. Each call scans a bounded number of pages of
- * targets in id order (`hs_object_id > lastId`, ascending: no 10,000-result cap), fetches the
- * families seen in full (a family can straddle pages), and audits each family exactly once: on the
- * page holding its lowest slice id. The cursor carries the last id and the running counts.
+ * F8: a resumable health check over any portal size. Each call reads a bounded share of the portal
+ * (`scan/bounded-scan.ts`: the list endpoint upwards and search downwards at once, meeting in the
+ * middle), then fetches only the slices of the families it saw that lie outside what it read (a family
+ * can straddle calls), and audits each family exactly once: in the call that read its lowest slice id.
+ * Orphan slices (no uuid) are matched to a family through their target group, searched wherever it is.
+ * The cursor carries the scan's state, the running counts and the calls still inside HubSpot's rate
+ * windows, so that the next call continues at the rate limit instead of bursting into 429s.
  */
 
 import type { FindingDto, Params } from '@goal-families/contract';
@@ -11,29 +14,38 @@ import {
   auditFamily,
   auditOrphans,
   compareIds,
-  type Family,
   groupFamilies,
   parseTarget,
   type RawGoalTarget,
 } from '@goal-families/domain';
 import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
+import type { CrmRecord, IdRange } from './ports';
 import { type ScanLimits, scanBounded, scanProgress } from './scan/bounded-scan';
+import { fromStateCursor, RateUsageCursor, ScanStateCursor, toStateCursor } from './scan/scan-cursor';
 import { decodeCursor, encodeCursor } from './support/cursor';
 import { guarded } from './support/guard';
 import { presentFinding } from './support/presenters';
 
 const AuditCursor = z.object({
-  last: z.string().regex(/^\d{1,20}$/),
+  s: ScanStateCursor,
   f: z.number().int().min(0),
   t: z.number().int().min(0),
+  r: RateUsageCursor.optional(),
 });
 
 /**
- * Per invocation: at most this many scan pages of 200 and this much time (well under 10 s). The time
- * is a bound, not a check: see the loop in `auditPortal`.
+ * Per invocation: reading stops 5 s after the start, less the time kept for fetching the straddling
+ * families; at most 12,000 targets (memory: about 2.5 KiB of heap each while it runs). The fetch itself must end by `AUDIT_HARD_LIMIT_MS`,
+ * well inside the 10 s a function may run.
  */
-export const AUDIT_LIMITS: ScanLimits = { pages: 8, pageSize: 200, budgetMs: 5_000 };
+export const AUDIT_LIMITS: ScanLimits = { budgetMs: 5_000, maxTargets: 12_000, searchPage: 200 };
+export const AUDIT_HARD_LIMIT_MS = 8_000;
+
+/** Families per `IN` search (the gateway's `MAX_IN_VALUES`): the straddle fetch makes one search per this many. */
+const FAMILIES_PER_SEARCH = 100;
+/** At most this many new families in the pages still on their way (200 + 100 targets; families of a few slices). */
+const FAMILIES_A_PAGE_MAY_ADD = 30;
 
 export type AuditResult = {
   findings: FindingDto[];
@@ -43,50 +55,95 @@ export type AuditResult = {
   progress: number;
 };
 
+const within = (id: string, range: IdRange) =>
+  (range.above === undefined || compareIds(id, range.above) > 0) &&
+  (range.below === undefined || compareIds(id, range.below) < 0);
+
 export function auditPortal(
   deps: UseCaseDeps,
   p: Params<'goal_families_audit'>,
+  limits: ScanLimits = AUDIT_LIMITS,
 ): Promise<Result<AuditResult>> {
   return guarded(async () => {
     const cursor = decodeCursor(p.cursor, AuditCursor);
     if (cursor === 'invalid') return failure('VALIDATION_ERROR', 'cursor is not one this function returned');
-    let families = cursor?.f ?? 0;
+    if (cursor?.r) deps.gateway.adoptRateUsage(cursor.r);
+    const started = deps.now();
     const before = cursor?.t ?? 0;
-    const findings: FindingDto[] = [];
-    const fetched = new Set<string>();
-    /** Every family fetched in this invocation: orphans are matched to them by group id. */
-    const known: Family[] = [];
     const ctx = { timeZone: p.portal.timeZone };
+    /** What this call read, by family (orphans apart). */
+    const read = new Map<string, CrmRecord[]>();
+    const orphans: CrmRecord[] = [];
+    const searchMs = 1_000 / deps.gateway.searchesPerSecond;
+    // Time kept for the straddle fetch: a search per 100 families seen (counting the few families the
+    // next page may add), each waiting its turn under the search limit, the orphans' search, and one
+    // search's duration on top.
+    const reserve = (slowestSearchMs: number) =>
+      (Math.ceil((read.size + FAMILIES_A_PAGE_MAY_ADD) / FAMILIES_PER_SEARCH) +
+        (orphans.length > 0 ? 1 : 0)) *
+        searchMs +
+      slowestSearchMs;
 
-    const outcome = await scanBounded(deps, cursor?.last ?? null, AUDIT_LIMITS, async (scan, lowerBound) => {
-      const parsed = scan.results.map((r) => parseTarget(r as RawGoalTarget));
-      // Families fetched earlier in this invocation were audited already (or belong to an earlier call).
-      const uuids = [...new Set(parsed.map((t) => t.uuid).filter((u) => u !== null))].filter(
-        (u) => !fetched.has(u),
-      );
-      const records = uuids.length > 0 ? await deps.gateway.searchByUuids(uuids) : [];
-      const orphans = parsed.filter((t) => t.uuid === null);
-      const whole = groupFamilies(records.map((r) => parseTarget(r as RawGoalTarget))).families;
-      // Audit a family here only if its lowest id lies in this page; otherwise an earlier page did.
-      const mine = whole.filter((f) => {
-        const lowest = f.slices.map((s) => s.id).sort(compareIds)[0];
-        return lowest !== undefined && (lowerBound === null || compareIds(lowest, lowerBound) > 0);
-      });
-      for (const family of whole) fetched.add(family.uuid);
-      known.push(...whole);
-      for (const family of mine) {
-        for (const f of auditFamily(family, ctx)) findings.push(presentFinding(f, family));
-      }
-      for (const f of auditOrphans(orphans, known)) findings.push(presentFinding(f, null));
-      families += mine.length;
-    });
+    const outcome = await scanBounded(
+      deps,
+      cursor ? fromStateCursor(cursor.s) : null,
+      limits,
+      (records) => {
+        for (const r of records) {
+          const uuid = r.properties.hs_group_correlation_uuid;
+          const family = uuid ? read.get(uuid) : undefined;
+          if (!uuid) orphans.push(r);
+          else if (family) family.push(r);
+          else read.set(uuid, [r]);
+        }
+      },
+      undefined,
+      reserve,
+    );
+
+    // The rest of every family seen: only its slices outside what this call read. And for orphans,
+    // the slices of their target groups, wherever they are: which family a group belongs to.
+    const orphanGroups = [
+      ...new Set(orphans.map((r) => r.properties.hs_goal_target_group_id).filter((g) => !!g)),
+    ] as string[];
+    deps.gateway.setDeadline(started + AUDIT_HARD_LIMIT_MS);
+    let rest: CrmRecord[];
+    let groupsOfOrphans: CrmRecord[];
+    try {
+      rest = read.size > 0 ? await deps.gateway.searchByUuids([...read.keys()], outcome.unread) : [];
+      groupsOfOrphans = orphanGroups.length > 0 ? await deps.gateway.searchByGroupIds(orphanGroups) : [];
+    } finally {
+      deps.gateway.setDeadline(undefined);
+    }
+    const records = [...[...read.values()].flat(), ...rest];
+    const whole = groupFamilies(records.map((r) => parseTarget(r as RawGoalTarget))).families;
+    const findings: FindingDto[] = [];
+    let families = cursor?.f ?? 0;
+    for (const family of whole) {
+      // Audited here only if this call read its lowest slice; another call audits it otherwise.
+      const lowest = family.slices.map((s) => s.id).sort(compareIds)[0];
+      if (lowest === undefined || outcome.unread.some((range) => within(lowest, range))) continue;
+      families++;
+      for (const f of auditFamily(family, ctx)) findings.push(presentFinding(f, family));
+    }
+    const parsedOrphans = orphans.map((r) => parseTarget(r as RawGoalTarget));
+    const orphanHomes = groupFamilies(groupsOfOrphans.map((r) => parseTarget(r as RawGoalTarget))).families;
+    for (const f of auditOrphans(parsedOrphans, [...whole, ...orphanHomes]))
+      findings.push(presentFinding(f, null));
     const targets = before + outcome.scanned;
-    const { last, done } = outcome;
+    const next = outcome.done
+      ? null
+      : encodeCursor({
+          s: toStateCursor(outcome.state),
+          f: families,
+          t: targets,
+          r: deps.gateway.rateUsage(),
+        });
     return success({
       findings,
       scannedFamilies: families,
       scannedTargets: targets,
-      nextCursor: done || last === null ? null : encodeCursor({ last, f: families, t: targets }),
+      nextCursor: next,
       progress: scanProgress(before, outcome),
     });
   });

@@ -10,6 +10,7 @@
  * version check never compares against a lagging search index. Applying writes in batches of 100,
  * then reads every touched slice back by id (verify), then appends one journal record.
  */
+import { CARD_WHOLE_FAMILY_PAGES } from '../src/use-cases/support/card-view';
 import { BATCH, SEARCH_PAGE } from './formulas';
 import { familySlices, type Scenario } from './scenarios';
 
@@ -79,17 +80,21 @@ export function expectedCalls(s: Scenario): Expected | null {
         },
         `7 + 2⌈n/${BATCH}⌉`,
       );
-    case 'first-paint':
-      // Settings (schema + search); the owner's slices; their families in full (one IN search); owner names.
+    case 'first-paint': {
+      // One invocation: the settings (schema + search) and the owner's slices at once; the families
+      // shown read whole (paged) if they fit the card's budget, else only the page that says they do
+      // not; the owners' names.
+      const t = Math.max(1, pages(familySlices(s), SEARCH_PAGE));
       return withTotal(
         {
           'GET /crm/v3/schemas': 1,
           [`POST ${STORE}/search`]: 1,
-          [`POST ${T}/search`]: Math.max(1, sp) + Math.max(1, pages(familySlices(s), SEARCH_PAGE)),
+          [`POST ${T}/search`]: Math.max(1, sp) + (t <= CARD_WHOLE_FAMILY_PAGES ? t : 1),
           'GET /crm/v3/owners': 1,
         },
-        `3 + ⌈S/${SEARCH_PAGE}⌉ + ⌈T/${SEARCH_PAGE}⌉`,
+        `3 + ⌈S/${SEARCH_PAGE}⌉ + (⌈T/${SEARCH_PAGE}⌉ ≤ ${CARD_WHOLE_FAMILY_PAGES} ? ⌈T/${SEARCH_PAGE}⌉ : 1)`,
       );
+    }
     case 'open-family':
       // The family's slices by search (ids), their values by batch read, the assignees' names.
       return withTotal(

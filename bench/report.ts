@@ -296,7 +296,7 @@ The largest figure any invocation of the scenario reached (per-invocation figure
 
 ${limitsTable(results)}
 
-Formulas (n = slices in the family, S = the owner's slices, N = targets in the portal, F = families):
+Formulas (n = slices in the family, S = the owner's slices, T = the slices of the families the card shows, N = targets in the portal, F = families, f = slices per family):
 
 ${formulasTable(results)}
 

@@ -59,6 +59,12 @@ export interface HubSpotGateway {
    * only the slices whose id lies in one of these ranges (a scan fetches what it has not read itself).
    */
   searchByUuids(uuids: readonly string[], within?: readonly IdRange[]): Promise<CrmRecord[]>;
+  /**
+   * The first page (lowest ids first, at most 200) of the slices of these families (≤ 100 uuids),
+   * with `total`: how many they have in all. The rest follows with `searchByUuids(uuids, [{ above:
+   * last id }])`.
+   */
+  firstPageByUuids(uuids: readonly string[], limit: number): Promise<SearchPage>;
   /** Every slice of these target groups (`hs_goal_target_group_id`; one paged search per 100). */
   searchByGroupIds(groupIds: readonly string[]): Promise<CrmRecord[]>;
   /** Targets matching a query, only the given properties; every match, past the 10,000 cap. */
@@ -198,6 +204,15 @@ export function createGoalTargetsGateway(deps: {
       }),
     searchByUuids: (uuids, within) => searchIn(PROP_UUID, uuids, within),
     searchByGroupIds: (groupIds) => searchIn('hs_goal_target_group_id', groupIds),
+    firstPageByUuids: (uuids, limit) =>
+      targets.search({
+        filterGroups: [
+          { filters: [{ propertyName: PROP_UUID, operator: 'IN', values: uuids.slice(0, MAX_IN_VALUES) }] },
+        ],
+        properties: readProperties,
+        sort: { propertyName: 'hs_object_id', direction: 'ASCENDING' },
+        limit: Math.min(limit, LIMITS.searchPage),
+      }),
     searchTargets(query, properties) {
       const filters: SearchFilter[] = [];
       if (query.ownerId)

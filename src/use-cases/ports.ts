@@ -104,6 +104,12 @@ export interface GoalTargetsGateway {
    * only the slices whose id lies in one of these ranges (a scan fetches what it has not read itself).
    */
   searchByUuids(uuids: readonly string[], within?: readonly IdRange[]): Promise<CrmRecord[]>;
+  /**
+   * The first page (lowest ids first, at most 200) of the slices of these families (≤ 100 uuids),
+   * with `total`: how many they have in all. The rest follows with `searchByUuids(uuids, [{ above:
+   * last id }])`.
+   */
+  firstPageByUuids(uuids: readonly string[], limit: number): Promise<SearchPage>;
   /** Every slice of these target groups (`hs_goal_target_group_id`; one paged search per 100). */
   searchByGroupIds(groupIds: readonly string[]): Promise<CrmRecord[]>;
   /** Targets matching a query, only the given properties; every match, past the 10,000 cap. */

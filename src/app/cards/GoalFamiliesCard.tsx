@@ -3,7 +3,6 @@ import { Flex, hubspot } from '@hubspot/ui-extensions';
 import { useMemo, useState } from 'react';
 import { FamiliesSection } from './components/FamiliesSection';
 import { ScopePicker } from './components/ScopePicker';
-import { useCardSettings } from './hooks/useCardSettings';
 import { useScopeAssignee } from './hooks/useScopeAssignee';
 import type { CardProps } from './types/card';
 import { scopeFromKey } from './utils/scope';
@@ -20,7 +19,6 @@ export function GoalFamiliesCard({ context, actions, client, now = systemClock }
   const teams = context.user.teams ?? [];
   const [scopeKey, setScopeKey] = useState('recordOwner');
   const scope = scopeFromKey(scopeKey, teams);
-  const { settings, canEdit } = useCardSettings(api);
   const assignee = useScopeAssignee(scope, actions, api, {
     userId: String(context.user.id),
     email: context.user.email ?? '',
@@ -32,14 +30,7 @@ export function GoalFamiliesCard({ context, actions, client, now = systemClock }
       <FamiliesSection
         scope={scope}
         assignee={assignee}
-        environment={{
-          client: api,
-          actions,
-          settings,
-          canEdit,
-          timeZone: context.portal.timezone || settings.defaults.timeZone,
-          now,
-        }}
+        environment={{ client: api, actions, portalTimeZone: context.portal.timezone, now }}
       />
     </Flex>
   );

@@ -109,7 +109,13 @@ async function presentGroup(
 
 const withName = (name: string | undefined) => (name === undefined ? {} : { name });
 
-export type PresentOptions = { nowMs: number; names: NameBook; timeZone: string; withSlices: boolean };
+export type PresentOptions = {
+  nowMs: number;
+  names: NameBook;
+  timeZone: string;
+  /** Every group's slices, none, or those of the groups this says (the card: the assignee's own). */
+  withSlices: boolean | ((group: TargetGroup) => boolean);
+};
 
 export async function presentSummary(
   family: Family,
@@ -121,7 +127,11 @@ export async function presentSummary(
   const starts = family.slices.map((s) => s.startMs).filter((v) => v !== null);
   const ends = family.slices.map((s) => s.endMs).filter((v) => v !== null);
   const groups: GroupDto[] = [];
-  for (const g of family.groups) groups.push(await presentGroup(g, o.nowMs, o.names, o.withSlices));
+  const slicesOf = o.withSlices;
+  for (const g of family.groups) {
+    const withSlices = typeof slicesOf === 'function' ? slicesOf(g) : slicesOf;
+    groups.push(await presentGroup(g, o.nowMs, o.names, withSlices));
+  }
   return {
     uuid: family.uuid,
     name: family.name.value,

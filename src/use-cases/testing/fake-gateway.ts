@@ -49,6 +49,12 @@ export function createFakeGateway(records: CrmRecord[], failures: FakeFailures =
       [...live.values()].filter((r) => r.properties.hs_group_correlation_uuid === uuid),
     searchByUuids: async (uuids) =>
       [...live.values()].filter((r) => uuids.includes(r.properties.hs_group_correlation_uuid ?? '')),
+    firstPageByUuids: async (uuids, limit) => {
+      const all = [...live.values()]
+        .filter((r) => uuids.includes(r.properties.hs_group_correlation_uuid ?? ''))
+        .sort((a, b) => Number(a.id) - Number(b.id));
+      return { results: all.slice(0, limit), total: all.length, after: null };
+    },
     searchByGroupIds: async (groupIds) =>
       [...live.values()].filter((r) => groupIds.includes(r.properties.hs_goal_target_group_id ?? '')),
     searchTargets: async () => [...live.values()],

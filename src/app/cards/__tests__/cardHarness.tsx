@@ -3,7 +3,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { vi } from 'vitest';
 import { GoalFamiliesCard } from '../GoalFamiliesCard';
 import type { CardActions } from '../types/card';
-import { fakeClient, type Handlers, makeSettings, ok } from './fixtures';
+import { fakeClient, type Handlers } from './fixtures';
 
 export const NOW = new Date('2026-03-15T12:00:00.000Z');
 
@@ -42,16 +42,12 @@ export function cardActions(
   } as never;
 }
 
-/** Renders the card with an injected client; settings default to an editor's view. */
+/** Renders the card with an injected client (the settings come with the families: `listOf`). */
 export function renderCard(
   handlers: Handlers,
   options: { ownerId?: string | null; context?: CrmContext } = {},
 ) {
-  const fake = fakeClient({
-    app_settings_get: () =>
-      ok('app_settings_get', { settings: makeSettings(), canEdit: true, version: 's-1' }),
-    ...handlers,
-  });
+  const fake = fakeClient(handlers);
   const actions = cardActions(options.ownerId === undefined ? '77' : options.ownerId);
   const renderer = createRenderer('crm.record.sidebar');
   renderer.render(

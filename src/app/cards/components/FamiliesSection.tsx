@@ -3,6 +3,7 @@ import { ErrorNotice, useRemoteResult } from '@goal-families/ui';
 import { EmptyState, ErrorState, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import type { ScopeAssigneeState } from '../hooks/useScopeAssignee';
 import type { CardEnvironment, Scope } from '../types/card';
+import { DEFAULT_SETTINGS_FALLBACK } from '../utils/defaultSettings';
 import { FamilyTile } from './FamilyTile';
 
 /** How many families one call brings; the card shows `settings.card.maxFamilies` of them. */
@@ -20,8 +21,14 @@ function noAssigneeText(scope: Scope): { title: string; body: string } {
       };
 }
 
-/** The list reloads itself after a change, so callers pass everything but `refresh`. */
-type SectionEnvironment = Omit<CardEnvironment, 'refresh'>;
+/**
+ * What the section needs from the card. The settings (and whether the viewer may edit) arrive with the
+ * families in one call, and the list reloads itself after a change.
+ */
+type SectionEnvironment = Omit<CardEnvironment, 'refresh' | 'settings' | 'canEdit' | 'timeZone'> & {
+  /** The portal's time zone from HubSpot's context; the settings' default when it has none. */
+  portalTimeZone: string | undefined;
+};
 
 interface FamiliesSectionProps {
   scope: Scope;
@@ -51,10 +58,11 @@ function FamilyListLoader({
   assignee: Assignee;
   environment: SectionEnvironment;
 }) {
-  const { client, settings } = environment;
+  const { client, portalTimeZone, ...rest } = environment;
   const filter = assignee.kind === 'team' ? { teamId: assignee.id } : { ownerId: assignee.id };
+  // One call for the first paint: the settings come with the families (`view: 'card'`).
   const { state, reload } = useRemoteResult(
-    () => client.call('goal_families_list', { filter, detail: 'slices', limit: CARD_LIST_LIMIT }),
+    () => client.call('goal_families_list', { filter, view: 'card', limit: CARD_LIST_LIMIT }),
     `${assignee.kind}:${assignee.id}`,
   );
 
@@ -68,6 +76,15 @@ function FamilyListLoader({
     );
   }
   const { families, total } = state.data;
+  const { settings, canEdit } = state.data.app ?? { settings: DEFAULT_SETTINGS_FALLBACK, canEdit: false };
+  const tileEnvironment: CardEnvironment = {
+    ...rest,
+    client,
+    settings,
+    canEdit,
+    timeZone: portalTimeZone || settings.defaults.timeZone,
+    refresh: reload,
+  };
   if (families.length === 0) {
     return (
       <EmptyState title="No goals yet" layout="vertical" imageName="target" testId="card-empty">
@@ -80,12 +97,7 @@ function FamilyListLoader({
   return (
     <Flex direction="column" gap="md">
       {shown.map((family) => (
-        <FamilyTile
-          key={family.uuid}
-          family={family}
-          assignee={assignee}
-          environment={{ ...environment, refresh: reload }}
-        />
+        <FamilyTile key={family.uuid} family={family} assignee={assignee} environment={tileEnvironment} />
       ))}
       {hidden > 0 && (
         <Text variant="microcopy" testId="card-more">

@@ -109,6 +109,14 @@ export type FamilyIndexEntry = z.infer<typeof FamilyIndexEntry>;
 
 export const MAX_SLICES_PER_INVOCATION = 1_200;
 
+/** The app settings as the UI gets them: what they say, whether the caller may edit, and their version. */
+export const AppSettingsView = z.object({
+  settings: SettingsDto,
+  canEdit: z.boolean(),
+  version: z.string().nullable(),
+});
+export type AppSettingsView = z.infer<typeof AppSettingsView>;
+
 export const functionContracts = {
   goal_families_list: {
     summary:
@@ -117,8 +125,15 @@ export const functionContracts = {
       .strictObject({
         ...base,
         filter: FamilyFilter.default({}),
-        /** `slices` adds every slice to each group (the card's year at a glance). */
+        /** `slices` adds every slice to each group. */
         detail: z.enum(['summary', 'slices']).default('summary'),
+        /**
+         * `card`: the sidebar card's first paint in one call. Adds `app` (the settings, as
+         * `app_settings_get` returns them) and returns at most `settings.card.maxFamilies` of the
+         * families of the filter's owner or team (`total` counts them all), each with the slices of
+         * that assignee's own group (the year at a glance) and no other group's. `detail` is not used.
+         */
+        view: z.enum(['list', 'card']).default('list'),
         limit: z.number().int().min(1).max(100).default(25),
         cursor: Cursor.optional(),
         /**
@@ -134,11 +149,29 @@ export const functionContracts = {
         if (p.uuids !== undefined && p.cursor !== undefined) {
           ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'is not used when uuids is given' });
         }
+        if (p.view === 'card') {
+          if (!p.filter.ownerId && !p.filter.teamId) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['filter'],
+              message: 'needs an ownerId or a teamId for the card',
+            });
+          }
+          if (p.uuids !== undefined || p.cursor !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['view'],
+              message: 'the card view takes neither uuids nor a cursor',
+            });
+          }
+        }
       }),
     result: z.object({
       families: z.array(FamilySummaryDto),
       nextCursor: z.string().nullable(),
       total: z.number().int(),
+      /** With `view: 'card'`: the app settings, so that the card paints from this one call. */
+      app: AppSettingsView.optional(),
     }),
   },
   goal_families_index: {
@@ -361,7 +394,7 @@ export const functionContracts = {
   app_settings_get: {
     summary: 'The app settings (F11), with whether the caller may edit.',
     params: z.strictObject(base),
-    result: z.object({ settings: SettingsDto, canEdit: z.boolean(), version: z.string().nullable() }),
+    result: AppSettingsView,
   },
   app_settings_save: {
     summary: 'Save the app settings (F11); super admins and chosen editors only.',

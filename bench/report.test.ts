@@ -9,8 +9,10 @@ import {
   readingSection,
   renderReport,
   resultsTable,
+  scanAccountingSection,
 } from './report';
 import type { RunConfig, ScenarioResult } from './result';
+import { READS } from './runner/reads';
 import { SCENARIOS } from './scenarios';
 
 const rename = SCENARIOS.find((s) => s.id === 'rename-600');
@@ -44,7 +46,7 @@ const result: ScenarioResult = {
       logBytes: 0,
       calls: { 'POST /crm/v3/objects/goal_targets/search': 3 },
       throttled: 0,
-      records: {},
+      reads: {},
     },
     {
       uid: 'goal_family_update',
@@ -56,7 +58,7 @@ const result: ScenarioResult = {
       logBytes: 5_000,
       calls: { 'POST /crm/v3/objects/goal_targets/search': 3 },
       throttled: 0,
-      records: {},
+      reads: {},
     },
   ],
   peakHeapBytes: 9 * 1024 * 1024,
@@ -171,8 +173,32 @@ describe('the page', () => {
       '**rename** of 600 slices: 12 calls where one request per slice would take 603 (50× fewer)',
     );
     expect(text).toContain('×1.3–×1.3 the lower bound');
-    expect(text).toContain('1 of 12 calls (8%) in this run were answered 429 (1 of them on search)');
-    expect(readingSection([{ ...result, throttled: 0, throttledSearch: 0 }])).not.toContain('429');
+    expect(text).toContain(
+      '1 of 12 calls (8%) in this run were answered 429 (1 of them on search; Rename, 50 × 12 slices 1)',
+    );
+    expect(readingSection([{ ...result, throttled: 0, throttledSearch: 0 }])).toContain(
+      'none of the 12 calls in this run was answered 429',
+    );
+  });
+
+  it('accounts for every call of a scan: list pages, searches down, searches for the families seen', () => {
+    const health = SCENARIOS.find((s) => s.id === 'health-1000');
+    if (!health) throw new Error('scenario table lost health-1000');
+    const metrics = result.invocationMetrics.map((m) => ({
+      ...m,
+      uid: 'goal_families_audit' as const,
+      reads: {
+        [READS.list]: { calls: 3, records: 300 },
+        [READS.down]: { calls: 4, records: 800 },
+        [READS.families]: { calls: 1, records: 12 },
+      },
+    }));
+    const scan = { ...result, scenario: health, invocationMetrics: metrics.slice(0, 1), totalCalls: 9 };
+    // 300 + 800 targets read for 1,000: 100 read twice at the meeting point; 1 other call.
+    expect(scanAccountingSection([scan])).toContain(
+      '| Health check, 1,000 targets | 2 | 3 (300) | 4 (800) | 100 | 1 (12) | 0 | 1 | 9 |',
+    );
+    expect(scanAccountingSection([result])).toBe('');
   });
 
   it('marks the domain micro-benchmarks clearly when they could not run', () => {

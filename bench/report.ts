@@ -7,6 +7,7 @@ import { applyInvocationCalls, largestFamilyWithin } from './expected';
 import { GOALS } from './goals';
 import { formatBytes } from './memory';
 import type { RunConfig, ScenarioResult } from './result';
+import { READS } from './runner/reads';
 import { rateFloor } from './scenarios';
 
 export type DomainBench = { ok: true; output: string } | { ok: false; reason: string };
@@ -189,20 +190,59 @@ export function readingSection(results: readonly ScenarioResult[]): string {
   }
   const health = results.filter((r) => r.scenario.kind === 'health');
   const throttled = results.reduce((a, r) => a + r.throttled, 0);
-  if (throttled > 0) {
-    const calls = results.reduce((a, r) => a + r.totalCalls, 0);
-    const onSearch = results.reduce((a, r) => a + r.throttledSearch, 0);
+  const calls = results.reduce((a, r) => a + r.totalCalls, 0);
+  const onSearch = results.reduce((a, r) => a + r.throttledSearch, 0);
+  const where = results.filter((r) => r.throttled > 0).map((r) => `${r.scenario.label} ${int(r.throttled)}`);
+  out.push(
+    throttled > 0
+      ? `- **429s:** ${int(throttled)} of ${int(calls)} calls (${pct(throttled, calls)}) in this run were answered 429 (${int(onSearch)} of them on search; ${where.join(', ')}), each retried after a back-off that the simulated time includes. The gateway meters search and the general limit with sliding windows (\`SEARCH_RATE_LIMIT\`, \`GENERAL_RATE_LIMIT\` in \`src/gateway/paths.ts\`), and a scan hands the calls still inside HubSpot's windows to its next invocation through the cursor; a 429 comes from a call the limiter could not see: another invocation running at the same time, or a new call started right after a scan without its cursor.`
+      : `- **429s:** none of the ${int(calls)} calls in this run was answered 429. The gateway meters search and the general limit with sliding windows (\`SEARCH_RATE_LIMIT\`, \`GENERAL_RATE_LIMIT\` in \`src/gateway/paths.ts\`), and a scan hands the calls still inside HubSpot's windows to its next invocation through the cursor, so consecutive invocations share one budget instead of each bursting anew.`,
+  );
+  const biggest = [...health].sort((a, b) => b.scenario.size - a.scenario.size)[0];
+  if (biggest) {
+    const floor = rateFloor(biggest.scenario);
     out.push(
-      `- **429s:** ${int(throttled)} of ${int(calls)} calls (${pct(throttled, calls)}) in this run were answered 429 (${int(onSearch)} of them on search), each retried after a back-off that the simulated time includes. The gateway meters search with a sliding window (\`SEARCH_RATE_LIMIT\` in \`src/gateway/paths.ts\`: never a 6th search within any 1,000 ms of one invocation), so search 429s come only from searches of *other* invocations — running at the same time, or just finished (each invocation's limiter starts empty, and a health check's next invocation starts at once) — which one invocation's limiter cannot see.`,
-    );
-  }
-  const longest = health.sort((a, b) => b.longestInvocationMs - a.longestInvocationMs)[0];
-  if (longest) {
-    out.push(
-      `- **Health check:** each invocation scans a bounded slice of the portal and returns a cursor, so invocations are bounded whatever the portal size — the longest took ${formatDuration(longest.longestInvocationMs)} (${int(longest.invocations)} invocations for ${int(longest.scenario.size)} targets). Its calls are about ${(longest.totalCalls / longest.lowerBound.calls).toFixed(1)}× the ${int(longest.lowerBound.calls)} pages a bare scan needs: every page also fetches the whole families it touches (one \`IN\` search, which can page), so that a family straddling two pages is audited once, complete.`,
+      `- **Health check:** ${int(biggest.scenario.size)} targets in ${formatDuration(biggest.simulatedMs)} against a rate-limit floor of ${formatDuration(floor.ms)} (×${(biggest.simulatedMs / floor.ms).toFixed(2)}), in ${int(biggest.invocations)} invocations of at most ${formatDuration(biggest.longestInvocationMs)}. Each invocation reads with the list endpoint upwards (general limit) and with search downwards (its own limit) at once, so the two rate limits add up; then it fetches, for the families it saw, only their slices outside what it read, and audits each family in the invocation that read its lowest slice. See "How a scan spends its calls".`,
     );
   }
   return out.length > 0 ? `## Reading the numbers\n\n${out.join('\n')}\n` : '';
+}
+
+/** Every call of each portal scan, by what it asked for (`runner/reads.ts`), and the targets read twice. */
+export function scanAccountingSection(results: readonly ScenarioResult[]): string {
+  const scans = results.filter((r) => r.scenario.kind === 'health' || r.scenario.kind === 'admin-list');
+  if (scans.length === 0) return '';
+  const sum = (r: ScenarioResult, purpose: string, field: 'calls' | 'records') =>
+    r.invocationMetrics.reduce((n, m) => n + (m.reads[purpose]?.[field] ?? 0), 0);
+  const rows = scans.map((r) => {
+    const list = sum(r, READS.list, 'calls');
+    const listed = sum(r, READS.list, 'records');
+    const down = sum(r, READS.down, 'calls');
+    const searched = sum(r, READS.down, 'records');
+    const families = sum(r, READS.families, 'calls');
+    const slices = sum(r, READS.families, 'records');
+    const groups = sum(r, READS.groups, 'calls');
+    const other = r.totalCalls - list - down - families - groups;
+    return `| ${cell(r.scenario.label)} | ${int(r.invocations)} | ${int(list)} (${int(listed)}) | ${int(down)} (${int(searched)}) | ${int(listed + searched - r.scenario.size)} | ${int(families)} (${int(slices)}) | ${int(groups)} | ${int(other)} | ${int(r.totalCalls)} |`;
+  });
+  return `## How a scan spends its calls
+
+A portal scan reads every target once with two readers that run at once and meet in the middle of the id
+space (\`src/use-cases/scan/bounded-scan.ts\`): list pages from the lowest id up (\`GET\`, 100 targets a page,
+under the general limit of 190 per 10 s) and searches from the highest id down (200 a page, 5 a second, exempt
+from the general limit). So its calls are exactly: **⌈L/100⌉ list pages + ⌈D/200⌉ searches down** for the L and
+D targets each reader read in each invocation, plus the pages each reader had on its way when the two met (they
+are answered and dropped: the "read twice" column). The health check adds, per invocation, **⌈F/100⌉ searches
+for the F families it saw** (\`IN\` on their uuids, and only for ids outside what the invocation read: the
+slices of the families that straddle invocations, one more page per 200 of them; none when one invocation read
+the whole portal), and one search for the
+target groups of any orphan slices. The admin list adds the page of 25 families (one search, the owners and the
+teams). Measured, with the targets each read returned in brackets:
+
+| scenario | invocations | list pages (targets) | searches down (targets) | read twice | searches for families seen (slices) | searches for orphans' groups | other calls | all calls |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows.join('\n')}
+`;
 }
 
 /** The largest family one apply invocation can handle at this latency, from the formulas. */
@@ -303,6 +343,7 @@ ${formulasTable(results)}
 ${charts}
 
 ${readingSection(results)}
+${scanAccountingSection(results)}
 ${clockCheckSection(input.clockChecks ?? [])}
 ${invocationLimitsSection(config.latencyMs)}
 ## Calls by endpoint

@@ -33,6 +33,7 @@ import type {
   RunnerOptions,
   RunnerRequest,
 } from './protocol';
+import { readPurpose } from './reads';
 
 type Main = (context: { parameters: unknown; secrets: Record<string, string> }) => Promise<unknown>;
 
@@ -42,7 +43,7 @@ const require = createRequire(import.meta.url);
 /** What the current invocation has used so far (found through AsyncLocalStorage by fetch and console). */
 type Usage = {
   calls: Record<string, number>;
-  records: Record<string, number>;
+  reads: InvocationMetrics['reads'];
   throttled: number;
   logBytes: number;
   heapPeak: number;
@@ -138,10 +139,13 @@ globalThis.fetch = async (input, init) => {
     if (usage) {
       usage.calls[key] = (usage.calls[key] ?? 0) + 1;
       if (response.status === 429) usage.throttled++;
-      if (body && response.status === 200 && (isSearch || method === 'GET')) {
+      const purpose = readPurpose(method, url.pathname, init?.body);
+      if (purpose && body && response.status === 200) {
         const parsed = JSON.parse(Buffer.from(body).toString('utf8')) as { results?: unknown[] };
-        if (Array.isArray(parsed.results))
-          usage.records[key] = (usage.records[key] ?? 0) + parsed.results.length;
+        const read = usage.reads[purpose] ?? { calls: 0, records: 0 };
+        read.calls++;
+        read.records += Array.isArray(parsed.results) ? parsed.results.length : 0;
+        usage.reads[purpose] = read;
       }
     }
     sampleHeap();
@@ -189,7 +193,7 @@ async function invoke(uid: FunctionUid, params: unknown): Promise<RunnerAnswer['
   const baseline = baselines.get(uid) ?? null;
   gc?.();
   const before = process.memoryUsage();
-  const usage: Usage = { calls: {}, records: {}, throttled: 0, logBytes: 0, heapPeak: before.heapUsed };
+  const usage: Usage = { calls: {}, reads: {}, throttled: 0, logBytes: 0, heapPeak: before.heapUsed };
   running.add(usage);
   const started = now();
   let result: unknown;
@@ -216,7 +220,7 @@ async function invoke(uid: FunctionUid, params: unknown): Promise<RunnerAnswer['
     logBytes: usage.logBytes,
     calls: usage.calls,
     throttled: usage.throttled,
-    records: usage.records,
+    reads: usage.reads,
   };
   return { result: result as FunctionResult<FunctionUid>, metrics };
 }

@@ -31,8 +31,8 @@ export type InvocationMetrics = {
   calls: Record<string, number>;
   /** How many of them HubSpot (the emulator) answered 429. */
   throttled: number;
-  /** Records the list and search answers carried, by endpoint. */
-  records: Record<string, number>;
+  /** The reads (list pages and searches) by what they asked for: calls and records answered. */
+  reads: Record<string, { calls: number; records: number }>;
 };
 
 export type RunnerRequest =

@@ -77,6 +77,7 @@ const config: RunConfig = {
   node: 'v20',
   platform: 'linux x64',
   cpus: '2 × test cpu',
+  load: 1.5,
   date: '2026-01-01',
   clock: 'virtual',
 };

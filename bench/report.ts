@@ -202,7 +202,7 @@ export function readingSection(results: readonly ScenarioResult[]): string {
   if (biggest) {
     const floor = rateFloor(biggest.scenario);
     out.push(
-      `- **Health check:** ${int(biggest.scenario.size)} targets in ${formatDuration(biggest.simulatedMs)} against a rate-limit floor of ${formatDuration(floor.ms)} (×${(biggest.simulatedMs / floor.ms).toFixed(2)}), in ${int(biggest.invocations)} invocations of at most ${formatDuration(biggest.longestInvocationMs)}. Each invocation reads with the list endpoint upwards (general limit) and with search downwards (its own limit) at once, so the two rate limits add up; then it fetches, for the families it saw, only their slices outside what it read, and audits each family in the invocation that read its lowest slice. See "How a scan spends its calls".`,
+      `- **Health check:** ${int(biggest.scenario.size)} targets in ${formatDuration(biggest.simulatedMs)} against a rate-limit floor of ${formatDuration(floor.ms)} (×${(biggest.simulatedMs / floor.ms).toFixed(2)}), in ${int(biggest.invocations)} invocations of at most ${formatDuration(biggest.longestInvocationMs)}. Each invocation reads with the list endpoint upwards (general limit) and with search downwards (its own limit) at once, so the two rate limits add up; then it fetches, for the families it saw, only their slices outside what it read, and audits each family in the invocation that read its lowest slice. Its calls are ×${(biggest.totalCalls / biggest.lowerBound.calls).toFixed(1)} the ${int(biggest.lowerBound.calls)} search pages a scan by search alone needs, because a list page holds 100 targets, not 200: the fewest calls is not the least time, and time is what the rate limits bound. See "How a scan spends its calls".`,
     );
   }
   return out.length > 0 ? `## Reading the numbers\n\n${out.join('\n')}\n` : '';
@@ -320,7 +320,9 @@ correct implementation could do and against the naive way.
   version check and read-back are not in it: the difference between "API calls" and "lower bound" is the price of
   safety. **Naive** = one PATCH / DELETE / POST per slice, as HubSpot's single-record endpoints invite.
 ${notes ? `${notes}\n` : ''}
-Run on ${config.date} · Node ${config.node} · ${config.platform} · ${config.cpus}.
+Run on ${config.date} · Node ${config.node} · ${config.platform} · ${config.cpus} · load average ${config.load.toFixed(1)}
+at the end (simulated time does not depend on the machine's load; the real-time checks and the domain
+micro-benchmarks do).
 
 ## Results
 

@@ -44,6 +44,8 @@ export type RunConfig = {
   node: string;
   platform: string;
   cpus: string;
+  /** The machine's 1-minute load average when the run ended (other work slows real-time figures). */
+  load: number;
   date: string;
   /** How simulated time was obtained. */
   clock: 'virtual' | 'real';

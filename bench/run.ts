@@ -8,7 +8,7 @@
  * A run with `--only` prints its table and leaves the docs alone: the page always shows a full run.
  */
 import { writeFileSync } from 'node:fs';
-import { arch, cpus, platform } from 'node:os';
+import { arch, cpus, loadavg, platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_RATE_LIMITS } from '../emulator';
 import { buildCharts } from './charts';
@@ -47,7 +47,7 @@ export function parseArgs(argv: readonly string[]): Args {
 }
 
 /** Small scenarios rerun in real time, to show the virtual clock agrees with a real run. */
-const CLOCK_CHECKS = ['rename-120', 'health-1000'];
+const CLOCK_CHECKS = ['first-paint-10', 'rename-120', 'health-1000'];
 
 async function checkClock(latencyMs: number, virtual: readonly ScenarioResult[]): Promise<ClockCheck[]> {
   const wanted = virtual.filter((r) => CLOCK_CHECKS.includes(r.scenario.id));
@@ -108,6 +108,7 @@ async function main() {
     node: process.version,
     platform: `${platform()} ${arch()}`,
     cpus: `${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}`,
+    load: loadavg()[0] ?? 0,
     date: new Date().toISOString().slice(0, 10),
     clock: 'virtual',
   };

@@ -259,4 +259,13 @@ process.on('message', (message: Envelope) => {
       } satisfies Reply),
   );
 });
-void measureBaselines().then(() => process.send?.({ id: 0, ok: true, value: 'ready' } satisfies Reply));
+/**
+ * Ready once every bundle is loaded (a warm instance, as HubSpot keeps one: loading a bundle is CPU
+ * work the virtual clock cannot see, so a real-time check would count it and a virtual run would not)
+ * and every baseline is measured.
+ */
+void measureBaselines()
+  .then(async () => {
+    for (const uid of Object.keys(functionContracts) as FunctionUid[]) await mainOf(uid);
+  })
+  .then(() => process.send?.({ id: 0, ok: true, value: 'ready' } satisfies Reply));

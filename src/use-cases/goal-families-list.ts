@@ -1,13 +1,7 @@
 /** `goal_families_list` (F1, F2): family summaries for the card and the admin list, filtered and paged. */
 import type { FamilySummaryDto, Params, Result, SuccessOf } from '@goal-families/contract';
 import { failure, success } from '@goal-families/contract';
-import {
-  auditFamily,
-  groupFamilies,
-  PROP,
-  parseTarget,
-  type RawGoalTarget,
-} from '@goal-families/domain';
+import { auditFamily, groupFamilies, PROP, parseTarget, type RawGoalTarget } from '@goal-families/domain';
 import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
 import { cardView } from './support/card-view';

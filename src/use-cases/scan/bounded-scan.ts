@@ -7,7 +7,8 @@
  * HubSpot's 10,000-result cap never applies). Neither waits for the other, and together they read
  * about twice as fast as either alone.
  *
- * Every target is read once: a page's records already covered by the other reader are dropped, and the
+ * Every target is read once: a page's records already covered by the other reader are dropped, near
+ * the meeting point the downward reader asks only for what the list's next page will not cover, and the
  * scan is done as soon as the two have met. The state between invocations (`ScanState`) is the two
  * frontiers and the list's paging token; the caller keeps it in its cursor.
  *
@@ -44,6 +45,9 @@ export type ScanLimits = {
   /** The downward reader's page (HubSpot's search page: 200). */
   searchPage: number;
 };
+
+/** The list endpoint's page: 100 targets. */
+const LIST_PAGE = 100;
 
 /** What the caller needs to keep free after reading, given how slow a search has been (ms). */
 export type Reserve = (slowestSearchMs: number) => number;
@@ -134,6 +138,10 @@ export async function scanBounded(
   const mayStart = (slowestMs: number) =>
     !done && scanned < limits.maxTargets && deps.now() + slowestMs + reserve(slowestSearchMs) <= deadline;
 
+  /** Targets the upward reader took, and whether it is still reading / has a page on its way. */
+  let listed = 0;
+  let listActive = false;
+  let listInFlight = false;
   const take = (records: readonly CrmRecord[]) => {
     if (records.length === 0) return;
     onRecords(records);
@@ -142,38 +150,54 @@ export async function scanBounded(
 
   const upward = async () => {
     let slowestMs = 0;
-    while (state.list && mayStart(slowestMs)) {
-      const began = deps.now();
-      const page = await gateway.listTargets(state.after, properties);
-      // The other reader finished the scan while this page was on its way: its records are read.
-      if (done) return;
-      if (
-        !ascendingAbove(
-          page.results.map((r) => r.id),
-          state.lo,
-        )
-      ) {
-        state.list = false;
-        return;
+    listActive = true;
+    try {
+      while (state.list && mayStart(slowestMs)) {
+        const began = deps.now();
+        listInFlight = true;
+        const page = await gateway.listTargets(state.after, properties);
+        listInFlight = false;
+        // The other reader finished the scan while this page was on its way: its records are read.
+        if (done) return;
+        const ids = page.results.map((r) => r.id);
+        if (!ascendingAbove(ids, state.lo)) {
+          state.list = false;
+          return;
+        }
+        const hi = state.hi;
+        const fresh = hi === null ? page.results : page.results.filter((r) => compareIds(r.id, hi) < 0);
+        take(fresh);
+        listed += fresh.length;
+        pagesDone++;
+        const last = fresh.at(-1);
+        if (last) state.lo = last.id;
+        state.after = page.after;
+        // Met the downward reader, or the end of the list: everything is read.
+        if (fresh.length < page.results.length || page.after === null) done = true;
+        slowestMs = Math.max(slowestMs, deps.now() - began);
       }
-      const hi = state.hi;
-      const fresh = hi === null ? page.results : page.results.filter((r) => compareIds(r.id, hi) < 0);
-      take(fresh);
-      pagesDone++;
-      const last = fresh.at(-1);
-      if (last) state.lo = last.id;
-      state.after = page.after;
-      // Met the downward reader, or the end of the list: everything is read.
-      if (fresh.length < page.results.length || page.after === null) done = true;
-      slowestMs = Math.max(slowestMs, deps.now() - began);
+    } finally {
+      listActive = false;
+      listInFlight = false;
     }
   };
 
   const downward = async () => {
     let slowestMs = 0;
+    /** What the last search said was left between the readers, and how much the list had read then. */
+    let gap: { left: number; listedThen: number } | null = null;
     while (mayStart(slowestMs)) {
+      let limit = limits.searchPage;
+      if (gap !== null && listActive) {
+        // Near the meeting point, leave to the list what its page on the way (or its next) covers,
+        // so that the two readers do not read the same targets.
+        const left = gap.left - (listed - gap.listedThen) - (listInFlight ? LIST_PAGE : 0);
+        if (left <= 0) return;
+        limit = Math.min(limit, left);
+      }
       const began = deps.now();
-      const page = await gateway.scanDown(state.hi, state.lo, limits.searchPage, properties);
+      const listedThen = listed;
+      const page = await gateway.scanDown(state.hi, state.lo, limit, properties);
       if (done) return;
       remainingAtStart ??= page.total;
       const lo = state.lo;
@@ -185,8 +209,9 @@ export async function scanBounded(
       if (lowest) state.hi = lowest.id;
       slowestMs = Math.max(slowestMs, deps.now() - began);
       slowestSearchMs = Math.max(slowestSearchMs, slowestMs);
+      gap = { left: page.total - page.results.length, listedThen };
       // Reached the upward reader, or read every id between the two: the scan is complete.
-      const complete = page.results.length < limits.searchPage || page.results.length >= page.total;
+      const complete = page.results.length < limit || page.results.length >= page.total;
       if (fresh.length < page.results.length || complete) done = true;
     }
   };

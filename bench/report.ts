@@ -238,7 +238,7 @@ are answered and dropped: the "read twice" column). The health check adds, per i
 for the F families it saw** (\`IN\` on their uuids, and only for ids outside what the invocation read: the
 slices of the families that straddle invocations, one more page per 200 of them; none when one invocation read
 the whole portal), and one search for the
-target groups of any orphan slices. The admin list adds the page of 25 families (one search, the owners and the
+target groups of any orphan slices. The admin list adds the page of 25 families (one \`IN\` search, paged, the owners and the
 teams). Measured, with the targets each read returned in brackets:
 
 | scenario | invocations | list pages (targets) | searches down (targets) | read twice | searches for families seen (slices) | searches for orphans' groups | other calls | all calls |

@@ -15,7 +15,7 @@ import {
   type RawGoalTarget,
   spreadEven,
 } from '@goal-families/domain';
-import { mulberry32 } from '../emulator/seed/deterministic';
+import { mulberry32 } from '@goal-families/emulator';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);

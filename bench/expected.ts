@@ -4,8 +4,9 @@
  * so that the smoke test catches any change in the number of calls, and the report can show it next
  * to the lower bound.
  *
- * Every invocation of a mutation first reads the app's settings (permission check): the custom
- * object's schema (GET schemas, once per invocation) and one search for the settings record. Loading
+ * Every invocation of a mutation first checks permission: the caller in HubSpot's users API (super
+ * admin, teams), the custom object's schema (GET schemas, once per invocation) and the settings record,
+ * read by its unique key (a GET, no search). Loading
  * a family is a search by uuid (200 a page) and a batch read of those ids (100 a call), so that the
  * version check never compares against a lagging search index. Applying writes in batches of 100,
  * then reads every touched slice back by id (verify), then appends one journal record.
@@ -30,6 +31,7 @@ export function normaliseCounts(counts: Record<string, number>): Record<string, 
 
 const T = '/crm/v3/objects/goal_targets';
 const STORE = '/crm/v3/objects/{customType}';
+const USER = 'GET /settings/users/2026-03/{userId}';
 
 export type Expected = { byEndpoint: Record<string, number>; total: number; formula: string };
 
@@ -58,41 +60,44 @@ export function expectedCalls(s: Scenario): Expected | null {
       return withTotal(
         {
           'GET /crm/v3/schemas': 2,
-          [`POST ${STORE}/search`]: 2,
+          [`GET ${STORE}/{id}`]: 2,
+          [USER]: 2,
           [`POST ${T}/search`]: 2 * sp,
           [`POST ${T}/batch/read`]: 3 * b,
           [write]: b,
           [`POST ${STORE}`]: 1,
         },
-        `5 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
+        `7 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
       );
     }
     case 'create':
       return withTotal(
         {
           'GET /crm/v3/schemas': 2,
-          [`POST ${STORE}/search`]: 2,
+          [`GET ${STORE}/{id}`]: 2,
+          [USER]: 2,
           // Retry safety: what already exists under the client-chosen uuid (nothing, the first time).
           [`POST ${T}/search`]: 2,
           [`POST ${T}/batch/create`]: b,
           [`POST ${T}/batch/read`]: b,
           [`POST ${STORE}`]: 1,
         },
-        `7 + 2⌈n/${BATCH}⌉`,
+        `9 + 2⌈n/${BATCH}⌉`,
       );
     case 'first-paint': {
-      // One invocation: the settings (schema + search) and the owner's slices at once; the families
-      // shown read whole (paged) if they fit the card's budget, else only the page that says they do
-      // not; the owners' names.
+      // One invocation: the caller (users API), the settings (schema + by unique key) and the owner's
+      // slices at once; the families shown read whole (paged) if they fit the card's budget, else only
+      // the page that says they do not; the owners' names.
       const t = Math.max(1, pages(familySlices(s), SEARCH_PAGE));
       return withTotal(
         {
           'GET /crm/v3/schemas': 1,
-          [`POST ${STORE}/search`]: 1,
+          [`GET ${STORE}/{id}`]: 1,
+          [USER]: 1,
           [`POST ${T}/search`]: Math.max(1, sp) + (t <= CARD_WHOLE_FAMILY_PAGES ? t : 1),
           'GET /crm/v3/owners': 1,
         },
-        `3 + ⌈S/${SEARCH_PAGE}⌉ + (⌈T/${SEARCH_PAGE}⌉ ≤ ${CARD_WHOLE_FAMILY_PAGES} ? ⌈T/${SEARCH_PAGE}⌉ : 1)`,
+        `4 + ⌈S/${SEARCH_PAGE}⌉ + (⌈T/${SEARCH_PAGE}⌉ ≤ ${CARD_WHOLE_FAMILY_PAGES} ? ⌈T/${SEARCH_PAGE}⌉ : 1)`,
       );
     }
     case 'open-family':
@@ -111,8 +116,8 @@ export function expectedCalls(s: Scenario): Expected | null {
 export function applyInvocationCalls(kind: 'rename' | 'archive' | 'create', n: number): number {
   const sp = pages(n, SEARCH_PAGE);
   const b = pages(n, BATCH);
-  // settings (2) + load (search, batch read) + write + verify + journal; create: its load finds nothing.
-  return kind === 'create' ? 4 + 2 * b : 3 + sp + 3 * b;
+  // permission (user, schema, settings) + load (search, batch read) + write + verify + journal; create: its load finds nothing.
+  return kind === 'create' ? 5 + 2 * b : 4 + sp + 3 * b;
 }
 
 /**

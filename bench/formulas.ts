@@ -10,8 +10,8 @@
  * Naive: one PATCH / DELETE / POST per slice, as HubSpot's single-record endpoints invite, plus the
  * same reads to find the slices.
  */
-import { DEFAULT_RATE_LIMITS } from '../emulator';
-import { LIMITS } from '../src/gateway/paths';
+import { DEFAULT_RATE_LIMITS } from '@goal-families/emulator';
+import { LIMITS } from '../src/gateway';
 
 export const BATCH = LIMITS.batchInputs;
 export const SEARCH_PAGE = LIMITS.searchPage;

@@ -5,7 +5,7 @@
  * whole run; each scenario resets the portal it needs.
  */
 import type { FunctionResult, FunctionUid, ParamsInput } from '@goal-families/contract';
-import type { SeedChoice } from '../emulator';
+import type { SeedChoice } from '@goal-families/emulator';
 import { bundlesBuilt } from './runner/bundles';
 import {
   type EmulatorProcess,
@@ -38,7 +38,7 @@ export type Harness = {
   realTime: boolean;
   /** Where the functions came from: the built bundles, or (when not built) their TypeScript source. */
   functionSource: 'bundle' | 'source';
-  caller: { userId: string; isSuperAdmin: boolean; teamIds: string[] };
+  caller: { userId: string };
   portal: { id: string; timeZone: string };
   /** Simulated (or real) ms now, on the functions' clock. */
   now: () => Promise<number>;
@@ -79,7 +79,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     realTime,
     functionSource: bundlesBuilt() ? 'bundle' : 'source',
     // Owner 1 of the generated portals is the super admin (emulator/seed/people.ts).
-    caller: { userId: '91000001', isSuperAdmin: true, teamIds: [] },
+    caller: { userId: '91000001' },
     portal: { id: await portalId(), timeZone: 'UTC' },
     now: () => runner.call({ op: 'now' }),
     async invoke(uid, params) {

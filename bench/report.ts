@@ -187,7 +187,7 @@ export function readingSection(results: readonly ScenarioResult[]): string {
     const ratios = protocol.map((r) => r.totalCalls / r.lowerBound.calls);
     const [lo, hi] = [Math.min(...ratios), Math.max(...ratios)];
     out.push(
-      `- **The price of safety** is the gap between the calls and the lower bound: the preview reads the family (search, then batch read by id, so the version is never computed from a lagging index); the apply reads it again to check the version, writes, reads every touched slice back, and appends one journal record; each invocation also reads the settings for the permission check (schema lookup + one search). Here it is ×${lo.toFixed(1)}–×${hi.toFixed(1)} the lower bound: a constant factor, not a per-slice cost.`,
+      `- **The price of safety** is the gap between the calls and the lower bound: the preview reads the family (search, then batch read by id, so the version is never computed from a lagging index); the apply reads it again to check the version, writes, reads every touched slice back, and appends one journal record; each invocation also checks permission (the caller in the users API, the schema lookup and the settings record read by its unique key). Here it is ×${lo.toFixed(1)}–×${hi.toFixed(1)} the lower bound: a constant factor, not a per-slice cost.`,
     );
   }
   const health = results.filter((r) => r.scenario.kind === 'health');
@@ -254,7 +254,7 @@ export function invocationLimitsSection(latencyMs: number): string {
     const at5 = largestFamilyWithin(k, latencyMs, 5_000);
     const at10 = largestFamilyWithin(k, latencyMs, 10_000);
     const max = MAX_SLICES_PER_INVOCATION;
-    return `| ${k} | ${k === 'create' ? '4 + 2⌈n/100⌉' : '3 + ⌈n/200⌉ + 3⌈n/100⌉'} | ${int(at5)} | ${int(at10)} | ${int(applyInvocationCalls(k, max))} calls, ${formatDuration(applyInvocationCalls(k, max) * latencyMs)} |`;
+    return `| ${k} | ${k === 'create' ? '5 + 2⌈n/100⌉' : '4 + ⌈n/200⌉ + 3⌈n/100⌉'} | ${int(at5)} | ${int(at10)} | ${int(applyInvocationCalls(k, max))} calls, ${formatDuration(applyInvocationCalls(k, max) * latencyMs)} |`;
   });
   return `## How far one invocation goes
 
@@ -262,7 +262,7 @@ The apply invocation makes its calls one after another, so its time grows with t
 the formulas give the largest family (in whole batches of 100 slices) whose apply fits in 5 s and in 10 s. Throttles
 and retries only make it slower, so these are upper limits. A failed apply must also have time to roll back (up to as
 many calls again) and HubSpot's latency per batch call can exceed ${latencyMs} ms, so one invocation may create or change
-family-wide at most \`MAX_SLICES_PER_INVOCATION\` = ${int(MAX_SLICES_PER_INVOCATION)} slices (\`src/contract/functions.ts\`: the
+family-wide at most \`MAX_SLICES_PER_INVOCATION\` = ${int(MAX_SLICES_PER_INVOCATION)} slices (\`src/app/packages/contract/functions.ts\`: the
 5 s column, rounded down to 100 assignees × 12 months). \`goal_family_create\` and clone refuse more, and a family-wide
 change of a larger existing family is refused with \`VALIDATION_ERROR\` before anything is written. The last column is
 what an apply at that limit takes.

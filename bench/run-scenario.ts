@@ -5,7 +5,7 @@
  */
 
 import type { FunctionUid, ParamsInput } from '@goal-families/contract';
-import { generatePortal } from '../emulator';
+import { generatePortal } from '@goal-families/emulator';
 import { expectedCalls } from './expected';
 import type { Harness, Invocation } from './harness';
 import type { ScenarioResult } from './result';

@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_RATE_LIMITS } from '../emulator';
+import { DEFAULT_RATE_LIMITS } from '@goal-families/emulator';
 import { buildCharts } from './charts';
 import { runDomainBench } from './domain-runner';
 import { DEFAULT_LATENCY_MS, startHarness } from './harness';
@@ -23,7 +23,6 @@ import {
   limitsTable,
   renderReport,
   resultsTable,
-  scanAccountingSection,
 } from './report';
 import type { RunConfig, ScenarioResult } from './result';
 import { runScenario } from './run-scenario';

@@ -2,9 +2,10 @@
  * The admin panel's Create and Health tabs, end to end (flows 4 and 5 of the workbench issue), plus
  * screenshots of every admin tab.
  */
+
+import { DEMO } from '@goal-families/emulator';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../emulator/index.js';
 import { openView, type Session, screenshot, slicesOf, startSession } from './support/session.js';
 
 /** Chooses the option whose text matches, in a HubSpot Select or a MultiSelect's "Add" picker. */
@@ -129,7 +130,7 @@ describe('admin panel · Create and Health', { timeout: 120_000 }, () => {
       .toContain('Repaired');
     const names = new Set(slicesOf(s.wb, target.uuid).map((r) => r.properties.hs_goal_name));
     expect(names.size).toBe(1);
-    const caller = { userId: DEMO.users.admin, teamIds: [], isSuperAdmin: true };
+    const caller = { userId: DEMO.users.admin };
     const got = (await s.wb.functions.run('goal_family_get', {
       caller,
       portal: { id: String(s.wb.emulator.portalId), timeZone: 'UTC' },

@@ -2,9 +2,10 @@
  * The admin panel's Families tab, end to end (flows 3, 6 and 7 of the workbench issue): the real
  * settings-page bundle in a Web Worker, the real app functions, the emulator's demo portal.
  */
+
+import { DEMO } from '@goal-families/emulator';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../emulator/index.js';
 import { changedTargets, goalTargetState } from './support/data.js';
 import { openView, type Session, screenshot, slicesOf, startSession } from './support/session.js';
 

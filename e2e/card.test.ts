@@ -2,8 +2,9 @@
  * The sidebar card in the workbench, end to end: the real `uie build` bundle in a Web Worker, the real
  * app functions in-process, the emulator's demo portal. Flows 1, 2 and 8 of the workbench issue.
  */
+
+import { DEMO } from '@goal-families/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../emulator/index.js';
 import { changedTargets, currentSlicesOfOwner, familiesOfOwner, goalTargetState } from './support/data.js';
 import { fillField, openView, type Session, screenshot, slicesOf, startSession } from './support/session.js';
 
@@ -101,7 +102,7 @@ describe('sidebar card', { timeout: 90_000 }, () => {
           return (await res.json()).response;
         };
         const base = {
-          caller: { userId, teamIds: [], isSuperAdmin: false },
+          caller: { userId },
           portal: { id: String(portalId), timeZone: 'UTC' },
         };
         const got = await call('goal_family_get', { ...base, uuid });

@@ -2,8 +2,9 @@
  * The remote-ui DOM host, proven with the workbench's sample extension in a real browser: the bundle
  * runs in a Web Worker, its components map to HTML, inputs commit on blur, overlays, paging, alerts.
  */
+
+import { DEMO } from '@goal-families/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../emulator/index.js';
 import { chooseOption, openView, type Session, screenshot, startSession } from './support/session.js';
 
 describe('workbench DOM host (sample extension in a Web Worker)', { timeout: 90_000 }, () => {

@@ -72,7 +72,10 @@ export class Emulator implements ControlTarget {
     this.limiter = new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...limits }, clock);
     this.rateLimitsOn = options.rateLimits !== undefined && options.rateLimits !== false;
     if (this.store.isEmpty()) this.store.load(resolveSeed(this.seedChoice));
-    else this.store.loadFromDatabase();
+    else {
+      this.store.loadFromDatabase();
+      this.store.fillMissingUsers(resolveSeed(this.seedChoice).users);
+    }
   }
 
   get portalId(): number {

@@ -14,6 +14,7 @@ export {
 } from './emulator.js';
 export { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './http/rate-limit.js';
 export { buildDemoSeed, DEMO } from './seed/demo.js';
+export { mulberry32 } from './seed/deterministic.js';
 export { type GeneratePortalOptions, generatePortal } from './seed/generate.js';
 export type { Owner, Pipeline, SeedChoice, SeedData, SeedRecord, Team } from './seed/types.js';
 export type { CrmRecord } from './store/records.js';

@@ -69,3 +69,40 @@ describe('property definitions', () => {
     expect(byName.get('hs_goal_type')?.options.map((option) => option.value)).toContain('sales_quota');
   });
 });
+
+describe('users (the user provisioning API)', () => {
+  it('answers super-admin status and teams for the demo users, by id or by email', async () => {
+    const admin: Json = (await env.call('GET', `/settings/users/2026-03/${DEMO.users.admin}`)).body;
+    expect(admin).toMatchObject({ id: DEMO.users.admin, superAdmin: true, roleIds: [] });
+    expect(admin.secondaryTeamIds).toEqual([DEMO.teams.northAmericaEnterprise]);
+    const manager: Json = (await env.call('GET', `/settings/users/2026-03/${DEMO.users.manager}`)).body;
+    expect(manager).toMatchObject({
+      superAdmin: false,
+      primaryTeamId: DEMO.teams.northAmericaEnterprise,
+      secondaryTeamIds: [],
+    });
+    const byEmail = await env.call('GET', `/settings/users/2026-03/${manager.email}?idProperty=EMAIL`);
+    expect((byEmail.body as Json).id).toBe(DEMO.users.manager);
+    const v3 = await env.call('GET', `/settings/v3/users/${DEMO.users.repWithoutEditRights}`);
+    expect(v3.body).toMatchObject({ superAdmin: false, primaryTeamId: DEMO.teams.northAmericaEnterprise });
+    // Exactly one super admin in the demo portal.
+    const users: Json[] = [];
+    let after: string | undefined;
+    do {
+      const page: Json = (
+        await env.call('GET', `/settings/users/2026-03?limit=20${after ? `&after=${after}` : ''}`)
+      ).body;
+      users.push(...page.results);
+      after = page.paging?.next?.after;
+    } while (after);
+    expect(users.filter((u) => u.superAdmin).map((u) => u.id)).toEqual([DEMO.users.admin]);
+    expect(users).toHaveLength(env.emulator.store.owners.length);
+  });
+
+  it('answers 404 for an id that is not a user, and keeps teams apart from user ids', async () => {
+    const unknown = await env.call('GET', '/settings/users/2026-03/12345');
+    expect(unknown.status).toBe(404);
+    expect((unknown.body as Json).category).toBe('OBJECT_NOT_FOUND');
+    expect(((await env.call('GET', '/settings/v3/users/teams')).body as Json).results).toHaveLength(6);
+  });
+});

@@ -88,3 +88,72 @@ describe('custom objects through the schemas API', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('unique-value properties', () => {
+  const type = () => `p${env.emulator.portalId}_goal_families_record`;
+
+  it('a property created with hasUniqueValue reads records by idProperty and refuses a repeated value with 409', async () => {
+    const created = await env.call('POST', `/crm/v3/properties/${type()}`, {
+      name: 'gf_unique_key',
+      label: 'Unique key',
+      type: 'string',
+      fieldType: 'text',
+      hasUniqueValue: true,
+    });
+    expect(created.status).toBe(201);
+    expect((created.body as Json).hasUniqueValue).toBe(true);
+    const first = await env.call('POST', `/crm/v3/objects/${type()}`, {
+      properties: { gf_kind: 'settings', gf_key: 'settings', gf_unique_key: 'settings' },
+    });
+    expect(first.status).toBe(201);
+    const byKey = await env.call(
+      'GET',
+      `/crm/v3/objects/${type()}/settings?idProperty=gf_unique_key&properties=gf_kind`,
+    );
+    expect(byKey.status).toBe(200);
+    expect((byKey.body as Json).id).toBe((first.body as Json).id);
+    const second = await env.call('POST', `/crm/v3/objects/${type()}`, {
+      properties: { gf_kind: 'settings', gf_key: 'other', gf_unique_key: 'settings' },
+    });
+    expect(second.status).toBe(409);
+    expect((second.body as Json).category).toBe('CONFLICT');
+    // Updating a record to keep its own value is fine; taking another's is not.
+    const own = await env.call('PATCH', `/crm/v3/objects/${type()}/${(first.body as Json).id}`, {
+      properties: { gf_unique_key: 'settings', gf_key: 'renamed' },
+    });
+    expect(own.status).toBe(200);
+    const other = await env.call('POST', `/crm/v3/objects/${type()}`, {
+      properties: { gf_kind: 'journal', gf_key: 'j', gf_unique_key: 'journal:1' },
+    });
+    const steal = await env.call('PATCH', `/crm/v3/objects/${type()}/${(other.body as Json).id}`, {
+      properties: { gf_unique_key: 'settings' },
+    });
+    expect(steal.status).toBe(409);
+    // Batch create: the repeated value fails per input; the rest is created.
+    const batch = await env.call('POST', `/crm/v3/objects/${type()}/batch/create`, {
+      inputs: [
+        {
+          objectWriteTraceId: '0',
+          properties: { gf_kind: 'journal', gf_key: 'a', gf_unique_key: 'journal:2' },
+        },
+        {
+          objectWriteTraceId: '1',
+          properties: { gf_kind: 'journal', gf_key: 'b', gf_unique_key: 'journal:2' },
+        },
+      ],
+    });
+    expect(batch.status).toBe(207);
+    expect((batch.body as Json).results).toHaveLength(1);
+    expect((batch.body as Json).errors[0].category).toBe('CONFLICT');
+    // An archived record's value is free again; a property that is not unique cannot be an idProperty.
+    await env.call('DELETE', `/crm/v3/objects/${type()}/${(first.body as Json).id}`);
+    expect(
+      (await env.call('GET', `/crm/v3/objects/${type()}/settings?idProperty=gf_unique_key`)).status,
+    ).toBe(404);
+    const reuse = await env.call('POST', `/crm/v3/objects/${type()}`, {
+      properties: { gf_kind: 'settings', gf_key: 'settings', gf_unique_key: 'settings' },
+    });
+    expect(reuse.status).toBe(201);
+    expect((await env.call('GET', `/crm/v3/objects/${type()}/app?idProperty=gf_key`)).status).toBe(400);
+  });
+});

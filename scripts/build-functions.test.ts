@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { functionUids } from '@goal-families/contract';
 import { describe, expect, it } from 'vitest';
-import { entrySource, hsmetaFor, kebab } from './build-functions';
+import { entrySource, hsmetaFor, hsmetaText, kebab } from './build-functions';
 
 const dir = join(__dirname, '..', 'src/app/functions');
 
@@ -12,9 +12,11 @@ describe('app function files', () => {
     const hsmeta = readdirSync(dir).filter((f) => f.endsWith('-hsmeta.json'));
     expect(hsmeta.sort()).toEqual(functionUids.map((u) => `${kebab(u)}-hsmeta.json`).sort());
     for (const uid of functionUids) {
-      expect(JSON.parse(readFileSync(join(dir, `${kebab(uid)}-hsmeta.json`), 'utf8'))).toEqual(
-        hsmetaFor(uid),
-      );
+      const text = readFileSync(join(dir, `${kebab(uid)}-hsmeta.json`), 'utf8');
+      expect(JSON.parse(text)).toEqual(hsmetaFor(uid));
+      // Written as the formatter writes it, so that a build never leaves the lint step a change.
+      expect(text).toBe(hsmetaText(uid));
+      expect(hsmetaFor(uid).config.secretKeys).toEqual(['GOAL_FAMILIES_SIGNING_KEY']);
       expect(readFileSync(join(dir, 'entries', `${kebab(uid)}.ts`), 'utf8')).toBe(entrySource(uid));
     }
   });

@@ -2,13 +2,14 @@
  * Bundles each app function entry (src/app/functions/entries/<kebab>.ts) into one self-contained
  * CommonJS file src/app/functions/dist/<kebab>.js exporting `main` — HubSpot runs CommonJS only and
  * may not resolve local requires (docs/hubspot-facts.md §2). Also (re)writes each `<kebab>-hsmeta.json` and
- * entry from the uid list in src/contract/functions.ts, so a new uid cannot be forgotten.
+ * entry from the uid list in src/app/packages/contract/functions.ts, so a new uid cannot be forgotten.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { functionUids } from '@goal-families/contract';
 import { build, type Plugin } from 'esbuild';
+import { SIGNING_SECRET_NAME } from '../src/gateway';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const functionsDir = join(root, 'src/app/functions');
@@ -19,8 +20,23 @@ export function hsmetaFor(uid: string) {
   return {
     uid,
     type: 'app-function',
-    config: { entrypoint: `/app/functions/dist/${kebab(uid)}.js`, secretKeys: [] as string[] },
+    // The store's signing key reaches every function as `process.env.GOAL_FAMILIES_SIGNING_KEY` once set
+    // with `hs secrets add` (README, deploy steps); unset, the app works and signs nothing.
+    config: { entrypoint: `/app/functions/dist/${kebab(uid)}.js`, secretKeys: [SIGNING_SECRET_NAME] },
   };
+}
+
+/** The hsmeta file's text as the formatter writes it: short arrays of strings on one line. */
+export function hsmetaText(uid: string) {
+  const text = JSON.stringify(hsmetaFor(uid), null, 2).replace(
+    /\[\n\s*((?:"[^"\n]*",?\n\s*)+)\]/g,
+    (_, items: string) =>
+      `[${items
+        .split(/,?\n\s*/)
+        .filter(Boolean)
+        .join(', ')}]`,
+  );
+  return `${text}\n`;
 }
 
 export function entrySource(uid: string) {
@@ -58,10 +74,7 @@ function writeIfChanged(path: string, text: string) {
 export async function buildFunctions(options: { quiet?: boolean } = {}) {
   mkdirSync(join(functionsDir, 'entries'), { recursive: true });
   for (const uid of functionUids) {
-    writeIfChanged(
-      join(functionsDir, `${kebab(uid)}-hsmeta.json`),
-      `${JSON.stringify(hsmetaFor(uid), null, 2)}\n`,
-    );
+    writeIfChanged(join(functionsDir, `${kebab(uid)}-hsmeta.json`), hsmetaText(uid));
     writeIfChanged(join(functionsDir, 'entries', `${kebab(uid)}.ts`), entrySource(uid));
   }
   const result = await build({

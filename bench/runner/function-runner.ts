@@ -19,10 +19,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { format } from 'node:util';
 import { type FunctionResult, type FunctionUid, functionContracts } from '@goal-families/contract';
-import { VIRTUAL_NOW_HEADER } from '../../emulator';
-import { mulberry32 } from '../../emulator/seed/deterministic';
-import { endpointKey } from '../../src/gateway/paths';
-import { installSimulatedTime } from '../../src/gateway/simulated-time';
+import { mulberry32, VIRTUAL_NOW_HEADER } from '@goal-families/emulator';
+import { endpointKey, installSimulatedTime } from '../../src/gateway';
 import { createVirtualClock } from '../virtual-clock';
 import { bundlePath } from './bundles';
 import type {

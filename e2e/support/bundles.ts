@@ -5,8 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type ExtensionKind, prepareExtensions } from '../../workbench/server/extensions.js';
-import { ROOT } from '../../workbench/server/server.js';
+import { ROOT } from '@goal-families/workbench';
+import { type ExtensionKind, prepareExtensions } from '@goal-families/workbench/extensions';
 
 const STATE_DIR = path.join(ROOT, 'artifacts/.e2e-build');
 const LOCK = path.join(STATE_DIR, 'lock');

@@ -1,5 +1,5 @@
 /** Reading the emulator's goal targets for assertions. */
-import type { Workbench } from '../../workbench/server/server.js';
+import type { Workbench } from '@goal-families/workbench';
 
 export type TargetState = Record<string, { archived: boolean; properties: Record<string, string> }>;
 

@@ -1,11 +1,11 @@
 /** One workbench (in-memory emulator) and one browser per test file, plus page helpers. */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { CrmRecord } from '@goal-families/emulator';
+import { ROOT, startWorkbench, type Workbench } from '@goal-families/workbench';
+import type { ExtensionKind } from '@goal-families/workbench/extensions';
+import type { ViewingRole } from '@goal-families/workbench/page-api';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { CrmRecord } from '../../emulator/index.js';
-import type { ExtensionKind } from '../../workbench/server/extensions.js';
-import { ROOT, startWorkbench, type Workbench } from '../../workbench/server/server.js';
-import type { ViewingRole } from '../../workbench/shared/page-api.js';
 import { launchChromium } from './browser.js';
 import { ensureBundles } from './bundles.js';
 

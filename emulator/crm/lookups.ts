@@ -39,6 +39,42 @@ export function getOwner(context: CrmContext, request: ApiRequest): ApiResponse 
   return json(200, owner);
 }
 
+/**
+ * `GET /settings/users/2026-03/{userId}` (and `/settings/v3/users/{userId}`): one user with
+ * `superAdmin`, `primaryTeamId`, `secondaryTeamIds`, `roleIds`; `idProperty=EMAIL` looks up by email.
+ */
+// ASSUMPTION (unverified): an id that is not a user of the portal answers 404 with category
+// OBJECT_NOT_FOUND; the message's wording is the emulator's.
+export function getUser(context: CrmContext, request: ApiRequest): ApiResponse {
+  const id = request.params.userId ?? '';
+  const byEmail = (request.query.get('idProperty') ?? 'USER_ID').toUpperCase() === 'EMAIL';
+  const user = context.store.users.find((candidate) =>
+    byEmail ? candidate.email.toLowerCase() === id.toLowerCase() : candidate.id === id,
+  );
+  if (!user)
+    throw new HubSpotHttpError(404, 'OBJECT_NOT_FOUND', `No user with ${byEmail ? 'email' : 'id'} ${id}`);
+  return json(200, user);
+}
+
+/** `GET /settings/users/2026-03`: users paged by position (`limit` ≤ 100, `after`). */
+export function listUsers(context: CrmContext, request: ApiRequest): ApiResponse {
+  const limitText = request.query.get('limit');
+  const limit = limitText === null ? 100 : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw validationError('limit must be an integer between 1 and 100');
+  const afterText = request.query.get('after') ?? '0';
+  if (!/^\d+$/.test(afterText)) throw validationError(`Invalid paging cursor: ${afterText}`);
+  const offset = Number(afterText);
+  const page = context.store.users.slice(offset, offset + limit);
+  const next = offset + limit;
+  return json(200, {
+    results: page,
+    ...(next < context.store.users.length
+      ? { paging: { next: { after: String(next), link: `?after=${next}` } } }
+      : {}),
+  });
+}
+
 /** `GET /settings/v3/users/teams`. */
 export function listTeams(context: CrmContext): ApiResponse {
   return json(200, { results: context.store.teams });

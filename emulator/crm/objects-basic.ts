@@ -7,6 +7,7 @@ import { bodyObject, type CrmContext, queryFlag, resolveObjectType } from './con
 import { checkProperties, missingRequired, propertyValidationError } from './property-input.js';
 import { archiveRecord, createRecord, updateRecord } from './record-writes.js';
 import { requestedProperties, toApiObject, toWrittenObject } from './serialise.js';
+import { uniqueValueConflict, uniqueValueError } from './unique-values.js';
 
 export const LIST_LIMIT_MAX = 100;
 const LIST_LIMIT_DEFAULT = 10;
@@ -88,6 +89,8 @@ export function createObject(context: CrmContext, request: ApiRequest): ApiRespo
   if (!checked.ok) throw propertyValidationError(checked.errors);
   const missing = missingRequired(type, checked.changes);
   if (missing.length > 0) throw propertyValidationError(missing);
+  const conflict = uniqueValueConflict(context.store, type, checked.changes);
+  if (conflict) throw uniqueValueError(type, conflict);
   const record = context.store.transaction(() =>
     createRecord(context.store, type, checked.changes, context.store.writeTime()),
   );
@@ -102,6 +105,8 @@ export function patchObject(context: CrmContext, request: ApiRequest): ApiRespon
   if (!record || record.archived) throw objectNotFound(id);
   const checked = checkProperties(type, body.properties ?? {}, context.store);
   if (!checked.ok) throw propertyValidationError(checked.errors);
+  const conflict = uniqueValueConflict(context.store, type, checked.changes, record.id);
+  if (conflict) throw uniqueValueError(type, conflict);
   context.store.transaction(() =>
     updateRecord(context.store, type, record, checked.changes, context.store.writeTime()),
   );

@@ -19,6 +19,7 @@ import {
 } from './property-input.js';
 import { archiveRecord, createRecord, updateRecord } from './record-writes.js';
 import { requestedProperties, toApiObject, toWrittenObject } from './serialise.js';
+import { uniqueValueConflict, uniqueValueMessage } from './unique-values.js';
 
 export const BATCH_INPUT_LIMIT = 100;
 
@@ -122,6 +123,7 @@ export function batchCreate(context: CrmContext, request: ApiRequest): ApiRespon
   const failure = context.takeBatchFailure('batch/create');
   const errors: BatchError[] = [];
   const accepted: Array<{ input: BatchInput; changes: PropertyChanges }> = [];
+  const claimed = new Map<string, Set<string>>();
   inputs.forEach((input, index) => {
     const checked = checkProperties(type, input.properties ?? {}, context.store);
     const problems = checked.ok ? missingRequired(type, checked.changes) : checked.errors;
@@ -139,6 +141,11 @@ export function batchCreate(context: CrmContext, request: ApiRequest): ApiRespon
     }
     if (failure && injectedFailure(failure, index)) {
       errors.push(injectedError(failure, traceContext(input)));
+      return;
+    }
+    const conflict = uniqueValueConflict(context.store, type, checked.changes, undefined, claimed);
+    if (conflict) {
+      errors.push(batchError('CONFLICT', uniqueValueMessage(type, conflict), traceContext(input)));
       return;
     }
     accepted.push({ input, changes: checked.changes });
@@ -168,6 +175,7 @@ export function batchUpdate(context: CrmContext, request: ApiRequest): ApiRespon
   const errors: BatchError[] = [];
   const missing: string[] = [];
   const toApply: Array<{ record: CrmRecord; input: BatchInput; changes: PropertyChanges }> = [];
+  const claimed = new Map<string, Set<string>>();
   checkedInputs.forEach(({ input, changes }, index) => {
     const id = input.id ?? '';
     if (failure && injectedFailure(failure, index, id)) {
@@ -175,8 +183,18 @@ export function batchUpdate(context: CrmContext, request: ApiRequest): ApiRespon
       return;
     }
     const record = findRecord(context, type, id, input.idProperty);
-    if (!record || record.archived) missing.push(id);
-    else toApply.push({ record, input, changes });
+    if (!record || record.archived) {
+      missing.push(id);
+      return;
+    }
+    const conflict = uniqueValueConflict(context.store, type, changes, record.id, claimed);
+    if (conflict) {
+      errors.push(
+        batchError('CONFLICT', uniqueValueMessage(type, conflict), { ids: [id], ...traceContext(input) }),
+      );
+      return;
+    }
+    toApply.push({ record, input, changes });
   });
   if (missing.length > 0) {
     errors.push(

@@ -1,6 +1,14 @@
 import type { Route } from '../http/router.js';
 import type { CrmContext } from './context.js';
-import { getOwner, getPipeline, listOwners, listPipelines, listTeams } from './lookups.js';
+import {
+  getOwner,
+  getPipeline,
+  getUser,
+  listOwners,
+  listPipelines,
+  listTeams,
+  listUsers,
+} from './lookups.js';
 import { createObject, deleteObject, getObject, listObjects, patchObject } from './objects-basic.js';
 import { batchArchive, batchCreate, batchRead, batchUpdate, batchUpsert } from './objects-batch.js';
 import { createProperty, getProperty, listProperties } from './properties-api.js';
@@ -51,6 +59,11 @@ export function crmRoutes(): Route<CrmContext>[] {
     standard('GET', '/crm/v3/owners', listOwners),
     standard('GET', '/crm/v3/owners/{ownerId}', getOwner),
     standard('GET', '/settings/v3/users/teams', listTeams),
+    // After the teams path: `teams` is not a user id.
+    standard('GET', '/settings/users/2026-03', listUsers),
+    standard('GET', '/settings/users/2026-03/{userId}', getUser),
+    standard('GET', '/settings/v3/users', listUsers),
+    standard('GET', '/settings/v3/users/{userId}', getUser),
     standard('GET', '/crm/v3/pipelines/{objectType}', listPipelines, keepType),
     standard('GET', '/crm/v3/pipelines/{objectType}/{pipelineId}', getPipeline, keepType),
     ...SCHEMA_PATH_PREFIXES.flatMap((prefix) => [

@@ -1,4 +1,4 @@
-import type { Owner, Pipeline, PipelineStage, Team } from './types.js';
+import type { Owner, Pipeline, PipelineStage, Team, User } from './types.js';
 
 const FIRST_NAMES = [
   'Morgan',
@@ -174,6 +174,33 @@ export function buildOwners(layout: PeopleLayout): Owner[] {
       teams: ownerTeams,
     };
   });
+}
+
+/** Owner 1 is the portal's super admin; everybody else is an ordinary user. */
+export const SUPER_ADMIN_INDEX = 1;
+
+/**
+ * The users behind the owners, as the users API describes them: the primary team is the team the
+ * owner belongs to, secondary teams are the ones they only watch.
+ */
+export function usersFromOwners(owners: readonly Owner[], superAdminUserIds: ReadonlySet<number>): User[] {
+  return owners.map((owner) => {
+    const primary = owner.teams.find((team) => team.primary);
+    return {
+      id: String(owner.userId),
+      email: owner.email,
+      firstName: owner.firstName,
+      lastName: owner.lastName,
+      superAdmin: superAdminUserIds.has(owner.userId),
+      ...(primary ? { primaryTeamId: primary.id } : {}),
+      secondaryTeamIds: owner.teams.filter((team) => !team.primary).map((team) => team.id),
+      roleIds: [],
+    };
+  });
+}
+
+export function buildUsers(layout: PeopleLayout): User[] {
+  return usersFromOwners(buildOwners(layout), new Set([userIdOf(SUPER_ADMIN_INDEX)]));
 }
 
 function stages(pipelineId: string, labels: Array<[string, string]>): PipelineStage[] {

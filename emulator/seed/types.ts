@@ -27,6 +27,21 @@ export interface Team {
   secondaryUserIds: string[];
 }
 
+/**
+ * A user of the portal as HubSpot's user provisioning API returns it
+ * (`GET /settings/users/2026-03/{userId}`): the app reads super-admin status and teams from here.
+ */
+export interface User {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  superAdmin: boolean;
+  primaryTeamId?: string;
+  secondaryTeamIds: string[];
+  roleIds: string[];
+}
+
 export interface PipelineStage {
   id: string;
   label: string;
@@ -61,6 +76,8 @@ export interface SeedData {
   portalId?: number;
   owners: Owner[];
   teams: Team[];
+  /** Users (the users API). Absent: one ordinary user (no super admin) per owner, teams as the owners'. */
+  users?: User[];
   /** Pipelines by object type name (`deals`, ...). */
   pipelines: Record<string, Pipeline[]>;
   /** Records by object type (name, objectTypeId or custom fully-qualified name). */

@@ -1,5 +1,5 @@
 import type { PropertyDefinition } from '../crm/property-types.js';
-import type { Owner, Pipeline, Team } from '../seed/types.js';
+import type { Owner, Pipeline, Team, User } from '../seed/types.js';
 import type { Db } from './database.js';
 import type { StoredSchema } from './object-types.js';
 import type { CrmRecord } from './records.js';
@@ -60,6 +60,7 @@ export function readSavedPortal(db: Db) {
     meta,
     owners: lookups.filter((row) => row.kind === 'owner').map((row) => JSON.parse(row.body) as Owner),
     teams: lookups.filter((row) => row.kind === 'team').map((row) => JSON.parse(row.body) as Team),
+    users: lookups.filter((row) => row.kind === 'user').map((row) => JSON.parse(row.body) as User),
     pipelines,
     schemas,
     propertyDefinitions,

@@ -1,6 +1,7 @@
 import type { PropertyDefinition } from '../crm/property-types.js';
 import { formatStoredDatetime, parseDatetimeMs } from '../crm/values.js';
-import type { Owner, Pipeline, SeedData, SeedRecord, Team } from '../seed/types.js';
+import { usersFromOwners } from '../seed/people.js';
+import type { Owner, Pipeline, SeedData, SeedRecord, Team, User } from '../seed/types.js';
 import type { Db } from './database.js';
 import { builtInAliases, builtInObjectTypes, type ObjectType, type StoredSchema } from './object-types.js';
 import type { CrmRecord } from './records.js';
@@ -28,6 +29,8 @@ export class Store {
   searchLagMs: number;
   owners: Owner[] = [];
   teams: Team[] = [];
+  /** What the users API answers: super admins and teams per user. */
+  users: User[] = [];
   pipelines = new Map<string, Pipeline[]>();
   readonly schemas = new Map<string, StoredSchema>();
   private types = new Map<string, ObjectType>();
@@ -303,7 +306,12 @@ export class Store {
       this.portalId = seed.portalId ?? DEFAULT_PORTAL_ID;
       this.nextObjectId = FIRST_OBJECT_ID;
       this.nextCustomTypeNumber = FIRST_CUSTOM_TYPE_NUMBER;
-      this.setLookups(seed.owners, seed.teams, seed.pipelines);
+      this.setLookups(
+        seed.owners,
+        seed.teams,
+        seed.users ?? usersFromOwners(seed.owners, new Set()),
+        seed.pipelines,
+      );
       const seededAt =
         seed.seededAt === undefined ? this.clock() : (parseDatetimeMs(seed.seededAt) ?? this.clock());
       this.bulkLoading = true;
@@ -325,9 +333,18 @@ export class Store {
     });
   }
 
-  private setLookups(owners: Owner[], teams: Team[], pipelines: Record<string, Pipeline[]>): void {
+  private setLookups(
+    owners: Owner[],
+    teams: Team[],
+    users: User[],
+    pipelines: Record<string, Pipeline[]>,
+  ): void {
     this.owners = structuredClone(owners);
     this.teams = structuredClone(teams);
+    this.users = structuredClone(users);
+    for (const [index, user] of users.entries()) {
+      this.statements.putLookup.run('user', user.id, index, JSON.stringify(user));
+    }
     this.pipelines = new Map(Object.entries(structuredClone(pipelines)));
     for (const [index, owner] of owners.entries()) {
       this.statements.putLookup.run('owner', owner.id, index, JSON.stringify(owner));
@@ -351,6 +368,7 @@ export class Store {
     this.nextCustomTypeNumber = Number(saved.meta.get('next_custom_type') ?? FIRST_CUSTOM_TYPE_NUMBER);
     this.owners = saved.owners;
     this.teams = saved.teams;
+    this.users = saved.users;
     this.pipelines = saved.pipelines;
     for (const schema of saved.schemas) this.registerCustomType(schema);
     for (const { type, definition } of saved.propertyDefinitions) {
@@ -393,11 +411,25 @@ export class Store {
       nextCustomTypeNumber: this.nextCustomTypeNumber,
       owners: this.owners,
       teams: this.teams,
+      users: this.users,
       pipelines: Object.fromEntries(this.pipelines),
       schemas: [...this.schemas.values()].sort((a, b) => (a.objectTypeId < b.objectTypeId ? -1 : 1)),
       customProperties,
       objects,
     });
+  }
+
+  /**
+   * A database saved before the emulator served the users API holds no users: take the seed's (the
+   * demo's super admin and teams), or one ordinary user per owner.
+   */
+  fillMissingUsers(seedUsers: User[] | undefined): void {
+    if (this.users.length > 0 || this.owners.length === 0) return;
+    const users = seedUsers ?? usersFromOwners(this.owners, new Set());
+    this.users = structuredClone(users);
+    for (const [index, user] of users.entries()) {
+      this.statements.putLookup.run('user', user.id, index, JSON.stringify(user));
+    }
   }
 
   ownerExists(id: string): boolean {

@@ -1,20 +1,34 @@
 /**
  * The app's own storage in the portal (F11 settings, F12 journal): records of a custom object the app
- * creates on first use through the schemas API. Why a custom object: see docs/safe-writes.md.
+ * creates on first write through the schemas API. Why a custom object: docs/safe-writes.md. Why every
+ * record is signed and what that cannot prevent: docs/security.md.
+ *
+ * - Settings are one record with the unique key `settings` (a property with `hasUniqueValue`), read
+ *   by that key with `idProperty` — no search, so a save is visible to the very next call — and
+ *   updated in place. The unique key makes a second settings record impossible.
+ * - Journal entries get a random unique key, so a signed entry cannot be copied into a new record.
+ * - Every write carries an HMAC of the record's content (record-signature.ts); every read reports
+ *   `valid`, `tampered` or `unsigned`.
  */
-
+import { randomUUID } from 'node:crypto';
+import { GatewayError } from './errors';
 import type { HubSpotHttp } from './http';
 import type { CrmRecord } from './objects';
 import { CrmObjects, send } from './objects';
 import { paths } from './paths';
+import { createRecordSigner, type RecordIntegrity, type RecordSigner } from './record-signature';
 
 export const STORE_OBJECT_NAME = 'goal_families_record';
+/** The unique key of the one settings record. */
+export const SETTINGS_KEY = 'settings';
 export const STORE_PROPERTIES = [
   'gf_kind',
   'gf_key',
   'gf_family_uuid',
   'gf_payload',
   'gf_created_at',
+  'gf_unique_key',
+  'gf_signature',
 ] as const;
 /** HubSpot's limit for a string property value; payloads above it are refused before sending. */
 export const MAX_PAYLOAD_CHARS = 65_000;
@@ -28,14 +42,16 @@ export type StoredRecord = {
   createdAt: string;
   /** `hs_lastmodifieddate`: the version an optimistic save compares. */
   version: string;
+  integrity: RecordIntegrity;
+  /** A valid signature, or no signature while the app signs nothing (and so can check nothing). */
+  trusted: boolean;
 };
 
 export interface AppStore {
-  /** The longest payload (JSON characters) one stored record can hold. */
   readonly maxPayloadChars: number;
+  readonly signing: boolean;
   getSettings(): Promise<StoredRecord | null>;
-  /** Creates or replaces the settings record; returns it as stored. */
-  putSettings(payload: unknown, existingId: string | null, createdAt: string): Promise<StoredRecord>;
+  putSettings(payload: unknown, existingId: string | null, savedAt: string): Promise<StoredRecord | null>;
   appendJournal(entry: {
     familyUuid: string;
     payload: unknown;
@@ -44,64 +60,56 @@ export interface AppStore {
   }): Promise<StoredRecord>;
   readJournal(id: string): Promise<StoredRecord | null>;
   updateJournal(id: string, payload: unknown): Promise<StoredRecord>;
-  /** Newest first. `after` is the cursor of the previous page. */
   listJournal(query: { familyUuid?: string; limit: number; after?: string }): Promise<{
     entries: StoredRecord[];
     after: string | null;
   }>;
+  scanRecords(afterId: string | null, limit: number): Promise<{ records: StoredRecord[]; done: boolean }>;
 }
 
 const READ = [...STORE_PROPERTIES, 'hs_lastmodifieddate'];
 
+const PROPERTY_SPECS = [
+  {
+    name: 'gf_kind',
+    label: 'Kind',
+    type: 'enumeration',
+    fieldType: 'select',
+    options: [
+      { label: 'Settings', value: 'settings' },
+      { label: 'Journal', value: 'journal' },
+    ],
+  },
+  { name: 'gf_key', label: 'Key', type: 'string', fieldType: 'text' },
+  { name: 'gf_family_uuid', label: 'Family uuid', type: 'string', fieldType: 'text' },
+  { name: 'gf_payload', label: 'Payload (JSON)', type: 'string', fieldType: 'textarea' },
+  { name: 'gf_created_at', label: 'Created at', type: 'datetime', fieldType: 'date' },
+  { name: 'gf_unique_key', label: 'Unique key', type: 'string', fieldType: 'text', hasUniqueValue: true },
+  { name: 'gf_signature', label: 'Signature', type: 'string', fieldType: 'text' },
+];
+
 // ASSUMPTION (unverified): a private app with the crm.schemas.custom.* scopes may create this custom object
-// on first use (custom objects need an Enterprise portal, which apps with functions require anyway), and a
-// string property holds a journal entry's JSON (up to 65,536 characters).
+// on first use (custom objects need an Enterprise portal, which apps with functions require anyway), a
+// string property holds a journal entry's JSON (up to 65,536 characters), and properties (the unique
+// key too) can be added later to an object that already has records.
 const SCHEMA = {
   name: STORE_OBJECT_NAME,
   labels: { singular: 'Goal Families record', plural: 'Goal Families records' },
   primaryDisplayProperty: 'gf_key',
   requiredProperties: ['gf_kind', 'gf_key'],
   searchableProperties: ['gf_key', 'gf_family_uuid'],
-  properties: [
-    {
-      name: 'gf_kind',
-      label: 'Kind',
-      type: 'enumeration',
-      fieldType: 'select',
-      options: [
-        { label: 'Settings', value: 'settings' },
-        { label: 'Journal', value: 'journal' },
-      ],
-    },
-    { name: 'gf_key', label: 'Key', type: 'string', fieldType: 'text' },
-    { name: 'gf_family_uuid', label: 'Family uuid', type: 'string', fieldType: 'text' },
-    { name: 'gf_payload', label: 'Payload (JSON)', type: 'string', fieldType: 'textarea' },
-    { name: 'gf_created_at', label: 'Created at', type: 'datetime', fieldType: 'date' },
-  ],
+  properties: PROPERTY_SPECS,
   associatedObjects: [],
 };
 
+// ASSUMPTION (unverified): HubSpot refuses a record whose `hasUniqueValue` property repeats another
+// record's value with 409 CONFLICT (as it does for a contact's email).
+export function isDuplicateUniqueValue(error: unknown): boolean {
+  return error instanceof GatewayError && error.kind === 'conflict';
+}
+
 type Raw = Record<string, unknown>;
 const asRaw = (v: unknown): Raw => (v !== null && typeof v === 'object' ? (v as Raw) : {});
-
-function toStored(r: CrmRecord): StoredRecord {
-  const p = r.properties;
-  let payload: unknown = null;
-  try {
-    payload = JSON.parse(p.gf_payload ?? 'null');
-  } catch {
-    payload = null;
-  }
-  return {
-    id: r.id,
-    kind: p.gf_kind === 'settings' ? 'settings' : 'journal',
-    key: p.gf_key ?? '',
-    familyUuid: p.gf_family_uuid ?? '',
-    payload,
-    createdAt: p.gf_created_at ?? '',
-    version: p.hs_lastmodifieddate ?? r.updatedAt ?? '',
-  };
-}
 
 function serialise(payload: unknown): string {
   const text = JSON.stringify(payload);
@@ -110,9 +118,59 @@ function serialise(payload: unknown): string {
   return text;
 }
 
-export function createAppStore(http: HubSpotHttp): AppStore {
-  let existing: Promise<CrmObjects | null> | null = null;
-  /** The custom object if the portal has it (looked up once per invocation); reads never create it. */
+const fieldsOf = (p: CrmRecord['properties']) => ({
+  uniqueKey: p.gf_unique_key ?? '',
+  kind: p.gf_kind ?? '',
+  key: p.gf_key ?? '',
+  familyUuid: p.gf_family_uuid ?? '',
+  createdAt: p.gf_created_at ?? '',
+  payload: p.gf_payload ?? '',
+});
+
+function toStored(r: CrmRecord, signer: RecordSigner): StoredRecord {
+  const p = r.properties;
+  let payload: unknown = null;
+  try {
+    payload = JSON.parse(p.gf_payload ?? 'null');
+  } catch {
+    payload = null;
+  }
+  const integrity = signer.check(fieldsOf(p), p.gf_signature);
+  return {
+    id: r.id,
+    kind: p.gf_kind === 'settings' ? 'settings' : 'journal',
+    key: p.gf_key ?? '',
+    familyUuid: p.gf_family_uuid ?? '',
+    payload,
+    createdAt: p.gf_created_at ?? '',
+    version: p.hs_lastmodifieddate ?? r.updatedAt ?? '',
+    integrity,
+    trusted: integrity === 'valid' || (!signer.enabled && integrity === 'unsigned'),
+  };
+}
+
+/** The written properties of a record, with their signature (an empty one clears a stale signature). */
+function signedProperties(signer: RecordSigner, fields: ReturnType<typeof fieldsOf>) {
+  return {
+    gf_unique_key: fields.uniqueKey,
+    gf_kind: fields.kind,
+    gf_key: fields.key,
+    gf_family_uuid: fields.familyUuid,
+    gf_created_at: fields.createdAt,
+    gf_payload: fields.payload,
+    gf_signature: signer.sign(fields),
+  };
+}
+
+type Found = { objects: CrmObjects; properties: Set<string> };
+
+export function createAppStore(
+  http: HubSpotHttp,
+  options: { signingSecret?: string | undefined } = {},
+): AppStore {
+  const signer = createRecordSigner(options.signingSecret);
+  let existing: Promise<Found | null> | null = null;
+  /** The custom object and its properties if the portal has it (looked up once per invocation); reads never create it. */
   const find = () => {
     existing ??= (async () => {
       const list = await send(http, { method: 'GET', path: paths.schemas() });
@@ -120,17 +178,36 @@ export function createAppStore(http: HubSpotHttp): AppStore {
       const found = (Array.isArray(results) ? results : [])
         .map(asRaw)
         .find((s) => s.name === STORE_OBJECT_NAME);
-      return found ? new CrmObjects(http, String(found.objectTypeId)) : null;
+      if (!found) return null;
+      const properties = new Set(
+        (Array.isArray(found.properties) ? found.properties : []).map((d) => String(asRaw(d).name)),
+      );
+      return { objects: new CrmObjects(http, String(found.objectTypeId)), properties };
     })();
     existing.catch(() => {
       existing = null;
     });
     return existing;
   };
-  /** For writes: the custom object, created through the schemas API on first use. */
-  const store = async () => {
+  /**
+   * For writes: the custom object, created through the schemas API on first use; an object made by
+   * an earlier version of the app gets the properties it lacks (the unique key, the signature).
+   */
+  const store = async (): Promise<CrmObjects> => {
     const found = await find();
-    if (found) return found;
+    if (found) {
+      for (const spec of PROPERTY_SPECS) {
+        if (found.properties.has(spec.name)) continue;
+        await send(http, {
+          method: 'POST',
+          path: paths.properties(found.objects.objectType),
+          body: spec,
+          idempotent: false,
+        });
+        found.properties.add(spec.name);
+      }
+      return found.objects;
+    }
     const created = await send(http, {
       method: 'POST',
       path: paths.schemas(),
@@ -138,69 +215,117 @@ export function createAppStore(http: HubSpotHttp): AppStore {
       idempotent: false,
     });
     const objects = new CrmObjects(http, String(asRaw(created.body).objectTypeId));
-    existing = Promise.resolve(objects);
+    existing = Promise.resolve({ objects, properties: new Set(PROPERTY_SPECS.map((p) => p.name)) });
     return objects;
+  };
+  let settings: Promise<StoredRecord | null> | null = null;
+  /** Journal records read or written in this invocation: an update re-signs without reading again. */
+  const seen = new Map<string, CrmRecord>();
+  const remember = (r: CrmRecord) => {
+    seen.set(r.id, r);
+    return toStored(r, signer);
   };
   const newestFirst = { propertyName: 'gf_created_at', direction: 'DESCENDING' as const };
 
   return {
     maxPayloadChars: MAX_PAYLOAD_CHARS,
-    async getSettings() {
-      const o = await find();
-      if (!o) return null;
-      const page = await o.search({
-        filterGroups: [{ filters: [{ propertyName: 'gf_kind', operator: 'EQ', value: 'settings' }] }],
-        properties: READ,
-        sort: newestFirst,
-        limit: 10,
+    signing: signer.enabled,
+    getSettings() {
+      // Read once per invocation (a permission check may ask twice); a save replaces what was read.
+      settings ??= (async () => {
+        const found = await find();
+        // An object made before settings had a unique key holds no settings this version reads.
+        if (!found?.properties.has('gf_unique_key')) return null;
+        const record = await found.objects.getById(SETTINGS_KEY, READ, 'gf_unique_key');
+        return record ? toStored(record, signer) : null;
+      })();
+      settings.catch(() => {
+        settings = null;
       });
-      // Two saves inside search's lag can leave two records; the newest wins.
-      const first = page.results[0];
-      return first ? toStored(first) : null;
+      return settings;
     },
-    async putSettings(payload, existingId, createdAt) {
+    async putSettings(payload, existingId, savedAt) {
       const o = await store();
-      const properties = { gf_kind: 'settings', gf_key: 'settings', gf_payload: serialise(payload) };
-      const record = existingId
-        ? await o.patch(existingId, properties)
-        : await o.createOne({ ...properties, gf_family_uuid: '', gf_created_at: createdAt });
-      return toStored(record);
+      // Every signed field is written on each save, so nothing of an earlier (perhaps forged) state survives.
+      const properties = signedProperties(signer, {
+        uniqueKey: SETTINGS_KEY,
+        kind: 'settings',
+        key: SETTINGS_KEY,
+        familyUuid: '',
+        createdAt: savedAt,
+        payload: serialise(payload),
+      });
+      settings = null;
+      if (existingId) return toStored(await o.patch(existingId, properties), signer);
+      try {
+        return toStored(await o.createOne(properties), signer);
+      } catch (e) {
+        if (isDuplicateUniqueValue(e)) return null;
+        throw e;
+      }
     },
     async appendJournal(entry) {
       const o = await store();
-      const record = await o.createOne({
-        gf_kind: 'journal',
-        gf_key: entry.key,
-        gf_family_uuid: entry.familyUuid,
-        gf_payload: serialise(entry.payload),
-        gf_created_at: entry.createdAt,
-      });
-      return toStored(record);
+      const record = await o.createOne(
+        signedProperties(signer, {
+          uniqueKey: `journal:${randomUUID()}`,
+          kind: 'journal',
+          key: entry.key,
+          familyUuid: entry.familyUuid,
+          createdAt: entry.createdAt,
+          payload: serialise(entry.payload),
+        }),
+      );
+      return remember(record);
     },
     async readJournal(id) {
-      const o = await find();
-      if (!o) return null;
-      const record = await o.getById(id, READ);
-      return record && record.properties.gf_kind === 'journal' ? toStored(record) : null;
+      const found = await find();
+      if (!found) return null;
+      const record = await found.objects.getById(id, READ);
+      return record && record.properties.gf_kind === 'journal' ? remember(record) : null;
     },
     async updateJournal(id, payload) {
       const o = await store();
-      return toStored(await o.patch(id, { gf_payload: serialise(payload) }));
+      const current = seen.get(id) ?? (await o.getById(id, READ));
+      if (!current) throw new RangeError(`no journal record ${id}`);
+      // Re-signing a record that failed its check would launder whatever was changed in it.
+      if (!toStored(current, signer).trusted)
+        throw new RangeError(`journal record ${id} failed its signature check; it is not rewritten`);
+      const fields = { ...fieldsOf(current.properties), payload: serialise(payload) };
+      const properties = { gf_payload: fields.payload, gf_signature: signer.sign(fields) };
+      const patched = await o.patch(id, properties);
+      return remember({ ...patched, properties: { ...current.properties, ...patched.properties } });
     },
     async listJournal(query) {
-      const o = await find();
-      if (!o) return { entries: [], after: null };
+      const found = await find();
+      if (!found) return { entries: [], after: null };
       const filters = [{ propertyName: 'gf_kind', operator: 'EQ' as const, value: 'journal' }];
       if (query.familyUuid)
         filters.push({ propertyName: 'gf_family_uuid', operator: 'EQ', value: query.familyUuid });
-      const page = await o.search({
+      const page = await found.objects.search({
         filterGroups: [{ filters }],
         properties: READ,
         sort: newestFirst,
         limit: query.limit,
         ...(query.after ? { after: query.after } : {}),
       });
-      return { entries: page.results.map(toStored), after: page.after };
+      return { entries: page.results.map(remember), after: page.after };
+    },
+    async scanRecords(afterId, limit) {
+      const found = await find();
+      if (!found) return { records: [], done: true };
+      const page = await found.objects.search({
+        filterGroups: afterId
+          ? [{ filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: afterId }] }]
+          : [],
+        properties: READ,
+        sort: { propertyName: 'hs_object_id', direction: 'ASCENDING' },
+        limit,
+      });
+      return {
+        records: page.results.map((r) => toStored(r, signer)),
+        done: page.results.length < limit || page.results.length >= page.total,
+      };
     },
   };
 }

@@ -5,6 +5,7 @@ import { createGoalTargetsGateway, type HubSpotGateway } from './goal-targets-ga
 import { createClientHttp, DEFAULT_BASE_URL, type HubSpotHttp } from './http';
 import { CrmObjects } from './objects';
 import { GENERAL_RATE_LIMIT, GOAL_TARGETS, SEARCH_RATE_LIMIT } from './paths';
+import { SIGNING_SECRET_NAME } from './record-signature';
 import { DEFAULT_RETRY, type RetryOptions, realSleep, withRetry } from './retry';
 import {
   adoptUsage,
@@ -20,6 +21,8 @@ import {
 export type GatewayEnv = {
   PRIVATE_APP_ACCESS_TOKEN?: string | undefined;
   HUBSPOT_API_BASE_URL?: string | undefined;
+  /** The app's signing secret (`hs secrets add`); unset: the store signs and checks nothing. */
+  [SIGNING_SECRET_NAME]?: string | undefined;
 };
 
 export type GatewayOptions = {
@@ -89,7 +92,7 @@ export function createGatewayFromEnv(env: GatewayEnv, options: GatewayOptions): 
     searchesPerSecond: (SEARCH_RATE_LIMIT.requests * 1_000) / SEARCH_RATE_LIMIT.windowMs,
     http,
     targets: new CrmObjects(http, GOAL_TARGETS),
-    store: createAppStore(http),
+    store: createAppStore(http, { signingSecret: env[SIGNING_SECRET_NAME] }),
     calls,
     readProperties: options.readProperties,
     sliceKey: options.sliceKey,

@@ -201,3 +201,40 @@ describe('gateway over HTTP', () => {
     expect(first.filterGroups[0]?.filters.map((f) => f.propertyName)).toEqual(['hubspot_owner_id']);
   });
 });
+
+describe('the users API', () => {
+  it('reads super admin and teams once per invocation and id; 404 is an unknown user', async () => {
+    seen.length = 0;
+    handler = (req) =>
+      req.url.includes('/settings/users/2026-03/7')
+        ? {
+            status: 200,
+            body: {
+              id: '7',
+              email: 'a@x.example',
+              superAdmin: true,
+              primaryTeamId: '3',
+              secondaryTeamIds: ['4', '3'],
+            },
+          }
+        : req.url.includes('/settings/users/2026-03/8')
+          ? { status: 200, body: { id: '8', superAdmin: 'yes' } }
+          : { status: 404, body: { status: 'error', category: 'OBJECT_NOT_FOUND', message: 'no user' } };
+    const g = gateway();
+    expect(await g.portalUser('7')).toEqual({
+      id: '7',
+      email: 'a@x.example',
+      superAdmin: true,
+      teamIds: ['3', '4'],
+    });
+    await g.portalUser('7');
+    // Only a literal true makes a super admin.
+    expect(await g.portalUser('8')).toMatchObject({ superAdmin: false, teamIds: [] });
+    expect(await g.portalUser('9')).toBeNull();
+    expect(seen.map((s) => s.url.split('?')[0])).toEqual([
+      '/settings/users/2026-03/7',
+      '/settings/users/2026-03/8',
+      '/settings/users/2026-03/9',
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import {
   type ArchiveOutcome,
   type CrmObjects,
   type CrmRecord,
+  errorFrom,
   type SearchFilter,
   type SearchPage,
   send,
@@ -40,6 +41,9 @@ export type PropertyDefinition = {
   readOnly: boolean;
   options: { value: string; label: string }[];
 };
+
+/** A user of the portal as HubSpot's users API describes them. */
+export type PortalUser = { id: string; email: string | null; superAdmin: boolean; teamIds: string[] };
 
 export type TargetQuery = {
   ownerId?: string;
@@ -101,6 +105,8 @@ export interface HubSpotGateway {
   teams(): Promise<Team[]>;
   pipelines(objectType?: string): Promise<Pipeline[]>;
   goalTargetProperties(): Promise<PropertyDefinition[]>;
+  /** A user by user id from the users API (null when HubSpot does not know it); once per invocation and id. */
+  portalUser(userId: string): Promise<PortalUser | null>;
   readonly store: AppStore;
   /** HTTP attempts made through this gateway so far. */
   readonly calls: CallCounter;
@@ -188,8 +194,39 @@ export function createGoalTargetsGateway(deps: {
     return out;
   };
 
+  const users = new Map<string, Promise<PortalUser | null>>();
+  const readUser = async (userId: string): Promise<PortalUser | null> => {
+    const path = paths.user(userId);
+    const response = await http({ method: 'GET', path });
+    if (response.status === 404) return null;
+    if (response.status < 200 || response.status >= 300)
+      throw errorFrom(response, 'GET /settings/users/{userId}');
+    const r = asRaw(response.body);
+    const primary = str(r.primaryTeamId);
+    const secondary = Array.isArray(r.secondaryTeamIds)
+      ? r.secondaryTeamIds.map(str).filter((t) => t !== null)
+      : [];
+    return {
+      id: str(r.id) ?? userId,
+      email: str(r.email),
+      // Only a literal true makes a super admin: a missing or odd field never grants anything.
+      superAdmin: r.superAdmin === true,
+      teamIds: [...new Set([...(primary ? [primary] : []), ...secondary])],
+    };
+  };
+
   return {
     store: deps.store,
+    portalUser(userId) {
+      let user = users.get(userId);
+      if (!user) {
+        user = readUser(userId);
+        users.set(userId, user);
+        // A failed look-up is not remembered: a later call in the invocation may try again.
+        user.catch(() => users.delete(userId));
+      }
+      return user;
+    },
     calls: deps.calls,
     setDeadline: deps.setDeadline ?? (() => undefined),
     searchesPerSecond: deps.searchesPerSecond ?? 5,

@@ -5,5 +5,6 @@ export { GatewayError, isGatewayError, toAppError } from './errors';
 export { createGatewayFromEnv, type GatewayEnv } from './factory';
 export * from './goal-targets-gateway';
 export type { HttpRequest, HttpResponse, HubSpotHttp } from './http';
-export { LIMITS, OBJECTS_PREFIX } from './paths';
+export { endpointKey, LIMITS, OBJECTS_PREFIX } from './paths';
+export { createRecordSigner, SIGNING_SECRET_NAME } from './record-signature';
 export { installSimulatedTime, type SimulatedTime, simulatedTime } from './simulated-time';

@@ -20,6 +20,11 @@ export const paths = {
   // ASSUMPTION (unverified): teams are read from the settings users API `/settings/v3/users/teams`
   // (scope `settings.users.teams.read`), answering `{ results: [{ id, name, userIds, ... }] }`.
   teams: () => '/settings/v3/users/teams',
+  // ASSUMPTION (unverified): the user provisioning API `GET /settings/users/2026-03/{userId}` (scope
+  // `settings.users.read`) takes the same user id as the UI extension's `context.user.id` and the
+  // owners' `userId`, answers `{ id, email, superAdmin, primaryTeamId, secondaryTeamIds, roleIds }`,
+  // and answers 404 for an id that is not a user of the portal.
+  user: (userId: string) => `/settings/users/2026-03/${encodeURIComponent(userId)}`,
   pipelines: (objectType: string) => `/crm/v3/pipelines/${encodeURIComponent(objectType)}`,
 } as const;
 

@@ -2,8 +2,8 @@
 
 import { type FamilyIndexEntry, functionContracts } from '@goal-families/contract';
 import { READ_PROPERTIES } from '@goal-families/domain';
+import { createEmulator, DEFAULT_TOKEN, type Emulator, generatePortal } from '@goal-families/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmulator, DEFAULT_TOKEN, type Emulator, generatePortal } from '../../emulator/index';
 import { sliceKey } from '../app/functions/entries/define-function';
 import { createGatewayFromEnv } from '../gateway';
 import type { UseCaseDeps } from './deps';

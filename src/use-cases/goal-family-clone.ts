@@ -6,6 +6,7 @@ import type { MutationResultDto, Params, Result } from '@goal-families/contract'
 import { parseTarget, planClone, type RawGoalTarget } from '@goal-families/domain';
 import type { UseCaseDeps } from './deps';
 import { checkFamilySize } from './safe-write/family-size';
+import { requireEditor } from './safe-write/permissions';
 import { notFound, planOrFailure, withUuid } from './safe-write/plan-result';
 import { loadFamily } from './safe-write/read-family';
 import { runMutation } from './safe-write/run-mutation';
@@ -17,6 +18,9 @@ export function cloneFamily(
 ): Promise<Result<MutationResultDto & { uuid: string }>> {
   const newUuid = p.newUuid ?? deps.newUuid();
   return guarded(async () => {
+    // Who may clone is decided before the source is read (run-mutation checks again, from cache).
+    const forbidden = await requireEditor(deps.gateway, p.caller);
+    if (forbidden) return forbidden;
     const source = await loadFamily(deps.gateway, p.uuid);
     const { family } = source;
     if (family === null) return notFound(p.uuid);

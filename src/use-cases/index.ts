@@ -7,6 +7,7 @@
 import type { FunctionUid, Params, Result, SuccessOf } from '@goal-families/contract';
 import { getSettings } from './app-settings-get';
 import { saveSettings } from './app-settings-save';
+import { checkStore } from './app-store-check';
 import type { UseCaseDeps } from './deps';
 import { undoChange } from './goal-change-undo';
 import { auditPortal } from './goal-families-audit';
@@ -51,4 +52,5 @@ export const useCases: { [U in FunctionUid]: UseCase<U> } = {
   goal_property_options: goalPropertyOptions,
   app_settings_get: getSettings,
   app_settings_save: saveSettings,
+  app_store_check: checkStore,
 };

@@ -62,6 +62,9 @@ export type TargetQuery = {
   toMs?: number;
 };
 
+/** What the store found when it checked a record against its signature (see `StoredRecord`). */
+export type RecordIntegrity = 'valid' | 'tampered' | 'unsigned';
+
 /** A record of the app's own store (settings, journal entries). */
 export type StoredRecord = {
   id: string;
@@ -72,14 +75,37 @@ export type StoredRecord = {
   createdAt: string;
   /** `hs_lastmodifieddate`: the version an optimistic save compares. */
   version: string;
+  /** `valid`: signed by this app and unchanged; `tampered`: the signature does not match; `unsigned`: none. */
+  integrity: RecordIntegrity;
+  /**
+   * Whether decisions may rest on it: a valid signature, or — only while the app has no signing
+   * secret and so checks nothing — no signature at all. Tampered records are never trusted.
+   */
+  trusted: boolean;
+};
+
+/** A user of the portal as HubSpot's users API describes them (the caller's roles come from here). */
+export type PortalUser = {
+  id: string;
+  email: string | null;
+  superAdmin: boolean;
+  /** The primary team first, then the secondary ones. */
+  teamIds: string[];
 };
 
 export interface AppStore {
   /** The longest payload (JSON characters) one stored record can hold. */
   readonly maxPayloadChars: number;
+  /** The app's signing secret is set: records are signed when written and checked when read. */
+  readonly signing: boolean;
+  /** The settings record, read by its unique key (no search, so no lag); null when none exists. */
   getSettings(): Promise<StoredRecord | null>;
-  /** Creates or replaces the settings record; returns it as stored. */
-  putSettings(payload: unknown, existingId: string | null, createdAt: string): Promise<StoredRecord>;
+  /**
+   * Writes the settings in place: creates the one settings record when `existingId` is null, else
+   * updates that record. Returns null when the create found the settings' unique key taken (someone
+   * saved first): two saves can never make two records.
+   */
+  putSettings(payload: unknown, existingId: string | null, savedAt: string): Promise<StoredRecord | null>;
   appendJournal(entry: {
     familyUuid: string;
     payload: unknown;
@@ -87,12 +113,15 @@ export interface AppStore {
     key: string;
   }): Promise<StoredRecord>;
   readJournal(id: string): Promise<StoredRecord | null>;
+  /** Replaces a journal record's payload (signed again); refuses a record that is not trusted. */
   updateJournal(id: string, payload: unknown): Promise<StoredRecord>;
   /** Newest first. `after` is the cursor of the previous page. */
   listJournal(query: { familyUuid?: string; limit: number; after?: string }): Promise<{
     entries: StoredRecord[];
     after: string | null;
   }>;
+  /** Every record of the store (any kind) with an id above `afterId`, in id order: the integrity check's scan. */
+  scanRecords(afterId: string | null, limit: number): Promise<{ records: StoredRecord[]; done: boolean }>;
 }
 
 /** Everything the use cases need from HubSpot, in domain terms. */
@@ -139,6 +168,11 @@ export interface GoalTargetsGateway {
   teams(): Promise<Team[]>;
   pipelines(objectType?: string): Promise<Pipeline[]>;
   goalTargetProperties(): Promise<PropertyDefinition[]>;
+  /**
+   * A user of the portal by user id, from HubSpot's users API (super admin, teams); null when HubSpot
+   * does not know the id. Looked up once per invocation and id.
+   */
+  portalUser(userId: string): Promise<PortalUser | null>;
   readonly store: AppStore;
   /** HTTP attempts made through this gateway so far. */
   readonly calls: { total(): number };

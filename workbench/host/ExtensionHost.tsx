@@ -59,7 +59,7 @@ export function ExtensionHost(props: ExtensionHostProps) {
   );
   if (errors.length > 0) {
     return (
-      <div className="wb-extension-error" role="alert" data-testid="extension-error">
+      <div className="hs-host-error" role="alert" data-testid="extension-error">
         <strong>{props.label} could not run.</strong>
         {errors.map((e) => (
           <pre key={e}>{e}</pre>

@@ -28,9 +28,9 @@ export function useToasts() {
 
 export function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss(id: number): void }) {
   return (
-    <div className="wb-toasts" aria-live="polite">
+    <div className="hs-toasts" aria-live="polite">
       {toasts.map((t) => (
-        <div key={t.id} className={`wb-toast v-${t.type}`} role="status" data-testid="toast">
+        <div key={t.id} className={`hs-toast v-${t.type}`} role="status" data-testid="toast">
           <div>
             {t.title && <strong>{t.title}</strong>}
             <div>{t.message}</div>

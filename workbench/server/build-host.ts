@@ -1,9 +1,13 @@
-/** Bundles the browser side of the workbench (page and extension worker) with esbuild, in memory. */
+/**
+ * Bundles the browser side of the workbench with esbuild, in memory: the page (`../page/main.tsx` and
+ * its styles, which import the host's) and the host's extension worker (`../host/runtime/worker-entry.ts`).
+ */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 export const HOST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../host');
+export const PAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../page');
 
 export interface HostAssets {
   pageJs: string;
@@ -41,13 +45,13 @@ export async function buildHostAssets(options: { sourcemap?: boolean } = {}): Pr
       sourcemap,
       minify,
       define,
-      entryPoints: [path.join(HOST_DIR, 'main.tsx')],
+      entryPoints: [path.join(PAGE_DIR, 'main.tsx')],
       outfile: 'host.js',
     }),
     esbuild.build({
       ...common,
       sourcemap: false,
-      entryPoints: [path.join(HOST_DIR, 'styles.css')],
+      entryPoints: [path.join(PAGE_DIR, 'page.css')],
       outfile: 'host.css',
     }),
     esbuild.build({

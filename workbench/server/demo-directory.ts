@@ -3,7 +3,7 @@
  * owners) and three viewing users — the portal's super admin, a team manager and a rep — as HubSpot
  * would describe them in `context.user`.
  */
-import { DEMO, type Emulator, type Owner } from '../../emulator/index.js';
+import { DEMO, type Emulator, type Owner } from '@goal-families/emulator';
 import type { ContextUser, DemoRecord, DemoUser, ViewingRole } from '../shared/page-api.js';
 
 /** How many records of each kind the chooser offers. */
@@ -76,45 +76,54 @@ export const ROLE_USER_ID: Record<ViewingRole, string> = {
   rep: DEMO.users.repWithoutEditRights,
 };
 
-const roleText: Record<ViewingRole, { label: string; description: string; permissions: string[] }> = {
+/** How each viewing role is described; whether a user is a super admin comes from the emulator's users API. */
+const roleText: Record<ViewingRole, { label: string; description: string }> = {
   admin: {
     label: 'Super admin',
-    description: 'May manage apps (integrations-management-write): edits everything.',
-    permissions: ['integrations-management-write'],
+    description: 'A super admin of the portal: may always change the app settings and who may edit.',
   },
   manager: {
     label: 'Sales manager',
     description: 'Manages a team; edit rights come from the app settings.',
-    permissions: [],
   },
   rep: {
     label: 'Sales rep (no edit rights)',
     description: 'Sees goals, cannot change them.',
-    permissions: [],
   },
 };
 
 export function demoUsers(emulator: Emulator): DemoUser[] {
   const byUserId = new Map(emulator.store.owners.map((o) => [o.userId, o]));
   const teams = new Map(emulator.store.teams.map((t) => [t.id, t]));
+  const portalUsers = new Map(emulator.store.users.map((u) => [u.id, u]));
   return (Object.keys(ROLE_USER_ID) as ViewingRole[]).flatMap((role) => {
     const owner = byUserId.get(Number(ROLE_USER_ID[role]));
-    if (!owner) return [];
-    const text = roleText[role];
+    const portalUser = portalUsers.get(ROLE_USER_ID[role]);
+    if (!owner || !portalUser) return [];
+    // The emulator's users API decides: a role the portal does not give is not claimed here.
+    const superAdmin = portalUser.superAdmin;
+    const text = superAdmin
+      ? roleText.admin
+      : role === 'admin'
+        ? { label: 'User', description: 'Not a super admin in this portal.' }
+        : roleText[role];
+    const teamIds = [portalUser.primaryTeamId, ...portalUser.secondaryTeamIds].filter(
+      (id): id is string => id !== undefined,
+    );
     const user: ContextUser = {
       id: owner.userId,
       email: owner.email,
       emails: [owner.email],
       firstName: owner.firstName,
       lastName: owner.lastName,
-      // HubSpot documents `roles` as empty for extensions; super-admin shows in `permissions`.
+      // HubSpot documents `roles` as empty for extensions; the app looks roles up server-side anyway.
       roles: [],
-      teams: owner.teams.map((t) => ({
-        id: Number(t.id),
-        name: t.name,
-        teammates: (teams.get(t.id)?.userIds ?? []).map(Number).filter((id) => id !== owner.userId),
+      teams: teamIds.map((id) => ({
+        id: Number(id),
+        name: teams.get(id)?.name ?? `Team ${id}`,
+        teammates: (teams.get(id)?.userIds ?? []).map(Number).filter((u) => u !== owner.userId),
       })),
-      permissions: text.permissions,
+      permissions: superAdmin ? ['integrations-management-write'] : [],
       locale: 'en-US',
       language: 'en',
     };

@@ -14,6 +14,8 @@ export interface FunctionEnvironment {
   /** Where the functions' HubSpot client points: the emulator. */
   apiBaseUrl: string;
   accessToken: string;
+  /** The app's function secrets (`hs secrets add`): they reach each function as `process.env.<NAME>`. */
+  secrets?: Readonly<Record<string, string>>;
 }
 
 export class FunctionNotFoundError extends Error {}
@@ -65,11 +67,12 @@ export class FunctionRunner {
     // The bundles read these on every call; set them before each one in case a test changed them.
     process.env.HUBSPOT_API_BASE_URL = this.env.apiBaseUrl;
     process.env.PRIVATE_APP_ACCESS_TOKEN = this.env.accessToken;
+    for (const [name, value] of Object.entries(this.env.secrets ?? {})) process.env[name] = value;
     const context = {
       parameters: parameters ?? {},
       propertiesToSend: {},
       event: { type: 'SERVERLESS_FUNCTION', payload: {} },
-      secrets: { PRIVATE_APP_ACCESS_TOKEN: this.env.accessToken },
+      secrets: { ...this.env.secrets, PRIVATE_APP_ACCESS_TOKEN: this.env.accessToken },
     };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

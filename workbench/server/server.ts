@@ -7,9 +7,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEmulator, type Emulator } from '../../emulator/index.js';
+import { createEmulator, type Emulator } from '@goal-families/emulator';
 import type { RuntimeMode, WorkbenchInfo } from '../shared/page-api.js';
-import { buildHostAssets, HOST_DIR, type HostAssets } from './build-host.js';
+import { buildHostAssets, type HostAssets, PAGE_DIR } from './build-host.js';
 import { demoRecords, demoUsers } from './demo-directory.js';
 import { type ExtensionKind, prepareExtensions, type ResolvedExtension } from './extensions.js';
 import { FunctionNotFoundError, FunctionRunner } from './function-runner.js';
@@ -40,6 +40,16 @@ export interface Workbench {
 }
 
 const APP_NAME = 'Goal Families';
+/**
+ * The signing key of the local demo portal. A fixed value, so that records signed before a restart
+ * still pass their check in `.data/`; it protects nothing outside this machine.
+ */
+/**
+ * The function secret that keys the app's record signatures (the name `src/gateway/record-signature.ts`
+ * reads; the workbench reaches the app only through its function bundles, so it names it here).
+ */
+const SIGNING_SECRET_NAME = 'GOAL_FAMILIES_SIGNING_KEY';
+export const WORKBENCH_SIGNING_KEY = 'workbench-demo-signing-key-not-a-secret-0001';
 /** The app id the fake context reports; HubSpot assigns the real one on upload. */
 const WORKBENCH_APP_ID = '1';
 
@@ -71,6 +81,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   const functions = new FunctionRunner(path.join(ROOT, 'src/app/functions/dist'), {
     apiBaseUrl: emulatorUrl,
     accessToken: emulator.token,
+    // As `hs secrets add` would in a portal: the app signs its settings and journal records.
+    secrets: { [SIGNING_SECRET_NAME]: WORKBENCH_SIGNING_KEY },
   });
   const [assets, extensions] = await Promise.all([
     buildHostAssets({ sourcemap: mode === 'same-thread' }),
@@ -94,7 +106,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
           log,
         )
       : undefined;
-  const indexHtml = readFileSync(path.join(HOST_DIR, 'index.html'), 'utf8');
+  const indexHtml = readFileSync(path.join(PAGE_DIR, 'index.html'), 'utf8');
 
   const info = (): WorkbenchInfo => {
     const ext = (kind: ExtensionKind) => {

@@ -22,6 +22,7 @@ import { AppSettingsTab } from './components/config/AppSettingsTab';
 import { CreateTab } from './components/create/CreateTab';
 import { FamiliesTab } from './components/families/FamiliesTab';
 import { HealthTab } from './components/health/HealthTab';
+import { StoreProtectionNotice } from './components/protection/StoreProtectionNotice';
 import type { PageEnvironment, PageProps } from './types/page';
 
 hubspot.extend<'settings'>(({ context, actions }) => <SettingsPage context={context} actions={actions} />);
@@ -55,13 +56,16 @@ export function SettingsPage({
     );
   }
 
-  const { settings, canEdit, version } = state.data;
+  const { settings, canEdit, canEditSettings, canChangeEditors, version, protection } = state.data;
   const environment: PageEnvironment = {
     client: api,
     actions,
     settings,
     settingsVersion: version,
     canEdit,
+    canEditSettings,
+    canChangeEditors,
+    protection,
     timeZone: settings.defaults.timeZone || context.portal.timezone || 'UTC',
     currency: settings.defaults.currency,
     now,
@@ -72,11 +76,13 @@ export function SettingsPage({
   // Only the selected tab is mounted, so opening the page costs one settings call and one list call.
   return (
     <Flex direction="column" gap="md">
+      <StoreProtectionNotice protection={protection} canChangeEditors={canChangeEditors} />
       {!canEdit && (
         <Alert title="Read-only" variant="info" testId="read-only-notice">
           <Text>
-            You can look at every goal, but changing them needs editing rights. Ask a super admin to add you
-            as an editor.
+            {canChangeEditors
+              ? 'You can look at every goal. Super admins are not among the goal editors in the settings: to change goals, switch them on in the Settings tab.'
+              : 'You can look at every goal, but changing them needs editing rights. Ask a super admin to add you as an editor.'}
           </Text>
         </Alert>
       )}

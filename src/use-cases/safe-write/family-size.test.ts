@@ -49,7 +49,8 @@ function setup(n: number) {
   return { deps, fake, before: snapshot(), snapshot };
 }
 
-const base = { caller: { userId: '1', isSuperAdmin: true }, portal: { id: '1', timeZone: 'UTC' } };
+// The fake portal's users are super admins (testing/fake-gateway.ts).
+const base = { caller: { userId: '1' }, portal: { id: '1', timeZone: 'UTC' } };
 const tooLarge = MAX_SLICES_PER_INVOCATION + 12;
 
 /** A preview, or an apply with some version (the size is refused before any version check). */

@@ -13,7 +13,8 @@ import type { AppStore, StoredRecord } from '../ports';
 const StoredEntry = z.object({
   v: z.literal(1),
   at: z.string(),
-  by: z.object({ userId: z.string(), email: z.string().optional() }),
+  /** Entries written before ids alone were kept may hold an email: it is read past, never shown. */
+  by: z.object({ userId: z.string() }),
   operation: z.string(),
   familyName: z.string(),
   goalType: z.string().nullable().default(null),
@@ -62,7 +63,8 @@ export function entryFor(
   const entry: StoredEntry = {
     v: 1,
     at: atIso,
-    by: caller.email ? { userId: caller.userId, email: caller.email } : { userId: caller.userId },
+    // The user id only: names are looked up when shown, and the journal keeps no emails.
+    by: { userId: caller.userId },
     operation: plan.operation,
     familyName: family.name,
     goalType: family.goalType,
@@ -77,24 +79,43 @@ export function entryFor(
   return entry;
 }
 
-export function parseEntry(record: StoredRecord): (StoredEntry & { id: string; familyUuid: string }) | null {
+/** An entry with what its record's signature check found: an entry that is not `trusted` decides nothing. */
+type ReadEntry = StoredEntry & {
+  id: string;
+  familyUuid: string;
+  integrity: StoredRecord['integrity'];
+  trusted: boolean;
+};
+
+export function parseEntry(record: StoredRecord): ReadEntry | null {
   const parsed = StoredEntry.safeParse(record.payload);
-  return parsed.success ? { ...parsed.data, id: record.id, familyUuid: record.familyUuid } : null;
+  return parsed.success
+    ? {
+        ...parsed.data,
+        id: record.id,
+        familyUuid: record.familyUuid,
+        integrity: record.integrity,
+        trusted: record.trusted,
+      }
+    : null;
 }
 
-export function presentEntry(e: StoredEntry & { id: string; familyUuid: string }): JournalEntryDto {
+export function presentEntry(e: ReadEntry): JournalEntryDto {
   return {
     id: e.id,
     at: e.at,
-    by: e.by,
+    by: { userId: e.by.userId },
     operation: e.operation,
     familyUuid: e.familyUuid,
     familyName: e.familyName,
     goalType: e.goalType,
     summary: e.summary,
     changes: e.groups.flatMap((g) => g.ids.map((id) => ({ id, property: g.p, before: g.b, after: g.a }))),
-    undoable: e.undoable && e.undoneBy === null,
+    // Undo never acts on an entry that failed its signature check.
+    undoable: e.undoable && e.undoneBy === null && e.trusted,
     undoneBy: e.undoneBy,
+    integrity: e.integrity,
+    trusted: e.trusted,
   };
 }
 

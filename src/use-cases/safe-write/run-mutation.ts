@@ -36,7 +36,7 @@ export async function runMutation(
   params: MutationParams,
   spec: MutationSpec,
 ): Promise<Result<MutationResultDto>> {
-  const forbidden = await requireEditor(deps.gateway.store, params.caller);
+  const forbidden = await requireEditor(deps.gateway, params.caller);
   if (forbidden) return forbidden;
 
   const loaded = await spec.load();

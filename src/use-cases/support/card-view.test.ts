@@ -3,8 +3,8 @@
 import { functionContracts } from '@goal-families/contract';
 import { type RawGoalTarget, READ_PROPERTIES } from '@goal-families/domain';
 import { rawSchedule } from '@goal-families/domain/testing';
+import { createEmulator, DEFAULT_TOKEN, type Emulator } from '@goal-families/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmulator, DEFAULT_TOKEN, type Emulator } from '../../../emulator/index';
 import { sliceKey } from '../../app/functions/entries/define-function';
 import { createGatewayFromEnv } from '../../gateway';
 import type { UseCaseDeps } from '../deps';
@@ -35,6 +35,17 @@ function portal(families: number, assignees: number) {
   return {
     owners: [],
     teams: [],
+    users: [
+      {
+        id: '1',
+        email: 'admin@example.com',
+        firstName: 'Ada',
+        lastName: 'Admin',
+        superAdmin: true,
+        secondaryTeamIds: [],
+        roleIds: [],
+      },
+    ],
     pipelines: {},
     objects: {
       goal_targets: raws.map((r) => ({ id: r.id, properties: r.properties as Record<string, string> })),
@@ -54,7 +65,7 @@ async function card(families: number, assignees: number) {
   );
   const deps: UseCaseDeps = { gateway, now: Date.now, newUuid: () => '', newGroupId: () => '1' };
   const params = functionContracts.goal_families_list.params.parse({
-    caller: { userId: '1', isSuperAdmin: true },
+    caller: { userId: '1' },
     portal: { id: '1', timeZone: 'UTC' },
     filter: { ownerId: REP },
     view: 'card',

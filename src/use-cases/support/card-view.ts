@@ -18,7 +18,7 @@ import {
 } from '@goal-families/domain';
 import type { UseCaseDeps } from '../deps';
 import type { CrmRecord } from '../ports';
-import { canEdit, loadSettings } from '../safe-write/permissions';
+import { identify, isFailure, loadSettings, settingsView } from '../safe-write/permissions';
 import { familiesByName, queryOf } from './family-query';
 import { createNameBook } from './names';
 import { presentSummary } from './presenters';
@@ -48,15 +48,13 @@ export async function cardView(
   const assignee: Assignee = f.teamId
     ? { kind: 'team', id: f.teamId }
     : { kind: 'owner', id: f.ownerId ?? '' };
-  const [loaded, mine] = await Promise.all([
+  const [actor, loaded, mine] = await Promise.all([
+    identify(deps.gateway, p.caller),
     loadSettings(deps.gateway.store),
     deps.gateway.searchTargets(queryOf(f, p.portal.timeZone), READ_PROPERTIES),
   ]);
-  const app = {
-    settings: loaded.settings,
-    canEdit: canEdit(loaded.settings, p.caller),
-    version: loaded.record?.version ?? null,
-  };
+  // A user HubSpot does not know still sees the goals, read-only, as anyone who can see the record.
+  const app = settingsView(loaded, isFailure(actor) ? null : actor);
   const uuids = familiesByName(mine, f.text);
   const shown = uuids.slice(0, Math.min(p.limit, loaded.settings.card.maxFamilies));
   const names = createNameBook(deps.gateway);

@@ -1,4 +1,4 @@
-/** Domain values → the contract's DTOs (src/contract/dto.ts). */
+/** Domain values → the contract's DTOs (src/app/packages/contract/dto.ts). */
 import type {
   FamilyDto,
   FamilySummaryDto,

@@ -2,7 +2,7 @@
  * An in-memory `GoalTargetsGateway` for use-case unit tests: records by id, search that sees every
  * live record, and failure switches per operation and id. Test support only (not bundled: no entry imports it).
  */
-import type { AppStore, CrmRecord, GoalTargetsGateway, WriteOutcome } from '../ports';
+import type { AppStore, CrmRecord, GoalTargetsGateway, PortalUser, WriteOutcome } from '../ports';
 
 export type FakeFailures = {
   /** Ids whose batch update fails (every call) — the "permanent partial failure". */
@@ -12,7 +12,14 @@ export type FakeFailures = {
   archive?: Set<string>;
 };
 
-export function createFakeGateway(records: CrmRecord[], failures: FakeFailures = {}) {
+/** Unless a test says otherwise, every user id is a super admin of the fake portal. */
+const superAdmin = (id: string): PortalUser => ({ id, email: null, superAdmin: true, teamIds: [] });
+
+export function createFakeGateway(
+  records: CrmRecord[],
+  failures: FakeFailures = {},
+  users: (id: string) => PortalUser | null = superAdmin,
+) {
   const live = new Map(records.map((r) => [r.id, { ...r, properties: { ...r.properties } }]));
   let nextId = 900_000;
   let updateCalls = 0;
@@ -22,6 +29,7 @@ export function createFakeGateway(records: CrmRecord[], failures: FakeFailures =
   };
   const store: AppStore = {
     maxPayloadChars: 65_000,
+    signing: false,
     getSettings: async () => null,
     putSettings: async () => {
       throw new Error('not in the fake');
@@ -34,12 +42,15 @@ export function createFakeGateway(records: CrmRecord[], failures: FakeFailures =
       payload: e.payload,
       createdAt: e.createdAt,
       version: '1',
+      integrity: 'unsigned',
+      trusted: true,
     }),
     readJournal: async () => null,
     updateJournal: async () => {
       throw new Error('not in the fake');
     },
     listJournal: async () => ({ entries: [], after: null }),
+    scanRecords: async () => ({ records: [], done: true }),
   };
   const gateway: GoalTargetsGateway = {
     store,
@@ -107,6 +118,7 @@ export function createFakeGateway(records: CrmRecord[], failures: FakeFailures =
     teams: async () => [],
     pipelines: async () => [],
     goalTargetProperties: async () => [],
+    portalUser: async (id) => users(id),
   };
   return { gateway, live };
 }

@@ -16,6 +16,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderCard } from './cardHarness';
 import {
   appliedOf,
+  appView,
   FAMILY_UUID,
   fail,
   makeFamily,
@@ -30,9 +31,8 @@ import {
 import { fire, textOf } from './queries';
 
 /** The card's one call answers with the families and the settings (an editor's, unless given). */
-const editorApp = () => ({ settings: makeSettings(), canEdit: true, version: 's-1' });
 const listOf = (...families: ReturnType<typeof makeFamily>[]) =>
-  ok('goal_families_list', { families, nextCursor: null, total: families.length, app: editorApp() });
+  ok('goal_families_list', { families, nextCursor: null, total: families.length, app: appView() });
 
 describe('GoalFamiliesCard — states', () => {
   it('shows a spinner while the goals load', async () => {
@@ -125,11 +125,11 @@ describe('GoalFamiliesCard — one family', () => {
           families,
           nextCursor: null,
           total: families.length,
-          app: {
+          app: appView({
             settings: makeSettings({ card: { showHealth: false, showYearAtAGlance: false, maxFamilies: 1 } }),
             canEdit: false,
             version: null,
-          },
+          }),
         }),
     });
     await vi.waitFor(() => expect(quiet.maybeFindByTestId(Text, 'card-more')).not.toBeNull());

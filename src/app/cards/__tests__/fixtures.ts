@@ -5,6 +5,7 @@
 
 import type {
   AppError,
+  AppSettingsView,
   ErrorCode,
   FamilyDto,
   FamilySummaryDto,
@@ -139,7 +140,7 @@ export function makeJournalEntry(overrides: Partial<JournalEntryDto> = {}): Jour
   return JournalEntrySchema.parse({
     id: 'j-1',
     at: '2026-03-10T09:30:00.000Z',
-    by: { userId: '42', email: 'viewer@example.com' },
+    by: { userId: '42' },
     operation: 'rename',
     familyUuid: FAMILY_UUID,
     familyName: 'Q-2026 New business',
@@ -148,6 +149,8 @@ export function makeJournalEntry(overrides: Partial<JournalEntryDto> = {}): Jour
     changes: [{ id: '1001', property: 'hs_goal_name', before: 'Q1', after: 'Q-2026 New business' }],
     undoable: true,
     undoneBy: null,
+    integrity: 'valid',
+    trusted: true,
     ...overrides,
   });
 }
@@ -171,6 +174,29 @@ export function makePlan(overrides: Partial<PlanDto> = {}): PlanDto {
     warnings: ["The family's total changes from $12,000.00 to $12,500.00."],
     ...overrides,
   });
+}
+
+/**
+ * The app settings as the UI gets them (`app_settings_get`, or `app` of the card view): an editor (who
+ * may save the settings, but only a super admin changes who may edit) of a portal whose settings are
+ * signed, unless told otherwise.
+ */
+export function appView(overrides: Partial<AppSettingsView> = {}): AppSettingsView {
+  const canEdit = overrides.canEdit ?? true;
+  return {
+    settings: makeSettings(),
+    canEdit,
+    canEditSettings: canEdit,
+    canChangeEditors: canEdit,
+    version: 's-1',
+    protection: { signing: true, settingsRecord: 'valid', settingsIgnored: false },
+    ...overrides,
+  };
+}
+
+/** An `app_settings_get` answer (see `appView`). */
+export function settingsAnswer(overrides: Partial<AppSettingsView> = {}): FunctionResult<'app_settings_get'> {
+  return ok('app_settings_get', appView(overrides));
 }
 
 export function makeSettings(overrides: Partial<SettingsDto> = {}): SettingsDto {

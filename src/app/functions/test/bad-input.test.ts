@@ -4,9 +4,9 @@
  */
 
 import { type FunctionUid, functionUids } from '@goal-families/contract';
+import type { Emulator } from '@goal-families/emulator';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../../emulator/index';
 import { asAdmin, call, DEMO, startEmulator } from './harness';
 
 let emulator: Emulator;
@@ -47,8 +47,10 @@ const valid: Record<FunctionUid, Record<string, unknown>> = {
   owners_and_teams_list: { ...asAdmin },
   goal_property_options: { ...asAdmin },
   app_settings_get: { ...asAdmin },
+  app_store_check: { ...asAdmin },
   app_settings_save: {
     ...asAdmin,
+    version: null,
     settings: {
       editors: { superAdmins: true, userIds: [], teamIds: [] },
       defaults: { timeZone: 'UTC', fiscalYearStartMonth: 1, currency: 'USD' },
@@ -82,6 +84,9 @@ function badVariants(uid: FunctionUid): [string, unknown][] {
     ['missing portal', without('portal')],
     ['unknown top-level key', { ...v, extra: 1 }],
     ['unknown key in caller', { ...v, caller: { ...asAdmin.caller, role: 'root' } }],
+    // Roles are looked up, never believed: a claimed role is an unknown key.
+    ['forged isSuperAdmin', { ...v, caller: { ...asAdmin.caller, isSuperAdmin: true } }],
+    ['forged teamIds', { ...v, caller: { ...asAdmin.caller, teamIds: ['1'] } }],
     ['caller id not numeric', { ...v, caller: { userId: 'abc' } }],
     ['caller id wrong type', { ...v, caller: { userId: 123 } }],
     ['bad time zone', { ...v, portal: { id: '1', timeZone: 'Mars/Olympus' } }],

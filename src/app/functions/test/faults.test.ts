@@ -1,6 +1,7 @@
 /** The safe-write protocol under HubSpot's failure modes, injected by the emulator. */
+
+import type { Emulator } from '@goal-families/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../../emulator/index';
 import { asAdmin, call, ownerIds, rename, startEmulator, storedSlices } from './harness';
 
 let emulator: Emulator;

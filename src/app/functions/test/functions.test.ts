@@ -1,8 +1,8 @@
 /** Every app function end to end: built bundle → emulator (demo portal). */
 
 import { type FunctionUid, functionContracts } from '@goal-families/contract';
+import type { Emulator } from '@goal-families/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../../emulator/index';
 import { admin, asAdmin, call, DEMO, ownerIds, portal, rep, startEmulator, storedSlices } from './harness';
 
 let emulator: Emulator;
@@ -89,12 +89,8 @@ describe('reads', () => {
       limit: 50,
     });
     expectContract('goal_families_list', card);
-    const settings = await call('app_settings_get', { ...asAdmin });
-    expect(card.app).toEqual({
-      settings: settings.settings,
-      canEdit: settings.canEdit,
-      version: settings.version,
-    });
+    const { ok: _ok, meta: _meta, ...settings } = await call('app_settings_get', { ...asAdmin });
+    expect(card.app).toEqual(settings);
     expect(card.total).toBe(list.total);
     expect(card.families.length).toBe(Math.min(list.total, settings.settings.card.maxFamilies));
     type Group = { assignee: { kind: string; id: string } | null; slices?: unknown[] };
@@ -377,17 +373,23 @@ describe('mutations (safe-write protocol)', () => {
 });
 
 describe('settings and permissions', () => {
-  it('app_settings_get/save: defaults, save, FORBIDDEN for non-editors, CONFLICT on a stale version', async () => {
+  it('app_settings_get/save and app_store_check: defaults, save, FORBIDDEN for non-editors, CONFLICT on a stale version', async () => {
     const first = await call('app_settings_get', asAdmin);
     expectContract('app_settings_get', first);
-    expect(first).toMatchObject({ canEdit: true, version: null });
+    expect(first).toMatchObject({
+      canEdit: true,
+      canEditSettings: true,
+      canChangeEditors: true,
+      version: null,
+    });
+    expect(first.protection).toEqual({ signing: true, settingsRecord: 'none', settingsIgnored: false });
     const settings = { ...first.settings, editors: { ...first.settings.editors, userIds: [rep.userId] } };
     const saved = await call('app_settings_save', { ...asAdmin, settings, version: null });
     expectContract('app_settings_save', saved);
     const stale = await call('app_settings_save', { ...asAdmin, settings, version: null });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const asRep = await call('app_settings_get', { caller: rep, portal });
-    expect(asRep.canEdit).toBe(true);
+    expect(asRep).toMatchObject({ canEdit: true, canEditSettings: true, canChangeEditors: false });
 
     const locked = { ...settings, editors: { superAdmins: true, userIds: [], teamIds: [] } };
     expect(
@@ -403,11 +405,17 @@ describe('settings and permissions', () => {
     });
     expect(denied).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(emulator.snapshot()).toBe(before);
+    const current = await call('app_settings_get', { caller: rep, portal });
     const self = await call('app_settings_save', {
-      caller: { ...admin, isSuperAdmin: false },
+      caller: rep,
       portal,
-      settings: locked,
+      settings: { ...locked, editors: { ...locked.editors, userIds: [rep.userId] } },
+      version: current.version,
     });
     expect(self).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const check = await call('app_store_check', asAdmin);
+    expectContract('app_store_check', check);
+    expect(check).toMatchObject({ untrusted: [], nextCursor: null });
+    expect(admin.userId).toBe(DEMO.users.admin);
   });
 });

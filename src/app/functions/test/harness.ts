@@ -13,9 +13,13 @@ import {
   DEMO,
   type Emulator,
   type EmulatorOptions,
-} from '../../../../emulator/index';
+} from '@goal-families/emulator';
+import { SIGNING_SECRET_NAME } from '../../../gateway';
 
 const require = createRequire(import.meta.url);
+
+export { SIGNING_SECRET_NAME };
+export const TEST_SIGNING_KEY = 'test-signing-key-0123456789abcdef0123456789';
 export const distDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
 export const kebab = (uid: string) => uid.replace(/_/g, '-');
@@ -39,12 +43,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   process.env.PRIVATE_APP_ACCESS_TOKEN = DEFAULT_TOKEN;
   // Retries wait 1 ms instead of 250 ms: fault storms finish fast, the logic is the same.
   process.env.GOAL_FAMILIES_RETRY_BASE_DELAY_MS = '1';
+  // The app's signing secret, as `hs secrets add` would set it: records are signed and checked.
+  process.env[SIGNING_SECRET_NAME] = TEST_SIGNING_KEY;
   return emulator;
 }
 
 export const portal = { id: String(DEMO.portalId), timeZone: 'UTC' };
-export const admin = { userId: DEMO.users.admin, isSuperAdmin: true };
-export const rep = { userId: DEMO.users.repWithoutEditRights, isSuperAdmin: false };
+/** The demo portal's super admin (the emulator's users API says so; the caller only names the user). */
+export const admin = { userId: DEMO.users.admin };
+/** A rep who is not an editor under the default settings. */
+export const rep = { userId: DEMO.users.repWithoutEditRights };
+/** The manager of the rep's team: an ordinary user until the settings make them an editor. */
+export const manager = { userId: DEMO.users.manager };
 export const asAdmin = { caller: admin, portal };
 
 /** The seeded demo owners (`DEMO.owners` lists only named roles): read once through the function. */

@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Emulator } from '@goal-families/emulator';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Emulator } from '../../../../emulator/index';
 import { asAdmin, DEMO, startEmulator } from './harness';
 
 const root = join(__dirname, '..', '..', '..', '..');

@@ -42,15 +42,15 @@ export const TimeZone = z
   }, 'must be an IANA time zone such as "Europe/Berlin"');
 
 /**
- * Who is calling. App functions get no user from HubSpot (docs/hubspot-facts.md §2), so the UI passes
- * `context.user` here; the functions check it against the app settings.
+ * Who is calling: the user id (and, for display only, the email) the UI extension reads from
+ * `context.user`. App functions get no signed identity from HubSpot, so this is the browser's claim;
+ * the functions never believe roles from it — they look the user up in HubSpot's users API
+ * (super admin, teams) and refuse ids HubSpot does not know. Roles sent here (`isSuperAdmin`,
+ * `teamIds`) are unknown keys and refused as a VALIDATION_ERROR. See docs/security.md.
  */
 export const Caller = z.strictObject({
   userId: NumericId,
   email: z.string().max(254).optional(),
-  teamIds: z.array(NumericId).max(200).default([]),
-  /** From `context.user.permissions` / super-admin role as seen by the UI extension. */
-  isSuperAdmin: z.boolean().default(false),
 });
 export type Caller = z.infer<typeof Caller>;
 

@@ -171,10 +171,30 @@ export const DEFAULT_SETTINGS: SettingsDto = {
   card: { showYearAtAGlance: true, showHealth: true, maxFamilies: 10 },
 };
 
+/**
+ * What the app found when it checked a stored record (settings, journal entry) against its
+ * signature: `valid`, `tampered` (signed, but the content or the signature was changed outside the
+ * app) or `unsigned` (no signature: written while the app had no signing secret, or by someone else).
+ */
+export const RecordIntegrity = z.enum(['valid', 'tampered', 'unsigned']);
+export type RecordIntegrity = z.infer<typeof RecordIntegrity>;
+
+/** How well the app's stored settings are protected, for the settings page's banners. */
+export const StoreProtectionDto = z.object({
+  /** The app's signing secret is set: every stored record is signed, and only signed ones are believed. */
+  signing: z.boolean(),
+  /** The settings record: none saved yet, or what its signature check found. */
+  settingsRecord: z.enum(['none', 'valid', 'tampered', 'unsigned']),
+  /** The settings record failed its check and is ignored: the defaults (super admins may edit) apply. */
+  settingsIgnored: z.boolean(),
+});
+export type StoreProtectionDto = z.infer<typeof StoreProtectionDto>;
+
 export const JournalEntryDto = z.object({
   id: z.string(),
   at: IsoInstant,
-  by: z.object({ userId: z.string(), email: z.string().optional() }),
+  /** Who made the change: a user id (names are looked up when shown; the journal stores no emails). */
+  by: z.object({ userId: z.string() }),
   operation: z.string(),
   familyUuid: z.string(),
   familyName: z.string(),
@@ -192,6 +212,13 @@ export const JournalEntryDto = z.object({
   ),
   undoable: z.boolean(),
   undoneBy: z.string().nullable(),
+  /** The entry's signature check. */
+  integrity: RecordIntegrity,
+  /**
+   * false when the entry cannot be believed (tampered, or unsigned while the app signs): shown with a
+   * warning, never undoable.
+   */
+  trusted: z.boolean(),
 });
 export type JournalEntryDto = z.infer<typeof JournalEntryDto>;
 

@@ -27,7 +27,9 @@ import {
   FindingDto,
   JournalEntryDto,
   MutationResultDto,
+  RecordIntegrity,
   SettingsDto,
+  StoreProtectionDto,
 } from './dto';
 
 const base = { caller: Caller, portal: Portal };
@@ -79,11 +81,13 @@ export const FamilyFilter = z.strictObject({
   to: IsoDate.optional(),
   health: z.enum(['healthy', 'broken']).optional(),
 });
+/** What the UI passes as a filter (its input shape: the UI never imports zod itself). */
+export type FamilyFilter = z.input<typeof FamilyFilter>;
 
 /**
  * The largest family (in slices) that one invocation may create or change family-wide.
  *
- * Why 1,200: an apply is sequential calls; for rename/archive it makes 3 + ⌈n/200⌉ + 3⌈n/100⌉ calls
+ * Why 1,200: an apply is sequential calls; for rename/archive it makes 4 + ⌈n/200⌉ + 3⌈n/100⌉ calls
  * (docs/benchmarks.md, "How far one invocation goes"), so at the benchmark's 100 ms per call 1,300
  * slices fit in 5 s and 2,700 in 10 s. A failed apply must still have time to roll back (up to as
  * many calls again), and HubSpot's latency per batch call can exceed 100 ms, so the limit takes the
@@ -109,11 +113,22 @@ export type FamilyIndexEntry = z.infer<typeof FamilyIndexEntry>;
 
 export const MAX_SLICES_PER_INVOCATION = 1_200;
 
-/** The app settings as the UI gets them: what they say, whether the caller may edit, and their version. */
+/**
+ * The app settings as the UI gets them: what they say, what the caller may do (looked up in HubSpot's
+ * users API), the version a save must send back, and how the stored settings are protected.
+ */
 export const AppSettingsView = z.object({
+  /** The settings in force: the defaults when none are saved or the saved ones failed their check. */
   settings: SettingsDto,
+  /** May change goals. */
   canEdit: z.boolean(),
+  /** May save the settings: super admins always (no setting can lock them out), and editors. */
+  canEditSettings: z.boolean(),
+  /** May change who may edit goals: super admins only. */
+  canChangeEditors: z.boolean(),
+  /** Send it back to `app_settings_save`; null when no settings record exists yet. */
   version: z.string().nullable(),
+  protection: StoreProtectionDto,
 });
 export type AppSettingsView = z.infer<typeof AppSettingsView>;
 
@@ -392,14 +407,47 @@ export const functionContracts = {
     }),
   },
   app_settings_get: {
-    summary: 'The app settings (F11), with whether the caller may edit.',
+    summary:
+      "The app settings (F11), with what the caller may do (looked up in HubSpot's users API) and how the stored settings are protected.",
     params: z.strictObject(base),
     result: AppSettingsView,
   },
   app_settings_save: {
-    summary: 'Save the app settings (F11); super admins and chosen editors only.',
-    params: z.strictObject({ ...base, settings: SettingsDto, version: Version.nullable().optional() }),
+    summary:
+      'Save the app settings (F11) in place, with the version read; super admins and editors only, and only super admins may change who may edit.',
+    params: z.strictObject({
+      ...base,
+      settings: SettingsDto,
+      /**
+       * Required: the `version` `app_settings_get` returned. `null` says "there is no settings record
+       * yet" (the first save); when one exists by then, the save is a CONFLICT, as is any other stale version.
+       */
+      version: Version.nullable(),
+    }),
     result: z.object({ settings: SettingsDto, version: z.string() }),
+  },
+  app_store_check: {
+    summary:
+      "Health check of the app's own stored records: the settings record and every journal entry checked against its signature; one bounded page per call, pass nextCursor back until it is null.",
+    params: z.strictObject({ ...base, cursor: Cursor.optional() }),
+    result: z.object({
+      protection: StoreProtectionDto,
+      /** Journal entries checked by this call and every call before it. */
+      checkedEntries: z.number().int(),
+      /** Entries of this call that cannot be believed: undo ignores them. */
+      untrusted: z.array(
+        z.object({
+          id: z.string(),
+          integrity: RecordIntegrity,
+          /** When the record says it was made (it may be forged too). */
+          at: IsoInstant.nullable(),
+          familyUuid: z.string(),
+          /** The goal's name as the record states it, if readable. */
+          familyName: z.string().nullable(),
+        }),
+      ),
+      nextCursor: z.string().nullable(),
+    }),
   },
 } as const;
 

@@ -85,7 +85,7 @@ const CONSTANTS = [
   'CLEARED',
 ];
 
-describe('src/domain/index', () => {
+describe('@goal-families/domain (index.ts)', () => {
   it.each(FUNCTIONS)('exports function %s', (name) => {
     expect(typeof (domain as Record<string, unknown>)[name]).toBe('function');
   });

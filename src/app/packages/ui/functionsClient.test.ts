@@ -4,7 +4,7 @@ import { createFunctionsClient } from './functionsClient';
 import { identityFromContext } from './identity';
 
 const identity = {
-  caller: { userId: '42', email: 'v@example.com', teamIds: ['9'], isSuperAdmin: false },
+  caller: { userId: '42', email: 'v@example.com' },
   portal: { id: '123', timeZone: 'UTC' },
 };
 
@@ -65,17 +65,16 @@ describe('identityFromContext', () => {
     ],
     permissions: [] as 'integrations-management-write'[],
   };
-  it('maps the user and portal to the contract shapes', () => {
+  it('maps the user and portal to the contract shapes: the user id and email, never roles', () => {
     expect(identityFromContext({ user, portal: { id: 123, timezone: 'Europe/Berlin' } })).toEqual({
-      caller: { userId: '42', email: 'v@example.com', teamIds: ['9', '10'], isSuperAdmin: false },
+      caller: { userId: '42', email: 'v@example.com' },
       portal: { id: '123', timeZone: 'Europe/Berlin' },
     });
   });
-  it('treats app-management permission as super admin (an assumption, see identity.ts)', () => {
+  it('sends no super-admin claim even for a user who may manage apps (the functions look roles up)', () => {
     const admin = { ...user, permissions: ['integrations-management-write' as const] };
-    expect(identityFromContext({ user: admin, portal: { id: 1, timezone: '' } })).toMatchObject({
-      caller: { isSuperAdmin: true },
-      portal: { timeZone: 'UTC' },
-    });
+    const identity = identityFromContext({ user: admin, portal: { id: 1, timezone: '' } });
+    expect(identity.caller).toEqual({ userId: '42', email: 'v@example.com' });
+    expect(identity.portal.timeZone).toBe('UTC');
   });
 });

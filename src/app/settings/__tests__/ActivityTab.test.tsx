@@ -1,4 +1,4 @@
-import { Button, EmptyState, ErrorState, LoadingButton, Table } from '@hubspot/ui-extensions';
+import { Button, EmptyState, ErrorState, LoadingButton, StatusTag, Table } from '@hubspot/ui-extensions';
 import { describe, expect, it, vi } from 'vitest';
 import { appliedOf, fail, makeJournalEntry, makePlan, ok, previewOf } from '../../cards/__tests__/fixtures';
 import { textOf } from '../../cards/__tests__/queries';
@@ -22,11 +22,36 @@ describe('Activity tab', () => {
     await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'journal-table')).not.toBeNull());
     const table = textOf(page.findByTestId(Table, 'journal-table'));
     expect(table).toContain('Mar 10, 2026, 9:30 AM');
-    expect(table).toContain('viewer@example.com');
+    // The journal holds user ids; names come from the directory.
+    expect(table).toContain('Ada Admin');
     expect(table).toContain('Undone');
     expect(page.maybeFindByTestId(Button, 'undo-j-1')).not.toBeNull();
     expect(page.maybeFindByTestId(Button, 'undo-j-0')).toBeNull();
     expect(page.maybeFindByTestId(Button, 'undo-j-u')).toBeNull();
+  });
+
+  it('marks records altered outside the app or not signed, offers no undo for them, and names unknown users plainly', async () => {
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_journal_list: () =>
+        journal(
+          makeJournalEntry({ id: 'j-t', integrity: 'tampered', trusted: false, undoable: false }),
+          makeJournalEntry({ id: 'j-n', integrity: 'unsigned', trusted: false, undoable: false }),
+          makeJournalEntry({ id: 'j-o', integrity: 'unsigned', trusted: true, by: { userId: '5' } }),
+        ),
+    });
+    await openTab(page, 'activity');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(StatusTag, 'tampered-j-t')).not.toBeNull());
+    expect(textOf(page.findByTestId(StatusTag, 'tampered-j-t'))).toBe('Altered outside the app');
+    expect(textOf(page.findByTestId(StatusTag, 'unsigned-j-n'))).toBe('Not signed by the app');
+    // Unsigned while the app signs nothing: nothing to warn about.
+    expect(page.maybeFindByTestId(StatusTag, 'unsigned-j-o')).toBeNull();
+    expect(page.maybeFindByTestId(Button, 'undo-j-t')).toBeNull();
+    expect(page.maybeFindByTestId(Button, 'undo-j-n')).toBeNull();
+    expect(page.maybeFindByTestId(Button, 'undo-j-o')).not.toBeNull();
+    await vi.waitFor(() =>
+      expect(textOf(page.findByTestId(Table, 'journal-table'))).toContain('Unknown user'),
+    );
   });
 
   it('undoes a change after a preview and reloads the journal', async () => {

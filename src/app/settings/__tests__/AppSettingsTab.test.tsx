@@ -1,7 +1,7 @@
-import { Alert, Button, Input, MultiSelect, Text, Toggle } from '@hubspot/ui-extensions';
+import { Alert, Button, Input, MultiSelect, Tabs, Text, Toggle } from '@hubspot/ui-extensions';
 import { describe, expect, it, vi } from 'vitest';
 import { fail, makeSettings, ok } from '../../cards/__tests__/fixtures';
-import { fire } from '../../cards/__tests__/queries';
+import { fire, textOf } from '../../cards/__tests__/queries';
 import { listOf, openTab, renderPage } from './pageHarness';
 
 describe('Settings tab', () => {
@@ -60,6 +60,81 @@ describe('Settings tab', () => {
     await vi.waitFor(() => expect(page.maybeFind(Toggle, { name: 'superAdmins' })).not.toBeNull());
     expect(page.maybeFindByTestId(Button, 'settings-save')).toBeNull();
     expect(page.find(Toggle, { name: 'superAdmins' }).props.readOnly).toBe(true);
-    expect(page.findAll(Text).some((t) => t.text === 'Only editors can change these settings.')).toBe(true);
+    expect(
+      page.findAll(Text).some((t) => t.text === 'Only super admins and editors can change these settings.'),
+    ).toBe(true);
+  });
+
+  it('lets an editor who is not a super admin change the defaults but not who may edit', async () => {
+    const page = renderPage(
+      {
+        goal_families_list: () => listOf(),
+        app_settings_save: (p) => ok('app_settings_save', { settings: p.settings, version: 's-2' }),
+      },
+      { settingsAnswer: { canChangeEditors: false } },
+    );
+    await openTab(page, 'settings');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Button, 'settings-save')).not.toBeNull());
+    expect(page.findByTestId(Text, 'editors-super-admins-only').text).toBe(
+      'Only super admins can change who may edit goals.',
+    );
+    expect(page.find(Toggle, { name: 'superAdmins' }).props.readOnly).toBe(true);
+    expect(page.find(MultiSelect, { name: 'userIds' }).props.readOnly).toBe(true);
+    expect(page.find(MultiSelect, { name: 'teamIds' }).props.readOnly).toBe(true);
+    expect(page.find(Input, { name: 'currency' }).props.readOnly).toBe(false);
+    fire(page.find(Input, { name: 'currency' }), 'onInput', 'EUR');
+    page.findByTestId(Button, 'settings-save').trigger('onClick');
+    await vi.waitFor(() => expect(page.callsOf('app_settings_save')).toHaveLength(1));
+    expect(page.callsOf('app_settings_save')[0]).toMatchObject({
+      settings: { editors: makeSettings().editors },
+    });
+  });
+
+  it('a super admin left out of the editors still opens and saves the settings, and is told how to edit again', async () => {
+    const settings = makeSettings({ editors: { superAdmins: false, userIds: ['1'], teamIds: [] } });
+    const page = renderPage(
+      { goal_families_list: () => listOf() },
+      { canEdit: false, settingsAnswer: { settings, canEditSettings: true, canChangeEditors: true } },
+    );
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Alert, 'read-only-notice')).not.toBeNull());
+    expect(textOf(page.findByTestId(Alert, 'read-only-notice'))).toContain(
+      'switch them on in the Settings tab',
+    );
+    await openTab(page, 'settings');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Button, 'settings-save')).not.toBeNull());
+    expect(page.find(Toggle, { name: 'superAdmins' }).props.readOnly).toBe(false);
+  });
+
+  it('says so when the app signs nothing, and when the saved settings were changed outside the app', async () => {
+    const unsigned = renderPage(
+      { goal_families_list: () => listOf() },
+      {
+        settingsAnswer: {
+          protection: { signing: false, settingsRecord: 'unsigned', settingsIgnored: false },
+        },
+      },
+    );
+    await vi.waitFor(() => expect(unsigned.maybeFindByTestId(Alert, 'unsigned-store-notice')).not.toBeNull());
+    expect(unsigned.findByTestId(Alert, 'unsigned-store-notice').props.title).toBe(
+      'Settings and activity are not protected',
+    );
+    expect(unsigned.maybeFindByTestId(Alert, 'ignored-settings-notice')).toBeNull();
+
+    const forged = renderPage(
+      { goal_families_list: () => listOf() },
+      {
+        settingsAnswer: { protection: { signing: true, settingsRecord: 'tampered', settingsIgnored: true } },
+      },
+    );
+    await vi.waitFor(() => expect(forged.maybeFindByTestId(Alert, 'ignored-settings-notice')).not.toBeNull());
+    expect(textOf(forged.findByTestId(Alert, 'ignored-settings-notice'))).toContain(
+      'changed outside the app, so they are ignored',
+    );
+    expect(forged.maybeFindByTestId(Alert, 'unsigned-store-notice')).toBeNull();
+
+    const intact = renderPage({ goal_families_list: () => listOf() });
+    await vi.waitFor(() => expect(intact.maybeFind(Tabs)).not.toBeNull());
+    expect(intact.maybeFindByTestId(Alert, 'unsigned-store-notice')).toBeNull();
+    expect(intact.maybeFindByTestId(Alert, 'ignored-settings-notice')).toBeNull();
   });
 });

@@ -186,4 +186,80 @@ describe('Health tab', () => {
     expect(row).toContain(shown);
     if (goalType !== 'sales_quota') expect(row).not.toContain('$');
   });
+
+  it("checks the app's own records with each run: altered change records are listed in plain words", async () => {
+    const protection = { signing: true, settingsRecord: 'valid' as const, settingsIgnored: false };
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_families_audit: () => page2,
+      app_store_check: (p) =>
+        p.cursor
+          ? ok('app_store_check', {
+              protection,
+              checkedEntries: 1500,
+              untrusted: [
+                {
+                  id: '2001',
+                  integrity: 'unsigned',
+                  at: null,
+                  familyUuid: FAMILY_UUID,
+                  familyName: null,
+                },
+              ],
+              nextCursor: null,
+            })
+          : ok('app_store_check', {
+              protection,
+              checkedEntries: 1000,
+              untrusted: [
+                {
+                  id: '1001',
+                  integrity: 'tampered',
+                  at: '2026-03-10T09:30:00.000Z',
+                  familyUuid: FAMILY_UUID,
+                  familyName: 'Q-2026 New business',
+                },
+              ],
+              nextCursor: 'c-2',
+            }),
+    });
+    await openTab(page, 'health');
+    expect(page.callsOf('app_store_check')).toHaveLength(0);
+    page.findByTestId(Button, 'audit-start').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Alert, 'store-check-untrusted')).not.toBeNull());
+    const alert = page.findByTestId(Alert, 'store-check-untrusted');
+    expect(alert.props.title).toBe('2 change records were not made by this app');
+    const text = textOf(alert);
+    expect(text).toContain('Q-2026 New business');
+    expect(text).toContain('Altered outside the app');
+    expect(text).toContain('Not signed by the app');
+    expect(text).toContain('Unknown goal');
+    expect(text).not.toContain('1001');
+    expect(page.callsOf('app_store_check')).toEqual([{}, { cursor: 'c-2' }]);
+  });
+
+  it('says the records are intact when they are, and that nothing is signed when the secret is missing', async () => {
+    const page = renderPage({ goal_families_list: () => listOf(), goal_families_audit: () => page2 });
+    await openTab(page, 'health');
+    page.findByTestId(Button, 'audit-start').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Text, 'store-check-ok')).not.toBeNull());
+    expect(page.findByTestId(Text, 'store-check-ok').text).toBe(
+      "The app's saved settings and its 3 change records are as the app wrote them.",
+    );
+    const unsigned = renderPage({
+      goal_families_list: () => listOf(),
+      goal_families_audit: () => page2,
+      app_store_check: () =>
+        ok('app_store_check', {
+          protection: { signing: false, settingsRecord: 'unsigned', settingsIgnored: false },
+          checkedEntries: 3,
+          untrusted: [],
+          nextCursor: null,
+        }),
+    });
+    await openTab(unsigned, 'health');
+    unsigned.findByTestId(Button, 'audit-start').trigger('onClick');
+    await vi.waitFor(() => expect(unsigned.maybeFindByTestId(Text, 'store-check-unsigned')).not.toBeNull());
+    expect(unsigned.maybeFindByTestId(Text, 'store-check-ok')).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
 import type { FunctionResult } from '@goal-families/contract';
 import { Alert, Button, EmptyState, ErrorState, LoadingSpinner, Tab, Table } from '@hubspot/ui-extensions';
 import { describe, expect, it, vi } from 'vitest';
-import { fail, makeFamily, makeSettings, ok, pending } from '../../cards/__tests__/fixtures';
+import { fail, makeFamily, pending, settingsAnswer } from '../../cards/__tests__/fixtures';
 import { textOf } from '../../cards/__tests__/queries';
 import { listOf, openTab, renderPage } from './pageHarness';
 
@@ -16,7 +16,7 @@ describe('SettingsPage', () => {
     const page = renderPage({ app_settings_get: () => answer, goal_families_list: () => listOf() });
     await vi.waitFor(() => expect(page.maybeFindByTestId(ErrorState, 'page-error')).not.toBeNull());
     expect(textOf(page.findByTestId(ErrorState, 'page-error'))).toContain('HubSpot said 502');
-    answer = ok('app_settings_get', { settings: makeSettings(), canEdit: true, version: 's-1' });
+    answer = settingsAnswer();
     page.findByTestId(Button, 'page-retry').trigger('onClick');
     await vi.waitFor(() => expect(page.maybeFindByTestId(EmptyState, 'families-empty')).not.toBeNull());
     expect(page.maybeFindByTestId(ErrorState, 'page-error')).toBeNull();

@@ -1,8 +1,14 @@
-import type { FamilyIndexEntry } from '@goal-families/contract';
+import type { FamilyIndexEntry, FunctionResult } from '@goal-families/contract';
 import { type SettingsContext, Tabs } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { expect, vi } from 'vitest';
-import { fakeClient, type Handlers, type makeFamily, makeSettings, ok } from '../../cards/__tests__/fixtures';
+import {
+  fakeClient,
+  type Handlers,
+  type makeFamily,
+  ok,
+  settingsAnswer,
+} from '../../cards/__tests__/fixtures';
 import { fire } from '../../cards/__tests__/queries';
 import { SettingsPage, type TabId } from '../SettingsPage';
 import type { PageActions } from '../types/page';
@@ -96,12 +102,24 @@ function indexFromList(list: NonNullable<Handlers['goal_families_list']>): Handl
 }
 
 /** Renders the settings page with an injected client; an editor by default. */
-export function renderPage(handlers: Handlers, options: { canEdit?: boolean } = {}) {
+export function renderPage(
+  handlers: Handlers,
+  options: {
+    canEdit?: boolean;
+    settingsAnswer?: Partial<Extract<FunctionResult<'app_settings_get'>, { ok: true }>>;
+  } = {},
+) {
   const fake = fakeClient({
-    app_settings_get: () =>
-      ok('app_settings_get', { settings: makeSettings(), canEdit: options.canEdit ?? true, version: 's-1' }),
+    app_settings_get: () => settingsAnswer({ canEdit: options.canEdit ?? true, ...options.settingsAnswer }),
     owners_and_teams_list: directory,
     goal_property_options: goalOptions,
+    app_store_check: () =>
+      ok('app_store_check', {
+        protection: { signing: true, settingsRecord: 'valid', settingsIgnored: false },
+        checkedEntries: 3,
+        untrusted: [],
+        nextCursor: null,
+      }),
     ...(handlers.goal_families_list && !handlers.goal_families_index
       ? { goal_families_index: indexFromList(handlers.goal_families_list) }
       : {}),

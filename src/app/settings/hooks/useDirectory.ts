@@ -12,6 +12,8 @@ export interface DirectoryView {
   teams: Team[];
   ownerName: (id: string) => string;
   teamName: (id: string) => string;
+  /** A HubSpot user's name by user id (the journal stores ids only); "Unknown user" when not an owner. */
+  userName: (userId: string) => string;
 }
 
 /** Owners and teams for pickers and names; while missing, ids are shown as they are. */
@@ -25,5 +27,7 @@ export function useDirectory(client: FunctionsClient): DirectoryView {
     teams,
     ownerName: (id) => owners.find((o) => o.id === id)?.name ?? `Owner ${id}`,
     teamName: (id) => teams.find((t) => t.id === id)?.name ?? `Team ${id}`,
+    userName: (userId) =>
+      owners.find((o) => o.userId === userId)?.name ?? (state.status === 'loading' ? '…' : 'Unknown user'),
   };
 }

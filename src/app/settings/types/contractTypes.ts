@@ -1,6 +1,3 @@
-/** Contract types this folder uses that the contract exports only as schemas (type-only, erased). */
+/** Contract types this folder uses (type-only, erased at build). */
 
-import type { FamilyFilter as FamilyFilterSchema } from '@goal-families/contract';
-import type { z } from 'zod';
-
-export type FamilyFilter = z.input<typeof FamilyFilterSchema>;
+export type { FamilyFilter } from '@goal-families/contract';

@@ -1,4 +1,4 @@
-import type { SettingsDto } from '@goal-families/contract';
+import type { SettingsDto, StoreProtectionDto } from '@goal-families/contract';
 import type { FunctionsClient } from '@goal-families/ui';
 import type { ExtensionPointApiActions, SettingsContext } from '@hubspot/ui-extensions';
 
@@ -20,7 +20,14 @@ export interface PageEnvironment {
   actions: PageActions;
   settings: SettingsDto;
   settingsVersion: string | null;
+  /** May change goals. */
   canEdit: boolean;
+  /** May save the settings (super admins always, editors too). */
+  canEditSettings: boolean;
+  /** May change who may edit goals (super admins only). */
+  canChangeEditors: boolean;
+  /** Whether the stored settings and journal are signed, and whether the settings passed their check. */
+  protection: StoreProtectionDto;
   timeZone: string;
   currency: string;
   now: () => Date;

@@ -6,7 +6,7 @@ import type { SettingsDto } from '@goal-families/contract';
 import { parseMoneyInput, validateGoalName } from '@goal-families/ui';
 
 /**
- * The most slices one invocation may write: the functions' MAX_SLICES_PER_INVOCATION (src/contract), repeated
+ * The most slices one invocation may write: the functions' MAX_SLICES_PER_INVOCATION (@goal-families/contract), repeated
  * here because HubSpot builds this folder on its own; a test keeps the two equal.
  */
 export const MAX_SLICES_PER_GOAL = 1_200;

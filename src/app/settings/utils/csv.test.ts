@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCsv, parseCsv } from './csv';
+import { formatCsv, formulaCells, parseCsv } from './csv';
 
 describe('parseCsv', () => {
   it.each([
@@ -32,15 +32,41 @@ describe('parseCsv', () => {
   ])('refuses %j', (text, error) => {
     expect(parseCsv(text)).toEqual({ ok: false, error });
   });
-  it('round-trips any grid of printable fields', () => {
-    const field = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', ' ', '\n', '1', '.', 'é') });
+  it('round-trips any grid of printable fields; a cell that would start a formula comes back as text', () => {
+    const field = fc.string({
+      unit: fc.constantFrom('a', 'b', ',', '"', ' ', '\n', '1', '.', 'é', '=', '+', '-', '@', '\t'),
+    });
     fc.assert(
       fc.property(
         fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
         (rows) => {
-          expect(parseCsv(formatCsv(rows))).toEqual({ ok: true, rows });
+          const text = (f: string) => (/^[=+\-@\t\r]/.test(f) ? `'${f}` : f);
+          const expected = rows.map((r) => r.map(text));
+          expect(parseCsv(formatCsv(rows))).toEqual({ ok: true, rows: expected });
+          const back = parseCsv(formatCsv(rows));
+          if (back.ok) expect(formulaCells(back.rows)).toEqual([]);
         },
       ),
     );
+  });
+});
+
+describe('formula-leading cells (OWASP CSV injection)', () => {
+  it.each([
+    ['=1+1', true],
+    ['+1', true],
+    ['-1', true],
+    ['@SUM(A1)', true],
+    ['\tx', true],
+    ['\rx', true],
+    ["'=1+1", false],
+    [' =1', false],
+    ['a=b', false],
+    ['', false],
+  ])('%j starts like a formula: %s', (value, formula) => {
+    expect(formulaCells([['ok', value]])).toEqual(formula ? [{ row: 1, column: 2, value }] : []);
+  });
+  it('exports such a cell quoted, behind an apostrophe', () => {
+    expect(formatCsv([['=cmd|"/c calc"!A1', 'x']])).toBe(`"'=cmd|""/c calc""!A1",x\r\n`);
   });
 });

@@ -34,6 +34,23 @@ describe('formatScheduleCsv', () => {
   });
 });
 
+describe('formula-leading cells (CSV injection)', () => {
+  const named = (name: string) =>
+    makeFamilyDetail({
+      groups: [makeGroup({ assignee: { kind: 'owner', id: '1', name } }), family.groups[1] ?? makeGroup()],
+    });
+  it.each(['=HYPERLINK("http://x.example","Open")', '+1', '-Jane', '@SUM(A1)', '\tTabbed', '\rReturn'])(
+    'exports %j as text, and reads the export back as "nothing changes"',
+    (name) => {
+      const odd = named(name);
+      const csv = formatScheduleCsv(odd, label);
+      const cell = csv.split('\r\n')[1]?.split(',501,')[0];
+      expect(cell).toBe(`"'${name.replace(/"/g, '""')}"`);
+      expect(parseScheduleCsv(csv, odd, label)).toMatchObject({ ok: true, changes: [] });
+    },
+  );
+});
+
 describe('parseScheduleCsv', () => {
   it('reads back its own export as "nothing changes"', () => {
     expect(parseScheduleCsv(exported, family, label)).toEqual({
@@ -82,7 +99,27 @@ describe('parseScheduleCsv', () => {
       'Column "2026-01-02" is not a period',
     ],
     ['too many decimals', edit(1, 3, '10.005'), 'Row 2, 2026-02-01: Use at most two decimal places.'],
-    ['a negative amount', edit(2, 3, '-1'), 'Row 3, 2026-02-01: The amount must not be negative.'],
+    [
+      'a negative amount (a formula to a spreadsheet)',
+      edit(2, 3, '-1'),
+      'Row 3, column "2026-02-01": starts with "-", which spreadsheets treat as a formula. Remove it.',
+    ],
+    [
+      'a formula in an amount',
+      edit(1, 5, '=SUM(C2:D2)'),
+      'Row 2, column "2026-04-01": starts with "=", which spreadsheets treat as a formula. Remove it.',
+    ],
+    [
+      'a formula in the assignee column',
+      edit(2, 0, '@cmd'),
+      'Row 3, column "assignee": starts with "@", which spreadsheets treat as a formula. Remove it.',
+    ],
+    [
+      'a formula in the header',
+      exported.replace('assignee', '+assignee'),
+      'Row 1, column 1: starts with "+"',
+    ],
+    ['a leading tab', edit(1, 2, '\t1000.00'), 'Row 2, column "2026-01-01": starts with a tab'],
     ['a missing amount', edit(1, 2, ''), 'Row 2, 2026-01-01: the amount is missing.'],
     ['an unknown group', edit(1, 1, '999'), 'group id "999" is not an assignee'],
     ['a duplicated row', `${exported}${lines[1]}\n`, 'appears twice'],

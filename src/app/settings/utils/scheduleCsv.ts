@@ -5,7 +5,7 @@
  */
 import type { FamilyDto, GroupDto, SliceDto } from '@goal-families/contract';
 import { isoDateIn, parseMoneyInput, sameMoney, sumMoney } from '@goal-families/ui';
-import { formatCsv, parseCsv } from './csv';
+import { formatCsv, formulaCells, parseCsv } from './csv';
 
 export const ASSIGNEE_COLUMN = 'assignee';
 export const GROUP_COLUMN = 'group_id';
@@ -74,6 +74,19 @@ export function parseScheduleCsv(text: string, family: FamilyDto, label: Assigne
   const [header, ...body] = parsed.rows;
   if (!header)
     return { ok: false, errors: ['The text is empty. Paste the CSV exported above, with your changes.'] };
+  // A cell a spreadsheet would run as a formula is refused outright, wherever it is.
+  const formulas = formulaCells(parsed.rows);
+  if (formulas.length > 0) {
+    return {
+      ok: false,
+      errors: formulas.map(({ row, column, value }) => {
+        const name = row > 1 ? header[column - 1]?.trim() : undefined;
+        const where = name ? `column "${name}"` : `column ${column}`;
+        const first = value[0] === '\t' ? 'a tab' : value[0] === '\r' ? 'a line break' : `"${value[0]}"`;
+        return `Row ${row}, ${where}: starts with ${first}, which spreadsheets treat as a formula. Remove it.`;
+      }),
+    };
+  }
 
   const errors: string[] = [];
   const known = scheduleColumns(family);

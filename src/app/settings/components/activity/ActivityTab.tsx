@@ -2,6 +2,7 @@ import type { JournalEntryDto } from '@goal-families/contract';
 import { ErrorNotice, useRemoteResult } from '@goal-families/ui';
 import { Button, EmptyState, ErrorState, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
+import { useDirectory } from '../../hooks/useDirectory';
 import type { PageEnvironment } from '../../types/page';
 import { JournalTable } from './JournalTable';
 import { UndoEntry } from './UndoEntry';
@@ -14,6 +15,7 @@ export function ActivityTab({ environment }: { environment: PageEnvironment }) {
   const [generation, setGeneration] = useState(0);
   const [undoing, setUndoing] = useState<JournalEntryDto | null>(null);
   const cursor = cursors[cursors.length - 1];
+  const directory = useDirectory(environment.client);
   const { state } = useRemoteResult(
     () =>
       environment.client.call('goal_journal_list', {
@@ -55,7 +57,12 @@ export function ActivityTab({ environment }: { environment: PageEnvironment }) {
           }}
         />
       )}
-      <JournalTable entries={entries} environment={environment} onUndo={setUndoing} />
+      <JournalTable
+        entries={entries}
+        environment={environment}
+        onUndo={setUndoing}
+        userName={directory.userName}
+      />
       <Flex gap="sm" align="center">
         <Button size="xs" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
           Newer

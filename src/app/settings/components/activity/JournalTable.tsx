@@ -10,11 +10,14 @@ import {
   TableRow,
 } from '@hubspot/ui-extensions';
 import type { PageEnvironment } from '../../types/page';
+import { RecordIntegrityTag } from './RecordIntegrityTag';
 
 interface JournalTableProps {
   entries: JournalEntryDto[];
   environment: PageEnvironment;
   onUndo: (entry: JournalEntryDto) => void;
+  /** The name of the user who made a change (the journal stores user ids). */
+  userName: (userId: string) => string;
 }
 
 function when(iso: string, timeZone: string): string {
@@ -23,7 +26,7 @@ function when(iso: string, timeZone: string): string {
   );
 }
 
-export function JournalTable({ entries, environment, onUndo }: JournalTableProps) {
+export function JournalTable({ entries, environment, onUndo, userName }: JournalTableProps) {
   return (
     <Table bordered testId="journal-table">
       <TableHead>
@@ -40,11 +43,12 @@ export function JournalTable({ entries, environment, onUndo }: JournalTableProps
         {entries.map((entry) => (
           <TableRow key={entry.id} testId={`journal-${entry.id}`}>
             <TableCell>{when(entry.at, environment.timeZone)}</TableCell>
-            <TableCell>{entry.by.email ?? `User ${entry.by.userId}`}</TableCell>
+            <TableCell>{userName(entry.by.userId)}</TableCell>
             <TableCell>{entry.familyName}</TableCell>
             <TableCell>{entry.summary}</TableCell>
             <TableCell align="right">{String(entry.changes.length)}</TableCell>
             <TableCell>
+              <RecordIntegrityTag entry={entry} />
               {entry.undoneBy !== null ? (
                 <StatusTag variant="default">Undone</StatusTag>
               ) : entry.undoable && environment.canEdit ? (

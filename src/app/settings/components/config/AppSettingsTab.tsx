@@ -21,9 +21,12 @@ const MONTHS = [
   'December',
 ];
 
-/** F11: who may edit, defaults, what the card shows; saved to the portal with the version read. */
+/**
+ * F11: who may edit, defaults, what the card shows; saved to the portal with the version read. Super
+ * admins may change everything (and can always save); editors may change the defaults and the card.
+ */
 export function AppSettingsTab({ environment }: { environment: PageEnvironment }) {
-  const { client, canEdit } = environment;
+  const { client, canEditSettings: canEdit, canChangeEditors } = environment;
   const directory = useDirectory(client);
   const [form, setForm] = useState<SettingsForm>(() => toSettingsForm(environment.settings));
   const [saving, setSaving] = useState(false);
@@ -54,18 +57,23 @@ export function AppSettingsTab({ environment }: { environment: PageEnvironment }
   return (
     <Flex direction="column" gap="md" testId="settings-tab">
       <Heading>Who may edit goals</Heading>
+      {!canChangeEditors && (
+        <Text variant="microcopy" testId="editors-super-admins-only">
+          Only super admins can change who may edit goals.
+        </Text>
+      )}
       <Toggle
         label="Super admins"
         name="superAdmins"
         checked={form.superAdmins}
-        readOnly={!canEdit}
+        readOnly={!canChangeEditors}
         onChange={(v) => set('superAdmins', v)}
       />
       <MultiSelect
         label="Users"
         name="userIds"
         value={form.userIds}
-        readOnly={!canEdit}
+        readOnly={!canChangeEditors}
         options={[
           ...form.userIds
             .filter((id) => !users.some((u) => u.userId === id))
@@ -81,7 +89,7 @@ export function AppSettingsTab({ environment }: { environment: PageEnvironment }
         label="Teams"
         name="teamIds"
         value={form.teamIds}
-        readOnly={!canEdit}
+        readOnly={!canChangeEditors}
         options={[
           ...form.teamIds
             .filter((id) => !directory.teams.some((t) => t.id === id))
@@ -159,7 +167,7 @@ export function AppSettingsTab({ environment }: { environment: PageEnvironment }
           {saving ? 'Saving…' : 'Save settings'}
         </Button>
       ) : (
-        <Text variant="microcopy">Only editors can change these settings.</Text>
+        <Text variant="microcopy">Only super admins and editors can change these settings.</Text>
       )}
     </Flex>
   );

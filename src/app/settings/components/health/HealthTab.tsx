@@ -5,6 +5,7 @@ import { useAuditScan } from '../../hooks/useAuditScan';
 import type { PageEnvironment } from '../../types/page';
 import { groupFindings } from '../../utils/groupFindings';
 import { FamilyFindingsTile } from './FamilyFindingsTile';
+import { StoreIntegrity } from './StoreIntegrity';
 
 const FAMILIES_PER_PAGE = 10;
 
@@ -12,6 +13,8 @@ const FAMILIES_PER_PAGE = 10;
 export function HealthTab({ environment }: { environment: PageEnvironment }) {
   const scan = useAuditScan(environment.client);
   const [page, setPage] = useState(0);
+  /** Each run of the health check also checks the app's own records once. */
+  const [storeRun, setStoreRun] = useState(0);
   const { state } = scan;
   const groups = groupFindings(state.findings);
   const pageCount = Math.max(1, Math.ceil(groups.length / FAMILIES_PER_PAGE));
@@ -33,6 +36,7 @@ export function HealthTab({ environment }: { environment: PageEnvironment }) {
             variant="primary"
             onClick={() => {
               setPage(0);
+              setStoreRun((n) => n + 1);
               scan.start();
             }}
             testId="audit-start"
@@ -59,6 +63,7 @@ export function HealthTab({ environment }: { environment: PageEnvironment }) {
         />
       )}
       {state.error && <ErrorNotice error={state.error} />}
+      {storeRun > 0 && <StoreIntegrity key={storeRun} environment={environment} run={storeRun} />}
       {state.status === 'done' && groups.length === 0 && (
         <EmptyState title="Every goal is healthy" layout="vertical" imageName="target" testId="audit-healthy">
           <Text>No broken families were found.</Text>

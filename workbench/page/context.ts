@@ -1,9 +1,8 @@
 /** The fake `context` and `actions` HubSpot would hand the extension, built from the page's choices. */
+
+import type { HostApi, LogLevel, OverlayStore, Toast } from '../host';
 import type { DemoRecord, DemoUser, WorkbenchInfo } from '../shared/page-api';
 import { backend } from './backend';
-import type { HostApi, LogLevel } from './runtime/protocol';
-import type { OverlayStore } from './services';
-import type { Toast } from './toasts';
 
 export interface PageHooks {
   toast(t: Omit<Toast, 'id'>): void;

@@ -1,12 +1,14 @@
-/** The workbench page: a HubSpot-like frame around the real card and the real settings page. */
+/**
+ * The workbench page: a HubSpot-like frame (record page with a sidebar, Connected apps settings page)
+ * around this app's card and settings page, hosted by `../host`, with the demo portal's users and
+ * records to choose from.
+ */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createOverlayStore, ExtensionHost, Toasts, useToasts } from '../host';
 import type { DemoRecord, ViewingRole, WorkbenchInfo } from '../shared/page-api';
 import { backend } from './backend';
 import { buildHostApi, type PageHooks } from './context';
-import { ExtensionHost } from './ExtensionHost';
-import { createOverlayStore } from './services';
-import { Toasts, useToasts } from './toasts';
 
 type View = 'record' | 'settings';
 const recordKey = (r: DemoRecord) => `${r.objectTypeId}:${r.objectId}`;

@@ -66,8 +66,10 @@ export function expectedCalls(s: Scenario): Expected | null {
           [`POST ${T}/batch/read`]: 3 * b,
           [write]: b,
           [`POST ${STORE}`]: 1,
+          // The preview names each target's assignee (the apply does not: the UI named them already).
+          'GET /crm/v3/owners': 1,
         },
-        `7 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
+        `8 + 2⌈n/${SEARCH_PAGE}⌉ + 4⌈n/${BATCH}⌉`,
       );
     }
     case 'create':
@@ -81,8 +83,9 @@ export function expectedCalls(s: Scenario): Expected | null {
           [`POST ${T}/batch/create`]: b,
           [`POST ${T}/batch/read`]: b,
           [`POST ${STORE}`]: 1,
+          'GET /crm/v3/owners': 1,
         },
-        `9 + 2⌈n/${BATCH}⌉`,
+        `10 + 2⌈n/${BATCH}⌉`,
       );
     case 'first-paint': {
       // One invocation: the caller (users API), the settings (schema + by unique key) and the owner's

@@ -43,11 +43,12 @@ describe('admin panel · Create and Health', { timeout: 120_000 }, () => {
     await pick(form.locator('select[name="milestone"]'), /^Quarterly$/);
     await pick(form.locator('select[name="year"]'), /^2028$/);
     await pick(form.locator('select[name="startMonth"]'), /^Jan/);
-    await fill(form, 'timeZone', 'UTC');
+    // The time zone is a picker of IANA zones, not free text.
+    await pick(form.locator('select[name="timeZone"]'), /^UTC \(/);
     const owners = s.wb.emulator.store.owners;
     const chosen: string[] = [];
     for (const owner of owners.slice(10, 13)) {
-      await pick(form.getByLabel('Add to Owners'), new RegExp(owner.email.replace(/[.+]/g, '\\$&')));
+      await pick(form.getByLabel('Add to People'), new RegExp(owner.email.replace(/[.+]/g, '\\$&')));
       chosen.push(owner.id);
     }
     await pick(form.locator('select[name="spreadMode"]'), /weights/);
@@ -56,9 +57,22 @@ describe('admin panel · Create and Health', { timeout: 120_000 }, () => {
     await screenshot(page, 'admin-tab-create');
     await form.getByTestId('preview-button').click();
     await form.getByTestId('apply-button').waitFor();
+    // Every new target by person, period label and formatted amount.
+    const names = owners.slice(10, 13).map((o) => `${o.firstName} ${o.lastName}`);
+    expect(await form.getByTestId('plan-summary').innerText()).toBe('Creates 12 targets for 3 people.');
+    const preview = await form.getByTestId('plan-creates').innerText();
+    expect(preview).toMatch(new RegExp(`${names[0]}\\s+Q1 2028\\s+\\$1,000\\.00`));
+    expect(preview).toMatch(/Q4 2028\s+\$4,000\.00/);
     await screenshot(page, 'admin-create-preview');
     await form.getByTestId('apply-button').click();
     await expect.poll(() => page.getByTestId('toast').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // After create, the new goal opens.
+    const detail = page.getByTestId('family-detail');
+    await detail.waitFor({ timeout: 20_000 });
+    expect(await detail.locator('[data-hs="Heading"]').first().innerText()).toBe('E2E quarterly quota');
+    const schedule = await detail.getByTestId('schedule-table').innerText();
+    for (const name of names) expect(schedule).toContain(name);
+    expect(schedule).toContain('$10,000.00');
 
     const created = s.wb.emulator.store
       .listObjects('goal_targets')
@@ -124,6 +138,7 @@ describe('admin panel · Create and Health', { timeout: 120_000 }, () => {
     const tile = page.getByTestId(`findings-${target.uuid}`);
     await tile.locator('[data-testid^="repair-"]').first().click();
     await tile.getByTestId('preview-button').click();
+    expect(await tile.innerText()).toContain('The name differs on 1 target of 12');
     await tile.getByTestId('apply-button').click();
     await expect
       .poll(() => page.getByTestId('toast').first().innerText(), { timeout: 20_000 })
@@ -141,7 +156,7 @@ describe('admin panel · Create and Health', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('shows the Families, Activity and Settings tabs (screenshots)', async () => {
+  it('shows the Goals, Activity and Settings tabs (screenshots)', async () => {
     const page = await openView(s, { view: 'settings', user: 'admin' });
     await page.getByTestId('families-table').waitFor();
     await screenshot(page, 'admin-tab-families');
@@ -152,7 +167,7 @@ describe('admin panel · Create and Health', { timeout: 120_000 }, () => {
     await page.locator('[role=tabpanel]').waitFor();
     await screenshot(page, 'admin-tab-settings');
     expect(await page.getByRole('tab').allTextContents()).toEqual([
-      'Families',
+      'Goals',
       'Create',
       'Health',
       'Activity',

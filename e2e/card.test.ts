@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedTargets, currentSlicesOfOwner, familiesOfOwner, goalTargetState } from './support/data.js';
 import { fillField, openView, type Session, screenshot, slicesOf, startSession } from './support/session.js';
 
-/** Display only: how the card writes a goal's amount — money for revenue goals, a plain number for counts. */
+/** Display only: how the card writes a goal's amount (en-US) — money for revenue goals, a plain number for counts. */
 const shown = (amount: string, goalType: string) =>
   goalType === 'sales_quota'
     ? new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(amount))
@@ -23,20 +23,28 @@ describe('sidebar card', { timeout: 90_000 }, () => {
   });
   afterAll(async () => s?.close());
 
-  it("1. on a deal shows its owner's families with current progress", async () => {
+  it("1. on a deal shows its owner's goals by name, with current progress in formatted amounts", async () => {
     s.wb.emulator.reset();
     const expected = familiesOfOwner(s.wb, DEMO.owners.rep);
     expect(expected.size).toBeGreaterThan(0);
     const page = await openView(s, { view: 'record', record: repDeal, user: 'manager' });
     const card = page.locator('.wb-card-body');
-    const tiles = card.locator('[data-testid^="family-"]');
-    await tiles.first().waitFor();
+    await card.locator('[data-testid^="family-"]').first().waitFor();
+    // Goals that have not started are folded under "Upcoming": open it to see them all.
+    const upcoming = card.getByTestId('card-upcoming');
+    if (await upcoming.count()) await upcoming.locator('button').first().click();
+    const ownerName = s.wb.emulator.store.owners.find((o) => o.id === DEMO.owners.rep);
+    const fullName = `${ownerName?.firstName} ${ownerName?.lastName}`;
     for (const [uuid, name] of expected) {
       const tile = card.getByTestId(`family-${uuid}`);
       await expect.poll(() => tile.locator('[data-hs="Heading"]').first().innerText()).toBe(name);
+      expect(await tile.innerText()).toContain(`For ${fullName}`);
     }
-    await expect.poll(() => tiles.count()).toBe(expected.size);
-    // A family running today shows its current period's target and progress; the others say so.
+    // Goal types by the portal's labels, never the internal values.
+    const text = await card.innerText();
+    expect(text).toContain('Revenue');
+    expect(text).not.toMatch(/sales_quota|meetings_booked|deals_won/);
+    // A goal running today shows its current period's target and progress; the others say when they start.
     const current = currentSlicesOfOwner(s.wb, DEMO.owners.rep, Date.now());
     expect(current.size).toBeGreaterThan(0);
     for (const uuid of expected.keys()) {
@@ -45,6 +53,7 @@ describe('sidebar card', { timeout: 90_000 }, () => {
       if (slice) {
         const bar = tile.locator('[data-hs="ProgressBar"]').first();
         await expect.poll(() => bar.innerText()).toContain(shown(slice.target, slice.goalType));
+        expect(await bar.innerText()).toMatch(/\d+%/);
       } else {
         expect(await tile.locator('[data-hs="ProgressBar"]').count()).toBe(0);
       }
@@ -60,10 +69,15 @@ describe('sidebar card', { timeout: 90_000 }, () => {
     const before = goalTargetState(s.wb);
     const page = await openView(s, { view: 'record', record: repDeal, user: 'admin' });
     const tile = page.getByTestId(`family-${uuid}`);
-    await tile.getByTestId('edit-button').click();
+    await tile.getByTestId(`edit-${uuid}`).click();
     await fillField(tile, 'amount-input', '12345.67');
     await tile.getByTestId('preview-button').click();
     await tile.getByTestId('apply-button').waitFor();
+    // The preview names the person and the period, and shows the new target as money.
+    const preview = await tile.getByTestId('plan-updates').innerText();
+    expect(preview).toContain('Hannah Larsen');
+    expect(preview).toContain('$12,345.67');
+    expect(await tile.getByTestId('change-scope').innerText()).toContain('Hannah Larsen’s target for');
     await screenshot(page, 'card-amount-preview');
     await tile.getByTestId('apply-button').click();
     await expect
@@ -87,7 +101,11 @@ describe('sidebar card', { timeout: 90_000 }, () => {
     const page = await openView(s, { view: 'record', record: repDeal, user: 'rep' });
     const card = page.locator('.wb-card-body');
     await card.getByTestId(`family-${uuid}`).waitFor();
-    expect(await card.getByTestId('edit-button').count()).toBe(0);
+    expect(await card.locator('[data-testid^="edit-"]').count()).toBe(0);
+    // Why there is no Edit button, and who can grant the rights.
+    await expect
+      .poll(() => card.getByTestId('card-read-only').innerText())
+      .toContain('To get editing rights, ask a super admin');
     await screenshot(page, 'card-rep-read-only');
 
     // Force the call the card would make, from the page, as that rep.

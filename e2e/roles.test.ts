@@ -29,7 +29,7 @@ describe('roles in the workbench', { timeout: 120_000 }, () => {
     expect(options[0]).toMatch(/^Super admin — /);
     expect(options.slice(1).some((o) => o.startsWith('Super admin'))).toBe(false);
     // Signed by the workbench's key: no warning about unprotected settings.
-    await page.getByRole('tab', { name: 'Families' }).waitFor();
+    await page.getByRole('tab', { name: 'Goals' }).waitFor();
     expect(await page.getByTestId('unsigned-store-notice').count()).toBe(0);
     expect(await page.getByTestId('read-only-notice').count()).toBe(0);
     await page.close();

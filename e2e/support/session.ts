@@ -8,12 +8,18 @@ import type { ViewingRole } from '@goal-families/workbench/page-api';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './browser.js';
 import { ensureBundles } from './bundles.js';
+import { assertNoInternalText, guardPage } from './idCheck.js';
 
-export const SCREENSHOT_DIR = path.join(ROOT, 'artifacts/screenshots');
+/** Where screenshots go: `artifacts/screenshots` (git-ignored), or `SCREENSHOT_DIR` (`npm run screenshots`). */
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR
+  ? path.resolve(ROOT, process.env.SCREENSHOT_DIR)
+  : path.join(ROOT, 'artifacts/screenshots');
 
 export interface Session {
   wb: Workbench;
   browser: Browser;
+  /** True when the page shows the workbench's own sample extension, not the app. */
+  fixtureOnly: boolean;
   close(): Promise<void>;
 }
 
@@ -31,6 +37,7 @@ export async function startSession(
     return {
       wb,
       browser,
+      fixtureOnly: Boolean(options.fixtureOnly),
       async close() {
         await browser.close();
         await wb.close();
@@ -51,6 +58,9 @@ export async function openView(
   },
 ): Promise<Page> {
   const page = await session.browser.newPage({ viewport: { width: 1360, height: 900 } });
+  // Every page of the app is checked for ids and API names before it closes. (The workbench's own
+  // sample extension shows a record's owner id on purpose: it tests the host, not the app.)
+  if (!session.fixtureOnly) await guardPage(page);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const q = new URLSearchParams({ view: view.view, user: view.user ?? 'admin' });
@@ -63,11 +73,37 @@ export async function openView(
 }
 
 export async function screenshot(page: Page, name: string, target?: Locator): Promise<string> {
+  // What is photographed is what users see: it must be free of ids too.
+  await assertNoInternalText(page);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   if (target) await target.screenshot({ path: file });
   else await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Opens the admin panel on one goal's detail through the Goals tab's search. The list fills in from
+ * bounded scans, so a row can re-render under the click: the click is repeated until the goal opens.
+ */
+export async function openGoal(session: Session, uuid: string, user: ViewingRole = 'admin'): Promise<Page> {
+  const page = await openView(session, { view: 'settings', user });
+  const name = slicesOf(session.wb, uuid)[0]?.properties.hs_goal_name ?? '';
+  const search = page.getByTestId('filter-text').locator('input');
+  await search.fill(name);
+  await search.press('Enter');
+  const opened = page.locator('[data-testid="family-detail"], [data-testid="family-loading"]').first();
+  for (let attempt = 0; ; attempt++) {
+    await page.getByTestId(`open-${uuid}`).click({ timeout: 30_000 });
+    try {
+      await opened.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+  await page.getByTestId('family-detail').waitFor({ timeout: 60_000 });
+  return page;
 }
 
 /** Types into a HubSpot input and leaves it, so that its `onChange` commits as in HubSpot. */

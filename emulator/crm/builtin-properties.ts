@@ -9,8 +9,9 @@ const SYSTEM_PROPERTIES: PropertySpec[] = [
 
 // ASSUMPTION (unverified): the option list of `hs_goal_type`. `sales_quota` is documented; the others
 // are plausible names for HubSpot's other goal templates and have not been checked on a real portal.
+// ASSUMPTION (unverified): HubSpot labels `sales_quota` "Revenue", as its goal templates do.
 export const GOAL_TYPE_OPTIONS = [
-  'sales_quota',
+  { value: 'sales_quota', label: 'Revenue' },
   'deals_created',
   'deals_won',
   'meetings_booked',
@@ -47,6 +48,16 @@ const GOAL_TARGET_PROPERTIES: PropertySpec[] = [
   { name: 'hs_goal_type', label: 'Goal type', type: 'enumeration', options: [...GOAL_TYPE_OPTIONS] },
   { name: 'hs_milestone', label: 'Milestone', type: 'enumeration', options: [...MILESTONE_OPTIONS] },
   { name: 'hs_kpi_value', label: 'Progress value', type: 'number' },
+  // ASSUMPTION (unverified): a boolean asking HubSpot to notify the assignee of edits (F17).
+  {
+    name: 'hs_should_notify_on_edit_updates',
+    label: 'Notify on edit updates',
+    type: 'bool',
+    options: [
+      { value: 'true', label: 'Yes' },
+      { value: 'false', label: 'No' },
+    ],
+  },
   { name: 'hs_created_by_user_id', label: 'Created by user ID', type: 'number', readOnly: true },
   { name: 'hs_updated_by_user_id', label: 'Updated by user ID', type: 'number', readOnly: true },
 ];

@@ -104,3 +104,23 @@ function pipelineKey(context: CrmContext, segment: string): string {
   if (!type) throw validationError(`Unable to infer object type from: ${segment}`);
   return type.name;
 }
+
+/** `GET /settings/v3/currencies/company-currency`. */
+export function getCompanyCurrency(context: CrmContext): ApiResponse {
+  return json(200, { currencyCode: context.store.currencies.company });
+}
+
+/** `GET /settings/v3/currencies/exchange-rates/current`: one current rate per other currency. */
+export function listCurrentExchangeRates(context: CrmContext): ApiResponse {
+  const { company, others } = context.store.currencies;
+  return json(200, {
+    results: others.map((code, i) => ({
+      id: String(i + 1),
+      fromCurrencyCode: code,
+      toCurrencyCode: company,
+      conversionRate: 1,
+      effectiveAt: '2026-01-01T00:00:00.000Z',
+      visibleInUI: true,
+    })),
+  });
+}

@@ -1,9 +1,11 @@
 import type { Route } from '../http/router.js';
 import type { CrmContext } from './context.js';
 import {
+  getCompanyCurrency,
   getOwner,
   getPipeline,
   getUser,
+  listCurrentExchangeRates,
   listOwners,
   listPipelines,
   listTeams,
@@ -64,6 +66,8 @@ export function crmRoutes(): Route<CrmContext>[] {
     standard('GET', '/settings/users/2026-03/{userId}', getUser),
     standard('GET', '/settings/v3/users', listUsers),
     standard('GET', '/settings/v3/users/{userId}', getUser),
+    standard('GET', '/settings/v3/currencies/company-currency', getCompanyCurrency),
+    standard('GET', '/settings/v3/currencies/exchange-rates/current', listCurrentExchangeRates),
     standard('GET', '/crm/v3/pipelines/{objectType}', listPipelines, keepType),
     standard('GET', '/crm/v3/pipelines/{objectType}/{pipelineId}', getPipeline, keepType),
     ...SCHEMA_PATH_PREFIXES.flatMap((prefix) => [

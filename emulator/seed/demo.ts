@@ -15,6 +15,7 @@ import {
   buildUsers,
   DEMO_PEOPLE,
   managerIndexOf,
+  nameOf,
   ownerIdOf,
   PIPELINE_IDS,
   repIndexesOf,
@@ -48,6 +49,23 @@ export const BROKEN_PROBLEMS = [
   'overlappingPeriods',
 ] as const;
 export type BrokenProblem = (typeof BROKEN_PROBLEMS)[number];
+
+/** How each broken goal is called in the demo portal: what an admin would notice about it. */
+const BROKEN_TITLES: Record<BrokenProblem, string> = {
+  mixedNames: 'names differ',
+  mixedPipelines: 'pipelines differ',
+  missingMonth: 'a month is missing',
+  splitGroupId: 'one person split in two',
+  groupIdReused: 'two people in one set',
+  misalignedBoundary: 'a month ends early',
+  wrongSliceCount: 'too many quarters',
+  bothAssignees: 'a person and a team at once',
+  noAssignee: 'nobody assigned',
+  negativeAmount: 'a negative target',
+  nonNumericAmount: 'a target that is not a number',
+  orphanSlice: 'a target outside the goal',
+  overlappingPeriods: 'periods overlap',
+};
 
 const users = (indexes: number[]): Assignee[] => indexes.map((ownerIndex) => ({ kind: 'user', ownerIndex }));
 const team = (teamIndex: number): Assignee[] => [{ kind: 'team', teamIndex }];
@@ -103,7 +121,8 @@ function healthySpecs(year: number): Record<string, FamilySpec> {
     for (const rep of reps.slice(0, 2)) {
       specs[`stretch-${year}-owner${rep}`] = {
         key: `${year}/owner${rep}/stretch-quarterly`,
-        name: `FY${year} stretch: deals won (${ownerIdOf(rep)})`,
+        // Named after the person, as people name goals (an id in a name reads as a leak).
+        name: `FY${year} stretch: deals won (${nameOf(rep).firstName} ${nameOf(rep).lastName})`,
         year,
         milestone: 'quarterly',
         goalType: 'deals_won',
@@ -129,7 +148,7 @@ function healthySpecs(year: number): Record<string, FamilySpec> {
 function brokenSpec(problem: BrokenProblem, ownerIndexes: number[]): FamilySpec {
   return {
     key: `broken/${problem}`,
-    name: `FY2026 needs repair: ${problem}`,
+    name: `FY2026 needs repair: ${BROKEN_TITLES[problem]}`,
     year: 2026,
     milestone: 'monthly',
     goalType: 'sales_quota',

@@ -129,7 +129,7 @@ export function repIndexesOf(layout: PeopleLayout, team: number): number[] {
 
 const SEED_TIME = '2024-01-15T09:00:00.000Z';
 
-function nameOf(index: number): { firstName: string; lastName: string } {
+export function nameOf(index: number): { firstName: string; lastName: string } {
   const firstName = FIRST_NAMES[(index - 1) % FIRST_NAMES.length] ?? 'Owner';
   const lastName = LAST_NAMES[(index * 7 - 1) % LAST_NAMES.length] ?? String(index);
   return { firstName, lastName };

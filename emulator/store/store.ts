@@ -32,6 +32,11 @@ export class Store {
   /** What the users API answers: super admins and teams per user. */
   users: User[] = [];
   pipelines = new Map<string, Pipeline[]>();
+  /**
+   * The portal's currencies (account currencies API): its company currency and the others it keeps
+   * exchange rates for. Not part of the seed: every emulated portal has these.
+   */
+  currencies = { company: 'USD', others: ['EUR', 'GBP', 'CAD'] };
   readonly schemas = new Map<string, StoredSchema>();
   private types = new Map<string, ObjectType>();
   private aliases = new Map<string, string>();

@@ -104,6 +104,8 @@ export interface HubSpotGateway {
   owners(): Promise<Owner[]>;
   teams(): Promise<Team[]>;
   pipelines(objectType?: string): Promise<Pipeline[]>;
+  /** The portal's currencies: the company currency first, then the others it has exchange rates for. */
+  currencies(): Promise<{ code: string; company: boolean }[]>;
   goalTargetProperties(): Promise<PropertyDefinition[]>;
   /** A user by user id from the users API (null when HubSpot does not know it); once per invocation and id. */
   portalUser(userId: string): Promise<PortalUser | null>;
@@ -312,6 +314,16 @@ export function createGoalTargetsGateway(deps: {
     async pipelines(objectType = 'deals') {
       const rows = await getResults(paths.pipelines(objectType));
       return rows.map((row) => ({ id: String(asRaw(row).id), label: str(asRaw(row).label) ?? '' }));
+    },
+    async currencies() {
+      const company = asRaw((await send(http, { method: 'GET', path: paths.companyCurrency() })).body);
+      const code = str(company.currencyCode);
+      const rates = await getResults(paths.exchangeRates());
+      const others = rates.map((row) => str(asRaw(row).fromCurrencyCode)).filter((c) => c !== null);
+      return [
+        ...(code ? [{ code, company: true }] : []),
+        ...[...new Set(others)].filter((c) => c !== code).map((c) => ({ code: c, company: false })),
+      ];
     },
     async goalTargetProperties() {
       const rows = await getResults(paths.properties('goal_targets'));

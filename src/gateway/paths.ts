@@ -26,6 +26,11 @@ export const paths = {
   // and answers 404 for an id that is not a user of the portal.
   user: (userId: string) => `/settings/users/2026-03/${encodeURIComponent(userId)}`,
   pipelines: (objectType: string) => `/crm/v3/pipelines/${encodeURIComponent(objectType)}`,
+  // ASSUMPTION (unverified): the portal's currencies come from the account currencies API (optional
+  // scope `multi-currency-read`): `company-currency` answers `{ currencyCode }`, `exchange-rates/current`
+  // answers `{ results: [{ fromCurrencyCode, toCurrencyCode, … }] }` for each other currency in use.
+  companyCurrency: () => '/settings/v3/currencies/company-currency',
+  exchangeRates: () => '/settings/v3/currencies/exchange-rates/current',
 } as const;
 
 /** Names a path for the call counter: ids replaced so that counts group by endpoint. */

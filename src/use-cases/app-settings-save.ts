@@ -42,10 +42,13 @@ export function saveSettings(
     if (isFailure(actor)) return actor;
     const { settings, record } = await loadSettings(deps.gateway.store);
     if (!canEditSettings(settings, actor)) {
-      return failure('FORBIDDEN', 'Only super admins and the chosen editors may change the app settings.');
+      return failure('FORBIDDEN', 'Only super admins and the chosen editors may change the app settings.', {
+        reason: 'NOT_AN_EDITOR',
+      });
     }
     if (!sameEditors(settings.editors, p.settings.editors) && !canChangeEditors(actor)) {
       return failure('FORBIDDEN', 'Only super admins may change who may edit goals.', {
+        reason: 'EDITORS_SUPER_ADMIN_ONLY',
         userId: p.caller.userId,
       });
     }
@@ -54,6 +57,7 @@ export function saveSettings(
       return failure(
         'VALIDATION_ERROR',
         'Nobody could change goals with these settings: keep super admins as editors or choose users or teams.',
+        { reason: 'NOBODY_COULD_EDIT' },
       );
     }
     // Optimistic: a caller who read version X may not overwrite a newer save, nor create a second record.

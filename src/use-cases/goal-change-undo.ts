@@ -23,7 +23,11 @@ export function undoChange(
     if (forbidden) return forbidden;
     const stored = await deps.gateway.store.readJournal(p.entryId);
     const entry = stored ? parseEntry(stored) : null;
-    if (!entry) return failure('NOT_FOUND', `No journal entry ${p.entryId}.`, { entryId: p.entryId });
+    if (!entry)
+      return failure('NOT_FOUND', `No journal entry ${p.entryId}.`, {
+        reason: 'ENTRY_GONE',
+        entryId: p.entryId,
+      });
     // A record changed outside the app (or unsigned while the app signs) never drives a write.
     if (!entry.trusted) {
       return failure(
@@ -35,10 +39,15 @@ export function undoChange(
       );
     }
     if (entry.undoneBy !== null) {
-      return failure('CONFLICT', 'This change was undone already.', { undoneBy: entry.undoneBy });
+      return failure('CONFLICT', 'This change was undone already.', {
+        reason: 'UNDONE_ALREADY',
+        undoneBy: entry.undoneBy,
+      });
     }
     if (!entry.undoable)
-      return failure('VALIDATION_ERROR', `A "${entry.operation}" change cannot be undone.`);
+      return failure('VALIDATION_ERROR', `A "${entry.operation}" change cannot be undone.`, {
+        reason: 'NOT_UNDOABLE',
+      });
     // The newest entry that can be believed: a forged "newer" record must not block the undo.
     const { entries } = await deps.gateway.store.listJournal({
       familyUuid: entry.familyUuid,
@@ -47,6 +56,7 @@ export function undoChange(
     const newest = entries.find((e) => e.trusted);
     if (!newest || newest.id !== entry.id) {
       return failure('CONFLICT', 'Only the last change of a goal can be undone, and a later one exists.', {
+        reason: 'NOT_LAST_CHANGE',
         newestEntryId: newest?.id ?? null,
       });
     }

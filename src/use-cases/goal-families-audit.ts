@@ -25,7 +25,8 @@ import { type ScanLimits, scanBounded, scanProgress } from './scan/bounded-scan'
 import { fromStateCursor, RateUsageCursor, ScanStateCursor, toStateCursor } from './scan/scan-cursor';
 import { decodeCursor, encodeCursor } from './support/cursor';
 import { guarded } from './support/guard';
-import { presentFinding } from './support/presenters';
+import { createNameBook } from './support/names';
+import { presentFinding } from './support/present-finding';
 
 const AuditCursor = z.object({
   s: ScanStateCursor,
@@ -44,6 +45,8 @@ export const AUDIT_HARD_LIMIT_MS = 8_000;
 
 /** Families per `IN` search (the gateway's `MAX_IN_VALUES`): the straddle fetch makes one search per this many. */
 const FAMILIES_PER_SEARCH = 100;
+/** Owners and teams, read once each when a finding names someone (`support/names.ts`). */
+const NAME_READS = 2;
 /** At most this many new families in the pages still on their way (200 + 100 targets; families of a few slices). */
 const FAMILIES_A_PAGE_MAY_ADD = 30;
 
@@ -77,12 +80,13 @@ export function auditPortal(
     const searchMs = 1_000 / deps.gateway.searchesPerSecond;
     // Time kept for the straddle fetch: a search per 100 families seen (counting the few families the
     // next page may add), each waiting its turn under the search limit, the orphans' search, and one
-    // search's duration on top.
+    // search's duration on top; then the names a finding shows (owners, teams: two reads).
     const reserve = (slowestSearchMs: number) =>
       (Math.ceil((read.size + FAMILIES_A_PAGE_MAY_ADD) / FAMILIES_PER_SEARCH) +
         (orphans.length > 0 ? 1 : 0)) *
         searchMs +
-      slowestSearchMs;
+      slowestSearchMs +
+      NAME_READS * slowestSearchMs;
 
     const outcome = await scanBounded(
       deps,
@@ -117,6 +121,8 @@ export function auditPortal(
     }
     const records = [...[...read.values()].flat(), ...rest];
     const whole = groupFamilies(records.map((r) => parseTarget(r as RawGoalTarget))).families;
+    // Names are read once per call, and only when a finding needs one.
+    const names = createNameBook(deps.gateway);
     const findings: FindingDto[] = [];
     let families = cursor?.f ?? 0;
     for (const family of whole) {
@@ -124,12 +130,20 @@ export function auditPortal(
       const lowest = family.slices.map((s) => s.id).sort(compareIds)[0];
       if (lowest === undefined || outcome.unread.some((range) => within(lowest, range))) continue;
       families++;
-      for (const f of auditFamily(family, ctx)) findings.push(presentFinding(f, family));
+      for (const f of auditFamily(family, ctx))
+        findings.push(await presentFinding(f, family, { names, timeZone: ctx.timeZone }));
     }
     const parsedOrphans = orphans.map((r) => parseTarget(r as RawGoalTarget));
     const orphanHomes = groupFamilies(groupsOfOrphans.map((r) => parseTarget(r as RawGoalTarget))).families;
-    for (const f of auditOrphans(parsedOrphans, [...whole, ...orphanHomes]))
-      findings.push(presentFinding(f, null));
+    const homes = [...whole, ...orphanHomes];
+    const orphanCtx = {
+      names,
+      timeZone: ctx.timeZone,
+      orphans: new Map(parsedOrphans.map((t) => [t.id, t])),
+      familyNames: new Map(homes.map((f) => [f.uuid, f.name.value])),
+    };
+    for (const f of auditOrphans(parsedOrphans, homes))
+      findings.push(await presentFinding(f, null, orphanCtx));
     const targets = before + outcome.scanned;
     const next = outcome.done
       ? null

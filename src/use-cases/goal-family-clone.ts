@@ -3,7 +3,7 @@
  * kept or scaled. Retry-safe like create: the new uuid is the client's, and only missing slices are made.
  */
 import type { MutationResultDto, Params, Result } from '@goal-families/contract';
-import { parseTarget, planClone, type RawGoalTarget } from '@goal-families/domain';
+import { detectConvention, parseTarget, planClone, type RawGoalTarget } from '@goal-families/domain';
 import type { UseCaseDeps } from './deps';
 import { checkFamilySize } from './safe-write/family-size';
 import { requireEditor } from './safe-write/permissions';
@@ -45,6 +45,11 @@ export function cloneFamily(
             ),
           ),
         familyName: (_, plan) => plan.creates[0]?.properties.hs_goal_name ?? family.name.value,
+        describe: {
+          milestone: family.milestone.value,
+          timeZone: detectConvention(family.slices, p.portal.timeZone).timeZone,
+          scale: p.scale,
+        },
       }),
       newUuid,
     );

@@ -5,7 +5,7 @@
  * slices; the UI retries only after its own timeout, well past HubSpot's "few moments".)
  */
 import type { MutationResultDto, Params, Result } from '@goal-families/contract';
-import { parseTarget, planCreate, type RawGoalTarget } from '@goal-families/domain';
+import { assigneeKey, parseTarget, planCreate, type RawGoalTarget } from '@goal-families/domain';
 import type { UseCaseDeps } from './deps';
 import { planOrFailure, withUuid } from './safe-write/plan-result';
 import { loadFamily } from './safe-write/read-family';
@@ -35,7 +35,18 @@ export function createFamily(
                 timeZone: p.timeZone ?? p.portal.timeZone,
                 weekStart: p.weekStart,
                 assignees: p.assignees,
-                spread: toSpreadRequest(p.spread),
+                // The contract requires one of the two; rows for every assignee override the default.
+                spread: toSpreadRequest(p.spread ?? { mode: 'even', total: '0' }),
+                ...(p.amountsByAssignee
+                  ? {
+                      spreadsByAssignee: new Map(
+                        p.amountsByAssignee.map((row) => [
+                          assigneeKey(row.assignee),
+                          toSpreadRequest({ mode: 'explicit', amounts: row.amounts }),
+                        ]),
+                      ),
+                    }
+                  : {}),
                 pipelineIds: p.pipelineIds,
               },
               deps.newGroupId,
@@ -43,6 +54,7 @@ export function createFamily(
             ),
           ),
         familyName: () => p.name,
+        describe: { milestone: p.milestone, timeZone: p.timeZone ?? p.portal.timeZone },
       }),
       uuid,
     ),

@@ -23,7 +23,7 @@ export function repairFamily(
           return failure(
             'NOT_FOUND',
             'That finding is no longer present: the family may have been repaired already. Run the health check again.',
-            { findingId: p.findingId },
+            { reason: 'FINDING_GONE', findingId: p.findingId },
           );
         }
         return planOrFailure(planRepair({ uuid: family.uuid, slices: family.slices }, finding));

@@ -24,6 +24,7 @@ export function updateFamily(
     runMutation(deps, p, {
       load: () => loadFamily(deps.gateway, p.uuid),
       familyWide: true,
+      journal: { source: p.source },
       plan: withFamily(({ family }) => {
         const plans: Plan[] = [];
         if (Object.keys(p.changes).length > 0) {

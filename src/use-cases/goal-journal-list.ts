@@ -1,15 +1,21 @@
 /**
- * `goal_journal_list` (F12): the change journal, newest first, optionally for one family. Every entry
- * says what its signature check found; entries that fail it are listed (so that people see them) but
- * never undoable. The cursor is opaque and checked like every other function's.
+ * `goal_journal_list` (F12): the change journal, newest first, optionally for one family and/or one
+ * user. Every entry says what its signature check found; entries that fail it are listed (so that people
+ * see them) but never undoable. The store pages by family; a user filter reads up to `USER_FILTER_PAGES`
+ * store pages per call and returns the matches from whole pages (so a cursor never splits a page). The
+ * cursor is opaque and checked like every other function's.
  */
-import type { Params, Result, SuccessOf } from '@goal-families/contract';
+import type { JournalEntryDto, Params, Result, SuccessOf } from '@goal-families/contract';
 import { failure, success } from '@goal-families/contract';
 import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
 import { parseEntry, presentEntry } from './safe-write/journal';
 import { decodeCursor, encodeCursor } from './support/cursor';
 import { guarded } from './support/guard';
+import { createNameBook } from './support/names';
+
+/** Store pages one call reads at most when filtering by user (each `limit` entries). */
+export const USER_FILTER_PAGES = 5;
 
 /** HubSpot's search paging token and the family the pages are of. */
 const JournalCursor = z.strictObject({
@@ -29,18 +35,27 @@ export function listJournal(
         issues: [{ path: ['cursor'], code: 'custom', message: 'is not one this function returned' }],
       });
     }
-    const page = await deps.gateway.store.listJournal({
-      limit: p.limit,
-      ...(p.familyUuid ? { familyUuid: p.familyUuid } : {}),
-      ...(cursor ? { after: cursor.after } : {}),
-    });
-    const entries = page.entries
-      .map(parseEntry)
-      .filter((e) => e !== null)
-      .map(presentEntry);
+    const names = createNameBook(deps.gateway);
+    const entries: JournalEntryDto[] = [];
+    let after = cursor ? cursor.after : null;
+    for (let pages = 0; pages < (p.userId ? USER_FILTER_PAGES : 1); pages++) {
+      const page = await deps.gateway.store.listJournal({
+        limit: p.limit,
+        ...(p.familyUuid ? { familyUuid: p.familyUuid } : {}),
+        ...(after ? { after } : {}),
+      });
+      for (const record of page.entries) {
+        const entry = parseEntry(record);
+        if (!entry || (p.userId && entry.by.userId !== p.userId)) continue;
+        const name = entry.assignee ? await names.name(entry.assignee.kind, entry.assignee.id) : undefined;
+        entries.push(presentEntry(entry, name));
+      }
+      after = page.after;
+      if (after === null || entries.length >= p.limit) break;
+    }
     return success({
       entries,
-      nextCursor: page.after === null ? null : encodeCursor({ after: page.after, family }),
+      nextCursor: after === null ? null : encodeCursor({ after, family }),
     });
   });
 }

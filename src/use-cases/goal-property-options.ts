@@ -1,4 +1,8 @@
-/** `goal_property_options`: the create form's options (goal types, milestones, deal pipelines). Read-only. */
+/**
+ * `goal_property_options`: the portal's labels and choices for the UI (goal types, milestones, deal
+ * pipelines, currencies). Read-only. Currencies need an optional scope: without it, none are listed
+ * and the UI offers the app's own currency only.
+ */
 import type { Params, Result, SuccessOf } from '@goal-families/contract';
 import { success } from '@goal-families/contract';
 import type { UseCaseDeps } from './deps';
@@ -9,11 +13,17 @@ export function goalPropertyOptions(
   _p: Params<'goal_property_options'>,
 ): Promise<Result<SuccessOf<'goal_property_options'>>> {
   return guarded(async () => {
-    const [properties, pipelines] = await Promise.all([
+    const [properties, pipelines, currencies] = await Promise.all([
       deps.gateway.goalTargetProperties(),
       deps.gateway.pipelines('deals'),
+      deps.gateway.currencies().catch(() => []),
     ]);
     const options = (name: string) => properties.find((d) => d.name === name)?.options ?? [];
-    return success({ goalTypes: options('hs_goal_type'), milestones: options('hs_milestone'), pipelines });
+    return success({
+      goalTypes: options('hs_goal_type'),
+      milestones: options('hs_milestone'),
+      pipelines,
+      currencies,
+    });
   });
 }

@@ -9,6 +9,8 @@ import { getSettings } from './app-settings-get';
 import { saveSettings } from './app-settings-save';
 import { checkStore } from './app-store-check';
 import type { UseCaseDeps } from './deps';
+import { addAssignee } from './goal-assignee-add';
+import { removeAssignee } from './goal-assignee-remove';
 import { undoChange } from './goal-change-undo';
 import { auditPortal } from './goal-families-audit';
 import { indexFamilies } from './goal-families-index';
@@ -43,6 +45,8 @@ export const useCases: { [U in FunctionUid]: UseCase<U> } = {
   goal_target_update: updateTarget,
   goal_family_archive: archiveFamily,
   goal_target_archive: archiveTarget,
+  goal_assignee_add: addAssignee,
+  goal_assignee_remove: removeAssignee,
   goal_families_audit: auditPortal,
   goal_family_repair: repairFamily,
   goal_family_clone: cloneFamily,

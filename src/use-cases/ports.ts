@@ -167,6 +167,8 @@ export interface GoalTargetsGateway {
   owners(): Promise<Owner[]>;
   teams(): Promise<Team[]>;
   pipelines(objectType?: string): Promise<Pipeline[]>;
+  /** The portal's currencies: the company currency first, then the others it has exchange rates for. */
+  currencies(): Promise<{ code: string; company: boolean }[]>;
   goalTargetProperties(): Promise<PropertyDefinition[]>;
   /**
    * A user of the portal by user id, from HubSpot's users API (super admin, teams); null when HubSpot

@@ -1,8 +1,15 @@
 import {
   createFunctionsClient,
   ErrorNotice,
+  FormatProvider,
   identityFromContext,
+  NamesProvider,
   newUuid,
+  readOnlyText,
+  resolveLocale,
+  useDirectory,
+  useNames,
+  usePortalOptions,
   useRemoteResult,
 } from '@goal-families/ui';
 import {
@@ -23,15 +30,15 @@ import { CreateTab } from './components/create/CreateTab';
 import { FamiliesTab } from './components/families/FamiliesTab';
 import { HealthTab } from './components/health/HealthTab';
 import { StoreProtectionNotice } from './components/protection/StoreProtectionNotice';
-import type { PageEnvironment, PageProps } from './types/page';
+import type { Destination, PageEnvironment, PageProps } from './types/page';
 
 hubspot.extend<'settings'>(({ context, actions }) => <SettingsPage context={context} actions={actions} />);
 
-export type TabId = 'families' | 'create' | 'health' | 'activity' | 'settings';
+export type TabId = Destination['tab'];
 
 const systemClock = () => new Date();
 
-/** The admin configuration panel: every family of the portal, creation, health, activity, settings. */
+/** The admin panel: every goal of the portal, creation, health, activity, settings. */
 export function SettingsPage({
   context,
   actions,
@@ -41,7 +48,10 @@ export function SettingsPage({
 }: PageProps) {
   const api = useMemo(() => client ?? createFunctionsClient(identityFromContext(context)), [client, context]);
   const { state, reload } = useRemoteResult(() => api.call('app_settings_get', {}), 'settings');
-  const [tab, setTab] = useState<TabId>('families');
+  // Names and labels are loaded once for every tab.
+  const directory = useDirectory(api);
+  const options = usePortalOptions(api);
+  const [to, setTo] = useState<Destination>({ tab: 'families' });
 
   if (state.status === 'loading')
     return <LoadingSpinner label="Loading the app settings…" layout="centered" testId="page-loading" />;
@@ -68,48 +78,81 @@ export function SettingsPage({
     protection,
     timeZone: settings.defaults.timeZone || context.portal.timezone || 'UTC',
     currency: settings.defaults.currency,
+    directory,
+    options,
     now,
     newId,
     reloadSettings: reload,
+    navigate: setTo,
   };
 
-  // Only the selected tab is mounted, so opening the page costs one settings call and one list call.
+  return (
+    <FormatProvider
+      settings={{
+        locale: resolveLocale(context.user.locale),
+        currency: settings.defaults.currency,
+        fiscalYearStartMonth: settings.defaults.fiscalYearStartMonth,
+        goalTypes: options.goalTypes,
+        milestones: options.milestones,
+        pipelines: options.pipelines,
+      }}
+    >
+      <NamesProvider directory={directory}>
+        <PageTabs environment={environment} to={to} />
+      </NamesProvider>
+    </FormatProvider>
+  );
+}
+
+/** Only the selected tab is mounted, so opening the page costs the settings, names and one list. */
+function PageTabs({ environment, to }: { environment: PageEnvironment; to: Destination }) {
+  const names = useNames();
+  const { canEdit, settings, protection, canChangeEditors } = environment;
+  const goal = 'goal' in to ? to.goal : undefined;
   return (
     <Flex direction="column" gap="md">
       <StoreProtectionNotice protection={protection} canChangeEditors={canChangeEditors} />
       {!canEdit && (
-        <Alert title="Read-only" variant="info" testId="read-only-notice">
+        <Alert title="You can look, not change" variant="info" testId="read-only-notice">
           <Text>
             {canChangeEditors
               ? 'You can look at every goal. Super admins are not among the goal editors in the settings: to change goals, switch them on in the Settings tab.'
-              : 'You can look at every goal, but changing them needs editing rights. Ask a super admin to add you as an editor.'}
+              : readOnlyText(settings.editors, names)}
           </Text>
         </Alert>
       )}
       <Tabs
-        selected={tab}
-        onSelectedChange={(id: string | number) => setTab(String(id) as TabId)}
+        selected={to.tab}
+        onSelectedChange={(id: string | number) =>
+          environment.navigate({ tab: String(id) as TabId } as Destination)
+        }
         testId="page-tabs"
       >
-        <Tab tabId="families" title="Families">
-          {tab === 'families' && <FamiliesTab environment={environment} />}
+        <Tab tabId="families" title="Goals">
+          {to.tab === 'families' && (
+            <FamiliesTab key={goal ?? ''} environment={environment} openGoal={goal ?? null} />
+          )}
         </Tab>
-        <Tab
-          tabId="create"
-          title="Create"
-          disabled={!canEdit}
-          tooltip={canEdit ? undefined : 'Needs editing rights'}
-        >
-          {tab === 'create' && <CreateTab environment={environment} onCreated={() => setTab('families')} />}
+        <Tab tabId="create" title="Create">
+          {to.tab === 'create' && (
+            <CreateTab
+              environment={environment}
+              onCreated={(uuid) => environment.navigate({ tab: 'families', goal: uuid })}
+            />
+          )}
         </Tab>
         <Tab tabId="health" title="Health">
-          {tab === 'health' && <HealthTab environment={environment} />}
+          {to.tab === 'health' && (
+            <HealthTab key={goal ?? ''} environment={environment} goal={goal ?? null} />
+          )}
         </Tab>
         <Tab tabId="activity" title="Activity">
-          {tab === 'activity' && <ActivityTab environment={environment} />}
+          {to.tab === 'activity' && (
+            <ActivityTab key={goal ?? ''} environment={environment} goal={goal ?? null} />
+          )}
         </Tab>
         <Tab tabId="settings" title="Settings">
-          {tab === 'settings' && <AppSettingsTab environment={environment} />}
+          {to.tab === 'settings' && <AppSettingsTab environment={environment} />}
         </Tab>
       </Tabs>
     </Flex>

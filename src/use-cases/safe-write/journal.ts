@@ -26,14 +26,28 @@ const StoredEntry = z.object({
   undoneBy: z.string().nullable(),
   /** The entry this one undid, if it is an undo. */
   undoes: z.string().nullable().default(null),
+  /** Where the change came from (absent in older entries: a form). */
+  source: z.enum(['edit', 'csv-import']).optional(),
+  /** The assignee added or removed. */
+  assignee: z
+    .object({ kind: z.enum(['owner', 'team']), id: z.string() })
+    .nullable()
+    .optional(),
+  /** How many targets the change created (their ids are not known when the entry is written). */
+  created: z.number().int().optional(),
 });
 type StoredEntry = z.infer<typeof StoredEntry>;
 
 /** Operations whose journal entry can be undone: they only updated existing slices. */
 const UNDOABLE = new Set(['family-update', 'respread', 'target-update', 'repair', 'undo']);
 
-/** What the journal says about the family a change was made to. */
-export type JournalFamily = { name: string; goalType: string | null };
+/** What the journal says about the family a change was made to, and where the change came from. */
+export type JournalFamily = {
+  name: string;
+  goalType: string | null;
+  source?: 'edit' | 'csv-import';
+  assignee?: { kind: 'owner' | 'team'; id: string } | null;
+};
 
 export function entryFor(
   plan: Plan,
@@ -73,6 +87,9 @@ export function entryFor(
     undoable: UNDOABLE.has(plan.operation) && plan.creates.length === 0 && plan.archives.length === 0,
     undoneBy: null,
     undoes,
+    ...(family.source && family.source !== 'edit' ? { source: family.source } : {}),
+    ...(family.assignee ? { assignee: family.assignee } : {}),
+    ...(plan.creates.length > 0 ? { created: plan.creates.length } : {}),
   };
   // Too big for one record (huge re-spreads): keep the summary, give up undo.
   if (JSON.stringify(entry).length > maxChars - 1_000) return { ...entry, groups: [], undoable: false };
@@ -100,7 +117,7 @@ export function parseEntry(record: StoredRecord): ReadEntry | null {
     : null;
 }
 
-export function presentEntry(e: ReadEntry): JournalEntryDto {
+export function presentEntry(e: ReadEntry, assigneeName?: string): JournalEntryDto {
   return {
     id: e.id,
     at: e.at,
@@ -116,6 +133,9 @@ export function presentEntry(e: ReadEntry): JournalEntryDto {
     undoneBy: e.undoneBy,
     integrity: e.integrity,
     trusted: e.trusted,
+    ...(e.source ? { source: e.source } : {}),
+    ...(e.assignee ? { assignee: { ...e.assignee, ...(assigneeName ? { name: assigneeName } : {}) } } : {}),
+    ...(e.created !== undefined ? { created: e.created } : {}),
   };
 }
 

@@ -91,6 +91,6 @@ export async function requireEditor(gateway: GoalTargetsGateway, caller: Caller)
     : failure(
         'FORBIDDEN',
         'You may not change goals: ask an admin to add you as an editor in the app settings.',
-        { userId: caller.userId },
+        { reason: 'NOT_AN_EDITOR', userId: caller.userId },
       );
 }

@@ -6,7 +6,10 @@ import type { LoadedFamily } from './read-family';
 export type PlanResult = Result<{ plan: Plan }>;
 
 export const notFound = (uuid: string) =>
-  failure('NOT_FOUND', `No goal family with uuid ${uuid} (it may have been archived).`, { uuid });
+  failure('NOT_FOUND', `No goal family with uuid ${uuid} (it may have been archived).`, {
+    reason: 'GOAL_GONE',
+    uuid,
+  });
 
 /** A domain refusal: NOT_FOUND stays NOT_FOUND, everything else is the caller's input. */
 export function planOrFailure(r: DomainResult<Plan>): PlanResult {

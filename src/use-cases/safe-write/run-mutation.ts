@@ -4,17 +4,31 @@
  */
 import type { Caller, MutationResultDto, PlanDto } from '@goal-families/contract';
 import { failure, type Result, success } from '@goal-families/contract';
-import { familyVersion, isEmptyPlan, type Plan } from '@goal-families/domain';
+import {
+  detectConvention,
+  familyVersion,
+  isEmptyPlan,
+  type Plan,
+  withNotification,
+} from '@goal-families/domain';
 import type { UseCaseDeps } from '../deps';
 import type { CrmRecord } from '../ports';
-import { presentPlan } from '../support/presenters';
+import { createNameBook, NO_NAMES } from '../support/names';
+import { presentPlan } from '../support/present-plan';
 import { applyPlan } from './apply-plan';
 import { checkFamilySize, plannedChanges } from './family-size';
-import { record } from './journal';
+import { type JournalFamily, record } from './journal';
 import { requireEditor } from './permissions';
 import type { LoadedFamily } from './read-family';
 
-export type MutationParams = { caller: Caller; dryRun: boolean; version?: string | undefined };
+export type MutationParams = {
+  caller: Caller;
+  portal: { timeZone: string };
+  dryRun: boolean;
+  version?: string | undefined;
+  /** F17: set `hs_should_notify_on_edit_updates` on every target written. */
+  notify?: boolean | undefined;
+};
 
 export type MutationSpec = {
   load: () => Promise<LoadedFamily>;
@@ -29,6 +43,13 @@ export type MutationSpec = {
    * `MAX_SLICES_PER_INVOCATION` is refused before planning, whatever the plan would touch.
    */
   familyWide?: boolean;
+  /**
+   * How the preview labels periods when the loaded family does not say (create, clone: the new goal's
+   * period length and zone), and a clone's scale.
+   */
+  describe?: { milestone?: string; timeZone?: string; scale?: string };
+  /** What the journal records besides the plan: a CSV import, the assignee added or removed. */
+  journal?: Pick<JournalFamily, 'source' | 'assignee'>;
 };
 
 export async function runMutation(
@@ -47,8 +68,18 @@ export async function runMutation(
   // Any plan (repair, undo, clone, create) that writes more than one invocation can safely change.
   const tooMany = checkFamilySize(plannedChanges(planned.plan));
   if (tooMany) return tooMany;
-  const plan = { ...planned.plan, version: loaded.version };
-  const dto: PlanDto = presentPlan(plan);
+  const stamped = { ...planned.plan, version: loaded.version };
+  const plan = params.notify ? withNotification(stamped, loaded.family?.slices ?? []) : stamped;
+  const family = loaded.family;
+  const dto: PlanDto = await presentPlan(plan, {
+    family,
+    names: params.dryRun ? createNameBook(deps.gateway) : NO_NAMES,
+    milestone: spec.describe?.milestone ?? family?.milestone.value,
+    timeZone:
+      spec.describe?.timeZone ??
+      (family ? detectConvention(family.slices, params.portal.timeZone).timeZone : undefined),
+    scale: spec.describe?.scale,
+  });
   if (params.dryRun) return success({ dryRun: true as const, plan: dto });
 
   if (params.version !== undefined && params.version !== loaded.version) {
@@ -56,6 +87,7 @@ export async function runMutation(
       'CONFLICT',
       'The goal changed since you previewed this change; nothing was written. Preview again.',
       {
+        reason: 'GOAL_CHANGED',
         expectedVersion: params.version,
         currentVersion: loaded.version,
       },
@@ -92,9 +124,10 @@ export async function runMutation(
   for (const id of report.archivedIds) byId.delete(id);
   for (const r of report.records) byId.set(r.id, r);
   const remaining = [...byId.values()];
-  const journalFamily = {
+  const journalFamily: JournalFamily = {
     name: spec.familyName?.(loaded, plan) ?? loaded.family?.name.value ?? '',
     goalType: loaded.family?.goalType.value ?? plan.creates[0]?.properties.hs_goal_type ?? null,
+    ...spec.journal,
   };
   const journalEntryId = await record(
     deps.gateway.store,

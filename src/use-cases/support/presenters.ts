@@ -1,16 +1,8 @@
 /** Domain values → the contract's DTOs (src/app/packages/contract/dto.ts). */
-import type {
-  FamilyDto,
-  FamilySummaryDto,
-  FindingDto,
-  GroupDto,
-  PlanDto,
-  SliceDto,
-} from '@goal-families/contract';
-import type { Family, Finding, GoalTarget, Plan, TargetGroup } from '@goal-families/domain';
+import type { FamilyDto, FamilySummaryDto, GroupDto, SliceDto } from '@goal-families/contract';
+import type { Family, Finding, GoalTarget, TargetGroup } from '@goal-families/domain';
 import {
   auditFamily,
-  batchCount,
   detectConvention,
   familyVersion,
   formatInstant,
@@ -19,51 +11,10 @@ import {
   totals,
 } from '@goal-families/domain';
 import type { NameBook } from './names';
+import { presentFinding } from './present-finding';
 
 const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms));
 const money = (cents: number | null) => (cents === null ? null : formatMoney(cents));
-
-export function presentPlan(plan: Plan, version: string = plan.version): PlanDto {
-  return {
-    operation: plan.operation,
-    familyUuid: plan.familyUuid,
-    version,
-    summary: plan.summary,
-    creates: plan.creates.map((c) => ({
-      assignee: c.assignee,
-      start: formatInstant(c.startMs),
-      end: formatInstant(c.endMs),
-      properties: c.properties,
-    })),
-    updates: plan.updates.map((u) => ({
-      id: u.id,
-      label: u.label,
-      changes: Object.entries(u.after).map(([property, after]) => ({
-        property,
-        before: u.before[property] ?? null,
-        after,
-      })),
-    })),
-    archives: plan.archives.map((a) => ({ id: a.id, label: a.label })),
-    batches: batchCount(plan),
-    warnings: plan.warnings,
-  };
-}
-
-/** `family` is null for findings about orphan slices, which belong to no family. */
-export function presentFinding(f: Finding, family: Family | null): FindingDto {
-  return {
-    id: f.id,
-    ruleId: f.ruleId,
-    severity: f.severity,
-    familyUuid: f.familyUuid,
-    familyName: family?.name.value ?? null,
-    goalType: family?.goalType.value ?? null,
-    message: f.message,
-    sliceIds: f.sliceIds,
-    repair: f.repair?.description ?? null,
-  };
-}
 
 function presentSlice(s: GoalTarget): SliceDto {
   return {
@@ -153,9 +104,12 @@ export async function presentSummary(
 export async function presentFamily(family: Family, o: PresentOptions): Promise<FamilyDto> {
   const findings = auditFamily(family, { timeZone: o.timeZone });
   const summary = await presentSummary(family, { ...o, withSlices: true }, findings);
+  const presented = [];
+  for (const f of findings)
+    presented.push(await presentFinding(f, family, { names: o.names, timeZone: o.timeZone }));
   return {
     ...summary,
-    findings: findings.map((f) => presentFinding(f, family)),
+    findings: presented,
     convention: detectConvention(family.slices, o.timeZone),
   };
 }

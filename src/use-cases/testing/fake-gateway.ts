@@ -117,6 +117,7 @@ export function createFakeGateway(
     owners: async () => [],
     teams: async () => [],
     pipelines: async () => [],
+    currencies: async () => [{ code: 'USD', company: true }],
     goalTargetProperties: async () => [],
     portalUser: async (id) => users(id),
   };

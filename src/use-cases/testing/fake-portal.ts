@@ -1,8 +1,8 @@
 /**
  * A portal of goal targets behind a fake HubSpot transport, for the scans' unit tests: the object list
  * endpoint (100 a page, ascending id, `after` = the next id) and search (`EQ`, `IN`, `GT`, `LT` on any
- * property, one sort on `hs_object_id`, `total`), every call taking `latencyMs` on a fake clock, and
- * scripted 429s. Test support only.
+ * property, one sort on `hs_object_id`, `total`), owners and teams (none), every call taking
+ * `latencyMs` on a fake clock, and scripted 429s. Test support only.
  */
 import { READ_PROPERTIES } from '@goal-families/domain';
 import { sliceKey } from '../../app/functions/entries/define-function';
@@ -92,6 +92,11 @@ export function fakePortal(records: readonly PortalRecord[], options: FakePortal
         headers: {},
         body: { status: 'error', message: 'limit', policyName: 'SECONDLY' },
       };
+    }
+    if (request.path === '/crm/v3/owners' || request.path === '/settings/v3/users/teams') {
+      // Owners and teams: the names a finding shows; this portal has none.
+      log.push({ method: request.method, path: request.path, results: 0, properties: undefined });
+      return { status: 200, headers: {}, body: { results: [] } };
     }
     if (request.method === 'GET') {
       const after = request.query?.after;

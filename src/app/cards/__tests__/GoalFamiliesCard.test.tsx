@@ -1,8 +1,10 @@
 import {
+  Accordion,
   Alert,
   Button,
   EmptyState,
   ErrorState,
+  Flex,
   Input,
   LoadingButton,
   LoadingSpinner,
@@ -11,6 +13,7 @@ import {
   Table,
   Tag,
   Text,
+  Tile,
 } from '@hubspot/ui-extensions';
 import { describe, expect, it, vi } from 'vitest';
 import { renderCard } from './cardHarness';
@@ -55,7 +58,7 @@ describe('GoalFamiliesCard — states', () => {
     const card = renderCard({ goal_families_list: () => listOf() });
     await vi.waitFor(() => expect(card.maybeFindByTestId(EmptyState, 'card-empty')).not.toBeNull());
     expect(textOf(card.findByTestId(EmptyState, 'card-empty'))).toBe(
-      'No goals for this owner — create one in the app settings.',
+      'Nobody has set goals for this person yet. Create one in the app settings.',
     );
   });
 
@@ -81,9 +84,10 @@ describe('GoalFamiliesCard — states', () => {
     await vi.waitFor(() => expect(card.callsOf('goal_families_list').length).toBeGreaterThan(0));
     fire(card.find(Select, { name: 'scope' }), 'onChange', 'recordOwner');
     await vi.waitFor(() => expect(card.maybeFindByTestId(Alert, 'card-owner-error')).not.toBeNull());
-    expect(textOf(card.findByTestId(Alert, 'card-owner-error'))).toContain(
-      "Could not read the record's owner: boom",
-    );
+    const alert = card.findByTestId(Alert, 'card-owner-error');
+    expect(alert.props.title).toBe('The record’s owner could not be read');
+    expect(textOf(alert)).toContain('switch to “My goals”');
+    expect(textOf(alert)).not.toContain('boom');
   });
 });
 
@@ -94,10 +98,15 @@ describe('GoalFamiliesCard — one family', () => {
     const progress = card.find(ProgressBar);
     expect(progress.props.title).toBe('Mar 2026');
     expect(progress.props.value).toBe(25);
-    expect(progress.props.valueDescription).toBe('$250.00 of $1,000.00');
-    expect(card.findAll(Tag).map((t) => t.text)).toEqual(['sales_quota', 'monthly']);
-    expect(card.findAll(Text).some((t) => t.text === 'Assignee: Olivia Owner')).toBe(true);
-    const table = card.findByTestId(Table, 'year-at-a-glance');
+    expect(progress.props.valueDescription).toBe('$250.00 of $1,000.00 · 25%');
+    // The portal's labels, not the internal values.
+    await vi.waitFor(() => expect(card.findAll(Tag).map((t) => t.text)).toEqual(['Revenue', 'Monthly']));
+    expect(card.findAll(Text).some((t) => t.text === 'For Olivia Owner')).toBe(true);
+    // Every period is there, folded away by default.
+    const toggle = card.findByTestId(Accordion, `periods-${FAMILY_UUID}`);
+    expect(toggle.props.title).toBe('All 12 periods');
+    expect(toggle.props.defaultOpen).toBeUndefined();
+    const table = card.findByTestId(Table, `periods-table-${FAMILY_UUID}`);
     expect(textOf(table)).toContain('Jan 2026');
     expect(textOf(table)).toContain('▸ Mar 2026');
     expect(textOf(table)).toContain('Dec 2026');
@@ -109,14 +118,14 @@ describe('GoalFamiliesCard — one family', () => {
       goal_families_list: () => listOf(makeFamily({ groups: [makeGroup({ slices })] })),
     });
     await vi.waitFor(() => expect(card.maybeFind(ProgressBar)).not.toBeNull());
-    expect(card.find(ProgressBar).props.valueDescription).toBe('$0.10 of $1,234,567,890,123.45');
+    expect(card.find(ProgressBar).props.valueDescription).toBe('$0.10 of $1,234,567,890,123.45 · 0%');
   });
 
   it('tags a broken family, and hides the tag when the settings say so', async () => {
     const broken = makeFamily({ healthy: false, findingCount: 2 });
     const card = renderCard({ goal_families_list: () => listOf(broken) });
-    await vi.waitFor(() => expect(card.maybeFindByTestId(Tag, 'health-tag')).not.toBeNull());
-    expect(card.findByTestId(Tag, 'health-tag').text).toBe('Needs repair (2 issues)');
+    await vi.waitFor(() => expect(card.maybeFindByTestId(Tag, `health-${FAMILY_UUID}`)).not.toBeNull());
+    expect(card.findByTestId(Tag, `health-${FAMILY_UUID}`).text).toBe('Needs repair (2 problems)');
 
     const families = [broken, makeFamily({ uuid: '11111111-2222-4333-8444-555555555555' })];
     const quiet = renderCard({
@@ -132,13 +141,15 @@ describe('GoalFamiliesCard — one family', () => {
           }),
         }),
     });
-    await vi.waitFor(() => expect(quiet.maybeFindByTestId(Text, 'card-more')).not.toBeNull());
-    expect(quiet.maybeFindByTestId(Tag, 'health-tag')).toBeNull();
-    expect(quiet.maybeFindByTestId(Table, 'year-at-a-glance')).toBeNull();
-    expect(quiet.findByTestId(Text, 'card-more').text).toBe(
-      '1 more goal — see all of them in the app settings.',
-    );
-    expect(quiet.maybeFindByTestId(Button, 'edit-button')).toBeNull();
+    await vi.waitFor(() => expect(quiet.maybeFindByTestId(Button, 'card-more')).not.toBeNull());
+    expect(quiet.maybeFindByTestId(Tag, `health-${FAMILY_UUID}`)).toBeNull();
+    expect(quiet.maybeFindByTestId(Table, `periods-table-${FAMILY_UUID}`)).toBeNull();
+    // Not an editor: the rest of the list opens in place.
+    expect(quiet.findByTestId(Button, 'card-more').text).toBe('Show 1 more goal');
+    expect(quiet.findAll(Tile)).toHaveLength(1);
+    quiet.findByTestId(Button, 'card-more').trigger('onClick');
+    await vi.waitFor(() => expect(quiet.findAll(Tile)).toHaveLength(2));
+    expect(quiet.maybeFindByTestId(Button, `edit-${FAMILY_UUID}`)).toBeNull();
   });
 });
 
@@ -178,8 +189,8 @@ describe('GoalFamiliesCard — scope switch', () => {
 });
 
 async function openEditor(card: ReturnType<typeof renderCard>) {
-  await vi.waitFor(() => expect(card.maybeFindByTestId(Button, 'edit-button')).not.toBeNull());
-  card.findByTestId(Button, 'edit-button').trigger('onClick');
+  await vi.waitFor(() => expect(card.maybeFindByTestId(Button, `edit-${FAMILY_UUID}`)).not.toBeNull());
+  card.findByTestId(Button, `edit-${FAMILY_UUID}`).trigger('onClick');
 }
 
 describe('GoalFamiliesCard — edit one amount (F4)', () => {
@@ -198,13 +209,18 @@ describe('GoalFamiliesCard — edit one amount (F4)', () => {
       uuid: FAMILY_UUID,
       targetId: '1003',
       targetAmount: '1500.00',
+      notify: false,
       dryRun: true,
     });
-    const row = card.find(Table, { bordered: true });
-    expect(textOf(row)).toContain('Olivia Owner · Mar 2026');
-    expect(textOf(row)).toContain('$1,000.00');
-    expect(textOf(row)).toContain('$1,500.00');
-    expect(textOf(card.findByTestId(Alert, 'plan-warnings'))).toContain('$12,500.00');
+    const row = textOf(card.find(Table, { bordered: true }));
+    expect(row).toContain('Olivia Owner Mar 2026 Target $1,000.00 $1,500.00');
+    expect(row).not.toMatch(/#1003|2026-03-01|hs_/);
+    expect(textOf(card.findByTestId(Text, 'plan-summary'))).toBe(
+      'Changes target amounts — 1 target of 1 person.',
+    );
+    expect(textOf(card.findByTestId(Alert, 'plan-warnings'))).toBe(
+      'The goal’s total target changes from $12,000.00 to $12,500.00.',
+    );
 
     card.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
     await vi.waitFor(() => expect(card.actions.addAlert).toHaveBeenCalledTimes(1));
@@ -216,7 +232,7 @@ describe('GoalFamiliesCard — edit one amount (F4)', () => {
     expect(card.actions.addAlert).toHaveBeenCalledWith({
       type: 'success',
       title: 'Q-2026 New business updated',
-      message: plan.summary,
+      message: 'Changes target amounts — 1 target of 1 person.',
     });
     await vi.waitFor(() => expect(card.callsOf('goal_families_list')).toHaveLength(2));
   });
@@ -229,6 +245,8 @@ describe('GoalFamiliesCard — edit one amount (F4)', () => {
       'Use at most two decimal places.',
     );
     expect(card.findByTestId(Button, 'preview-button').props.disabled).toBe(true);
+    // The disabled button says why.
+    expect(textOf(card.findByTestId(Flex, 'preview-missing'))).toContain('Use at most two decimal places.');
   });
 
   it('explains a CONFLICT on apply and offers a fresh preview', async () => {
@@ -262,7 +280,7 @@ describe('GoalFamiliesCard — edit one amount (F4)', () => {
   it('explains a rollback and a half-changed family', async () => {
     for (const [code, expected] of [
       ['PARTIAL_FAILURE_ROLLED_BACK', 'exactly as it was before'],
-      ['NEEDS_ATTENTION', '2 slices changed'],
+      ['NEEDS_ATTENTION', '2 targets changed'],
     ] as const) {
       const plan = makePlan();
       const details = {
@@ -289,7 +307,7 @@ describe('GoalFamiliesCard — edit one amount (F4)', () => {
 
 describe('GoalFamiliesCard — re-spread (F6) and rename (F3)', () => {
   it('re-spreads the rest of the year for this assignee only, from the chosen period', async () => {
-    const plan = makePlan({ operation: 'respread', summary: 'Re-spread Mar–Dec' });
+    const plan = makePlan({ operation: 'respread' });
     const card = renderCard({
       goal_families_list: () => listOf(makeFamily()),
       goal_family_update: (p) =>
@@ -303,9 +321,13 @@ describe('GoalFamiliesCard — re-spread (F6) and rename (F3)', () => {
     );
     card.findByTestId(Button, 'preview-button').trigger('onClick');
     await vi.waitFor(() => expect(card.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
+    expect(card.findByTestId(Text, 'change-scope').text).toBe(
+      'This changes Olivia Owner’s targets from Mar 2026 to Dec 2026 (10 targets); other assignees keep theirs.',
+    );
     expect(card.callsOf('goal_family_update')[0]).toEqual({
       uuid: FAMILY_UUID,
       respread: { groupId: '501', from: '2026-02-28', spread: { mode: 'even', total: '15000.00' } },
+      notify: false,
       dryRun: true,
     });
     card.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
@@ -339,11 +361,10 @@ describe('GoalFamiliesCard — re-spread (F6) and rename (F3)', () => {
     expect(card.callsOf('goal_family_update')[0]).toEqual({
       uuid: FAMILY_UUID,
       changes: { name: 'FY26 New business' },
+      notify: false,
       dryRun: true,
     });
-    expect(textOf(card.findByTestId(Alert, 'error-VALIDATION_ERROR'))).toContain(
-      'changes.name: must not be blank',
-    );
+    expect(textOf(card.findByTestId(Alert, 'error-VALIDATION_ERROR'))).toContain('Name: must not be blank');
   });
 });
 
@@ -352,12 +373,11 @@ describe('GoalFamiliesCard — a count goal (meetings booked)', () => {
     const slices = monthlySlices(2026, 1001, '17.00', '10.00');
     const meetings = makeFamily({ goalType: 'meetings_booked', groups: [makeGroup({ slices })] });
     const plan = makePlan({
-      summary: 'Change the March target',
-      warnings: [],
+      notices: [],
       updates: [
         {
           id: '1003',
-          label: 'Olivia Owner · Mar 2026',
+          label: 'x',
           changes: [{ property: 'hs_target_amount', before: '17.00', after: '12.50' }],
         },
       ],
@@ -367,21 +387,21 @@ describe('GoalFamiliesCard — a count goal (meetings booked)', () => {
       goal_target_update: () => ok('goal_target_update', previewOf(plan)),
     });
     await vi.waitFor(() => expect(card.maybeFind(ProgressBar)).not.toBeNull());
-    expect(card.find(ProgressBar).props.valueDescription).toBe('10 of 17');
-    const table = textOf(card.findByTestId(Table, 'year-at-a-glance'));
+    expect(card.find(ProgressBar).props.valueDescription).toBe('10 of 17 · 59%');
+    const table = textOf(card.findByTestId(Table, `periods-table-${FAMILY_UUID}`));
     expect(table).toContain('17');
     expect(table).not.toContain('$');
     expect(table).not.toContain('.00');
 
     await openEditor(card);
     const input = card.findByTestId(Input, 'amount-input');
-    expect(input.props.description).toBe('Now 17');
+    expect(input.props.description).toBe('Now 17 · type it like 1,234.56');
     fire(input, 'onInput', '12.5');
     card.findByTestId(Button, 'preview-button').trigger('onClick');
     await vi.waitFor(() => expect(card.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
     const row = textOf(card.find(Table, { bordered: true }));
-    expect(row).toContain('17');
-    expect(row).toContain('12.5');
+    // A row the server sent without a reference is described from the goal the card holds.
+    expect(row).toContain('Olivia Owner Mar 2026 Target 17 12.5');
     expect(row).not.toContain('$');
   });
 });

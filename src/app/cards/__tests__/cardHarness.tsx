@@ -3,7 +3,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { vi } from 'vitest';
 import { GoalFamiliesCard } from '../GoalFamiliesCard';
 import type { CardActions } from '../types/card';
-import { fakeClient, type Handlers } from './fixtures';
+import { fakeClient, type Handlers, ok } from './fixtures';
 
 export const NOW = new Date('2026-03-15T12:00:00.000Z');
 
@@ -42,12 +42,45 @@ export function cardActions(
   } as never;
 }
 
-/** Renders the card with an injected client (the settings come with the families: `listOf`). */
+/** The portal's labels, as HubSpot words them (not the internal values). */
+export const portalOptions = () =>
+  ok('goal_property_options', {
+    goalTypes: [
+      { value: 'sales_quota', label: 'Revenue' },
+      { value: 'meetings_booked', label: 'Meetings booked' },
+    ],
+    milestones: [
+      { value: 'monthly', label: 'Monthly' },
+      { value: 'quarterly', label: 'Quarterly' },
+    ],
+    pipelines: [{ id: 'default', label: 'Sales pipeline' }],
+    currencies: [{ code: 'USD', company: true }],
+  });
+
+/** Owners and teams of the portal: names for people the card mentions. */
+export const directory = () =>
+  ok('owners_and_teams_list', {
+    owners: [
+      { id: '77', userId: '1', name: 'Olivia Owner', email: 'olivia@example.com' },
+      { id: '88', userId: '42', name: 'Vera Viewer', email: 'viewer@example.com' },
+      { id: '99', userId: '7', name: 'Erin Editor', email: 'erin@example.com' },
+    ],
+    teams: [{ id: '9', name: 'West' }],
+  });
+
+/**
+ * Renders the card with an injected client. The settings come with the goals (`app` of the card view):
+ * the card never calls `app_settings_get`, so no default answers it.
+ */
 export function renderCard(
   handlers: Handlers,
   options: { ownerId?: string | null; context?: CrmContext } = {},
 ) {
-  const fake = fakeClient(handlers);
+  const fake = fakeClient({
+    goal_property_options: () => portalOptions(),
+    owners_and_teams_list: () => directory(),
+    ...handlers,
+  });
   const actions = cardActions(options.ownerId === undefined ? '77' : options.ownerId);
   const renderer = createRenderer('crm.record.sidebar');
   renderer.render(

@@ -10,6 +10,7 @@ import type {
   FamilyDto,
   FamilySummaryDto,
   FindingDto,
+  FindingFactsDto,
   FunctionResult,
   FunctionUid,
   GroupDto,
@@ -124,16 +125,53 @@ export function makeFamilyDetail(overrides: Partial<FamilyDto> = {}): FamilyDto 
 export function makeFinding(overrides: Partial<FindingDto> = {}): FindingDto {
   return FindingSchema.parse({
     id: 'f-1',
-    ruleId: 'mixed_names',
+    ruleId: 'family-properties-disagree',
     severity: 'error',
     familyUuid: FAMILY_UUID,
     familyName: 'Q-2026 New business',
     goalType: 'sales_quota',
-    message: 'Slices carry 2 different names.',
+    message: 'hs_goal_name differs on 1 slice of 12.',
     sliceIds: ['1003'],
-    repair: 'Rename 1 slice to "Q-2026 New business".',
+    repair: 'Set hs_goal_name to "Q-2026 New business" on 1 slice',
+    facts: makeFacts(),
     ...overrides,
   });
+}
+
+/** A finding's facts: one target of Olivia Owner's, a name most targets share, a repair setting it. */
+export function makeFacts(overrides: Partial<FindingFactsDto> = {}): FindingFactsDto {
+  return {
+    milestone: 'monthly',
+    timeZone: 'UTC',
+    assignee: { kind: 'owner', id: '77', name: 'Olivia Owner' },
+    targets: [
+      {
+        id: '1003',
+        assignee: { kind: 'owner', id: '77', name: 'Olivia Owner' },
+        start: '2026-03-01T00:00:00.000Z',
+        end: '2026-03-31T23:59:59.999Z',
+      },
+    ],
+    targetCount: 1,
+    goalTargetCount: 12,
+    field: 'name',
+    value: 'Q-2026 New business',
+    others: [],
+    parts: null,
+    periods: [],
+    amount: null,
+    expectedPerYear: '12',
+    wholesale: false,
+    repair: {
+      kind: 'set-values',
+      count: 1,
+      field: 'name',
+      value: 'Q-2026 New business',
+      assignee: null,
+      goalName: null,
+    },
+    ...overrides,
+  };
 }
 
 export function makeJournalEntry(overrides: Partial<JournalEntryDto> = {}): JournalEntryDto {
@@ -141,7 +179,7 @@ export function makeJournalEntry(overrides: Partial<JournalEntryDto> = {}): Jour
     id: 'j-1',
     at: '2026-03-10T09:30:00.000Z',
     by: { userId: '42' },
-    operation: 'rename',
+    operation: 'family-update',
     familyUuid: FAMILY_UUID,
     familyName: 'Q-2026 New business',
     goalType: 'sales_quota',
@@ -157,21 +195,28 @@ export function makeJournalEntry(overrides: Partial<JournalEntryDto> = {}): Jour
 
 export function makePlan(overrides: Partial<PlanDto> = {}): PlanDto {
   return PlanSchema.parse({
-    operation: 'update_target',
+    operation: 'target-update',
     familyUuid: FAMILY_UUID,
     version: 'v-1',
-    summary: 'Change the March target from $1,000.00 to $1,500.00',
+    summary: 'Update 1 slice (Q-2026 New business · 2026-03-01 · #1003)',
     creates: [],
     updates: [
       {
         id: '1003',
-        label: 'Olivia Owner · Mar 2026',
+        label: 'Q-2026 New business · 2026-03-01 · #1003',
+        target: {
+          id: '1003',
+          assignee: { kind: 'owner', id: '77', name: 'Olivia Owner' },
+          start: '2026-03-01T00:00:00.000Z',
+          end: '2026-03-31T23:59:59.999Z',
+        },
         changes: [{ property: 'hs_target_amount', before: '1000.00', after: '1500.00' }],
       },
     ],
     archives: [],
     batches: { create: 0, update: 1, archive: 0 },
-    warnings: ["The family's total changes from $12,000.00 to $12,500.00."],
+    warnings: ["The family's total target changes from 12000.00 to 12500.00."],
+    notices: [{ code: 'total-changes', assignee: null, before: '12000.00', after: '12500.00' }],
     ...overrides,
   });
 }

@@ -1,19 +1,33 @@
-import { formatGoalAmount, MutationSteps, parseMoneyInput, useMutationFlow } from '@goal-families/ui';
-import { Flex, Input } from '@hubspot/ui-extensions';
+import {
+  AmountCheck,
+  amountSanity,
+  MutationSteps,
+  needsConfirmation,
+  useFormat,
+  useMutationFlow,
+  useNames,
+} from '@goal-families/ui';
+import { Flex, Input, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { defaultSlice } from '../utils/familyView';
 import type { EditFormProps } from './FamilyEditor';
 import { SlicePicker } from './SlicePicker';
 
 /** F4: one period's target, through `goal_target_update`. */
-export function AmountEdit({ family, slices, environment, onApplied, onCancel }: EditFormProps) {
-  const { client, settings, timeZone } = environment;
-  const currency = settings.defaults.currency;
+export function AmountEdit({ family, group, slices, goal, environment, onApplied, onCancel }: EditFormProps) {
+  const format = useFormat();
+  const names = useNames();
+  const { client, timeZone } = environment;
   const initial = defaultSlice(slices, environment.now());
   const [sliceId, setSliceId] = useState(initial?.id ?? '');
-  const [amountText, setAmountText] = useState(initial?.targetAmount ?? '');
-  const amount = parseMoneyInput(amountText);
+  const [amountText, setAmountText] = useState(format.amountInput(initial?.targetAmount ?? null));
+  const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
+  const [notify, setNotify] = useState(false);
+  const amount = format.parseAmount(amountText);
   const slice = slices.find((s) => s.id === sliceId);
+  const current = slice?.targetAmount ?? null;
+  const sanity = amount.ok ? amountSanity(amount.value, current) : { kind: 'ok' as const };
+  const confirmed = amount.ok && confirmedFor === amount.value;
 
   const flow = useMutationFlow(
     (request) =>
@@ -21,6 +35,7 @@ export function AmountEdit({ family, slices, environment, onApplied, onCancel }:
         uuid: family.uuid,
         targetId: sliceId,
         targetAmount: amount.ok ? amount.value : '',
+        notify,
         ...request,
       }),
     (result) => onApplied(result.plan),
@@ -29,6 +44,15 @@ export function AmountEdit({ family, slices, environment, onApplied, onCancel }:
     apply();
     flow.reset();
   };
+  const missing = [
+    ...(slice ? [] : ['Choose a period.']),
+    ...(amount.ok ? [] : [amountText.trim() === '' ? 'Enter the new target.' : amount.message]),
+    ...(amount.ok && current !== null && amount.value === current
+      ? ['Enter a target that differs from the current one.']
+      : []),
+    ...(needsConfirmation(sanity) && !confirmed ? ['Confirm the unusual amount.'] : []),
+  ];
+  const period = slice ? format.period(slice, family.milestone, timeZone) : '';
 
   return (
     <Flex direction="column" gap="sm">
@@ -42,7 +66,7 @@ export function AmountEdit({ family, slices, environment, onApplied, onCancel }:
         onChange={(id) =>
           edit(() => {
             setSliceId(id);
-            setAmountText(slices.find((s) => s.id === id)?.targetAmount ?? '');
+            setAmountText(format.amountInput(slices.find((s) => s.id === id)?.targetAmount ?? null));
           })
         }
       />
@@ -51,7 +75,9 @@ export function AmountEdit({ family, slices, environment, onApplied, onCancel }:
         name="amount"
         value={amountText}
         description={
-          slice ? `Now ${formatGoalAmount(slice.targetAmount, family.goalType, currency)}` : undefined
+          slice
+            ? `Now ${format.amount(slice.targetAmount, goal)} · type it like ${format.amountExample}`
+            : undefined
         }
         error={!amount.ok && amountText !== ''}
         validationMessage={!amount.ok && amountText !== '' ? amount.message : undefined}
@@ -59,16 +85,30 @@ export function AmountEdit({ family, slices, environment, onApplied, onCancel }:
         onChange={(value) => edit(() => setAmountText(value))}
         testId="amount-input"
       />
+      {amount.ok && (
+        <AmountCheck
+          sanity={sanity}
+          next={format.amount(amount.value, goal)}
+          current={current === null ? null : format.amount(current, goal)}
+          confirmed={confirmed}
+          locale={format.locale}
+          onConfirm={(yes) => edit(() => setConfirmedFor(yes ? amount.value : null))}
+        />
+      )}
+      {slice && (
+        <Text variant="microcopy" testId="change-scope">
+          {`This changes ${names.assignee(group.assignee)}’s target for ${period} only; the goal’s other targets stay as they are.`}
+        </Text>
+      )}
       <MutationSteps
         state={flow.state}
-        goalType={family.goalType}
-        currency={currency}
-        timeZone={timeZone}
-        canPreview={amount.ok && slice !== undefined}
+        goal={goal}
+        missing={missing}
+        notify={{ checked: notify, onChange: (v) => edit(() => setNotify(v)) }}
         onPreview={flow.preview}
         onApply={flow.apply}
         onCancel={onCancel}
-        applyLabel="Change the amount"
+        applyLabel="Change the target"
       />
     </Flex>
   );

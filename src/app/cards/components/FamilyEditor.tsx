@@ -1,4 +1,5 @@
 import type { FamilySummaryDto, GroupDto, PlanDto, SliceDto } from '@goal-families/contract';
+import { type GoalContext, planSummary, useFormat, useNames } from '@goal-families/ui';
 import { Divider, Flex, Select } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { CardEnvironment } from '../types/card';
@@ -9,8 +10,8 @@ import { RespreadEdit } from './RespreadEdit';
 export type EditKind = 'amount' | 'respread' | 'rename';
 
 const EDIT_OPTIONS: { label: string; value: EditKind }[] = [
-  { label: "One period's amount", value: 'amount' },
-  { label: 'Re-spread the rest of the year', value: 'respread' },
+  { label: "One period's target", value: 'amount' },
+  { label: 'Spread a new total over the rest of the year', value: 'respread' },
   { label: 'Rename the goal', value: 'rename' },
 ];
 
@@ -18,6 +19,7 @@ export interface EditFormProps {
   family: FamilySummaryDto;
   group: GroupDto;
   slices: SliceDto[];
+  goal: GoalContext;
   environment: CardEnvironment;
   onApplied: (plan: PlanDto) => void;
   onCancel: () => void;
@@ -27,19 +29,26 @@ interface FamilyEditorProps {
   family: FamilySummaryDto;
   group: GroupDto;
   slices: SliceDto[];
+  goal: GoalContext;
   environment: CardEnvironment;
   onDone: () => void;
 }
 
-/** The three edits the card offers; each previews exactly which slices change before applying. */
-export function FamilyEditor({ family, group, slices, environment, onDone }: FamilyEditorProps) {
+/** The three edits the card offers; each previews exactly which targets change before applying. */
+export function FamilyEditor({ family, group, slices, goal, environment, onDone }: FamilyEditorProps) {
+  const format = useFormat();
+  const names = useNames();
   const [kind, setKind] = useState<EditKind>('amount');
   const onApplied = (plan: PlanDto) => {
-    environment.actions.addAlert({ type: 'success', title: `${family.name} updated`, message: plan.summary });
+    environment.actions.addAlert({
+      type: 'success',
+      title: `${family.name} updated`,
+      message: planSummary(plan, { format, names, goal }),
+    });
     onDone();
     environment.refresh();
   };
-  const formProps: EditFormProps = { family, group, slices, environment, onApplied, onCancel: onDone };
+  const formProps: EditFormProps = { family, group, slices, goal, environment, onApplied, onCancel: onDone };
   return (
     <Flex direction="column" gap="sm">
       <Divider />

@@ -1,8 +1,8 @@
 import type { SliceDto } from '@goal-families/contract';
-import { periodLabel } from '@goal-families/ui';
+import { useFormat } from '@goal-families/ui';
 import { Select } from '@hubspot/ui-extensions';
 
-interface SlicePickerProps {
+interface PeriodPickerProps {
   label: string;
   name: string;
   slices: readonly SliceDto[];
@@ -12,17 +12,23 @@ interface SlicePickerProps {
   onChange: (sliceId: string) => void;
 }
 
-/** Chooses one period of the schedule by its label. */
-export function SlicePicker({ label, name, slices, value, milestone, timeZone, onChange }: SlicePickerProps) {
+/** Chooses one period of the assignee's targets by its label. */
+export function SlicePicker({
+  label,
+  name,
+  slices,
+  value,
+  milestone,
+  timeZone,
+  onChange,
+}: PeriodPickerProps) {
+  const format = useFormat();
   return (
     <Select
       label={label}
       name={name}
       value={value}
-      options={slices.map((slice) => ({
-        label: periodLabel(slice.start, milestone, timeZone, slice.end),
-        value: slice.id,
-      }))}
+      options={slices.map((slice) => ({ label: format.period(slice, milestone, timeZone), value: slice.id }))}
       onChange={(next) => onChange(String(next))}
       testId={`${name}-picker`}
     />

@@ -1,39 +1,39 @@
 import type { SliceDto } from '@goal-families/contract';
-import { containsInstant, formatGoalAmount, periodLabel } from '@goal-families/ui';
+import { containsInstant, type GoalLike, useFormat } from '@goal-families/ui';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 
 interface YearAtAGlanceProps {
   slices: readonly SliceDto[];
-  milestone: string;
-  goalType: string;
-  currency: string;
+  goal: GoalLike & { milestone: string };
   timeZone: string;
   now: Date;
+  testId: string;
 }
 
-/** Every period of the assignee's schedule: target and value, the current one marked. */
-export function YearAtAGlance({ slices, milestone, goalType, currency, timeZone, now }: YearAtAGlanceProps) {
+/** Every period of the assignee's targets: target and progress, the current one marked. */
+export function YearAtAGlance({ slices, goal, timeZone, now, testId }: YearAtAGlanceProps) {
+  const format = useFormat();
   if (slices.length === 0) return null;
   return (
-    <Table density="compact" flush testId="year-at-a-glance">
+    <Table density="compact" flush testId={testId}>
       <TableHead>
         <TableRow>
           <TableHeader>Period</TableHeader>
           <TableHeader align="right">Target</TableHeader>
-          <TableHeader align="right">Actual</TableHeader>
+          <TableHeader align="right">Progress</TableHeader>
         </TableRow>
       </TableHead>
       <TableBody>
         {slices.map((slice) => {
-          const label = periodLabel(slice.start, milestone, timeZone, slice.end);
+          const label = format.period(slice, goal.milestone, timeZone);
           const current = containsInstant(slice.start, slice.end, now);
           return (
-            <TableRow key={slice.id} testId={`slice-row-${slice.id}`}>
+            <TableRow key={slice.id}>
               <TableCell>
                 {current ? <Text format={{ fontWeight: 'bold' }}>{`▸ ${label}`}</Text> : label}
               </TableCell>
-              <TableCell align="right">{formatGoalAmount(slice.targetAmount, goalType, currency)}</TableCell>
-              <TableCell align="right">{formatGoalAmount(slice.kpiValue, goalType, currency)}</TableCell>
+              <TableCell align="right">{format.amount(slice.targetAmount, goal)}</TableCell>
+              <TableCell align="right">{format.amount(slice.kpiValue, goal)}</TableCell>
             </TableRow>
           );
         })}

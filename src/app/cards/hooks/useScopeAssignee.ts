@@ -23,7 +23,11 @@ async function recordOwner(actions: CardActions): Promise<ScopeAssigneeState> {
     const message = error instanceof Error ? error.message : String(error);
     return {
       status: 'error',
-      error: { code: 'HUBSPOT_ERROR', message: `Could not read the record's owner: ${message}` },
+      error: {
+        code: 'HUBSPOT_ERROR',
+        message: `Could not read the record's owner: ${message}`,
+        details: { reason: 'OWNER_UNREADABLE' },
+      },
     };
   }
 }

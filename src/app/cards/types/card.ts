@@ -19,7 +19,7 @@ export type Scope =
   | { kind: 'me' }
   | { kind: 'team'; teamId: string; teamName: string };
 
-/** Everything a family tile needs besides the family itself. */
+/** Everything a goal tile needs besides the goal itself. */
 export interface CardEnvironment {
   client: FunctionsClient;
   actions: CardActions;
@@ -27,6 +27,8 @@ export interface CardEnvironment {
   canEdit: boolean;
   timeZone: string;
   now: () => Date;
+  /** The admin panel in HubSpot, where editors see every goal; null when the app id is unknown. */
+  adminPanelUrl: string | null;
   /** Reload the list after a change. */
   refresh: () => void;
 }

@@ -11,13 +11,6 @@ export function pickGroup(family: FamilySummaryDto, assignee: Assignee | null): 
   return family.groups[0] ?? null;
 }
 
-export function assigneeLabel(group: GroupDto | null): string {
-  const assignee = group?.assignee;
-  if (!assignee) return 'No assignee';
-  const name = assignee.name ?? `${assignee.kind === 'team' ? 'Team' : 'Owner'} ${assignee.id}`;
-  return assignee.kind === 'team' ? `${name} (team)` : name;
-}
-
 /** Slices in time order; slices without a start go last. */
 export function orderedSlices(group: GroupDto | null): SliceDto[] {
   const slices = [...(group?.slices ?? [])];
@@ -34,4 +27,21 @@ export function defaultSlice(slices: readonly SliceDto[], now: Date): SliceDto |
   const current = slices.find((s) => s.start && s.end && Date.parse(s.start) <= t && t <= Date.parse(s.end));
   if (current) return current;
   return slices.find((s) => s.start && Date.parse(s.start) > t) ?? slices[0] ?? null;
+}
+
+/** Where a goal is in time for its assignee: running today, not started yet, or over. */
+export type GoalPhase = 'running' | 'upcoming' | 'ended';
+
+export function phaseOf(slices: readonly SliceDto[], now: Date): GoalPhase {
+  const t = now.getTime();
+  const dated = slices.filter((s) => s.start !== null && s.end !== null);
+  if (dated.length === 0) return 'running';
+  if (dated.every((s) => Date.parse(s.start as string) > t)) return 'upcoming';
+  if (dated.every((s) => Date.parse(s.end as string) < t)) return 'ended';
+  return 'running';
+}
+
+/** The first period's start: when an upcoming goal starts. */
+export function firstStart(slices: readonly SliceDto[]): SliceDto | null {
+  return slices.find((s) => s.start !== null) ?? null;
 }

@@ -120,6 +120,13 @@ function mutations(caller: Caller): [FunctionUid, string, Record<string, unknown
     goal_family_repair: { ...b, uuid: DEMO.broken.mixedNames.uuid, findingId: 'any-finding' },
     goal_family_clone: { ...b, uuid: family },
     goal_change_undo: { ...b, entryId: '12345' },
+    goal_assignee_add: {
+      ...b,
+      uuid: family,
+      assignee: { kind: 'owner', id: DEMO.owners.rep },
+      spread: { mode: 'even', total: '1200.00' },
+    },
+    goal_assignee_remove: { ...b, uuid: family, assignee: { kind: 'owner', id: DEMO.owners.rep } },
   };
   const rows: [FunctionUid, string, Record<string, unknown>][] = [];
   for (const [uid, params] of Object.entries(shapes) as [FunctionUid, Record<string, unknown>][]) {

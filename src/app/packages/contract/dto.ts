@@ -41,8 +41,70 @@ export const GroupDto = z.object({
 });
 export type GroupDto = z.infer<typeof GroupDto>;
 
+/**
+ * Which target a plan row or a health problem is about, in words the UI can render: who it is for
+ * and which period (never only its id).
+ */
+export const TargetRefDto = z.object({
+  id: z.string(),
+  assignee: NamedAssignee.nullable(),
+  start: IsoInstant.nullable(),
+  end: IsoInstant.nullable(),
+});
+export type TargetRefDto = z.infer<typeof TargetRefDto>;
+
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
+
+/** The goal-defining value a problem is about (the UI says "name", "goal type", …). */
+export const GoalField = z.enum(['name', 'goalType', 'milestone', 'pipelines', 'other']);
+export type GoalField = z.infer<typeof GoalField>;
+
+/**
+ * A health problem as data. Every rule fills what it knows; the UI words each rule from these facts
+ * (ids never reach the screen: assignees carry names, periods are instants, amounts are Money).
+ */
+export const FindingFactsDto = z.object({
+  /** The goal's period length, for period labels. */
+  milestone: z.string().nullable(),
+  /** The goal's time zone, for period labels. */
+  timeZone: z.string(),
+  /** Whose targets the problem is about (one assignee's set of targets), when it is one assignee. */
+  assignee: NamedAssignee.nullable(),
+  /** The targets concerned (at most 50 listed; `targetCount` counts them all). */
+  targets: z.array(TargetRefDto),
+  targetCount: z.number().int(),
+  /** How many targets the whole goal has. */
+  goalTargetCount: z.number().int(),
+  /** For differing goal-defining values: which one, and the value most targets have. */
+  field: GoalField.nullable(),
+  value: z.string().nullable(),
+  /** Other assignees found among one assignee's targets. */
+  others: z.array(NamedAssignee),
+  /** How many separate sets one assignee's targets are split into. */
+  parts: z.number().int().nullable(),
+  /** Periods concerned that have no target (missing periods). */
+  periods: z.array(z.object({ start: IsoInstant, end: IsoInstant })),
+  /** A total in the goal's unit (what archiving duplicates removes). */
+  amount: Money.nullable(),
+  /** Targets per year the period length needs (12 monthly, 4 quarterly, 1 yearly), when known. */
+  expectedPerYear: z.string().nullable(),
+  /** True when no target of the goal is on its period boundaries (likely another time zone). */
+  wholesale: z.boolean(),
+  /** The repair as data: what it changes and for whom; null without an automatic repair. */
+  repair: z
+    .object({
+      kind: z.enum(['set-values', 'create-missing', 'archive']),
+      count: z.number().int(),
+      field: z.string().nullable(),
+      value: z.string().nullable(),
+      assignee: NamedAssignee.nullable(),
+      /** The goal an orphaned target is put back into. */
+      goalName: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type FindingFactsDto = z.infer<typeof FindingFactsDto>;
 
 export const FindingDto = z.object({
   /** Stable across scans of unchanged data: pass it to `goal_family_repair`. */
@@ -57,6 +119,8 @@ export const FindingDto = z.object({
   sliceIds: z.array(z.string()),
   /** What the repair would do, in words; null when the finding has no automatic repair. */
   repair: z.string().nullable(),
+  /** What the problem is about, as data the UI puts in words (names, periods, amounts). */
+  facts: FindingFactsDto.optional(),
 });
 export type FindingDto = z.infer<typeof FindingDto>;
 
@@ -101,25 +165,68 @@ export const PropertyChangeDto = z.object({
   after: z.string().nullable(),
 });
 
+const Counted = z.object({ count: z.number().int() });
+
+/**
+ * What a plan's preview warns about, as data the UI puts in words in the viewer's locale
+ * (amounts as Money, people as NamedAssignee).
+ */
+export const PlanNoticeDto = z.discriminatedUnion('code', [
+  z.object({
+    code: z.literal('total-changes'),
+    /** null: the whole goal's total; else one assignee's. */
+    assignee: NamedAssignee.nullable(),
+    before: Money,
+    after: Money,
+  }),
+  z.object({ code: z.literal('archive-restorable') }),
+  z.object({ code: z.literal('archive-last-target') }),
+  z.object({ code: z.literal('archive-leaves-gap') }),
+  z.object({ code: z.literal('nothing-to-write') }),
+  Counted.extend({ code: z.literal('undated-kept'), assignee: NamedAssignee.nullable() }),
+  Counted.extend({ code: z.literal('existing-skipped') }),
+  Counted.extend({ code: z.literal('clone-unreadable-skipped') }),
+  Counted.extend({ code: z.literal('clone-off-period') }),
+  Counted.extend({ code: z.literal('clone-duplicates') }),
+  z.object({ code: z.literal('clone-scaled'), scale: z.string() }),
+  Counted.extend({ code: z.literal('undo-overwrites') }),
+  Counted.extend({ code: z.literal('undo-gone') }),
+  Counted.extend({ code: z.literal('notify') }),
+]);
+export type PlanNoticeDto = z.infer<typeof PlanNoticeDto>;
+export type PlanNoticeCode = PlanNoticeDto['code'];
+
 export const PlanDto = z.object({
   operation: z.string(),
   familyUuid: FamilyUuid.or(z.string()),
+  /** The goal's period length and time zone, so previews label periods as the goal has them. */
+  milestone: z.string().optional(),
+  timeZone: z.string().optional(),
   /** The version of what the plan was computed from; `goal_*` mutations take it back as `version`. */
   version: Version,
   summary: z.string(),
   creates: z.array(
     z.object({
-      assignee: Assignee.nullable(),
+      assignee: NamedAssignee.nullable(),
       start: IsoInstant,
       end: IsoInstant,
       properties: z.record(z.string(), z.string()),
     }),
   ),
-  updates: z.array(z.object({ id: z.string(), label: z.string(), changes: z.array(PropertyChangeDto) })),
-  archives: z.array(z.object({ id: z.string(), label: z.string() })),
+  updates: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      target: TargetRefDto.optional(),
+      changes: z.array(PropertyChangeDto),
+    }),
+  ),
+  archives: z.array(z.object({ id: z.string(), label: z.string(), target: TargetRefDto.optional() })),
   /** How many HubSpot batch calls applying this takes (≤100 inputs each). */
   batches: z.object({ create: z.number().int(), update: z.number().int(), archive: z.number().int() }),
   warnings: z.array(z.string()),
+  /** The warnings as data (the UI shows these, in the viewer's words and locale). */
+  notices: z.array(PlanNoticeDto).optional(),
 });
 export type PlanDto = z.infer<typeof PlanDto>;
 
@@ -164,12 +271,6 @@ export const SettingsDto = z.strictObject({
   }),
 });
 export type SettingsDto = z.infer<typeof SettingsDto>;
-
-export const DEFAULT_SETTINGS: SettingsDto = {
-  editors: { superAdmins: true, userIds: [], teamIds: [] },
-  defaults: { timeZone: 'UTC', fiscalYearStartMonth: 1, currency: 'USD' },
-  card: { showYearAtAGlance: true, showHealth: true, maxFamilies: 10 },
-};
 
 /**
  * What the app found when it checked a stored record (settings, journal entry) against its
@@ -219,6 +320,12 @@ export const JournalEntryDto = z.object({
    * warning, never undoable.
    */
   trusted: z.boolean(),
+  /** Where the change came from: a form, or a pasted CSV import (absent in older entries: a form). */
+  source: z.enum(['edit', 'csv-import']).optional(),
+  /** For adding or removing an assignee: who. */
+  assignee: NamedAssignee.nullable().optional(),
+  /** How many targets the change created (create, copy, adding an assignee). */
+  created: z.number().int().optional(),
 });
 export type JournalEntryDto = z.infer<typeof JournalEntryDto>;
 

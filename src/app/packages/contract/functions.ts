@@ -21,6 +21,7 @@ import {
   TimeZone,
   Version,
 } from './common';
+import { MAX_SLICES_PER_INVOCATION } from './constants';
 import {
   FamilyDto,
   FamilySummaryDto,
@@ -41,6 +42,12 @@ const mutation = {
   /** Required when `dryRun` is false: the plan's `version`; a family changed since then is a CONFLICT. */
   version: Version.optional(),
 };
+
+/**
+ * F17: ask HubSpot to notify the assignees whose targets an edit writes
+ * (`hs_should_notify_on_edit_updates` on those targets). Off unless the user asks.
+ */
+const Notify = z.boolean().default(false);
 
 const requireVersionToApply = <T extends { dryRun: boolean; version?: string | undefined }>(
   p: T,
@@ -84,17 +91,6 @@ export const FamilyFilter = z.strictObject({
 /** What the UI passes as a filter (its input shape: the UI never imports zod itself). */
 export type FamilyFilter = z.input<typeof FamilyFilter>;
 
-/**
- * The largest family (in slices) that one invocation may create or change family-wide.
- *
- * Why 1,200: an apply is sequential calls; for rename/archive it makes 4 + ⌈n/200⌉ + 3⌈n/100⌉ calls
- * (docs/benchmarks.md, "How far one invocation goes"), so at the benchmark's 100 ms per call 1,300
- * slices fit in 5 s and 2,700 in 10 s. A failed apply must still have time to roll back (up to as
- * many calls again), and HubSpot's latency per batch call can exceed 100 ms, so the limit takes the
- * 5 s column — half of the 10 s an invocation has — rounded down to whole families of 100 assignees
- * × 12 months: the benchmark's "Rename, 100 × 12 slices" apply measured 5.4 s at this size.
- * Larger families must be split (e.g. one family per team or per year).
- */
 /** One family as seen by one `goal_families_index` call (partial when the family straddles calls). */
 export const FamilyIndexEntry = z.object({
   uuid: z.string(),
@@ -110,8 +106,6 @@ export const FamilyIndexEntry = z.object({
   periodEnd: IsoInstant.nullable(),
 });
 export type FamilyIndexEntry = z.infer<typeof FamilyIndexEntry>;
-
-export const MAX_SLICES_PER_INVOCATION = 1_200;
 
 /**
  * The app settings as the UI gets them: what they say, what the caller may do (looked up in HubSpot's
@@ -231,18 +225,54 @@ export const functionContracts = {
         /** For weekly: 0 = Sunday … 6 = Saturday. */
         weekStart: z.number().int().min(0).max(6).default(1),
         assignees: z.array(Assignee).min(1).max(500),
-        spread: Spread,
+        /** The same spread for every assignee; or give `amountsByAssignee` instead. */
+        spread: Spread.optional(),
+        /** Different targets per assignee: for each assignee, one amount per period. */
+        amountsByAssignee: z
+          .array(z.strictObject({ assignee: Assignee, amounts: z.array(TargetMoney).min(1).max(60) }))
+          .min(1)
+          .max(500)
+          .optional(),
         pipelineIds: PipelineIds.default([]),
       })
       .superRefine((p, ctx) => {
-        if (p.spread.mode === 'weighted' && p.spread.weights.length !== p.periodCount) {
+        if ((p.spread === undefined) === (p.amountsByAssignee === undefined)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['spread'],
+            message: 'give either spread or amountsByAssignee',
+          });
+        }
+        if (p.amountsByAssignee) {
+          const key = (a: { kind: string; id: string }) => `${a.kind}:${a.id}`;
+          const given = new Set(p.amountsByAssignee.map((r) => key(r.assignee)));
+          if (
+            given.size !== p.amountsByAssignee.length ||
+            p.assignees.some((a) => !given.has(key(a))) ||
+            given.size !== p.assignees.length
+          ) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['amountsByAssignee'],
+              message: 'needs exactly one row per assignee',
+            });
+          }
+          if (p.amountsByAssignee.some((r) => r.amounts.length !== p.periodCount)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['amountsByAssignee'],
+              message: 'needs one amount per period in every row',
+            });
+          }
+        }
+        if (p.spread?.mode === 'weighted' && p.spread.weights.length !== p.periodCount) {
           ctx.addIssue({
             code: 'custom',
             path: ['spread', 'weights'],
             message: 'needs one weight per period',
           });
         }
-        if (p.spread.mode === 'explicit' && p.spread.amounts.length !== p.periodCount) {
+        if (p.spread?.mode === 'explicit' && p.spread.amounts.length !== p.periodCount) {
           ctx.addIssue({
             code: 'custom',
             path: ['spread', 'amounts'],
@@ -281,6 +311,9 @@ export const functionContracts = {
             spread: Spread,
           })
           .optional(),
+        notify: Notify,
+        /** Where the change comes from, for the activity list: a form, or a pasted CSV import. */
+        source: z.enum(['edit', 'csv-import']).default('edit'),
       })
       .superRefine(requireVersionToApply)
       .superRefine((p, ctx) => {
@@ -300,6 +333,7 @@ export const functionContracts = {
         targetId: NumericId,
         targetAmount: TargetMoney.optional(),
         kpiValue: Money.optional(),
+        notify: Notify,
       })
       .superRefine(requireVersionToApply)
       .superRefine((p, ctx) => {
@@ -318,6 +352,29 @@ export const functionContracts = {
     summary: "Archive one slice (F7); the plan warns that the family's totals change.",
     params: z
       .strictObject({ ...mutation, uuid: FamilyUuid, targetId: NumericId })
+      .superRefine(requireVersionToApply),
+    result: MutationResultDto,
+  },
+  goal_assignee_add: {
+    summary:
+      "Add an assignee to an existing goal (F16): a new target group with the family's uuid, periods (in the family's own zone and end style) and family-defining properties; preview with dryRun.",
+    params: z
+      .strictObject({
+        ...mutation,
+        uuid: FamilyUuid,
+        assignee: Assignee,
+        /** Spread over the family's periods, in order (explicit: one amount per period). */
+        spread: Spread,
+        notify: Notify,
+      })
+      .superRefine(requireVersionToApply),
+    result: MutationResultDto,
+  },
+  goal_assignee_remove: {
+    summary:
+      'Remove an assignee from a goal (F16): archive every target of that assignee; preview with dryRun. The last assignee cannot be removed (archive the goal instead).',
+    params: z
+      .strictObject({ ...mutation, uuid: FamilyUuid, assignee: Assignee })
       .superRefine(requireVersionToApply),
     result: MutationResultDto,
   },
@@ -362,10 +419,12 @@ export const functionContracts = {
     result: MutationResultDto.and(z.object({ uuid: FamilyUuid })),
   },
   goal_journal_list: {
-    summary: 'The change journal (F12), newest first, optionally for one family.',
+    summary: 'The change journal (F12), newest first, optionally for one family and/or one user.',
     params: z.strictObject({
       ...base,
       familyUuid: FamilyUuid.optional(),
+      /** Only changes made by this HubSpot user (the `context.user.id` they were made with). */
+      userId: NumericId.optional(),
       limit: z.number().int().min(1).max(100).default(25),
       cursor: Cursor.optional(),
     }),
@@ -404,6 +463,8 @@ export const functionContracts = {
       goalTypes: z.array(z.object({ value: z.string(), label: z.string() })),
       milestones: z.array(z.object({ value: z.string(), label: z.string() })),
       pipelines: z.array(z.object({ id: z.string(), label: z.string() })),
+      /** The portal's currencies (ISO 4217): its company currency first, then the others it uses. */
+      currencies: z.array(z.object({ code: z.string(), company: z.boolean() })).optional(),
     }),
   },
   app_settings_get: {

@@ -1,3 +1,7 @@
+// ASSUMPTION (unverified): `hs_should_notify_on_edit_updates` is a boolean property of goal targets
+// ("true"/"false"); HubSpot notifies a target's assignee of edits while it is "true".
+export const NOTIFY_ON_EDIT_PROPERTY = 'hs_should_notify_on_edit_updates';
+
 /** HubSpot `goal_targets` property names, in one place. */
 export const PROP = {
   uuid: 'hs_group_correlation_uuid',
@@ -16,6 +20,7 @@ export const PROP = {
   lastModified: 'hs_lastmodifieddate',
   createdAt: 'hs_createdate',
   objectId: 'hs_object_id',
+  notifyOnEdit: NOTIFY_ON_EDIT_PROPERTY,
 } as const;
 
 export type PropertyName = (typeof PROP)[keyof typeof PROP];

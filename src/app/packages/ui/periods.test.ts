@@ -1,17 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { containsInstant, isoDateIn, periodLabel } from './periods';
+import { containsInstant, isoDateIn, monthSpan, periodLabel } from './periods';
 
 describe('periodLabel', () => {
+  const en = (timeZone = 'UTC', fiscalYearStartMonth = 1) => ({
+    timeZone,
+    locale: 'en-US',
+    fiscalYearStartMonth,
+  });
   it.each([
-    ['2026-03-01T00:00:00.000Z', 'monthly', 'UTC', null, 'Mar 2026'],
-    ['2026-03-01T05:00:00.000Z', 'monthly', 'America/New_York', null, 'Mar 2026'],
-    ['2026-01-01T00:00:00.000Z', 'quarterly', 'UTC', '2026-03-31T23:59:59.999Z', 'Jan–Mar 2026'],
-    ['2025-11-01T00:00:00.000Z', 'quarterly', 'UTC', '2026-01-31T23:59:59.999Z', 'Nov–Jan 2026'],
-    ['2026-01-01T00:00:00.000Z', 'annual', 'UTC', null, 'FY 2026'],
-    ['2026-03-02T00:00:00.000Z', 'weekly', 'UTC', null, 'Mar 2, 2026'],
-    [null, 'monthly', 'UTC', null, 'No period'],
-  ])('%s %s %s → %s', (start, milestone, tz, end, label) => {
-    expect(periodLabel(start, milestone, tz, end)).toBe(label);
+    ['2026-03-01T00:00:00.000Z', null, 'monthly', en(), 'Mar 2026'],
+    ['2026-03-01T05:00:00.000Z', null, 'monthly', en('America/New_York'), 'Mar 2026'],
+    ['2026-01-01T00:00:00.000Z', '2026-03-31T23:59:59.999Z', 'quarterly', en(), 'Q1 2026'],
+    ['2026-10-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', 'quarterly', en(), 'Q4 2026'],
+    ['2027-01-01T00:00:00.000Z', null, 'quarterly', en('UTC', 4), 'Q4 2026'],
+    ['2026-04-01T00:00:00.000Z', null, 'quarterly', en('UTC', 4), 'Q1 2026'],
+    ['2025-11-01T00:00:00.000Z', '2026-01-31T23:59:59.999Z', 'quarterly', en(), 'Nov–Jan 2026'],
+    ['2026-01-01T00:00:00.000Z', null, 'annual', en(), 'FY2026'],
+    ['2026-04-01T00:00:00.000Z', null, 'annual', en('UTC', 4), 'FY2026'],
+    ['2026-07-01T00:00:00.000Z', null, 'annual', en(), 'Jul 2026 – Jun 2027'],
+    ['2026-03-02T00:00:00.000Z', null, 'weekly', en(), 'Week of Mar 2, 2026'],
+    [null, null, 'monthly', en(), 'No period'],
+  ])('%s %s %s → %s', (start, end, milestone, options, label) => {
+    expect(periodLabel({ start, end }, milestone, options)).toBe(label);
+  });
+
+  it('writes months in the viewer’s locale', () => {
+    const de = { timeZone: 'UTC', locale: 'de-DE', fiscalYearStartMonth: 1 };
+    expect(periodLabel({ start: '2026-03-01T00:00:00.000Z' }, 'monthly', de)).toBe('März 2026');
+    expect(periodLabel({ start: '2026-01-01T00:00:00.000Z' }, 'quarterly', de)).toBe('Q1 2026');
+  });
+});
+
+describe('monthSpan', () => {
+  const o = { timeZone: 'UTC', locale: 'en-US' };
+  it.each([
+    ['2026-01-01T00:00:00.000Z', '2026-12-31T23:59:59.999Z', 'Jan 2026 – Dec 2026'],
+    ['2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', 'Jan 2026 – Dec 2026'],
+    ['2026-01-01T00:00:00.000Z', '2026-01-31T23:59:59.999Z', 'Jan 2026'],
+    [null, null, 'No periods'],
+  ])('%s – %s → %s', (start, end, label) => {
+    expect(monthSpan(start, end, o)).toBe(label);
   });
 });
 

@@ -1,42 +1,137 @@
 /**
- * Period labels and calendar dates for display, computed with Intl in the family's or portal's
- * time zone (no date library in the bundle; the server owns the period arithmetic).
+ * Period labels and calendar dates for display, computed with Intl in the goal's time zone and the
+ * viewer's locale (no date library in the bundle; the server owns the period arithmetic). One label
+ * style everywhere: "Jan 2026", "Q1 2026", "FY2026", "Week of Jan 5, 2026" (docs/ui-words.md).
  */
 
-function parts(iso: string, timeZone: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
-  const formatter = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
-  return Object.fromEntries(formatter.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+export interface PeriodLabelOptions {
+  timeZone: string;
+  locale: string;
+  /** 1 = January: quarters and fiscal years count from this month. */
+  fiscalYearStartMonth: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function numericParts(ms: number, timeZone: string): { year: number; month: number; day: number } {
+  const formatter = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  });
+  const parts = Object.fromEntries(formatter.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
 }
 
 /** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
 export function isoDateIn(iso: string, timeZone: string): string {
-  const p = parts(iso, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' });
-  return `${p.year}-${p.month}-${p.day}`;
+  const p = numericParts(Date.parse(iso), timeZone);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
-/** A short label of the period starting at `startIso`: "Mar 2026", "Q1 2026", "FY 2026", "Mar 2". */
+/** "Jan" for month 1 in the locale (a fixed mid-month UTC instant, so no zone can shift it). */
+function monthName(month: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(
+    Date.UTC(2001, month - 1, 15),
+  );
+}
+
+/** "Jan 2026" in the locale. */
+function monthYear(month: number, year: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(year, month - 1, 15),
+  );
+}
+
+/** Month arithmetic on (year, month) pairs. */
+function addMonths(year: number, month: number, n: number): { year: number; month: number } {
+  const index = year * 12 + (month - 1) + n;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+/** The fiscal year a month belongs to, named by the calendar year it starts in. */
+function fiscalYearOf(year: number, month: number, fiscalStart: number): number {
+  return month >= fiscalStart ? year : year - 1;
+}
+
+/**
+ * The last instant to show for a period's end: ends are stored either as the period's last
+ * millisecond or as the next period's first one; one millisecond earlier is inside the period in both.
+ */
+const shownEnd = (endIso: string): number => Date.parse(endIso) - 1;
+
+/** A short label of one period: "Mar 2026", "Q1 2026", "FY2026", "Week of Mar 2, 2026". */
 export function periodLabel(
-  startIso: string | null,
+  period: { start: string | null; end?: string | null },
   milestone: string,
-  timeZone: string,
-  endIso?: string | null,
+  options: PeriodLabelOptions,
 ): string {
-  if (startIso === null) return 'No period';
-  if (milestone === 'annual') {
-    return `FY ${parts(startIso, timeZone, { year: 'numeric' }).year}`;
+  const { timeZone, locale } = options;
+  if (period.start === null) return 'No period';
+  const startMs = Date.parse(period.start);
+  const start = numericParts(startMs, timeZone);
+  const fiscalStart = options.fiscalYearStartMonth;
+  switch (milestone) {
+    case 'monthly':
+      return monthYear(start.month, start.year, locale);
+    case 'quarterly': {
+      const offset = (start.month - fiscalStart + 12) % 12;
+      if (offset % 3 === 0) {
+        return `Q${offset / 3 + 1} ${fiscalYearOf(start.year, start.month, fiscalStart)}`;
+      }
+      const last = addMonths(start.year, start.month, 2);
+      return `${monthName(start.month, locale)}–${monthYear(last.month, last.year, locale)}`;
+    }
+    case 'annual':
+    case 'annually':
+    case 'yearly': {
+      if (start.month === fiscalStart) return `FY${start.year}`;
+      const last = addMonths(start.year, start.month, 11);
+      return `${monthYear(start.month, start.year, locale)} – ${monthYear(last.month, last.year, locale)}`;
+    }
+    case 'weekly':
+      return `Week of ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(startMs)}`;
+    default: {
+      const from = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(startMs);
+      if (!period.end) return from;
+      const to = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(
+        shownEnd(period.end),
+      );
+      return from === to ? from : `${from} – ${to}`;
+    }
   }
-  if (milestone === 'quarterly') {
-    const start = parts(startIso, timeZone, { month: 'short', year: 'numeric' });
-    if (!endIso) return `${start.month} ${start.year} quarter`;
-    const end = parts(endIso, timeZone, { month: 'short', year: 'numeric' });
-    return `${start.month}–${end.month} ${end.year}`;
-  }
-  if (milestone === 'weekly') {
-    const p = parts(startIso, timeZone, { month: 'short', day: 'numeric', year: 'numeric' });
-    return `${p.month} ${p.day}, ${p.year}`;
-  }
-  const p = parts(startIso, timeZone, { month: 'short', year: 'numeric' });
-  return `${p.month} ${p.year}`;
+}
+
+/** The months a run of periods covers: "Jan 2026 – Dec 2026", or one month once. */
+export function monthSpan(
+  startIso: string | null,
+  endIso: string | null,
+  options: Pick<PeriodLabelOptions, 'timeZone' | 'locale'>,
+): string {
+  if (startIso === null) return 'No periods';
+  const start = numericParts(Date.parse(startIso), options.timeZone);
+  const from = monthYear(start.month, start.year, options.locale);
+  if (endIso === null) return from;
+  const end = numericParts(shownEnd(endIso), options.timeZone);
+  const to = monthYear(end.month, end.year, options.locale);
+  return from === to ? from : `${from} – ${to}`;
+}
+
+/** "Jan 5, 2026" in the locale and zone. */
+export function dateLabel(iso: string, options: Pick<PeriodLabelOptions, 'timeZone' | 'locale'>): string {
+  return new Intl.DateTimeFormat(options.locale, { dateStyle: 'medium', timeZone: options.timeZone }).format(
+    Date.parse(iso),
+  );
+}
+
+/** "Jan 5, 2026, 3:04 PM" in the locale and zone. */
+export function dateTimeLabel(iso: string, options: Pick<PeriodLabelOptions, 'timeZone' | 'locale'>): string {
+  return new Intl.DateTimeFormat(options.locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: options.timeZone,
+  }).format(Date.parse(iso));
 }
 
 /** The period containing `now` is current; used to pick defaults (for example "re-spread from"). */
@@ -46,6 +141,11 @@ export function containsInstant(startIso: string | null, endIso: string | null, 
   return Date.parse(startIso) <= t && t <= Date.parse(endIso);
 }
 
+/** Whether a period starts after `now`: the goal has not started yet. */
+export function startsAfter(startIso: string | null, now: Date): boolean {
+  return startIso !== null && Date.parse(startIso) > now.getTime();
+}
+
 /**
  * The calendar date to send as a re-spread's `from` for a slice. The server reads it in the family's
  * time zone, which the card does not know; the UTC date of one day before the slice's start lands
@@ -53,6 +153,6 @@ export function containsInstant(startIso: string | null, endIso: string | null, 
  * ±14 h and periods are at least a week), so exactly this slice and later ones are re-spread.
  */
 export function respreadFromDate(sliceStart: string): string {
-  const dayBefore = new Date(Date.parse(sliceStart) - 24 * 60 * 60 * 1000);
+  const dayBefore = new Date(Date.parse(sliceStart) - DAY_MS);
   return dayBefore.toISOString().slice(0, 10);
 }

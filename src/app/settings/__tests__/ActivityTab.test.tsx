@@ -1,7 +1,24 @@
-import { Button, EmptyState, ErrorState, LoadingButton, StatusTag, Table } from '@hubspot/ui-extensions';
+import {
+  Button,
+  EmptyState,
+  ErrorState,
+  LoadingButton,
+  Select,
+  StatusTag,
+  Table,
+} from '@hubspot/ui-extensions';
 import { describe, expect, it, vi } from 'vitest';
-import { appliedOf, fail, makeJournalEntry, makePlan, ok, previewOf } from '../../cards/__tests__/fixtures';
-import { textOf } from '../../cards/__tests__/queries';
+import {
+  appliedOf,
+  FAMILY_UUID,
+  fail,
+  makeFamily,
+  makeJournalEntry,
+  makePlan,
+  ok,
+  previewOf,
+} from '../../cards/__tests__/fixtures';
+import { fire, textOf } from '../../cards/__tests__/queries';
 import { listOf, openTab, renderPage } from './pageHarness';
 
 const journal = (...entries: ReturnType<typeof makeJournalEntry>[]) =>
@@ -16,18 +33,55 @@ describe('Activity tab', () => {
           makeJournalEntry(),
           makeJournalEntry({ id: 'j-0', undoable: false, summary: 'Created' }),
           makeJournalEntry({ id: 'j-u', undoneBy: 'j-9' }),
+          makeJournalEntry({
+            id: 'j-i',
+            operation: 'respread',
+            source: 'csv-import',
+            changes: [{ id: '1001', property: 'hs_target_amount', before: '1.00', after: '2.00' }],
+          }),
         ),
     });
     await openTab(page, 'activity');
     await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'journal-table')).not.toBeNull());
     const table = textOf(page.findByTestId(Table, 'journal-table'));
     expect(table).toContain('Mar 10, 2026, 9:30 AM');
-    // The journal holds user ids; names come from the directory.
+    // People by name, the change in words (not the stored summary), imports labelled as imports.
     expect(table).toContain('Ada Admin');
+    expect(table).toContain('Renamed the goal to “Q-2026 New business” (1 target)');
+    expect(table).toContain('Import Imported from a CSV file: 1 target changed');
+    expect(table).not.toMatch(/hs_|slice|42/);
     expect(table).toContain('Undone');
     expect(page.maybeFindByTestId(Button, 'undo-j-1')).not.toBeNull();
     expect(page.maybeFindByTestId(Button, 'undo-j-0')).toBeNull();
     expect(page.maybeFindByTestId(Button, 'undo-j-u')).toBeNull();
+  });
+
+  it('filters by goal and by who made the change, on the server', async () => {
+    const page = renderPage({
+      goal_families_list: () => listOf(makeFamily()),
+      goal_journal_list: () => journal(makeJournalEntry()),
+    });
+    await openTab(page, 'activity');
+    await vi.waitFor(() =>
+      expect(page.findByTestId(Select, 'activity-goal').props.options.map((o) => o.label)).toEqual([
+        'Every goal',
+        'Q-2026 New business',
+      ]),
+    );
+    expect(page.findByTestId(Select, 'activity-user').props.options.map((o) => o.label)).toEqual([
+      'Anyone',
+      'Olivia Owner',
+      'Ada Admin',
+    ]);
+    fire(page.findByTestId(Select, 'activity-goal'), 'onChange', FAMILY_UUID);
+    fire(page.findByTestId(Select, 'activity-user'), 'onChange', '42');
+    await vi.waitFor(() =>
+      expect(page.callsOf('goal_journal_list').at(-1)).toEqual({
+        limit: 25,
+        familyUuid: FAMILY_UUID,
+        userId: '42',
+      }),
+    );
   });
 
   it('marks records altered outside the app or not signed, offers no undo for them, and names unknown users plainly', async () => {
@@ -50,12 +104,12 @@ describe('Activity tab', () => {
     expect(page.maybeFindByTestId(Button, 'undo-j-n')).toBeNull();
     expect(page.maybeFindByTestId(Button, 'undo-j-o')).not.toBeNull();
     await vi.waitFor(() =>
-      expect(textOf(page.findByTestId(Table, 'journal-table'))).toContain('Unknown user'),
+      expect(textOf(page.findByTestId(Table, 'journal-table'))).toContain('A former user'),
     );
   });
 
   it('undoes a change after a preview and reloads the journal', async () => {
-    const plan = makePlan({ operation: 'undo', summary: 'Restore 12 names', warnings: [] });
+    const plan = makePlan({ operation: 'undo', notices: [] });
     const page = renderPage({
       goal_families_list: () => listOf(),
       goal_journal_list: () => journal(makeJournalEntry()),

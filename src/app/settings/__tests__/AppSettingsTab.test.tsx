@@ -1,4 +1,4 @@
-import { Alert, Button, Input, MultiSelect, Tabs, Text, Toggle } from '@hubspot/ui-extensions';
+import { Alert, Button, Input, MultiSelect, Select, Tabs, Text, Toggle } from '@hubspot/ui-extensions';
 import { describe, expect, it, vi } from 'vitest';
 import { fail, makeSettings, ok } from '../../cards/__tests__/fixtures';
 import { fire, textOf } from '../../cards/__tests__/queries';
@@ -14,7 +14,17 @@ describe('Settings tab', () => {
     await vi.waitFor(() => expect(page.find(MultiSelect, { name: 'userIds' }).props.options).toHaveLength(2));
     fire(page.find(MultiSelect, { name: 'userIds' }), 'onChange', ['42']);
     fire(page.find(MultiSelect, { name: 'teamIds' }), 'onChange', ['9']);
-    fire(page.find(Input, { name: 'currency' }), 'onInput', 'eur');
+    // Pickers, not free text: the portal's currencies and the IANA zones.
+    await vi.waitFor(() =>
+      expect(page.find(Select, { name: 'currency' }).props.options.map((o) => o.value)).toEqual([
+        'USD',
+        'EUR',
+      ]),
+    );
+    expect(page.find(Select, { name: 'currency' }).props.options[1]?.label).toBe('EUR — Euro');
+    expect(page.find(Select, { name: 'timeZone' }).props.options.length).toBeGreaterThan(300);
+    fire(page.find(Select, { name: 'currency' }), 'onChange', 'EUR');
+    fire(page.find(Select, { name: 'timeZone' }), 'onChange', 'Europe/Berlin');
     fire(page.find(Toggle, { name: 'showHealth' }), 'onChange', false);
     fire(page.find(Input, { name: 'maxFamilies' }), 'onInput', '5');
     page.findByTestId(Button, 'settings-save').trigger('onClick');
@@ -24,7 +34,7 @@ describe('Settings tab', () => {
     expect(page.callsOf('app_settings_save')[0]).toEqual({
       settings: makeSettings({
         editors: { superAdmins: true, userIds: ['42'], teamIds: ['9'] },
-        defaults: { timeZone: 'UTC', fiscalYearStartMonth: 1, currency: 'EUR' },
+        defaults: { timeZone: 'Europe/Berlin', fiscalYearStartMonth: 1, currency: 'EUR' },
         card: { showYearAtAGlance: true, showHealth: false, maxFamilies: 5 },
       }),
       version: 's-1',
@@ -60,9 +70,9 @@ describe('Settings tab', () => {
     await vi.waitFor(() => expect(page.maybeFind(Toggle, { name: 'superAdmins' })).not.toBeNull());
     expect(page.maybeFindByTestId(Button, 'settings-save')).toBeNull();
     expect(page.find(Toggle, { name: 'superAdmins' }).props.readOnly).toBe(true);
-    expect(
-      page.findAll(Text).some((t) => t.text === 'Only super admins and editors can change these settings.'),
-    ).toBe(true);
+    expect(page.findByTestId(Text, 'settings-read-only').text).toBe(
+      'Only super admins and editors can change these settings. To get editing rights, ask a super admin to add you as an editor in the app settings.',
+    );
   });
 
   it('lets an editor who is not a super admin change the defaults but not who may edit', async () => {
@@ -81,8 +91,8 @@ describe('Settings tab', () => {
     expect(page.find(Toggle, { name: 'superAdmins' }).props.readOnly).toBe(true);
     expect(page.find(MultiSelect, { name: 'userIds' }).props.readOnly).toBe(true);
     expect(page.find(MultiSelect, { name: 'teamIds' }).props.readOnly).toBe(true);
-    expect(page.find(Input, { name: 'currency' }).props.readOnly).toBe(false);
-    fire(page.find(Input, { name: 'currency' }), 'onInput', 'EUR');
+    expect(page.find(Select, { name: 'currency' }).props.readOnly).toBe(false);
+    fire(page.find(Select, { name: 'currency' }), 'onChange', 'EUR');
     page.findByTestId(Button, 'settings-save').trigger('onClick');
     await vi.waitFor(() => expect(page.callsOf('app_settings_save')).toHaveLength(1));
     expect(page.callsOf('app_settings_save')[0]).toMatchObject({

@@ -62,8 +62,10 @@ describe('Families tab — list', () => {
     expect(table).toContain('Q-2026 New business');
     expect(table).toContain('$12,000.00');
     expect(table).toContain('$0.30');
-    expect(table).toContain('3 issues');
-    expect(table).toContain('monthly · Jan 2026 – Dec 2026');
+    expect(table).toContain('Needs repair · 3 problems');
+    // The portal's labels and the app's period style.
+    expect(table).toContain('Revenue Monthly · Jan 2026 – Dec 2026');
+    expect(table).not.toMatch(/sales_quota|monthly/);
   });
 
   it('sends search and filters to the list function, starting at page one', async () => {
@@ -104,7 +106,7 @@ describe('Families tab — list', () => {
     });
     await vi.waitFor(() =>
       expect(page.maybeFindByTestId(ProgressBar, 'families-index-progress')?.props).toMatchObject({
-        title: "Reading the portal's goals…",
+        title: 'Reading the portal’s goals…',
         value: 40,
       }),
     );
@@ -211,16 +213,15 @@ describe('Families tab — one family', () => {
 
   it('edits family-wide with a preview, applying with its version', async () => {
     const plan = makePlan({
-      operation: 'update',
-      summary: 'Rename 24 slices',
+      operation: 'family-update',
+      notices: [],
       updates: [
         {
           id: '1001',
-          label: 'Olivia Owner · Jan 2026',
-          changes: [{ property: 'hs_goal_name', before: 'Q-2026 New business', after: 'FY26' }],
+          label: 'x',
+          changes: [{ property: 'hs_goal_type', before: 'sales_quota', after: 'custom_goal' }],
         },
       ],
-      warnings: [],
     });
     const page = withFamily({
       goal_family_update: (p) =>
@@ -229,13 +230,21 @@ describe('Families tab — one family', () => {
     await openFamily(page);
     page.findByTestId(Button, 'action-edit').trigger('onClick');
     fire(page.find(Select, { name: 'goalType' }), 'onChange', 'custom_goal');
+    // The scope is said before the preview: everyone on the goal.
+    expect(page.findByTestId(Text, 'change-scope').text).toBe(
+      'This makes it a Custom goal for 1 person and 1 team (24 targets).',
+    );
     page.findByTestId(Button, 'preview-button').trigger('onClick');
     await vi.waitFor(() => expect(page.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
     expect(page.callsOf('goal_family_update')[0]).toEqual({
       uuid: FAMILY_UUID,
       changes: { goalType: 'custom_goal' },
+      notify: false,
       dryRun: true,
     });
+    expect(textOf(page.findByTestId(Table, 'plan-updates'))).toBe(
+      'Assignee Period Change Before After Olivia Owner Jan 2026 Goal type Revenue Custom',
+    );
     page.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
     await vi.waitFor(() => expect(page.actions.addAlert).toHaveBeenCalled());
     expect(page.callsOf('goal_family_update')[1]).toMatchObject({ dryRun: false, version: 'v-1' });
@@ -245,12 +254,11 @@ describe('Families tab — one family', () => {
   it('archives after a confirmation naming the family and the slice count', async () => {
     const archives = Array.from({ length: 24 }, (_, i) => ({ id: String(1001 + i), label: `slice ${i}` }));
     const plan = makePlan({
-      operation: 'archive',
-      summary: 'Archive 24 slices',
+      operation: 'archive-family',
       updates: [],
       archives,
       batches: { create: 0, update: 0, archive: 1 },
-      warnings: [],
+      notices: [{ code: 'archive-restorable' }],
     });
     const page = withFamily({
       goal_family_archive: (p) =>
@@ -264,7 +272,7 @@ describe('Families tab — one family', () => {
     await vi.waitFor(() => expect(page.maybeFindByTestId(Button, 'archive-button')).not.toBeNull());
     expect(page.find(Modal).props.title).toBe('Archive “Q-2026 New business”?');
     expect(page.findByTestId(Text, 'archive-confirmation').text).toContain(
-      'All 24 slices of “Q-2026 New business” (2 assignees)',
+      'All 24 targets of “Q-2026 New business” (1 person and 1 team)',
     );
     expect(page.callsOf('goal_family_archive')).toHaveLength(1);
     page.findByTestId(Button, 'archive-confirm').trigger('onClick');
@@ -283,12 +291,15 @@ describe('Families tab — one family', () => {
 
   it('archives one slice after a warning and a preview', async () => {
     const plan = makePlan({
-      operation: 'archive_target',
-      summary: 'Archive 1 slice',
+      operation: 'archive-slice',
       updates: [],
-      archives: [{ id: '3003', label: 'West · Mar 2026' }],
+      archives: [{ id: '3003', label: 'x' }],
       batches: { create: 0, update: 0, archive: 1 },
-      warnings: ["The family's total changes from $18,000.00 to $17,500.00."],
+      notices: [
+        { code: 'total-changes', assignee: null, before: '18000.00', after: '17500.00' },
+        { code: 'archive-restorable' },
+        { code: 'archive-leaves-gap' },
+      ],
     });
     const page = withFamily({
       goal_target_archive: (p) =>
@@ -303,7 +314,10 @@ describe('Families tab — one family', () => {
     fire(slice, 'onChange', '3003');
     page.findByTestId(Button, 'preview-button').trigger('onClick');
     await vi.waitFor(() => expect(page.maybeFindByTestId(LoadingButton, 'apply-button')).not.toBeNull());
-    expect(textOf(page.findByTestId(Alert, 'plan-warnings'))).toContain('$17,500.00');
+    expect(textOf(page.findByTestId(Alert, 'plan-warnings'))).toBe(
+      'The goal’s total target changes from $18,000.00 to $17,500.00. Archived targets can be restored in HubSpot for 90 days. The goal will have no target for this period; the health check reports the gap.',
+    );
+    expect(textOf(page.findByTestId(Table, 'plan-archives'))).toContain('West (team) Mar 2026');
     page.findByTestId(LoadingButton, 'apply-button').trigger('onClick');
     await vi.waitFor(() => expect(page.actions.addAlert).toHaveBeenCalled());
     expect(page.callsOf('goal_target_archive')).toEqual([
@@ -315,8 +329,8 @@ describe('Families tab — one family', () => {
   it('copies to next year under a client-chosen uuid and opens the copy', async () => {
     const plan = makePlan({
       operation: 'clone',
-      summary: 'Create 24 slices',
       updates: [],
+      notices: [],
       creates: [
         {
           assignee: { kind: 'owner', id: '77' },
@@ -325,7 +339,6 @@ describe('Families tab — one family', () => {
           properties: { hs_target_amount: '1000.00' },
         },
       ],
-      warnings: [],
     });
     const page = withFamily({
       goal_family_clone: (p) =>
@@ -354,12 +367,11 @@ describe('Families tab — one family', () => {
     const page = withFamily();
     await openFamily(page);
     page.findByTestId(Button, 'action-export').trigger('onClick');
-    const csv = page.findByTestId(TextArea, 'csv-export').props.value;
-    expect(csv).toBe(
-      formatScheduleCsv(detail, (g) =>
-        g.assignee?.kind === 'team' ? `${g.assignee.name} (team)` : (g.assignee?.name ?? ''),
-      ),
+    const csv = page.findByTestId(TextArea, 'csv-export').props.value ?? '';
+    expect(csv.split('\r\n')[0]).toBe(
+      'Assignee,Jan 2026,Feb 2026,Mar 2026,Apr 2026,May 2026,Jun 2026,Jul 2026,Aug 2026,Sep 2026,Oct 2026,Nov 2026,Dec 2026,Total',
     );
+    expect(csv.split('\r\n')[2]).toMatch(/^West \(team\),500\.00,/);
     page.findByTestId(Button, 'csv-copy').trigger('onClick');
     await vi.waitFor(() => expect(page.actions.copyTextToClipboard).toHaveBeenCalledWith(csv));
   });
@@ -367,16 +379,22 @@ describe('Families tab — one family', () => {
 
 describe('Families tab — CSV import', () => {
   const editedCsv = () => {
-    const lines = formatScheduleCsv(detail, (g) =>
-      g.assignee?.kind === 'team' ? `${g.assignee.name} (team)` : (g.assignee?.name ?? ''),
-    ).split('\r\n');
+    const lines = formatScheduleCsv(detail, {
+      assignee: (g) => (g.assignee?.kind === 'team' ? `${g.assignee.name} (team)` : (g.assignee?.name ?? '')),
+      period: (start) =>
+        new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+          Date.parse(start),
+        ),
+      parseAmount: (text) => ({ ok: true, value: text }),
+      amount: (value) => value,
+    }).split('\r\n');
     lines[1] =
       lines[1]?.replace('1000.00,1000.00,1000.00', '1000.00,1000.00,1234.56').replace(',12000.00', ',') ?? '';
     return lines.join('\n');
   };
   const respreadPlan = makePlan({
     operation: 'respread',
-    summary: 'Set March to $1,234.56',
+    notices: [],
     updates: [
       {
         id: '1003',
@@ -389,7 +407,6 @@ describe('Families tab — CSV import', () => {
         changes: [{ property: 'hs_target_amount', before: '1000.00', after: '1000.00' }],
       },
     ],
-    warnings: [],
   });
 
   async function pasteAndCheck(page: ReturnType<typeof renderPage>, text: string) {
@@ -414,8 +431,11 @@ describe('Families tab — CSV import', () => {
     page.findByTestId(LoadingButton, 'csv-apply').trigger('onClick');
     await vi.waitFor(() => expect(page.actions.addAlert).toHaveBeenCalled());
     const [preview, apply] = page.callsOf('goal_family_update');
+    // Labelled as an import in the activity list.
     expect(preview).toMatchObject({
       uuid: FAMILY_UUID,
+      source: 'csv-import',
+      notify: false,
       dryRun: true,
       respread: { groupId: '501', from: '2026-01-01' },
     });
@@ -444,7 +464,10 @@ describe('Families tab — CSV import', () => {
     page.findByTestId(LoadingButton, 'csv-apply').trigger('onClick');
     await vi.waitFor(() => expect(page.maybeFindByTestId(Text, 'csv-partial')).not.toBeNull());
     expect(page.callsOf('goal_family_update')).toHaveLength(1);
-    expect(page.findByTestId(Text, 'csv-partial').text).toContain('0 of 1 schedules were applied');
+    expect(page.findByTestId(Text, 'csv-partial').text).toContain('0 of 1 assignee were imported');
+    expect(page.findByTestId(Alert, 'error-CONFLICT').props.title).toBe(
+      'The goal changed while the file was being applied',
+    );
   });
 
   it('lists every problem of a bad file and changes nothing', async () => {
@@ -452,8 +475,20 @@ describe('Families tab — CSV import', () => {
     await pasteAndCheck(page, editedCsv().replace('1234.56', '12.345'));
     await vi.waitFor(() => expect(page.maybeFindByTestId(Alert, 'csv-errors')).not.toBeNull());
     const alert = textOf(page.findByTestId(Alert, 'csv-errors'));
-    expect(alert).toContain('Row 2, 2026-03-01: Use at most two decimal places.');
+    expect(alert).toContain('Row 2, Mar 2026: Use at most two decimal places.');
     expect(alert).toContain('Nothing was changed.');
     expect(page.callsOf('goal_family_update')).toHaveLength(0);
+  });
+});
+
+describe('Families tab — ways on from a goal', () => {
+  it('opens the goal’s activity, filtered to it', async () => {
+    const page = withFamily({
+      goal_journal_list: () => ok('goal_journal_list', { entries: [], nextCursor: null }),
+    });
+    await openFamily(page);
+    page.findByTestId(Button, 'action-activity').trigger('onClick');
+    await vi.waitFor(() => expect(page.callsOf('goal_journal_list')).toHaveLength(1));
+    expect(page.callsOf('goal_journal_list')[0]).toEqual({ limit: 25, familyUuid: FAMILY_UUID });
   });
 });

@@ -4,7 +4,7 @@ import {
   EmptyState,
   LoadingButton,
   ProgressBar,
-  TableRow,
+  Table,
   Text,
   Tile,
 } from '@hubspot/ui-extensions';
@@ -13,6 +13,7 @@ import {
   appliedOf,
   FAMILY_UUID,
   fail,
+  makeFacts,
   makeFinding,
   makePlan,
   OTHER_UUID,
@@ -25,7 +26,27 @@ import { listOf, openTab, renderPage } from './pageHarness';
 const page1 = ok('goal_families_audit', {
   findings: [
     makeFinding({ id: 'f-1' }),
-    makeFinding({ id: 'f-2', severity: 'warning', ruleId: 'slice_count' }),
+    makeFinding({
+      id: 'f-2',
+      severity: 'warning',
+      ruleId: 'periods-missing',
+      facts: makeFacts({
+        field: null,
+        value: null,
+        periods: [
+          { start: '2026-07-01T00:00:00.000Z', end: '2026-07-31T23:59:59.999Z' },
+          { start: '2026-08-01T00:00:00.000Z', end: '2026-08-31T23:59:59.999Z' },
+        ],
+        repair: {
+          kind: 'create-missing',
+          count: 2,
+          field: null,
+          value: null,
+          assignee: null,
+          goalName: null,
+        },
+      }),
+    }),
   ],
   scannedFamilies: 100,
   scannedTargets: 1200,
@@ -39,7 +60,15 @@ const page2 = ok('goal_families_audit', {
       familyUuid: OTHER_UUID,
       familyName: 'Other goal',
       severity: 'info',
+      ruleId: 'group-id-shared',
       repair: null,
+      facts: makeFacts({
+        field: null,
+        value: null,
+        targetCount: 12,
+        others: [{ kind: 'owner', id: '88', name: 'Ada Admin' }],
+        repair: null,
+      }),
     }),
   ],
   scannedFamilies: 180,
@@ -57,16 +86,36 @@ describe('Health tab', () => {
     await openTab(page, 'health');
     page.findByTestId(Button, 'audit-start').trigger('onClick');
     await vi.waitFor(() =>
-      expect(page.maybeFindByTestId(Text, 'audit-summary')?.text).toBe('3 findings in 2 families'),
+      expect(page.maybeFindByTestId(Text, 'audit-summary')?.text).toBe('1 problem and 2 warnings in 2 goals'),
     );
     expect(page.callsOf('goal_families_audit')).toEqual([{}, { cursor: 'a-2' }]);
     const progress = page.findByTestId(ProgressBar, 'audit-progress');
     expect(progress.props.value).toBe(100);
-    expect(progress.props.valueDescription).toBe('180 families, 2100 targets checked');
+    expect(progress.props.valueDescription).toBe('180 goals and 2,100 targets checked');
     const first = textOf(page.findByTestId(Tile, `findings-${FAMILY_UUID}`));
-    expect(first).toContain('1 error');
+    expect(first).toContain('1 problem');
     expect(first).toContain('1 warning');
+    // Each problem in words, with names and periods, and what the repair does.
+    expect(page.findByTestId(Text, 'finding-message-f-1').text).toBe(
+      'The name differs on 1 target of 12; most targets have “Q-2026 New business”. HubSpot may show this goal twice or not at all.',
+    );
+    expect(page.findByTestId(Text, 'finding-repair-f-1').text).toBe(
+      'Repair: Set the name to “Q-2026 New business” on 1 target.',
+    );
+    expect(page.findByTestId(Text, 'finding-message-f-2').text).toBe(
+      'Olivia Owner has no target for 2 monthly periods the rest of the goal covers (Jul 2026 and Aug 2026).',
+    );
+    // No automatic repair: what to do, and a way to the goal.
     expect(page.maybeFindByTestId(Button, 'repair-f-3')).toBeNull();
+    expect(page.findByTestId(Text, 'finding-message-f-3').text).toBe(
+      'Olivia Owner’s targets include 12 targets of Ada Admin, so HubSpot counts them for Olivia Owner.',
+    );
+    expect(page.findByTestId(Text, 'finding-todo-f-3').text).toContain(
+      'No automatic repair. What to do: Check who',
+    );
+    expect(page.maybeFindByTestId(Button, 'fix-in-goal-f-3')).not.toBeNull();
+    const all = textOf(page.findByTestId(Tile, `findings-${OTHER_UUID}`));
+    expect(all).not.toMatch(/hs_|slice|target group|\d{6,}/);
   });
 
   it('resumes from the last cursor after a failed page', async () => {
@@ -88,7 +137,7 @@ describe('Health tab', () => {
     expect(page.findByTestId(Alert, 'error-RATE_LIMITED').props.title).toBe('HubSpot is busy');
     page.findByTestId(Button, 'audit-resume').trigger('onClick');
     await vi.waitFor(() =>
-      expect(page.maybeFindByTestId(Text, 'audit-summary')?.text).toBe('3 findings in 2 families'),
+      expect(page.maybeFindByTestId(Text, 'audit-summary')?.text).toBe('1 problem and 2 warnings in 2 goals'),
     );
     expect(page.callsOf('goal_families_audit')).toEqual([{}, { cursor: 'a-2' }, { cursor: 'a-2' }]);
   });
@@ -142,7 +191,7 @@ describe('Health tab', () => {
       { uuid: FAMILY_UUID, findingId: 'f-1', dryRun: false, version: 'v-1' },
     ]);
     await vi.waitFor(() =>
-      expect(page.findByTestId(Text, 'audit-summary').text).toBe('2 findings in 2 families'),
+      expect(page.findByTestId(Text, 'audit-summary').text).toBe('0 problems and 2 warnings in 2 goals'),
     );
   });
 
@@ -152,15 +201,20 @@ describe('Health tab', () => {
   ])("previews a repair's amounts in the unit of a %s goal", async (goalType, shown) => {
     const plan = makePlan({
       operation: 'repair',
-      summary: 'Fix one amount',
+      notices: [],
       updates: [
         {
           id: '1003',
-          label: 'Olivia Owner · Mar 2026',
+          label: 'x',
+          target: {
+            id: '1003',
+            assignee: { kind: 'owner', id: '77', name: 'Olivia Owner' },
+            start: '2026-03-01T00:00:00.000Z',
+            end: '2026-03-31T23:59:59.999Z',
+          },
           changes: [{ property: 'hs_target_amount', before: 'abc', after: '1500.00' }],
         },
       ],
-      warnings: [],
     });
     const page = renderPage({
       goal_families_list: () => listOf(),
@@ -179,10 +233,9 @@ describe('Health tab', () => {
     await vi.waitFor(() => expect(page.maybeFindByTestId(Button, 'repair-f-1')).not.toBeNull());
     page.findByTestId(Button, 'repair-f-1').trigger('onClick');
     page.findByTestId(Button, 'preview-button').trigger('onClick');
-    await vi.waitFor(() =>
-      expect(page.maybeFindByTestId(TableRow, 'plan-update-1003-hs_target_amount')).not.toBeNull(),
-    );
-    const row = textOf(page.findByTestId(TableRow, 'plan-update-1003-hs_target_amount'));
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'plan-updates')).not.toBeNull());
+    const row = textOf(page.findByTestId(Table, 'plan-updates'));
+    expect(row).toContain(`Olivia Owner Mar 2026 Target`);
     expect(row).toContain(shown);
     if (goalType !== 'sales_quota') expect(row).not.toContain('$');
   });

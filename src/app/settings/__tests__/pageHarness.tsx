@@ -56,11 +56,15 @@ export const directory = () =>
 export const goalOptions = () =>
   ok('goal_property_options', {
     goalTypes: [
-      { value: 'sales_quota', label: 'Sales quota' },
+      { value: 'sales_quota', label: 'Revenue' },
       { value: 'custom_goal', label: 'Custom' },
     ],
     milestones: [{ value: 'monthly', label: 'Monthly' }],
     pipelines: [{ id: 'default', label: 'Sales pipeline' }],
+    currencies: [
+      { code: 'USD', company: true },
+      { code: 'EUR', company: false },
+    ],
   });
 
 export const listOf = (...families: ReturnType<typeof makeFamily>[]) =>

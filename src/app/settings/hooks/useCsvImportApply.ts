@@ -14,7 +14,7 @@ export type ImportApplyState =
  * (one all-or-nothing batch per schedule). Each schedule is previewed right before it is applied,
  * and applied only if HubSpot's plan changes exactly the cells the file changes.
  */
-export function useCsvImportApply(client: FunctionsClient, uuid: string) {
+export function useCsvImportApply(client: FunctionsClient, uuid: string, notify = false) {
   const [state, setState] = useState<ImportApplyState>({ step: 'idle' });
 
   const apply = useCallback(
@@ -24,6 +24,8 @@ export function useCsvImportApply(client: FunctionsClient, uuid: string) {
         setState({ step: 'running', done, total, current: group.assignee });
         const request = {
           uuid,
+          source: 'csv-import' as const,
+          notify,
           respread: {
             groupId: group.groupId,
             from: group.from,
@@ -44,6 +46,7 @@ export function useCsvImportApply(client: FunctionsClient, uuid: string) {
             error: {
               code: 'CONFLICT',
               message: `HubSpot's preview for ${group.assignee} differs from the file, so it was not applied.`,
+              details: { reason: 'IMPORT_DIFFERS' },
             },
           });
           return false;
@@ -61,7 +64,7 @@ export function useCsvImportApply(client: FunctionsClient, uuid: string) {
       setState({ step: 'done', total });
       return true;
     },
-    [client, uuid],
+    [client, uuid, notify],
   );
   const reset = useCallback(() => setState({ step: 'idle' }), []);
   return { state, apply, reset };

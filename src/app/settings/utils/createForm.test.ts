@@ -1,11 +1,12 @@
 import { functionContracts, MAX_SLICES_PER_INVOCATION } from '@goal-families/contract';
+import { createFormat } from '@goal-families/ui';
 import { describe, expect, it } from 'vitest';
 import { makeSettings } from '../../cards/__tests__/fixtures';
 import {
   buildCreateRequest,
   type CreateForm,
+  gridTotals,
   initialCreateForm,
-  MAX_SLICES_PER_GOAL,
   periodLabels,
 } from './createForm';
 
@@ -36,6 +37,8 @@ describe('initialCreateForm', () => {
 });
 
 describe('periodLabels', () => {
+  // The app's one label style; quarters and years count from the fiscal year's first month.
+  const fiscalApril = createFormat({ fiscalYearStartMonth: 4 });
   it.each([
     [
       { milestone: 'monthly' as const, startMonth: '11', periodCount: '3' },
@@ -43,12 +46,13 @@ describe('periodLabels', () => {
     ],
     [
       { milestone: 'quarterly' as const, startMonth: '4', periodCount: '4' },
-      ['Apr–Jun 2026', 'Jul–Sep 2026', 'Oct–Dec 2026', 'Jan–Mar 2027'],
+      ['Q1 2026', 'Q2 2026', 'Q3 2026', 'Q4 2026'],
     ],
-    [{ milestone: 'annual' as const, startMonth: '7', periodCount: '2' }, ['Jul–Jun 2027', 'Jul–Jun 2028']],
-    [{ milestone: 'weekly' as const, startMonth: '1', periodCount: '2' }, ['Period 1', 'Period 2']],
+    [{ milestone: 'annual' as const, startMonth: '4', periodCount: '2' }, ['FY2026', 'FY2027']],
+    [{ milestone: 'annual' as const, startMonth: '7', periodCount: '1' }, ['Jul 2026 – Jun 2027']],
+    [{ milestone: 'weekly' as const, startMonth: '1', periodCount: '2' }, ['Week 1', 'Week 2']],
   ])('%j', (form, labels) => {
-    expect(periodLabels({ ...base(), ...form })).toEqual(labels);
+    expect(periodLabels({ ...base(), ...form }, fiscalApril)).toEqual(labels);
   });
 });
 
@@ -59,11 +63,6 @@ describe('buildCreateRequest', () => {
       'a weighted spread',
       { spreadMode: 'weighted' as const, weights: '1,1,1,1,1,1,1,1,1,1,2,3' },
       { mode: 'weighted', total: '120000.00', weights: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3] },
-    ],
-    [
-      'a per-period grid',
-      { spreadMode: 'explicit' as const, periodCount: '3', amounts: ['1', '2.5', '1,000'] },
-      { mode: 'explicit', amounts: ['1.00', '2.50', '1000.00'] },
     ],
   ])('builds %s, accepted by the contract', (_, overrides, spread) => {
     const built = buildCreateRequest(base(overrides), UUID);
@@ -86,9 +85,28 @@ describe('buildCreateRequest', () => {
     ).toBe(true);
   });
 
+  it('builds different targets per assignee, read in the viewer’s locale, accepted by the contract', () => {
+    const grid = { 'owner:77': ['1.000,50', '2', '3'], 'team:9': ['4', '5', '6,25'] };
+    const built = buildCreateRequest(base({ spreadMode: 'grid', periodCount: '3', grid }), UUID, 'de-DE');
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    expect(built.request.spread).toBeUndefined();
+    expect(built.request.amountsByAssignee).toEqual([
+      { assignee: { kind: 'owner', id: '77' }, amounts: ['1000.50', '2.00', '3.00'] },
+      { assignee: { kind: 'team', id: '9' }, amounts: ['4.00', '5.00', '6.25'] },
+    ]);
+    expect(
+      functionContracts.goal_family_create.params.safeParse({ ...caller, ...built.request, dryRun: true })
+        .success,
+    ).toBe(true);
+    expect(gridTotals(base({ spreadMode: 'grid', periodCount: '3', grid }), 'de-DE')).toEqual({
+      rows: { 'owner:77': '1005.50', 'team:9': '15.25' },
+      total: '1020.75',
+    });
+  });
+
   it.each([
-    ['no name', { name: '' }, 'name', 'Enter a name.'],
-    ['no assignee', { ownerIds: [], teamIds: [] }, 'assignees', 'Choose at least one owner or team.'],
+    ['no name', { name: '' }, 'name', 'Give the goal a name.'],
+    ['no assignee', { ownerIds: [], teamIds: [] }, 'assignees', 'Choose at least one person or team.'],
     [
       'too many slices',
       {
@@ -98,11 +116,13 @@ describe('buildCreateRequest', () => {
         milestone: 'weekly' as const,
       },
       'assignees',
-      'At most 1,200 slices per goal (assignees × periods): split it, e.g. one goal per team.',
+      'A goal holds at most 1,200 targets (assignees × periods): split it, for example one goal per team.',
     ],
     ['a bad total', { total: '12.345' }, 'total', 'Use at most two decimal places.'],
     ['61 periods', { periodCount: '61' }, 'periodCount', 'Use 1 to 60 periods.'],
-    ['a bad zone', { timeZone: 'Mars/Olympus' }, 'timeZone', 'Use a time zone such as Europe/Berlin.'],
+    ['a bad zone', { timeZone: 'Mars/Olympus' }, 'timeZone', 'Choose a time zone.'],
+    ['no total', { total: '' }, 'total', 'Enter the total per assignee.'],
+    ['a total in another locale’s style', { total: '1.000,50' }, 'total', 'Use the format 1,234.56.'],
     [
       'wrong weight count',
       { spreadMode: 'weighted' as const, weights: '1,2' },
@@ -111,9 +131,9 @@ describe('buildCreateRequest', () => {
     ],
     [
       'a missing grid cell',
-      { spreadMode: 'explicit' as const, periodCount: '2', amounts: ['1'] },
-      'amount1',
-      'Enter an amount.',
+      { spreadMode: 'grid' as const, periodCount: '2', grid: { 'owner:77': ['1'], 'team:9': ['1', '2'] } },
+      'grid:owner:77',
+      'Enter an amount for every period (period 2 is empty).',
     ],
   ])('refuses %s', (_, overrides, field, problem) => {
     const built = buildCreateRequest(base(overrides), UUID);
@@ -122,8 +142,10 @@ describe('buildCreateRequest', () => {
   });
 });
 
-describe('MAX_SLICES_PER_GOAL', () => {
-  it("is the functions' limit, so the form refuses exactly what the server would", () => {
-    expect(MAX_SLICES_PER_GOAL).toBe(MAX_SLICES_PER_INVOCATION);
+describe('the targets limit', () => {
+  it("is the functions' own, so the form refuses exactly what the server would", () => {
+    const assignees = Array.from({ length: MAX_SLICES_PER_INVOCATION / 12 }, (_, i) => String(i + 1));
+    expect(buildCreateRequest(base({ ownerIds: assignees, teamIds: [] }), UUID).ok).toBe(true);
+    expect(buildCreateRequest(base({ ownerIds: [...assignees, '9999'], teamIds: [] }), UUID).ok).toBe(false);
   });
 });

@@ -1,18 +1,13 @@
 /**
  * F5/F6: the create form → `goal_family_create` parameters, validated here so the admin sees every
- * problem next to its field before anything is sent.
+ * problem next to its field (and in the preview's "to preview, first" list) before anything is sent.
  */
-import type { SettingsDto } from '@goal-families/contract';
-import { parseMoneyInput, validateGoalName } from '@goal-families/ui';
-
-/**
- * The most slices one invocation may write: the functions' MAX_SLICES_PER_INVOCATION (@goal-families/contract), repeated
- * here because HubSpot builds this folder on its own; a test keeps the two equal.
- */
-export const MAX_SLICES_PER_GOAL = 1_200;
+import { type Assignee, MAX_SLICES_PER_INVOCATION, type SettingsDto } from '@goal-families/contract';
+import { type Format, parseAmountInput, sumMoney, validateGoalName } from '@goal-families/ui';
 
 export type MilestoneValue = 'weekly' | 'monthly' | 'quarterly' | 'annual';
-export type SpreadMode = 'even' | 'weighted' | 'explicit';
+/** even / weighted: one total per assignee; grid: an amount per assignee and period. */
+export type SpreadMode = 'even' | 'weighted' | 'grid';
 
 export interface CreateForm {
   name: string;
@@ -28,8 +23,8 @@ export interface CreateForm {
   spreadMode: SpreadMode;
   total: string;
   weights: string;
-  /** One per period (explicit mode). */
-  amounts: string[];
+  /** Grid mode: per assignee key ("owner:77"), one typed amount per period. */
+  grid: Record<string, string[]>;
   pipelineIds: string[];
 }
 
@@ -44,7 +39,6 @@ const MONTHS_PER_PERIOD: Record<Exclude<MilestoneValue, 'weekly'>, number> = {
   quarterly: 3,
   annual: 12,
 };
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function initialCreateForm(settings: SettingsDto, now: Date): CreateForm {
   return {
@@ -60,9 +54,18 @@ export function initialCreateForm(settings: SettingsDto, now: Date): CreateForm 
     spreadMode: 'even',
     total: '',
     weights: '',
-    amounts: [],
+    grid: {},
     pipelineIds: [],
   };
+}
+
+export const assigneeKey = (a: Assignee) => `${a.kind}:${a.id}`;
+
+export function assigneesOf(form: Pick<CreateForm, 'ownerIds' | 'teamIds'>): Assignee[] {
+  return [
+    ...form.ownerIds.map((id) => ({ kind: 'owner' as const, id })),
+    ...form.teamIds.map((id) => ({ kind: 'team' as const, id })),
+  ];
 }
 
 export function startDateOf(form: Pick<CreateForm, 'year' | 'startMonth'>): string | null {
@@ -77,31 +80,24 @@ export function periodCountOf(form: Pick<CreateForm, 'periodCount'>): number | n
   return /^\d{1,2}$/.test(form.periodCount) && n >= 1 && n <= 60 ? n : null;
 }
 
-/** Labels for the per-period grid, by calendar arithmetic on the start month (weekly: numbered). */
+/**
+ * Labels for the grid's columns in the app's one style ("Jan 2026", "Q1 2026", "FY2026"), from the
+ * calendar months (the server computes the exact instants); weeks are numbered.
+ */
 export function periodLabels(
   form: Pick<CreateForm, 'milestone' | 'year' | 'startMonth' | 'periodCount'>,
+  format: Pick<Format, 'period'>,
 ): string[] {
   const count = periodCountOf(form) ?? 0;
   if (form.milestone === 'weekly' || startDateOf(form) === null)
-    return Array.from({ length: count }, (_, i) => `Period ${i + 1}`);
+    return Array.from({ length: count }, (_, i) => `Week ${i + 1}`);
   const step = MONTHS_PER_PERIOD[form.milestone];
   const first = Number(form.year) * 12 + Number(form.startMonth) - 1;
   return Array.from({ length: count }, (_, i) => {
-    const start = first + i * step;
-    const end = start + step - 1;
-    const label = (m: number) => `${MONTH_NAMES[m % 12]} ${Math.floor(m / 12)}`;
-    if (step === 1) return label(start);
-    return `${MONTH_NAMES[start % 12]}–${label(end)}`;
+    const m = first + i * step;
+    const start = new Date(Date.UTC(Math.floor(m / 12), m % 12, 1)).toISOString();
+    return format.period({ start }, form.milestone, 'UTC');
   });
-}
-
-function validTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz.trim() !== '';
-  } catch {
-    return false;
-  }
 }
 
 export interface CreateRequest {
@@ -112,11 +108,9 @@ export interface CreateRequest {
   startDate: string;
   periodCount: number;
   timeZone: string;
-  assignees: { kind: 'owner' | 'team'; id: string }[];
-  spread:
-    | { mode: 'even'; total: string }
-    | { mode: 'weighted'; total: string; weights: number[] }
-    | { mode: 'explicit'; amounts: string[] };
+  assignees: Assignee[];
+  spread?: { mode: 'even'; total: string } | { mode: 'weighted'; total: string; weights: number[] };
+  amountsByAssignee?: { assignee: Assignee; amounts: string[] }[];
   pipelineIds: string[];
 }
 
@@ -124,42 +118,87 @@ export type CreateBuild =
   | { ok: true; request: CreateRequest }
   | { ok: false; problems: Record<string, string> };
 
-export function buildCreateRequest(form: CreateForm, uuid: string): CreateBuild {
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return tz.trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A grid row's amounts, typed in the locale; one problem per row at most. */
+function gridRow(
+  typed: readonly string[] | undefined,
+  count: number,
+  locale: string,
+): { amounts: string[] } | { problem: string } {
+  const amounts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const text = typed?.[i] ?? '';
+    if (text.trim() === '')
+      return { problem: `Enter an amount for every period (period ${i + 1} is empty).` };
+    const amount = parseAmountInput(text, locale);
+    if (!amount.ok) return { problem: `Period ${i + 1}: ${amount.message}` };
+    amounts.push(amount.value);
+  }
+  return { amounts };
+}
+
+/** Every row's total and the grand total of a grid, exact (rows with problems count what they can). */
+export function gridTotals(
+  form: CreateForm,
+  locale: string,
+): { rows: Record<string, string>; total: string } {
+  const count = periodCountOf(form) ?? 0;
+  const rows: Record<string, string> = {};
+  for (const a of assigneesOf(form)) {
+    const typed = form.grid[assigneeKey(a)] ?? [];
+    rows[assigneeKey(a)] = sumMoney(
+      Array.from({ length: count }, (_, i) => {
+        const parsed = parseAmountInput(typed[i] ?? '', locale);
+        return parsed.ok ? parsed.value : null;
+      }),
+    );
+  }
+  return { rows, total: sumMoney(Object.values(rows)) };
+}
+
+/** `locale`: how the user types amounts ("1,000.50" in en-US, "1.000,50" in de-DE). */
+export function buildCreateRequest(form: CreateForm, uuid: string, locale = 'en-US'): CreateBuild {
   const problems: Record<string, string> = {};
   const nameProblem = validateGoalName(form.name);
-  if (nameProblem) problems.name = nameProblem;
+  if (nameProblem) problems.name = nameProblem === 'Enter a name.' ? 'Give the goal a name.' : nameProblem;
   if (!/^[a-z0-9_]{1,64}$/.test(form.goalType)) problems.goalType = 'Choose a goal type.';
   const startDate = startDateOf(form);
   if (!startDate) problems.year = 'Choose the year and the first month.';
   const periodCount = periodCountOf(form);
   if (periodCount === null) problems.periodCount = 'Use 1 to 60 periods.';
-  if (!validTimeZone(form.timeZone)) problems.timeZone = 'Use a time zone such as Europe/Berlin.';
-  const assignees = [
-    ...form.ownerIds.map((id) => ({ kind: 'owner' as const, id })),
-    ...form.teamIds.map((id) => ({ kind: 'team' as const, id })),
-  ];
-  if (assignees.length === 0) problems.assignees = 'Choose at least one owner or team.';
-  else if (assignees.length > 500) problems.assignees = 'At most 500 assignees per goal.';
-  else if (periodCount !== null && assignees.length * periodCount > MAX_SLICES_PER_GOAL)
-    problems.assignees = `At most ${MAX_SLICES_PER_GOAL.toLocaleString('en-US')} slices per goal (assignees × periods): split it, e.g. one goal per team.`;
+  if (!validTimeZone(form.timeZone)) problems.timeZone = 'Choose a time zone.';
+  const assignees = assigneesOf(form);
+  if (assignees.length === 0) problems.assignees = 'Choose at least one person or team.';
+  else if (assignees.length > 500) problems.assignees = 'Choose at most 500 assignees per goal.';
+  else if (periodCount !== null && assignees.length * periodCount > MAX_SLICES_PER_INVOCATION)
+    problems.assignees = `A goal holds at most ${MAX_SLICES_PER_INVOCATION.toLocaleString(locale)} targets (assignees × periods): split it, for example one goal per team.`;
 
-  let spread: CreateRequest['spread'] | null = null;
-  if (form.spreadMode === 'explicit') {
-    const amounts: string[] = [];
-    const count = periodCount ?? 0;
-    for (let i = 0; i < count; i++) {
-      const amount = parseMoneyInput(form.amounts[i] ?? '');
-      if (amount.ok) amounts.push(amount.value);
-      else problems[`amount${i}`] = amount.message;
+  let spread: CreateRequest['spread'];
+  let amountsByAssignee: CreateRequest['amountsByAssignee'];
+  if (form.spreadMode === 'grid') {
+    amountsByAssignee = [];
+    for (const assignee of assignees) {
+      const row = gridRow(form.grid[assigneeKey(assignee)], periodCount ?? 0, locale);
+      if ('problem' in row) {
+        problems[`grid:${assigneeKey(assignee)}`] = row.problem;
+      } else amountsByAssignee.push({ assignee, amounts: row.amounts });
     }
-    if (!Object.keys(problems).some((k) => k.startsWith('amount'))) spread = { mode: 'explicit', amounts };
   } else {
-    const total = parseMoneyInput(form.total);
-    if (!total.ok) problems.total = total.message;
+    const total = parseAmountInput(form.total, locale);
+    if (!total.ok)
+      problems.total = form.total.trim() === '' ? 'Enter the total per assignee.' : total.message;
     if (form.spreadMode === 'weighted') {
       const parts = form.weights.split(',').map((w) => w.trim());
       if (parts.some((w) => !/^\d{1,7}$/.test(w)))
-        problems.weights = 'Use whole numbers separated by commas, such as 1,1,2.';
+        problems.weights = 'Give the weights as whole numbers separated by commas, such as 1,1,2.';
       else if (periodCount !== null && parts.length !== periodCount)
         problems.weights = `Give ${periodCount} weights, one per period.`;
       else if (parts.every((w) => Number(w) === 0))
@@ -168,7 +207,12 @@ export function buildCreateRequest(form: CreateForm, uuid: string): CreateBuild 
     } else if (total.ok) spread = { mode: 'even', total: total.value };
   }
 
-  if (Object.keys(problems).length > 0 || !spread || !startDate || periodCount === null)
+  if (
+    Object.keys(problems).length > 0 ||
+    (!spread && !amountsByAssignee) ||
+    !startDate ||
+    periodCount === null
+  )
     return { ok: false, problems };
   return {
     ok: true,
@@ -181,7 +225,8 @@ export function buildCreateRequest(form: CreateForm, uuid: string): CreateBuild 
       periodCount,
       timeZone: form.timeZone.trim(),
       assignees,
-      spread,
+      ...(spread ? { spread } : {}),
+      ...(amountsByAssignee ? { amountsByAssignee } : {}),
       pipelineIds: form.pipelineIds,
     },
   };

@@ -47,18 +47,18 @@ describe('buildFamilyUpdate', () => {
   });
 
   it.each([
-    ['no change', {}, { form: 'Change something first.' }],
+    ['no change', {}, { form: 'Change the name, the goal type, the pipelines or the amounts.' }],
     ['a blank name', { name: '  ' }, { name: 'Enter a name.' }],
     ['a bad total', { respread: true, total: '1.001' }, { total: 'Use at most two decimal places.' }],
     [
       'an unknown period',
       { respread: true, from: '2026-07-15', total: '1' },
-      { from: 'Choose the first period to re-spread.' },
+      { from: 'Choose the first period to change.' },
     ],
     [
       'too few weights',
       { respread: true, from: '2026-10-01', mode: 'weighted' as const, total: '1', weights: '1,2' },
-      { weights: 'Give 3 weights, one per period from the first re-spread period.' },
+      { weights: 'Give 3 weights, one per period from the first period you change.' },
     ],
     [
       'all-zero weights',

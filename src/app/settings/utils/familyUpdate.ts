@@ -3,7 +3,7 @@
  * differ from the family are sent; a re-spread is optional and validated here first.
  */
 import type { FamilyDto } from '@goal-families/contract';
-import { parseMoneyInput, validateGoalName } from '@goal-families/ui';
+import { parseAmountInput, validateGoalName } from '@goal-families/ui';
 import { scheduleColumns } from './scheduleCsv';
 
 export interface FamilyEditForm {
@@ -37,6 +37,7 @@ export function initialEditForm(family: FamilyDto): FamilyEditForm {
 
 export interface FamilyUpdateRequest {
   uuid: string;
+  notify?: boolean;
   changes: { name?: string; goalType?: string; pipelineIds?: string[] };
   respread?: {
     groupId?: string;
@@ -52,7 +53,12 @@ export type FamilyUpdateBuild =
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x) => b.includes(x));
 
-export function buildFamilyUpdate(form: FamilyEditForm, family: FamilyDto): FamilyUpdateBuild {
+/** `locale`: how the user types amounts ("1,000.50" in en-US, "1.000,50" in de-DE). */
+export function buildFamilyUpdate(
+  form: FamilyEditForm,
+  family: FamilyDto,
+  locale = 'en-US',
+): FamilyUpdateBuild {
   const problems: Record<string, string> = {};
   const changes: FamilyUpdateRequest['changes'] = {};
   const name = form.name.trim();
@@ -71,10 +77,10 @@ export function buildFamilyUpdate(form: FamilyEditForm, family: FamilyDto): Fami
   if (form.respread) {
     const columns = scheduleColumns(family);
     const fromIndex = columns.indexOf(form.from);
-    if (fromIndex < 0) problems.from = 'Choose the first period to re-spread.';
+    if (fromIndex < 0) problems.from = 'Choose the first period to change.';
     if (form.groupId !== '' && !family.groups.some((g) => g.groupId === form.groupId))
       problems.groupId = 'Choose an assignee.';
-    const total = parseMoneyInput(form.total);
+    const total = parseAmountInput(form.total, locale);
     if (!total.ok) problems.total = total.message;
     let weights: number[] = [];
     if (form.mode === 'weighted') {
@@ -83,7 +89,7 @@ export function buildFamilyUpdate(form: FamilyEditForm, family: FamilyDto): Fami
       if (parts.some((w) => !/^\d{1,7}$/.test(w)))
         problems.weights = 'Use whole numbers separated by commas, such as 1,1,2.';
       else if (parts.length !== periods)
-        problems.weights = `Give ${periods} weights, one per period from the first re-spread period.`;
+        problems.weights = `Give ${periods} weights, one per period from the first period you change.`;
       else if (parts.every((w) => Number(w) === 0))
         problems.weights = 'At least one weight must be above zero.';
       else weights = parts.map(Number);
@@ -101,6 +107,6 @@ export function buildFamilyUpdate(form: FamilyEditForm, family: FamilyDto): Fami
   }
   if (Object.keys(problems).length > 0) return { ok: false, problems };
   if (Object.keys(changes).length === 0 && !respread)
-    return { ok: false, problems: { form: 'Change something first.' } };
+    return { ok: false, problems: { form: 'Change the name, the goal type, the pipelines or the amounts.' } };
   return { ok: true, request: { uuid: family.uuid, changes, ...(respread ? { respread } : {}) } };
 }

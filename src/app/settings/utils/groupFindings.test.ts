@@ -14,7 +14,7 @@ describe('groupFindings', () => {
     expect(groups.map((g) => g.familyName)).toEqual([
       'Q-2026 New business',
       'Other',
-      'Slices outside any family',
+      'Targets that belong to no goal',
     ]);
     expect(groups[0]?.findings.map((f) => f.id)).toEqual(['a2', 'a1']);
     expect(groups[0]?.counts).toEqual({ error: 1, warning: 1, info: 0 });

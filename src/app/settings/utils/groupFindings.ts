@@ -30,7 +30,7 @@ export function groupFindings(findings: readonly FindingDto[]): FamilyFindings[]
       familyUuid: key === '' ? null : key,
       familyName:
         sorted.find((f) => f.familyName)?.familyName ??
-        (key === '' ? 'Slices outside any family' : `Family ${key}`),
+        (key === '' ? 'Targets that belong to no goal' : 'A goal without a name'),
       worst: sorted[0]?.severity ?? 'info',
       counts,
       findings: sorted,

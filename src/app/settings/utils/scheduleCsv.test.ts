@@ -1,25 +1,38 @@
+import { createFormat, createNames } from '@goal-families/ui';
 import { describe, expect, it } from 'vitest';
 import { FAMILY_UUID, makeFamilyDetail, makeGroup, monthlySlices } from '../../cards/__tests__/fixtures';
-import { formatScheduleCsv, parseScheduleCsv, planMatchesImport, scheduleColumns } from './scheduleCsv';
+import { type CsvWords, formatScheduleCsv, parseScheduleCsv, planMatchesImport } from './scheduleCsv';
 
-const label = (g: { assignee: { name?: string; id: string } | null }) => g.assignee?.name ?? 'none';
+const wordsIn = (locale: string): CsvWords => {
+  const format = createFormat({ locale });
+  const names = createNames();
+  return {
+    assignee: (g) => names.assignee(g.assignee),
+    period: (start) => format.period({ start }, 'monthly', 'UTC'),
+    parseAmount: (text) => format.parseAmount(text),
+    amount: (value) => format.amount(value, { goalType: 'sales_quota' }),
+  };
+};
+const words = wordsIn('en-US');
 const family = makeFamilyDetail();
-const exported = formatScheduleCsv(family, label);
+const exported = formatScheduleCsv(family, words);
 const lines = exported.trimEnd().split('\r\n');
+const MONTHS =
+  'Jan 2026,Feb 2026,Mar 2026,Apr 2026,May 2026,Jun 2026,Jul 2026,Aug 2026,Sep 2026,Oct 2026,Nov 2026,Dec 2026';
 const edit = (row: number, column: number, value: string, fixTotal = true) => {
   const grid = lines.map((l) => l.split(','));
   const cells = grid[row] as string[];
   cells[column] = value;
   if (fixTotal) cells[cells.length - 1] = '';
-  return grid.map((r) => r.join(',')).join('\n');
+  return grid.map((r) => r.map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')).join('\n');
 };
 
 describe('formatScheduleCsv', () => {
-  it('writes one row per assignee, one column per period start, and the exact total', () => {
-    expect(lines[0]).toBe(`assignee,group_id,${scheduleColumns(family).join(',')},total`);
-    expect(lines[1]).toBe(`Olivia Owner,501,${Array(12).fill('1000.00').join(',')},12000.00`);
-    expect(lines[2]).toBe(`West,502,${Array(12).fill('500.00').join(',')},6000.00`);
-    expect(scheduleColumns(family)[0]).toBe('2026-01-01');
+  it('writes one row per assignee by name, one column per period label, and the exact total', () => {
+    expect(lines[0]).toBe(`Assignee,${MONTHS},Total`);
+    expect(lines[1]).toBe(`Olivia Owner,${Array(12).fill('1000.00').join(',')},12000.00`);
+    expect(lines[2]).toBe(`West (team),${Array(12).fill('500.00').join(',')},6000.00`);
+    expect(exported).not.toMatch(/\b50[12]\b/);
   });
   it('quotes names with commas and leaves missing periods empty', () => {
     const slices = monthlySlices(2026, 1).slice(0, 11);
@@ -29,8 +42,8 @@ describe('formatScheduleCsv', () => {
         family.groups[1] ?? makeGroup(),
       ],
     });
-    const csv = formatScheduleCsv(odd, label);
-    expect(csv.split('\r\n')[1]).toBe(`"Doe, Jane",501,${Array(11).fill('1000.00').join(',')},,11000.00`);
+    const csv = formatScheduleCsv(odd, words);
+    expect(csv.split('\r\n')[1]).toBe(`"Doe, Jane",${Array(11).fill('1000.00').join(',')},,11000.00`);
   });
 });
 
@@ -43,17 +56,16 @@ describe('formula-leading cells (CSV injection)', () => {
     'exports %j as text, and reads the export back as "nothing changes"',
     (name) => {
       const odd = named(name);
-      const csv = formatScheduleCsv(odd, label);
-      const cell = csv.split('\r\n')[1]?.split(',501,')[0];
-      expect(cell).toBe(`"'${name.replace(/"/g, '""')}"`);
-      expect(parseScheduleCsv(csv, odd, label)).toMatchObject({ ok: true, changes: [] });
+      const csv = formatScheduleCsv(odd, words);
+      expect(csv.split('\r\n')[1]?.startsWith(`"'${name.replace(/"/g, '""')}",1000.00,`)).toBe(true);
+      expect(parseScheduleCsv(csv, odd, words)).toMatchObject({ ok: true, changes: [] });
     },
   );
 });
 
 describe('parseScheduleCsv', () => {
   it('reads back its own export as "nothing changes"', () => {
-    expect(parseScheduleCsv(exported, family, label)).toEqual({
+    expect(parseScheduleCsv(exported, family, words)).toEqual({
       ok: true,
       groups: [],
       changes: [],
@@ -62,8 +74,8 @@ describe('parseScheduleCsv', () => {
     });
   });
 
-  it('finds exactly the changed cells and the explicit amounts for that schedule', () => {
-    const result = parseScheduleCsv(edit(1, 4, '1,250.5'.replace(',', '')), family, label);
+  it('finds exactly the changed cells and the explicit amounts for that assignee', () => {
+    const result = parseScheduleCsv(edit(1, 3, '1250.5'), family, words);
     expect(result).toMatchObject({ ok: true, rowsUnchanged: 1 });
     if (!result.ok) return;
     expect(result.changes).toEqual([
@@ -71,7 +83,7 @@ describe('parseScheduleCsv', () => {
         groupId: '501',
         assignee: 'Olivia Owner',
         sliceId: '1003',
-        period: '2026-03-01',
+        period: 'Mar 2026',
         before: '1000.00',
         after: '1250.50',
       },
@@ -84,66 +96,71 @@ describe('parseScheduleCsv', () => {
     ]);
   });
 
-  it('accepts a total that matches and lists schedules left out of the file', () => {
+  it('reads amounts typed in the viewer’s locale', () => {
+    const de = wordsIn('de-DE');
+    const csv = formatScheduleCsv(family, de)
+      .replace('1000.00', '"1.250,50"')
+      .replace(/,12000\.00/, ',');
+    const result = parseScheduleCsv(csv, family, de);
+    expect(result.ok && result.changes.map((c) => [c.period, c.after])).toEqual([['Jan. 2026', '1250.50']]);
+  });
+
+  it('accepts a total that matches and lists assignees left out of the file', () => {
     const onlyOwner = [lines[0], lines[1]?.replace('1000.00,12000.00', '1100.00,12100.00')].join('\n');
-    const result = parseScheduleCsv(onlyOwner, family, label);
-    expect(result).toMatchObject({ ok: true, rowsMissing: ['West'] });
+    const result = parseScheduleCsv(onlyOwner, family, words);
+    expect(result).toMatchObject({ ok: true, rowsMissing: ['West (team)'] });
   });
 
   it.each([
     ['an empty text', '', 'The text is empty'],
-    ['a wrong header', exported.replace('assignee,group_id', 'name,id'), 'The first two columns must be'],
+    ['a wrong header', exported.replace('Assignee,', 'Name,'), 'The first column must be "Assignee"'],
     [
       'an unknown period',
-      exported.replace('2026-01-01', '2026-01-02'),
-      'Column "2026-01-02" is not a period',
+      exported.replace('Jan 2026', 'Jan 2027'),
+      'Column "Jan 2027" is not a period of this goal',
     ],
-    ['too many decimals', edit(1, 3, '10.005'), 'Row 2, 2026-02-01: Use at most two decimal places.'],
+    ['an unknown assignee', edit(1, 0, 'Nobody'), '"Nobody" is not an assignee of this goal'],
+    ['a bad amount', edit(1, 2, 'abc'), 'Row 2, Feb 2026: Use the format 1,234.56.'],
+    ['a wrong total', edit(1, 2, '5', false), 'which add up to $11,005.00'],
     [
       'a negative amount (a formula to a spreadsheet)',
-      edit(2, 3, '-1'),
-      'Row 3, column "2026-02-01": starts with "-", which spreadsheets treat as a formula. Remove it.',
+      edit(2, 2, '-1'),
+      'Row 3, column "Feb 2026": starts with "-", which spreadsheets treat as a formula. Remove it.',
     ],
     [
       'a formula in an amount',
-      edit(1, 5, '=SUM(C2:D2)'),
-      'Row 2, column "2026-04-01": starts with "=", which spreadsheets treat as a formula. Remove it.',
+      edit(1, 4, '=SUM(C2:D2)'),
+      'Row 2, column "Apr 2026": starts with "=", which spreadsheets treat as a formula. Remove it.',
     ],
     [
       'a formula in the assignee column',
       edit(2, 0, '@cmd'),
-      'Row 3, column "assignee": starts with "@", which spreadsheets treat as a formula. Remove it.',
+      'Row 3, column "Assignee": starts with "@", which spreadsheets treat as a formula. Remove it.',
     ],
     [
       'a formula in the header',
-      exported.replace('assignee', '+assignee'),
+      exported.replace('Assignee', '+Assignee'),
       'Row 1, column 1: starts with "+"',
     ],
-    ['a leading tab', edit(1, 2, '\t1000.00'), 'Row 2, column "2026-01-01": starts with a tab'],
-    ['a missing amount', edit(1, 2, ''), 'Row 2, 2026-01-01: the amount is missing.'],
-    ['an unknown group', edit(1, 1, '999'), 'group id "999" is not an assignee'],
+    ['a leading tab', edit(1, 1, '\t1000.00'), 'Row 2, column "Jan 2026": starts with a tab'],
+    ['a missing amount', edit(1, 1, ''), 'Row 2, Jan 2026: the amount is missing.'],
     ['a duplicated row', `${exported}${lines[1]}\n`, 'appears twice'],
-    ['a short row', `${exported}x,501\n`, 'expected 15 values, found 2'],
-    [
-      'a wrong total',
-      edit(1, 2, '1.00', false),
-      'Row 2: the total 12000.00 does not match the periods, which add up to 11001.00',
-    ],
+    ['a short row', `${exported}x\n`, 'expected 14 values, found 1'],
     ['an unclosed quote', `${exported}"x`, 'a quoted field is not closed'],
-  ])('refuses %s, saying where', (_, text, message) => {
-    const result = parseScheduleCsv(text, family, label);
+  ])('refuses %s with a message naming the place', (_, text, message) => {
+    const result = parseScheduleCsv(text, family, words);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.join('\n')).toContain(message);
   });
 
-  it('refuses amounts where a schedule has no slice', () => {
+  it('refuses amounts where an assignee has no target', () => {
     const slices = monthlySlices(2026, 1).slice(0, 11);
     const odd = makeFamilyDetail({ groups: [makeGroup({ slices }), family.groups[1] ?? makeGroup()] });
-    const csv = formatScheduleCsv(odd, label).replace(',,11000.00', ',5.00,');
-    const result = parseScheduleCsv(csv, odd, label);
+    const csv = formatScheduleCsv(odd, words).replace(',,11000.00', ',5.00,');
+    const result = parseScheduleCsv(csv, odd, words);
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(result.errors[0]).toContain('2026-12-01: this assignee has no slice for that period');
+      expect(result.errors[0]).toContain('Dec 2026: Olivia Owner has no target for that period');
   });
 });
 
@@ -153,7 +170,7 @@ describe('planMatchesImport', () => {
       groupId: '501',
       assignee: 'O',
       sliceId: '1003',
-      period: '2026-03-01',
+      period: 'Mar 2026',
       before: '1000.00',
       after: '1250.50',
     },

@@ -1,15 +1,36 @@
 /**
- * F13: a family's schedule as an assignee × period grid of exact amounts, and back. Import is
- * validated completely before anything is sent: every error is listed with its row and column,
- * and the result is the exact list of cells that change, grouped per assignee's schedule.
+ * F13: a goal's targets as an assignee × period grid of exact amounts, and back. Rows are keyed by
+ * the assignee's name and columns by the period's label, as the screen shows them (no ids). Import
+ * is validated completely before anything is sent: every error is listed with its row and column,
+ * and the result is the exact list of cells that change, grouped per assignee.
  */
 import type { FamilyDto, GroupDto, SliceDto } from '@goal-families/contract';
-import { isoDateIn, parseMoneyInput, sameMoney, sumMoney } from '@goal-families/ui';
-import { formatCsv, formulaCells, parseCsv } from './csv';
+import { type AmountInput, isoDateIn, sameMoney, sumMoney } from '@goal-families/ui';
+import { formatCsv, formulaCells, parseCsv, startsLikeFormula } from './csv';
 
-export const ASSIGNEE_COLUMN = 'assignee';
-export const GROUP_COLUMN = 'group_id';
-export const TOTAL_COLUMN = 'total';
+export const ASSIGNEE_COLUMN = 'Assignee';
+export const TOTAL_COLUMN = 'Total';
+
+/** How the file names things and reads amounts: the screen's words in the viewer's locale. */
+export interface CsvWords {
+  /** The assignee's name as the screen shows it ("Hannah Larsen", "West (team)"). */
+  assignee: (group: GroupDto) => string;
+  /** The label of the period starting on `start` (an instant). */
+  period: (start: string) => string;
+  /** Reads an amount typed in the viewer's locale. */
+  parseAmount: (text: string) => AmountInput;
+  /** Shows an exact amount in the goal's unit and the viewer's locale. */
+  amount: (value: string) => string;
+}
+
+/** Amounts are written in the exact wire form ("1250.50"); people may type them in their locale too. */
+function readAmount(raw: string, words: CsvWords): AmountInput {
+  if (/^\d{1,13}(\.\d{1,2})?$/.test(raw)) {
+    const [whole = '0', fraction = ''] = raw.split('.');
+    return { ok: true, value: `${BigInt(whole)}.${fraction.padEnd(2, '0')}` };
+  }
+  return words.parseAmount(raw);
+}
 
 export interface CellChange {
   groupId: string;
@@ -33,10 +54,9 @@ export type ScheduleImport =
   | { ok: true; groups: GroupImport[]; changes: CellChange[]; rowsUnchanged: number; rowsMissing: string[] }
   | { ok: false; errors: string[] };
 
-export type AssigneeLabel = (group: GroupDto) => string;
-
 interface Column {
   date: string;
+  label: string;
 }
 
 /** Period columns: the distinct start dates of all slices, in the family's time zone. */
@@ -58,17 +78,29 @@ function slicesByDate(group: GroupDto, timeZone: string): Map<string, SliceDto[]
   return map;
 }
 
-export function formatScheduleCsv(family: FamilyDto, label: AssigneeLabel): string {
-  const columns = scheduleColumns(family);
-  const rows = family.groups.map((group) => {
-    const byDate = slicesByDate(group, family.convention.timeZone);
-    const cells = columns.map((date) => byDate.get(date)?.[0]?.targetAmount ?? '');
-    return [label(group), group.groupId ?? '', ...cells, sumMoney(cells.map((c) => (c === '' ? null : c)))];
-  });
-  return formatCsv([[ASSIGNEE_COLUMN, GROUP_COLUMN, ...columns, TOTAL_COLUMN], ...rows]);
+/** The goal's period columns with their labels. */
+export function periodColumns(family: FamilyDto, words: Pick<CsvWords, 'period'>): Column[] {
+  const firstStart = new Map<string, string>();
+  for (const group of family.groups)
+    for (const slice of group.slices ?? []) {
+      if (!slice.start) continue;
+      const date = isoDateIn(slice.start, family.convention.timeZone);
+      if (!firstStart.has(date)) firstStart.set(date, slice.start);
+    }
+  return scheduleColumns(family).map((date) => ({ date, label: words.period(firstStart.get(date) ?? '') }));
 }
 
-export function parseScheduleCsv(text: string, family: FamilyDto, label: AssigneeLabel): ScheduleImport {
+export function formatScheduleCsv(family: FamilyDto, words: CsvWords): string {
+  const columns = periodColumns(family, words);
+  const rows = family.groups.map((group) => {
+    const byDate = slicesByDate(group, family.convention.timeZone);
+    const cells = columns.map((column) => byDate.get(column.date)?.[0]?.targetAmount ?? '');
+    return [words.assignee(group), ...cells, sumMoney(cells.map((c) => (c === '' ? null : c)))];
+  });
+  return formatCsv([[ASSIGNEE_COLUMN, ...columns.map((c) => c.label), TOTAL_COLUMN], ...rows]);
+}
+
+export function parseScheduleCsv(text: string, family: FamilyDto, words: CsvWords): ScheduleImport {
   const parsed = parseCsv(text);
   if (!parsed.ok) return { ok: false, errors: [parsed.error] };
   const [header, ...body] = parsed.rows;
@@ -89,18 +121,19 @@ export function parseScheduleCsv(text: string, family: FamilyDto, label: Assigne
   }
 
   const errors: string[] = [];
-  const known = scheduleColumns(family);
+  const known = periodColumns(family, words);
   const names = header.map((h) => h.trim());
-  if (names[0] !== ASSIGNEE_COLUMN || names[1] !== GROUP_COLUMN) {
-    errors.push(`The first two columns must be "${ASSIGNEE_COLUMN}" and "${GROUP_COLUMN}".`);
-  }
+  if (names[0] !== ASSIGNEE_COLUMN) errors.push(`The first column must be "${ASSIGNEE_COLUMN}".`);
   const hasTotal = names[names.length - 1] === TOTAL_COLUMN;
-  const periodNames = names.slice(2, hasTotal ? -1 : undefined);
-  const columns: Column[] = periodNames.map((date) => ({ date }));
-  for (const date of periodNames)
-    if (!known.includes(date)) errors.push(`Column "${date}" is not a period of this goal.`);
-  for (const date of known)
-    if (!periodNames.includes(date)) errors.push(`The period column "${date}" is missing.`);
+  const periodNames = names.slice(1, hasTotal ? -1 : undefined);
+  const columns: Column[] = [];
+  for (const label of periodNames) {
+    const column = known.find((k) => k.label === label);
+    if (column) columns.push(column);
+    else errors.push(`Column "${label}" is not a period of this goal.`);
+  }
+  for (const column of known)
+    if (!periodNames.includes(column.label)) errors.push(`The period column "${column.label}" is missing.`);
   if (new Set(periodNames).size !== periodNames.length) errors.push('A period column appears twice.');
   if (errors.length > 0) return { ok: false, errors };
 
@@ -109,53 +142,62 @@ export function parseScheduleCsv(text: string, family: FamilyDto, label: Assigne
   let rowsUnchanged = 0;
   body.forEach((cells, index) => {
     const line = index + 2;
-    const groupId = cells[1]?.trim() ?? '';
-    const group = family.groups.find((g) => g.groupId !== null && g.groupId === groupId);
+    // A name that starts like a formula was exported as text behind an apostrophe: read it back as the name.
+    const typed = cells[0]?.trim() ?? '';
+    const assignee = typed.startsWith("'") && startsLikeFormula(typed.slice(1)) ? typed.slice(1) : typed;
+    const matches = family.groups.filter((g) => words.assignee(g) === assignee);
+    const group = matches[0];
     if (cells.length !== names.length) {
       errors.push(`Row ${line}: expected ${names.length} values, found ${cells.length}.`);
       return;
     }
     if (!group) {
       errors.push(
-        `Row ${line}: group id "${groupId}" is not an assignee of this goal (add assignees by creating a new goal).`,
+        `Row ${line}: "${assignee}" is not an assignee of this goal (add assignees with “Add assignee” first).`,
       );
       return;
     }
+    if (matches.length > 1 || group.groupId === null) {
+      errors.push(
+        `Row ${line}: ${assignee}’s targets are in several separate sets; repair the goal in the health check first.`,
+      );
+      return;
+    }
+    const groupId = group.groupId;
     if (seen.has(groupId)) {
-      errors.push(`Row ${line}: group id "${groupId}" appears twice.`);
+      errors.push(`Row ${line}: ${assignee} appears twice.`);
       return;
     }
     seen.add(groupId);
-    const assignee = label(group);
     const byDate = slicesByDate(group, family.convention.timeZone);
     const rowErrors: string[] = [];
     const values = new Map<string, string>();
     columns.forEach((column, c) => {
-      const raw = (cells[c + 2] ?? '').trim();
+      const raw = (cells[c + 1] ?? '').trim();
       const slices = byDate.get(column.date) ?? [];
       if (slices.length > 1)
         rowErrors.push(
-          `Row ${line}, ${column.date}: this assignee has ${slices.length} slices for that period; repair the goal in Health first.`,
+          `Row ${line}, ${column.label}: ${assignee} has ${slices.length} targets for that period; repair the goal in the health check first.`,
         );
       else if (slices.length === 0) {
         if (raw !== '')
           rowErrors.push(
-            `Row ${line}, ${column.date}: this assignee has no slice for that period, so it must stay empty.`,
+            `Row ${line}, ${column.label}: ${assignee} has no target for that period, so it must stay empty.`,
           );
-      } else if (raw === '') rowErrors.push(`Row ${line}, ${column.date}: the amount is missing.`);
+      } else if (raw === '') rowErrors.push(`Row ${line}, ${column.label}: the amount is missing.`);
       else {
-        const amount = parseMoneyInput(raw);
+        const amount = readAmount(raw, words);
         if (amount.ok) values.set(column.date, amount.value);
-        else rowErrors.push(`Row ${line}, ${column.date}: ${amount.message}`);
+        else rowErrors.push(`Row ${line}, ${column.label}: ${amount.message}`);
       }
     });
     const statedText = hasTotal ? (cells[cells.length - 1] ?? '').trim() : '';
     if (statedText !== '' && rowErrors.length === 0) {
-      const stated = parseMoneyInput(statedText);
+      const stated = readAmount(statedText, words);
       const actual = sumMoney([...values.values()]);
       if (!stated.ok || !sameMoney(stated.value, actual)) {
         rowErrors.push(
-          `Row ${line}: the total ${statedText} does not match the periods, which add up to ${actual}. Fix the total or clear it.`,
+          `Row ${line}: the total ${statedText} does not match the periods, which add up to ${words.amount(actual)}. Fix the total or clear it.`,
         );
       }
     }
@@ -175,7 +217,7 @@ export function parseScheduleCsv(text: string, family: FamilyDto, label: Assigne
           groupId,
           assignee,
           sliceId: slice.id,
-          period: date,
+          period: known.find((k) => k.date === date)?.label ?? date,
           before: slice.targetAmount,
           after,
         });
@@ -190,7 +232,9 @@ export function parseScheduleCsv(text: string, family: FamilyDto, label: Assigne
     groups.push({ groupId, assignee, from, amounts, changes });
   });
   if (errors.length > 0) return { ok: false, errors };
-  const rowsMissing = family.groups.filter((g) => g.groupId !== null && !seen.has(g.groupId)).map(label);
+  const rowsMissing = family.groups
+    .filter((g) => g.groupId !== null && !seen.has(g.groupId))
+    .map((g) => words.assignee(g));
   return { ok: true, groups, changes: groups.flatMap((g) => g.changes), rowsUnchanged, rowsMissing };
 }
 

@@ -26,6 +26,11 @@ export type Finding = {
   severity: Severity;
   /** null for orphans (slices without a uuid). */
   familyUuid: string | null;
+  /**
+   * What the finding is about within the family: a target group id ('none' for slices without one), an
+   * assignee key ("owner:77"), a property name, a goal target id (orphans) or 'all'.
+   */
+  subject: string;
   /** Plain words for an admin. */
   message: string;
   sliceIds: string[];
@@ -62,6 +67,7 @@ export function makeFinding(
     ruleId: rule.id,
     severity: rule.severity,
     familyUuid,
+    subject,
     message,
     sliceIds,
     repair,

@@ -130,6 +130,12 @@ export function planClone(
       plan.creates.push({ properties, assignee, groupId, startMs: period.startMs, endMs: period.endMs });
     }
   }
+  plan.counts = {
+    ...(skippedUnreadable > 0 ? { unreadableSkipped: skippedUnreadable } : {}),
+    ...(offGrid > 0 ? { offPeriod: offGrid } : {}),
+    ...(duplicates > 0 ? { duplicates } : {}),
+    ...(skippedExisting > 0 ? { existingSkipped: skippedExisting } : {}),
+  };
   if (skippedUnreadable > 0) {
     plan.warnings.push(
       `${skippedUnreadable} slice(s) without a target group, assignee or readable period are not copied.`,

@@ -52,6 +52,22 @@ describe('planCreate', () => {
     expect(sum).toBe(100_000_00);
   });
 
+  it('gives an assignee their own targets when the request says so, counting skipped retries', () => {
+    const own = new Map([
+      [
+        'team:77',
+        { mode: 'explicit' as const, amounts: Array.from({ length: 12 }, (_, i) => (i + 1) * 100) },
+      ],
+    ]);
+    const plan = planCreate(request({ spreadsByAssignee: own }), counter(800));
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.value.creates.slice(12).map((c) => c.properties[PROP.targetAmount])).toEqual(
+      Array.from({ length: 12 }, (_, i) => `${i + 1}.00`),
+    );
+    expect(plan.value.creates[0]!.properties[PROP.targetAmount]).toBe('8333.34');
+    expect(plan.value.counts).toBeUndefined();
+  });
+
   it('creates a healthy family (audit finds nothing)', () => {
     const plan = planCreate(
       request({ timeZone: 'Europe/Berlin', milestone: 'quarterly', periodCount: 4, startDate: '2027-04-01' }),

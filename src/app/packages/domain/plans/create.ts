@@ -1,5 +1,6 @@
 /** F5 + F6: create a family for many assignees × periods, retry-safe with a client-chosen uuid. */
 import { assigneeKey } from '../grouping';
+import type { Cents } from '../money';
 import { buildSchedule, type EndStyle, type Milestone, scheduleSpecProblem } from '../periods';
 import { formatPipelineIds } from '../properties';
 import { type DomainResult, err, ok } from '../result';
@@ -26,8 +27,10 @@ export type CreateRequest = {
   /** For weekly: 0 = Sunday … 6 = Saturday; default Monday. */
   weekStart?: number;
   assignees: Assignee[];
-  /** Applied to each assignee: every assignee gets the same schedule of amounts. */
+  /** Applied to each assignee: every assignee gets the same schedule of amounts… */
   spread: SpreadRequest;
+  /** …unless this gives an assignee its own (keyed by `assigneeKey`: different targets per person). */
+  spreadsByAssignee?: ReadonlyMap<string, SpreadRequest>;
   pipelineIds?: string[];
 };
 
@@ -62,9 +65,16 @@ export function planCreate(
   };
   const problem = scheduleSpecProblem(spec);
   if (problem !== null) return err('INVALID_SCHEDULE', problem);
-  const amounts = spreadAmounts(request.spread, request.periodCount);
-  if (!amounts.ok) return amounts;
-  if (amounts.value.some((a) => a < 0)) return err('INVALID_AMOUNT', 'target amounts must not be negative');
+  const amountsFor = new Map<string, Cents[]>();
+  for (const a of request.assignees) {
+    const amounts = spreadAmounts(
+      request.spreadsByAssignee?.get(assigneeKey(a)) ?? request.spread,
+      request.periodCount,
+    );
+    if (!amounts.ok) return amounts;
+    if (amounts.value.some((v) => v < 0)) return err('INVALID_AMOUNT', 'target amounts must not be negative');
+    amountsFor.set(assigneeKey(a), amounts.value);
+  }
 
   const schedule = buildSchedule(spec);
   const index = indexExisting(existing);
@@ -88,7 +98,7 @@ export function planCreate(
         assignee,
         startMs: period.startMs,
         endMs: period.endMs,
-        targetCents: amounts.value[i] as number,
+        targetCents: (amountsFor.get(assigneeKey(assignee)) as Cents[])[i] as Cents,
       };
       plan.creates.push({
         properties: newSliceProperties(slice),
@@ -100,6 +110,7 @@ export function planCreate(
     });
   }
   if (skipped > 0) {
+    plan.counts = { existingSkipped: skipped };
     plan.warnings.push(
       `${skipped} slice(s) already exist from an earlier attempt; only the ${plan.creates.length} missing are created.`,
     );

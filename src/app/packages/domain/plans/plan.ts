@@ -10,7 +10,9 @@ export type Operation =
   | 'archive-family'
   | 'archive-slice'
   | 'repair'
-  | 'undo';
+  | 'undo'
+  | 'add-assignee'
+  | 'remove-assignee';
 
 export type PlannedCreate = {
   /** Every property to send, as HubSpot strings. */
@@ -34,6 +36,22 @@ export type PlannedUpdate = {
 
 export type PlannedArchive = { id: string; label: string };
 
+/** Numbers a preview reports besides the changes themselves. */
+export type PlanCounts = {
+  /** Create / clone retried: targets that exist already and are not created again. */
+  existingSkipped?: number;
+  /** Clone: source targets without an assignee or a readable period, not copied. */
+  unreadableSkipped?: number;
+  /** Clone: source targets off the period boundaries, copied onto the nearest whole periods. */
+  offPeriod?: number;
+  /** Clone: source targets repeating a period of the same assignee, copied once. */
+  duplicates?: number;
+  /** Undo: targets changed again since, whose later change the undo overwrites. */
+  overwritten?: number;
+  /** Undo: targets that no longer exist and are skipped. */
+  gone?: number;
+};
+
 export type Plan = {
   operation: Operation;
   familyUuid: string;
@@ -42,8 +60,10 @@ export type Plan = {
   creates: PlannedCreate[];
   updates: PlannedUpdate[];
   archives: PlannedArchive[];
-  /** Plain words for the person about to apply it. */
+  /** Plain words for the person about to apply it (English, for logs; the UI words `counts`). */
   warnings: string[];
+  /** What the warnings count, as data: the UI says it in the viewer's words. */
+  counts?: PlanCounts;
   /** One line saying what the plan does. */
   summary: string;
 };

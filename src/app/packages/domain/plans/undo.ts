@@ -47,6 +47,10 @@ export function planUndo(family: Family, changes: readonly RecordedChange[]): Do
     const update = updateFor(slice, wanted);
     if (update) plan.updates.push(update);
   }
+  plan.counts = {
+    ...(changedSince.length > 0 ? { overwritten: changedSince.length } : {}),
+    ...(gone.length > 0 ? { gone: gone.length } : {}),
+  };
   if (changedSince.length > 0) {
     plan.warnings.push(
       `${changedSince.length} slice(s) were changed again since (${changedSince.join(', ')}); undo overwrites those changes.`,

@@ -1,4 +1,5 @@
 import type { JournalEntryDto } from '@goal-families/contract';
+import { useFormat, useNames } from '@goal-families/ui';
 import {
   Button,
   StatusTag,
@@ -8,25 +9,24 @@ import {
   TableHead,
   TableHeader,
   TableRow,
+  Tag,
 } from '@hubspot/ui-extensions';
 import type { PageEnvironment } from '../../types/page';
+import { journalWhat } from '../../utils/journalText';
 import { RecordIntegrityTag } from './RecordIntegrityTag';
 
 interface JournalTableProps {
   entries: JournalEntryDto[];
   environment: PageEnvironment;
   onUndo: (entry: JournalEntryDto) => void;
-  /** The name of the user who made a change (the journal stores user ids). */
-  userName: (userId: string) => string;
 }
 
-function when(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(iso),
-  );
-}
+/** "a former user" starts a cell with a capital. */
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function JournalTable({ entries, environment, onUndo, userName }: JournalTableProps) {
+export function JournalTable({ entries, environment, onUndo }: JournalTableProps) {
+  const format = useFormat();
+  const names = useNames();
   return (
     <Table bordered testId="journal-table">
       <TableHead>
@@ -35,18 +35,26 @@ export function JournalTable({ entries, environment, onUndo, userName }: Journal
           <TableHeader>Who</TableHeader>
           <TableHeader>Goal</TableHeader>
           <TableHeader>What</TableHeader>
-          <TableHeader align="right">Fields changed</TableHeader>
           <TableHeader> </TableHeader>
         </TableRow>
       </TableHead>
       <TableBody>
         {entries.map((entry) => (
           <TableRow key={entry.id} testId={`journal-${entry.id}`}>
-            <TableCell>{when(entry.at, environment.timeZone)}</TableCell>
-            <TableCell>{userName(entry.by.userId)}</TableCell>
-            <TableCell>{entry.familyName}</TableCell>
-            <TableCell>{entry.summary}</TableCell>
-            <TableCell align="right">{String(entry.changes.length)}</TableCell>
+            <TableCell>{format.dateTime(entry.at, environment.timeZone)}</TableCell>
+            <TableCell>{capitalized(names.user(entry.by.userId))}</TableCell>
+            <TableCell>
+              <Button
+                variant="transparent"
+                onClick={() => environment.navigate({ tab: 'families', goal: entry.familyUuid })}
+              >
+                {entry.familyName}
+              </Button>
+            </TableCell>
+            <TableCell>
+              {entry.source === 'csv-import' && <Tag variant="info">Import</Tag>}
+              {journalWhat(entry, format, names)}
+            </TableCell>
             <TableCell>
               <RecordIntegrityTag entry={entry} />
               {entry.undoneBy !== null ? (

@@ -1,7 +1,8 @@
 import type { JournalEntryDto } from '@goal-families/contract';
-import { MutationSteps, useMutationFlow } from '@goal-families/ui';
+import { MutationSteps, useFormat, useMutationFlow, useNames } from '@goal-families/ui';
 import { Flex, Heading, Tile } from '@hubspot/ui-extensions';
 import type { PageEnvironment } from '../../types/page';
+import { journalWhat } from '../../utils/journalText';
 
 interface UndoEntryProps {
   entry: JournalEntryDto;
@@ -11,13 +12,15 @@ interface UndoEntryProps {
 
 /** Undo through the same safe-write protocol: preview what is restored, then apply. */
 export function UndoEntry({ entry, environment, onDone }: UndoEntryProps) {
+  const format = useFormat();
+  const names = useNames();
   const flow = useMutationFlow(
     (request) => environment.client.call('goal_change_undo', { entryId: entry.id, ...request }),
     (result) => {
       environment.actions.addAlert({
         type: 'success',
         title: `Undone: ${entry.familyName}`,
-        message: result.plan.summary,
+        message: `${format.count(result.plan.updates.length + result.plan.archives.length, 'target')} restored.`,
       });
       onDone(true);
     },
@@ -25,13 +28,16 @@ export function UndoEntry({ entry, environment, onDone }: UndoEntryProps) {
   return (
     <Tile testId="undo-panel">
       <Flex direction="column" gap="sm">
-        <Heading>{`Undo “${entry.summary}”`}</Heading>
+        <Heading>{`Undo “${journalWhat(entry, format, names)}” on ${entry.familyName}`}</Heading>
         <MutationSteps
           state={flow.state}
-          goalType={entry.goalType}
-          currency={environment.currency}
-          timeZone={environment.timeZone}
-          canPreview
+          goal={{
+            name: entry.familyName,
+            goalType: entry.goalType,
+            milestone: 'monthly',
+            timeZone: environment.timeZone,
+          }}
+          missing={[]}
           previewLabel="Preview the undo"
           applyLabel="Undo this change"
           onPreview={flow.preview}

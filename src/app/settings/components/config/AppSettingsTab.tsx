@@ -1,8 +1,14 @@
 import type { AppError } from '@goal-families/contract';
-import { ErrorNotice } from '@goal-families/ui';
+import {
+  currencyOptions,
+  ErrorNotice,
+  readOnlyText,
+  timeZoneOptions,
+  useFormat,
+  useNames,
+} from '@goal-families/ui';
 import { Button, Flex, Heading, Input, MultiSelect, Select, Text, Toggle } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { useDirectory } from '../../hooks/useDirectory';
 import type { PageEnvironment } from '../../types/page';
 import { buildSettings, type SettingsForm, toSettingsForm } from '../../utils/settingsForm';
 
@@ -26,8 +32,9 @@ const MONTHS = [
  * admins may change everything (and can always save); editors may change the defaults and the card.
  */
 export function AppSettingsTab({ environment }: { environment: PageEnvironment }) {
-  const { client, canEditSettings: canEdit, canChangeEditors } = environment;
-  const directory = useDirectory(client);
+  const { client, canEditSettings: canEdit, canChangeEditors, directory } = environment;
+  const format = useFormat();
+  const names = useNames();
   const [form, setForm] = useState<SettingsForm>(() => toSettingsForm(environment.settings));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -77,7 +84,7 @@ export function AppSettingsTab({ environment }: { environment: PageEnvironment }
         options={[
           ...form.userIds
             .filter((id) => !users.some((u) => u.userId === id))
-            .map((id) => ({ label: `User ${id}`, value: id })),
+            .map((id) => ({ label: 'A former user', value: id })),
           ...users.map((u) => ({
             label: u.email ? `${u.name} (${u.email})` : u.name,
             value: u.userId ?? '',
@@ -93,7 +100,7 @@ export function AppSettingsTab({ environment }: { environment: PageEnvironment }
         options={[
           ...form.teamIds
             .filter((id) => !directory.teams.some((t) => t.id === id))
-            .map((id) => ({ label: `Team ${id}`, value: id })),
+            .map((id) => ({ label: 'A deleted team', value: id })),
           ...directory.teams.map((t) => ({ label: t.name, value: t.id })),
         ]}
         onChange={(v) => set('teamIds', v.map(String))}
@@ -102,15 +109,16 @@ export function AppSettingsTab({ environment }: { environment: PageEnvironment }
       />
       <Heading>Defaults</Heading>
       <Flex gap="sm" wrap>
-        <Input
-          label="Time zone"
+        <Select
+          label="Time zone of new goals"
           name="timeZone"
           value={form.timeZone}
           readOnly={!canEdit}
+          options={timeZoneOptions(environment.now(), form.timeZone)}
           error={!!problems.timeZone}
           validationMessage={problems.timeZone}
-          onInput={(v) => set('timeZone', v)}
-          onChange={(v) => set('timeZone', v)}
+          onChange={(v) => set('timeZone', String(v))}
+          testId="settings-time-zone"
         />
         <Select
           label="Fiscal year starts in"
@@ -120,15 +128,21 @@ export function AppSettingsTab({ environment }: { environment: PageEnvironment }
           options={MONTHS.map((m, i) => ({ label: m, value: String(i + 1) }))}
           onChange={(v) => set('fiscalYearStartMonth', String(v))}
         />
-        <Input
-          label="Currency"
+        <Select
+          label="Currency of goal amounts"
           name="currency"
           value={form.currency}
           readOnly={!canEdit}
+          options={currencyOptions([form.currency, ...environment.options.currencies], format.locale)}
+          description={
+            environment.options.currencies.length > 0
+              ? 'The portal’s currencies; its company currency comes first.'
+              : 'The portal’s currencies could not be read; only the current one is offered.'
+          }
           error={!!problems.currency}
           validationMessage={problems.currency}
-          onInput={(v) => set('currency', v)}
-          onChange={(v) => set('currency', v)}
+          onChange={(v) => set('currency', String(v))}
+          testId="settings-currency"
         />
       </Flex>
       <Heading>What the sidebar card shows</Heading>
@@ -166,8 +180,17 @@ export function AppSettingsTab({ environment }: { environment: PageEnvironment }
         >
           {saving ? 'Saving…' : 'Save settings'}
         </Button>
-      ) : (
-        <Text variant="microcopy">Only super admins and editors can change these settings.</Text>
+      ) : null}
+      {canEdit && !built.ok && (
+        <Text
+          variant="microcopy"
+          testId="settings-missing"
+        >{`To save, first: ${Object.values(problems).join(' ')}`}</Text>
+      )}
+      {!canEdit && (
+        <Text variant="microcopy" testId="settings-read-only">
+          {`Only super admins and editors can change these settings. ${readOnlyText(environment.settings.editors, names).replace('You can look at these goals but not change them. ', '')}`}
+        </Text>
       )}
     </Flex>
   );

@@ -1,15 +1,16 @@
-import { ErrorNotice, PlanPreview, useMutationFlow } from '@goal-families/ui';
+import { ErrorNotice, PlanPreview, peopleAndTeams, useFormat, useMutationFlow } from '@goal-families/ui';
 import { Button, Flex, LoadingSpinner, Modal, ModalBody, ModalFooter, Text } from '@hubspot/ui-extensions';
 import type { FamilyActionProps } from './FamilyDetail';
 
 export const ARCHIVE_MODAL_ID = 'confirm-archive-family';
 
-/** F7: preview every slice to archive, then confirm in a dialog that names the family and the count. */
-export function ArchiveFamily({ family, environment, onApplied, onCancel }: FamilyActionProps) {
-  const { client, actions, currency } = environment;
+/** F7: preview every target to archive, then confirm in a dialog that names the goal and the count. */
+export function ArchiveFamily({ family, environment, goal, onApplied, onCancel }: FamilyActionProps) {
+  const format = useFormat();
+  const { client, actions } = environment;
   const flow = useMutationFlow(
     (request) => client.call('goal_family_archive', { uuid: family.uuid, ...request }),
-    (result) => onApplied(result.plan.summary),
+    (result) => onApplied(`${format.count(result.plan.archives.length, 'target')} archived.`),
   );
   const state = flow.state;
   const close = () => actions.closeOverlay(ARCHIVE_MODAL_ID);
@@ -28,7 +29,7 @@ export function ArchiveFamily({ family, environment, onApplied, onCancel }: Fami
   }
   if (state.step === 'previewing' || state.step === 'applying') {
     return (
-      <LoadingSpinner label={state.step === 'applying' ? 'Archiving…' : 'Computing the preview…'} showLabel />
+      <LoadingSpinner label={state.step === 'applying' ? 'Archiving…' : 'Preparing the preview…'} showLabel />
     );
   }
   if (state.step === 'failed') {
@@ -45,15 +46,13 @@ export function ArchiveFamily({ family, environment, onApplied, onCancel }: Fami
 
   const plan = state.plan;
   const count = plan.archives.length;
-  const assignees = family.groups.length;
+  const people = peopleAndTeams(
+    family.groups.map((g) => g.assignee),
+    format,
+  );
   return (
     <Flex direction="column" gap="sm">
-      <PlanPreview
-        plan={plan}
-        goalType={family.goalType}
-        currency={currency}
-        timeZone={family.convention.timeZone}
-      />
+      <PlanPreview plan={plan} goal={goal} />
       <Flex gap="sm">
         <Button
           variant="destructive"
@@ -63,10 +62,10 @@ export function ArchiveFamily({ family, environment, onApplied, onCancel }: Fami
             <Modal id={ARCHIVE_MODAL_ID} title={`Archive “${family.name}”?`} variant="danger" width="sm">
               <ModalBody>
                 <Text testId="archive-confirmation">
-                  {`All ${count} slice${count === 1 ? '' : 's'} of “${family.name}” (${assignees} assignee${assignees === 1 ? '' : 's'}) will be archived. The goal disappears from HubSpot's goal views; archived records can be restored for 90 days.`}
+                  {`All ${format.count(count, 'target')} of “${family.name}” (${people}) will be archived. The goal disappears from HubSpot’s goal views; archived targets can be restored in HubSpot for 90 days.`}
                 </Text>
                 {count !== family.sliceCount && (
-                  <Text variant="microcopy">{`The goal showed ${family.sliceCount} slices when you opened it; the preview found ${count}.`}</Text>
+                  <Text variant="microcopy">{`The goal had ${format.count(family.sliceCount, 'target')} when you opened it; the preview found ${format.integer(count)}.`}</Text>
                 )}
               </ModalBody>
               <ModalFooter>
@@ -79,7 +78,7 @@ export function ArchiveFamily({ family, environment, onApplied, onCancel }: Fami
                     }}
                     testId="archive-confirm"
                   >
-                    {`Archive ${count} slice${count === 1 ? '' : 's'}`}
+                    {`Archive ${format.count(count, 'target')}`}
                   </Button>
                   <Button variant="secondary" onClick={close} testId="archive-keep">
                     Keep it

@@ -1,32 +1,33 @@
-import { MutationSteps, periodLabel, useMutationFlow } from '@goal-families/ui';
+import { MutationSteps, useFormat, useMutationFlow, useNames } from '@goal-families/ui';
 import { Alert, Flex, Select, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { FamilyActionProps } from './FamilyDetail';
 
-/** F7, one slice: allowed, but it leaves a hole in the schedule, so the warning comes first. */
-export function ArchiveSlice({ family, environment, assigneeLabel, onApplied, onCancel }: FamilyActionProps) {
-  const timeZone = family.convention.timeZone;
+/** F7, one target: allowed, but it leaves a gap in the goal, so the warning comes first. */
+export function ArchiveSlice({ family, environment, goal, onApplied, onCancel }: FamilyActionProps) {
+  const format = useFormat();
+  const names = useNames();
   const options = family.groups.flatMap((group) =>
     (group.slices ?? []).map((slice) => ({
       value: slice.id,
-      label: `${assigneeLabel(group)} · ${periodLabel(slice.start, family.milestone, timeZone, slice.end)}`,
+      label: `${names.assignee(group.assignee)} · ${format.period(slice, family.milestone, goal.timeZone)}`,
     })),
   );
   const [targetId, setTargetId] = useState('');
   const flow = useMutationFlow(
     (request) => environment.client.call('goal_target_archive', { uuid: family.uuid, targetId, ...request }),
-    (result) => onApplied(result.plan.summary),
+    () => onApplied('1 target archived.'),
   );
   return (
     <Flex direction="column" gap="sm" testId="archive-slice">
-      <Alert title="Archiving one slice changes the goal" variant="warning">
+      <Alert title="Archiving one target changes the goal" variant="warning">
         <Text>
-          The goal's totals drop by that slice's target and its schedule gets a gap, which the health check
-          will report. To stop counting one period, setting its amount to 0 is usually better.
+          The goal’s totals drop by that target, and the assignee has no target for that period, which the
+          health check reports. To stop counting one period, setting its target to 0 is usually better.
         </Text>
       </Alert>
       <Select
-        label="Slice"
+        label="Target"
         name="targetId"
         value={targetId}
         options={options}
@@ -37,12 +38,10 @@ export function ArchiveSlice({ family, environment, assigneeLabel, onApplied, on
       />
       <MutationSteps
         state={flow.state}
-        goalType={family.goalType}
-        currency={environment.currency}
-        timeZone={timeZone}
-        canPreview={targetId !== ''}
+        goal={goal}
+        missing={targetId === '' ? ['Choose the target to archive.'] : []}
         previewLabel="Preview"
-        applyLabel="Archive this slice"
+        applyLabel="Archive this target"
         destructive
         onPreview={flow.preview}
         onApply={flow.apply}

@@ -1,22 +1,24 @@
-import { MutationSteps, useMutationFlow, validateGoalName } from '@goal-families/ui';
-import { Flex, Input, NumberInput } from '@hubspot/ui-extensions';
+import { MutationSteps, separatorsOf, useFormat, useMutationFlow, validateGoalName } from '@goal-families/ui';
+import { Flex, Input, NumberInput, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { copyName, validateScale } from '../../utils/cloneForm';
+import { copyName, MAX_SHIFT_YEARS, parseScale, validateYears } from '../../utils/cloneForm';
 import type { FamilyActionProps } from './FamilyDetail';
 
 interface CloneFamilyProps extends FamilyActionProps {
   onOpen: (uuid: string) => void;
 }
 
-/** F10: a copy shifted by whole years, amounts kept or scaled, under a uuid chosen once here. */
-export function CloneFamily({ family, environment, onApplied, onCancel, onOpen }: CloneFamilyProps) {
+/** F10: a copy moved by whole years, amounts kept or scaled, under an id chosen once here. */
+export function CloneFamily({ family, environment, goal, onApplied, onCancel, onOpen }: CloneFamilyProps) {
+  const format = useFormat();
   const startYear = family.periodStart ? Number(family.periodStart.slice(0, 4)) : null;
-  // One uuid for this form: a retried apply reuses it, so the copy is never made twice.
+  // One id for this form: a retried apply reuses it, so the copy is never made twice.
   const [newUuid] = useState(() => environment.newId());
   const [shiftYears, setShiftYears] = useState(1);
-  const [scale, setScale] = useState('1');
+  const [scaleText, setScaleText] = useState('1');
   const [name, setName] = useState(() => copyName(family.name, startYear, 1));
-  const scaleProblem = validateScale(scale);
+  const scale = parseScale(scaleText, format.locale);
+  const yearsProblem = validateYears(shiftYears);
   const nameProblem = validateGoalName(name);
   const flow = useMutationFlow(
     (request) =>
@@ -24,12 +26,12 @@ export function CloneFamily({ family, environment, onApplied, onCancel, onOpen }
         uuid: family.uuid,
         newUuid,
         shiftYears,
-        scale: scale.trim(),
+        scale: scale.ok ? scale.value : '1',
         name: name.trim(),
         dryRun: request.dryRun,
       }),
     (result) => {
-      onApplied(result.plan.summary);
+      onApplied(`The copy “${name.trim()}” has ${format.count(result.plan.creates.length, 'target')}.`);
       onOpen(result.uuid);
     },
   );
@@ -37,6 +39,17 @@ export function CloneFamily({ family, environment, onApplied, onCancel, onOpen }
     apply();
     flow.reset();
   };
+  const missing = [
+    ...(yearsProblem ? [yearsProblem] : []),
+    ...(scale.ok ? [] : [scale.message]),
+    ...(nameProblem ? [nameProblem] : []),
+  ];
+  const shifted = (iso: string | null) =>
+    iso === null
+      ? null
+      : new Date(
+          Date.UTC(Number(iso.slice(0, 4)) + shiftYears, Number(iso.slice(5, 7)) - 1, 15),
+        ).toISOString();
   return (
     <Flex direction="column" gap="sm" testId="clone-form">
       <NumberInput
@@ -44,25 +57,26 @@ export function CloneFamily({ family, environment, onApplied, onCancel, onOpen }
         name="shiftYears"
         value={shiftYears}
         min={1}
-        max={10}
+        max={MAX_SHIFT_YEARS}
         precision={0}
+        error={yearsProblem !== null}
+        validationMessage={yearsProblem ?? undefined}
         onChange={(v) =>
           edit(() => {
-            const years = Math.min(10, Math.max(1, Math.round(v)));
-            setShiftYears(years);
-            setName(copyName(family.name, startYear, years));
+            setShiftYears(v);
+            if (validateYears(v) === null) setName(copyName(family.name, startYear, v));
           })
         }
       />
       <Input
         label="Scale amounts by"
         name="scale"
-        description='"1" keeps the amounts; "1.10" adds 10%. Rounded half-up to the cent.'
-        value={scale}
-        error={scaleProblem !== null}
-        validationMessage={scaleProblem ?? undefined}
-        onInput={(v) => edit(() => setScale(v))}
-        onChange={(v) => edit(() => setScale(v))}
+        description={`“1” keeps the amounts; “1${separatorsOf(format.locale).decimal}1” adds 10%. Rounded to the cent.`}
+        value={scaleText}
+        error={!scale.ok}
+        validationMessage={scale.ok ? undefined : scale.message}
+        onInput={(v) => edit(() => setScaleText(v))}
+        onChange={(v) => edit(() => setScaleText(v))}
       />
       <Input
         label="Name of the copy"
@@ -73,12 +87,15 @@ export function CloneFamily({ family, environment, onApplied, onCancel, onOpen }
         onInput={(v) => edit(() => setName(v))}
         onChange={(v) => edit(() => setName(v))}
       />
+      {yearsProblem === null && (
+        <Text variant="microcopy" testId="change-scope">
+          {`The copy covers ${format.span(shifted(family.periodStart), shifted(family.periodEnd), goal.timeZone)} with ${format.count(family.sliceCount, 'target')}; this goal stays as it is.`}
+        </Text>
+      )}
       <MutationSteps
         state={flow.state}
-        goalType={family.goalType}
-        currency={environment.currency}
-        timeZone={family.convention.timeZone}
-        canPreview={scaleProblem === null && nameProblem === null}
+        goal={{ ...goal, name: name.trim() }}
+        missing={missing}
         onPreview={flow.preview}
         onApply={flow.apply}
         onCancel={onCancel}

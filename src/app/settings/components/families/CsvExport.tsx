@@ -1,10 +1,12 @@
 import { Button, Flex, TextArea } from '@hubspot/ui-extensions';
 import { formatScheduleCsv } from '../../utils/scheduleCsv';
 import type { FamilyActionProps } from './FamilyDetail';
+import { useCsvWords } from './useCsvWords';
 
 /** F13 export: the grid as CSV text to copy (an extension has no DOM, so no file download). */
-export function CsvExport({ family, environment, assigneeLabel, onCancel }: FamilyActionProps) {
-  const csv = formatScheduleCsv(family, assigneeLabel);
+export function CsvExport({ family, environment, goal, onCancel }: FamilyActionProps) {
+  const words = useCsvWords(family, goal);
+  const csv = formatScheduleCsv(family, words);
   const copy = async () => {
     try {
       await environment.actions.copyTextToClipboard(csv);
@@ -19,7 +21,7 @@ export function CsvExport({ family, environment, assigneeLabel, onCancel }: Fami
   return (
     <Flex direction="column" gap="sm">
       <TextArea
-        label="Schedule as CSV (one row per assignee, one column per period start)"
+        label="The goal’s targets as CSV (one row per assignee, one column per period)"
         name="csv-export"
         value={csv}
         readOnly

@@ -1,7 +1,8 @@
-import { ErrorNotice, formatGoalAmount } from '@goal-families/ui';
+import { amountSanity, ErrorNotice, needsConfirmation, useFormat } from '@goal-families/ui';
 import {
   Alert,
   Button,
+  Checkbox,
   Flex,
   LoadingButton,
   ProgressBar,
@@ -18,18 +19,23 @@ import { useState } from 'react';
 import { useCsvImportApply } from '../../hooks/useCsvImportApply';
 import { parseScheduleCsv, type ScheduleImport } from '../../utils/scheduleCsv';
 import type { FamilyActionProps } from './FamilyDetail';
+import { useCsvWords } from './useCsvWords';
 
 const MAX_ERRORS_SHOWN = 20;
 
-/** F13 import: paste → check (pure, exact) → preview of every changed cell → apply per schedule. */
-export function CsvImport({ family, environment, assigneeLabel, onApplied, onCancel }: FamilyActionProps) {
+/** F13 import: paste → check (pure, exact) → every changed cell → apply per assignee. */
+export function CsvImport({ family, environment, goal, onApplied, onCancel }: FamilyActionProps) {
+  const format = useFormat();
+  const words = useCsvWords(family, goal);
   const [text, setText] = useState('');
   const [checked, setChecked] = useState<ScheduleImport | null>(null);
-  const importer = useCsvImportApply(environment.client, family.uuid);
-  const currency = environment.currency;
+  const [confirmed, setConfirmed] = useState(false);
+  const [notify, setNotify] = useState(false);
+  const importer = useCsvImportApply(environment.client, family.uuid, notify);
   const edit = (value: string) => {
     setText(value);
     setChecked(null);
+    setConfirmed(false);
     importer.reset();
   };
   const run = async () => {
@@ -37,10 +43,14 @@ export function CsvImport({ family, environment, assigneeLabel, onApplied, onCan
     const ok = await importer.apply(checked.groups);
     if (ok)
       onApplied(
-        `Imported ${checked.changes.length} changed amount${checked.changes.length === 1 ? '' : 's'} for ${checked.groups.length} assignee${checked.groups.length === 1 ? '' : 's'}.`,
+        `Imported ${format.count(checked.changes.length, 'changed amount')} for ${format.count(checked.groups.length, 'assignee')}.`,
       );
   };
   const state = importer.state;
+  const unusual = checked?.ok
+    ? checked.changes.filter((c) => needsConfirmation(amountSanity(c.after, c.before)))
+    : [];
+  const blocked = unusual.length > 0 && !confirmed;
 
   return (
     <Flex direction="column" gap="sm">
@@ -53,11 +63,11 @@ export function CsvImport({ family, environment, assigneeLabel, onApplied, onCan
         onChange={edit}
         testId="csv-import"
       />
-      <Flex gap="sm">
+      <Flex gap="sm" align="center">
         <Button
           variant="secondary"
           disabled={text.trim() === ''}
-          onClick={() => setChecked(parseScheduleCsv(text, family, assigneeLabel))}
+          onClick={() => setChecked(parseScheduleCsv(text, family, words))}
           testId="csv-check"
         >
           Check the file
@@ -65,6 +75,7 @@ export function CsvImport({ family, environment, assigneeLabel, onApplied, onCan
         <Button variant="transparent" onClick={() => onCancel()}>
           Cancel
         </Button>
+        {text.trim() === '' && <Text variant="microcopy">Paste the file first.</Text>}
       </Flex>
       {checked && !checked.ok && (
         <Alert title="The file cannot be imported" variant="error" testId="csv-errors">
@@ -72,7 +83,7 @@ export function CsvImport({ family, environment, assigneeLabel, onApplied, onCan
             <Text key={error}>{`• ${error}`}</Text>
           ))}
           {checked.errors.length > MAX_ERRORS_SHOWN && (
-            <Text>{`…and ${checked.errors.length - MAX_ERRORS_SHOWN} more.`}</Text>
+            <Text>{`…and ${format.integer(checked.errors.length - MAX_ERRORS_SHOWN)} more.`}</Text>
           )}
           <Text>Nothing was changed.</Text>
         </Alert>
@@ -83,7 +94,7 @@ export function CsvImport({ family, environment, assigneeLabel, onApplied, onCan
       {checked?.ok && checked.changes.length > 0 && (
         <Flex direction="column" gap="sm">
           <Text format={{ fontWeight: 'demibold' }} testId="csv-summary">
-            {`${checked.changes.length} amount${checked.changes.length === 1 ? '' : 's'} change for ${checked.groups.length} assignee${checked.groups.length === 1 ? '' : 's'}.`}
+            {`${format.count(checked.changes.length, 'amount')} change for ${format.count(checked.groups.length, 'assignee')}.`}
           </Text>
           {checked.rowsMissing.length > 0 && (
             <Text variant="microcopy">{`Not in the file, left as they are: ${checked.rowsMissing.join(', ')}.`}</Text>
@@ -102,41 +113,66 @@ export function CsvImport({ family, environment, assigneeLabel, onApplied, onCan
                 <TableRow key={change.sliceId}>
                   <TableCell>{change.assignee}</TableCell>
                   <TableCell>{change.period}</TableCell>
-                  <TableCell align="right">
-                    {formatGoalAmount(change.before, family.goalType, currency)}
-                  </TableCell>
-                  <TableCell align="right">
-                    {formatGoalAmount(change.after, family.goalType, currency)}
-                  </TableCell>
+                  <TableCell align="right">{format.amount(change.before, goal)}</TableCell>
+                  <TableCell align="right">{format.amount(change.after, goal)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
+          {unusual.length > 0 && (
+            <Alert title="Are these amounts right?" variant="warning" testId="csv-unusual">
+              <Text>
+                {`${format.count(unusual.length, 'amount')} ${unusual.length === 1 ? 'is' : 'are'} 10 times above or below the current target (${unusual
+                  .slice(0, 3)
+                  .map((c) => `${c.assignee}, ${c.period}: ${format.amount(c.after, goal)}`)
+                  .join('; ')}${unusual.length > 3 ? '; …' : ''}).`}
+              </Text>
+              <Checkbox
+                name="csv-confirm"
+                checked={confirmed}
+                onChange={(c) => setConfirmed(c)}
+                testId="csv-confirm"
+              >
+                Yes, import these amounts
+              </Checkbox>
+            </Alert>
+          )}
+          <Checkbox
+            name="csv-notify"
+            checked={notify}
+            onChange={(c) => setNotify(c)}
+            testId="notify-checkbox"
+          >
+            Notify the assignees
+          </Checkbox>
           {state.step === 'running' && (
             <ProgressBar
               title={`Applying ${state.current}…`}
               value={state.done}
               maxValue={state.total}
-              valueDescription={`${state.done} of ${state.total} schedules`}
+              valueDescription={`${format.integer(state.done)} of ${format.count(state.total, 'assignee')}`}
             />
           )}
           {state.step === 'failed' && (
             <Flex direction="column" gap="xs">
               <ErrorNotice error={state.error} />
               <Text testId="csv-partial">
-                {`${state.done} of ${state.total} schedules were applied before ${state.assignee}; nothing after it was changed. Export again to see the goal as it is now.`}
+                {`${format.integer(state.done)} of ${format.count(state.total, 'assignee')} were imported before ${state.assignee}; nothing after that was changed. Export again to see the goal as it is now.`}
               </Text>
             </Flex>
           )}
           {state.step !== 'done' && (
-            <LoadingButton
-              loading={state.step === 'running'}
-              disabled={state.step === 'running' || state.step === 'failed'}
-              onClick={() => run()}
-              testId="csv-apply"
-            >
-              {`Apply ${checked.changes.length} change${checked.changes.length === 1 ? '' : 's'}`}
-            </LoadingButton>
+            <Flex gap="sm" align="center">
+              <LoadingButton
+                loading={state.step === 'running'}
+                disabled={state.step === 'running' || state.step === 'failed' || blocked}
+                onClick={() => run()}
+                testId="csv-apply"
+              >
+                {`Import ${format.count(checked.changes.length, 'change')}`}
+              </LoadingButton>
+              {blocked && <Text variant="microcopy">Confirm the unusual amounts first.</Text>}
+            </Flex>
           )}
         </Flex>
       )}

@@ -1,8 +1,6 @@
 import { Flex } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { useDirectory } from '../../hooks/useDirectory';
 import { useFamilyIndex } from '../../hooks/useFamilyIndex';
-import { useGoalOptions } from '../../hooks/useGoalOptions';
 import type { PageEnvironment } from '../../types/page';
 import { EMPTY_FILTER, type FilterForm, toFamilyFilter } from '../../utils/familyFilter';
 import { FamilyDetail } from './FamilyDetail';
@@ -12,19 +10,23 @@ import { ServerFamiliesList } from './ServerFamiliesList';
 
 export { FAMILIES_PAGE_SIZE } from './ServerFamiliesList';
 
+interface FamiliesTabProps {
+  environment: PageEnvironment;
+  /** A goal to open right away (after create, from the health check). */
+  openGoal?: string | null;
+}
+
 /**
- * Every family of the portal, searchable and filterable; opening one shows its detail. The list
- * runs on the portal's family index (scanned in bounded calls, filtered and paged here); only the
- * health filter, which needs every family audited, takes the server's slow path.
+ * Every goal of the portal, searchable and filterable; opening one shows its detail. The list runs
+ * on the portal's goal index (scanned in bounded calls, filtered and paged here); only the health
+ * filter, which needs every goal checked, takes the server's slow path.
  */
-export function FamiliesTab({ environment }: { environment: PageEnvironment }) {
+export function FamiliesTab({ environment, openGoal = null }: FamiliesTabProps) {
   const { client } = environment;
-  const directory = useDirectory(client);
-  const options = useGoalOptions(client);
   const [form, setForm] = useState<FilterForm>(EMPTY_FILTER);
   const [page, setPage] = useState(1);
   const [generation, setGeneration] = useState(0);
-  const [openUuid, setOpenUuid] = useState<string | null>(null);
+  const [openUuid, setOpenUuid] = useState<string | null>(openGoal);
   const byHealth = form.health !== '';
   const familyIndex = useFamilyIndex(client, openUuid === null && !byHealth);
 
@@ -33,9 +35,6 @@ export function FamiliesTab({ environment }: { environment: PageEnvironment }) {
       <FamilyDetail
         uuid={openUuid}
         environment={environment}
-        directory={directory}
-        goalTypes={options.goalTypes}
-        pipelines={options.pipelines}
         onBack={() => setOpenUuid(null)}
         onChanged={() => {
           // A rename, archive, create or copy changes what the index holds: scan again.
@@ -54,13 +53,7 @@ export function FamiliesTab({ environment }: { environment: PageEnvironment }) {
   const filter = toFamilyFilter(form);
   return (
     <Flex direction="column" gap="md">
-      <FamilyFilters
-        form={form}
-        directory={directory}
-        goalTypes={options.goalTypes}
-        now={environment.now()}
-        onChange={changeFilter}
-      />
+      <FamilyFilters form={form} environment={environment} now={environment.now()} onChange={changeFilter} />
       {byHealth ? (
         <ServerFamiliesList
           key={JSON.stringify(filter)}

@@ -1,5 +1,5 @@
 import type { FamilySummaryDto } from '@goal-families/contract';
-import { formatGoalAmount, periodLabel } from '@goal-families/ui';
+import { useFormat } from '@goal-families/ui';
 import {
   Button,
   Table,
@@ -13,19 +13,13 @@ import { HealthStatus } from './HealthStatus';
 
 interface FamiliesTableProps {
   families: FamilySummaryDto[];
-  currency: string;
   timeZone: string;
   onOpen: (uuid: string) => void;
 }
 
-function span(family: FamilySummaryDto, timeZone: string): string {
-  const from = periodLabel(family.periodStart, 'monthly', timeZone);
-  const to = periodLabel(family.periodEnd, 'monthly', timeZone);
-  return from === to ? from : `${from} – ${to}`;
-}
-
-/** One row per family; the name opens it. */
-export function FamiliesTable({ families, currency, timeZone, onOpen }: FamiliesTableProps) {
+/** One row per goal; the name opens it. */
+export function FamiliesTable({ families, timeZone, onOpen }: FamiliesTableProps) {
+  const format = useFormat();
   return (
     <Table bordered testId="families-table">
       <TableHead>
@@ -34,9 +28,9 @@ export function FamiliesTable({ families, currency, timeZone, onOpen }: Families
           <TableHeader>Type</TableHeader>
           <TableHeader>Periods</TableHeader>
           <TableHeader align="right">Assignees</TableHeader>
-          <TableHeader align="right">Slices</TableHeader>
+          <TableHeader align="right">Targets</TableHeader>
           <TableHeader align="right">Target</TableHeader>
-          <TableHeader align="right">Actual</TableHeader>
+          <TableHeader align="right">Progress</TableHeader>
           <TableHeader>Health</TableHeader>
         </TableRow>
       </TableHead>
@@ -52,16 +46,12 @@ export function FamiliesTable({ families, currency, timeZone, onOpen }: Families
                 {family.name}
               </Button>
             </TableCell>
-            <TableCell>{family.goalType}</TableCell>
-            <TableCell>{`${family.milestone} · ${span(family, timeZone)}`}</TableCell>
-            <TableCell align="right">{String(family.groups.length)}</TableCell>
-            <TableCell align="right">{String(family.sliceCount)}</TableCell>
-            <TableCell align="right">
-              {formatGoalAmount(family.totalTarget, family.goalType, currency)}
-            </TableCell>
-            <TableCell align="right">
-              {formatGoalAmount(family.totalKpi, family.goalType, currency)}
-            </TableCell>
+            <TableCell>{format.goalType(family.goalType)}</TableCell>
+            <TableCell>{`${format.milestone(family.milestone)} · ${format.span(family.periodStart, family.periodEnd, timeZone)}`}</TableCell>
+            <TableCell align="right">{format.integer(family.groups.length)}</TableCell>
+            <TableCell align="right">{format.integer(family.sliceCount)}</TableCell>
+            <TableCell align="right">{format.amount(family.totalTarget, family)}</TableCell>
+            <TableCell align="right">{format.amount(family.totalKpi, family)}</TableCell>
             <TableCell>
               <HealthStatus healthy={family.healthy} findingCount={family.findingCount} />
             </TableCell>

@@ -1,9 +1,18 @@
 import type { FamilyDto } from '@goal-families/contract';
-import { ErrorNotice, useRemoteResult } from '@goal-families/ui';
+import {
+  ErrorNotice,
+  findingText,
+  type GoalContext,
+  peopleAndTeams,
+  readOnlyText,
+  useFormat,
+  useNames,
+  useRemoteResult,
+} from '@goal-families/ui';
 import { Alert, Button, ErrorState, Flex, Heading, LoadingSpinner, Tag, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { DirectoryView } from '../../hooks/useDirectory';
 import type { PageEnvironment } from '../../types/page';
+import { AddAssignee } from './AddAssignee';
 import { ArchiveFamily } from './ArchiveFamily';
 import { ArchiveSlice } from './ArchiveSlice';
 import { CloneFamily } from './CloneFamily';
@@ -11,18 +20,16 @@ import { CsvExport } from './CsvExport';
 import { CsvImport } from './CsvImport';
 import { FamilyEditForm } from './FamilyEditForm';
 import { HealthStatus } from './HealthStatus';
+import { RemoveAssignee } from './RemoveAssignee';
 import { ScheduleTable } from './ScheduleTable';
 
-type Mode = 'none' | 'edit' | 'archive' | 'archiveSlice' | 'clone' | 'export' | 'import';
+type Mode = 'none' | 'edit' | 'add' | 'remove' | 'archive' | 'archiveSlice' | 'clone' | 'export' | 'import';
 
 interface FamilyDetailProps {
   uuid: string;
   environment: PageEnvironment;
-  directory: DirectoryView;
-  goalTypes: { value: string; label: string }[];
-  pipelines: { value: string; label: string }[];
   onBack: () => void;
-  /** The family changed: the list behind it must reload. */
+  /** The goal changed: the list behind it must reload. */
   onChanged: () => void;
   onOpen: (uuid: string) => void;
 }
@@ -30,7 +37,8 @@ interface FamilyDetailProps {
 export interface FamilyActionProps {
   family: FamilyDto;
   environment: PageEnvironment;
-  assigneeLabel: (group: FamilyDto['groups'][number]) => string;
+  /** How the goal's amounts, periods and targets read in previews. */
+  goal: GoalContext;
   /** A change was applied: say so (`summary`), close the action and reload. */
   onApplied: (summary: string) => void;
   onCancel: () => void;
@@ -38,16 +46,31 @@ export interface FamilyActionProps {
 
 const ACTIONS: { mode: Mode; label: string; edits: boolean }[] = [
   { mode: 'edit', label: 'Edit goal', edits: true },
-  { mode: 'clone', label: 'Copy to next year', edits: true },
+  { mode: 'add', label: 'Add assignee', edits: true },
+  { mode: 'remove', label: 'Remove assignee', edits: true },
+  { mode: 'clone', label: 'Copy to a later year', edits: true },
   { mode: 'export', label: 'Export CSV', edits: false },
   { mode: 'import', label: 'Import CSV', edits: true },
-  { mode: 'archiveSlice', label: 'Archive one slice', edits: true },
-  { mode: 'archive', label: 'Archive', edits: true },
+  { mode: 'archiveSlice', label: 'Archive one target', edits: true },
+  { mode: 'archive', label: 'Archive goal', edits: true },
 ];
 
-/** One family in full: its schedule per assignee, findings, and the family-wide actions. */
+/** The goal as the previews describe it: its own zone, period length and targets. */
+export function goalContextOf(family: FamilyDto): GoalContext {
+  return {
+    name: family.name,
+    goalType: family.goalType,
+    milestone: family.milestone,
+    timeZone: family.convention.timeZone,
+    groups: family.groups,
+  };
+}
+
+/** One goal in full: its targets per assignee, its problems, and the goal-wide actions. */
 export function FamilyDetail(props: FamilyDetailProps) {
-  const { uuid, environment, directory } = props;
+  const { uuid, environment } = props;
+  const format = useFormat();
+  const names = useNames();
   const [generation, setGeneration] = useState(0);
   const [mode, setMode] = useState<Mode>('none');
   const { state } = useRemoteResult(
@@ -55,12 +78,6 @@ export function FamilyDetail(props: FamilyDetailProps) {
     `${uuid}:${generation}`,
   );
 
-  const assigneeLabel = (group: FamilyDto['groups'][number]) => {
-    const a = group.assignee;
-    if (!a) return 'No assignee';
-    const name = a.name ?? (a.kind === 'team' ? directory.teamName(a.id) : directory.ownerName(a.id));
-    return a.kind === 'team' ? `${name} (team)` : name;
-  };
   const back = (
     <Button variant="transparent" onClick={() => props.onBack()} testId="back-to-list">
       ← All goals
@@ -81,6 +98,7 @@ export function FamilyDetail(props: FamilyDetailProps) {
   }
 
   const family = state.data.family;
+  const goal = goalContextOf(family);
   const onApplied = (summary: string, after: 'reload' | 'leave' = 'reload') => {
     environment.actions.addAlert({ type: 'success', title: `${family.name}: done`, message: summary });
     setMode('none');
@@ -91,21 +109,43 @@ export function FamilyDetail(props: FamilyDetailProps) {
   const actionProps: FamilyActionProps = {
     family,
     environment,
-    assigneeLabel,
+    goal,
     onApplied: (summary) => onApplied(summary),
     onCancel: () => setMode('none'),
   };
+  const copyId = async () => {
+    try {
+      await environment.actions.copyTextToClipboard(family.uuid);
+      environment.actions.addAlert({
+        type: 'success',
+        message: 'The goal’s id is on your clipboard (for HubSpot support).',
+      });
+    } catch {
+      environment.actions.addAlert({ type: 'warning', message: 'The id could not be copied.' });
+    }
+  };
+  const people = peopleAndTeams(
+    family.groups.map((g) => g.assignee),
+    format,
+  );
 
   return (
     <Flex direction="column" gap="md" testId="family-detail">
       {back}
       <Flex gap="sm" align="center" wrap>
         <Heading>{family.name}</Heading>
-        <Tag variant="info">{family.goalType}</Tag>
-        <Tag>{family.milestone}</Tag>
-        <HealthStatus healthy={family.healthy} findingCount={family.findings.length} />
+        <Tag variant="info">{format.goalType(family.goalType)}</Tag>
+        <Tag>{format.milestone(family.milestone)}</Tag>
+        <HealthStatus healthy={family.healthy} findingCount={family.findings.length} testId="family-health" />
       </Flex>
-      <Text variant="microcopy">{`${family.groups.length} assignee${family.groups.length === 1 ? '' : 's'} · ${family.sliceCount} slices · pipelines: ${family.pipelineIds.join(', ') || 'all'} · id ${family.uuid}`}</Text>
+      <Text variant="microcopy" testId="family-facts">
+        {[
+          `${people} · ${format.count(family.sliceCount, 'target')}`,
+          format.span(family.periodStart, family.periodEnd, goal.timeZone),
+          format.pipelineNames(family.pipelineIds),
+          `Periods in ${goal.timeZone} time`,
+        ].join(' · ')}
+      </Text>
       {family.findings.length > 0 && (
         <Alert
           title={family.healthy ? 'The health check warns about this goal' : 'This goal needs repair'}
@@ -113,12 +153,21 @@ export function FamilyDetail(props: FamilyDetailProps) {
           testId="family-findings"
         >
           {family.findings.map((finding) => (
-            <Text key={finding.id}>{`• ${finding.message}`}</Text>
+            <Text key={finding.id}>{`• ${findingText(finding, format, names).message}`}</Text>
           ))}
-          <Text>Repair it from the Health tab.</Text>
+          <Button
+            size="xs"
+            variant="secondary"
+            onClick={() => environment.navigate({ tab: 'health', goal: family.uuid })}
+            testId="open-findings"
+          >
+            {family.findings.length === 1
+              ? 'See the problem and its repair'
+              : 'See the problems and their repairs'}
+          </Button>
         </Alert>
       )}
-      <ScheduleTable family={family} currency={environment.currency} assigneeLabel={assigneeLabel} />
+      <ScheduleTable family={family} goal={goal} />
       <Flex gap="sm" wrap>
         {ACTIONS.filter((a) => environment.canEdit || !a.edits).map((action) => (
           <Button
@@ -133,10 +182,26 @@ export function FamilyDetail(props: FamilyDetailProps) {
             {action.label}
           </Button>
         ))}
+        <Button
+          size="sm"
+          variant="transparent"
+          onClick={() => environment.navigate({ tab: 'activity', goal: family.uuid })}
+          testId="action-activity"
+        >
+          Activity
+        </Button>
+        <Button size="sm" variant="transparent" onClick={() => copyId()} testId="copy-id">
+          Copy id
+        </Button>
       </Flex>
-      {mode === 'edit' && (
-        <FamilyEditForm {...actionProps} goalTypes={props.goalTypes} pipelines={props.pipelines} />
+      {!environment.canEdit && (
+        <Text variant="microcopy" testId="detail-read-only">
+          {readOnlyText(environment.settings.editors, names)}
+        </Text>
       )}
+      {mode === 'edit' && <FamilyEditForm {...actionProps} />}
+      {mode === 'add' && <AddAssignee {...actionProps} />}
+      {mode === 'remove' && <RemoveAssignee {...actionProps} />}
       {mode === 'archive' && (
         <ArchiveFamily {...actionProps} onApplied={(summary) => onApplied(summary, 'leave')} />
       )}

@@ -1,20 +1,22 @@
+import { useFormat } from '@goal-families/ui';
 import { Flex, SearchInput, Select } from '@hubspot/ui-extensions';
-import type { DirectoryView } from '../../hooks/useDirectory';
-import { MILESTONE_OPTIONS } from '../../hooks/useGoalOptions';
+import type { PageEnvironment } from '../../types/page';
 import { type FilterForm, yearOptions } from '../../utils/familyFilter';
+import { goalTypeOptions, periodLengthOptions } from '../../utils/options';
 
 interface FamilyFiltersProps {
   form: FilterForm;
-  directory: DirectoryView;
-  goalTypes: { value: string; label: string }[];
+  environment: PageEnvironment;
   now: Date;
   onChange: (form: FilterForm) => void;
 }
 
 const ANY = { label: 'Any', value: '' };
 
-/** Search and filters of the families table; each change starts again at page one. */
-export function FamilyFilters({ form, directory, goalTypes, now, onChange }: FamilyFiltersProps) {
+/** Search and filters of the goals table; each change starts again at page one. */
+export function FamilyFilters({ form, environment, now, onChange }: FamilyFiltersProps) {
+  const format = useFormat();
+  const { directory, options } = environment;
   const set = (key: keyof FilterForm) => (value: string | number | boolean) =>
     onChange({ ...form, [key]: String(value) });
   return (
@@ -29,11 +31,12 @@ export function FamilyFilters({ form, directory, goalTypes, now, onChange }: Fam
       />
       <Flex gap="sm" wrap>
         <Select
-          label="Owner"
+          label="Person"
           name="ownerId"
           value={form.ownerId}
           options={[ANY, ...directory.owners.map((o) => ({ label: o.name, value: o.id }))]}
           onChange={set('ownerId')}
+          testId="filter-owner"
         />
         <Select
           label="Team"
@@ -41,19 +44,21 @@ export function FamilyFilters({ form, directory, goalTypes, now, onChange }: Fam
           value={form.teamId}
           options={[ANY, ...directory.teams.map((t) => ({ label: t.name, value: t.id }))]}
           onChange={set('teamId')}
+          testId="filter-team"
         />
         <Select
           label="Goal type"
           name="goalType"
           value={form.goalType}
-          options={[ANY, ...goalTypes]}
+          options={[ANY, ...goalTypeOptions(options, format)]}
           onChange={set('goalType')}
+          testId="filter-goal-type"
         />
         <Select
           label="Period length"
           name="milestone"
           value={form.milestone}
-          options={[ANY, ...MILESTONE_OPTIONS]}
+          options={[ANY, ...periodLengthOptions(format)]}
           onChange={set('milestone')}
         />
         <Select

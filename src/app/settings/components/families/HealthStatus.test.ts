@@ -6,8 +6,8 @@ describe('healthLabel', () => {
     [true, 0, 'success', 'Healthy'],
     [true, 1, 'warning', '1 warning'],
     [true, 3, 'warning', '3 warnings'],
-    [false, 1, 'danger', '1 issue'],
-    [false, 5, 'danger', '5 issues'],
+    [false, 1, 'danger', 'Needs repair · 1 problem'],
+    [false, 5, 'danger', 'Needs repair · 5 problems'],
   ] as const)('healthy=%s with %i findings → %s "%s"', (healthy, findingCount, variant, text) => {
     expect(healthLabel({ healthy, findingCount })).toEqual({ variant, text });
   });

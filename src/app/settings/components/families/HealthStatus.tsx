@@ -10,7 +10,7 @@ export function healthLabel({ healthy, findingCount }: { healthy: boolean; findi
   text: string;
 } {
   const plural = findingCount === 1 ? '' : 's';
-  if (!healthy) return { variant: 'danger', text: `${findingCount} issue${plural}` };
+  if (!healthy) return { variant: 'danger', text: `Needs repair · ${findingCount} problem${plural}` };
   if (findingCount > 0) return { variant: 'warning', text: `${findingCount} warning${plural}` };
   return { variant: 'success', text: 'Healthy' };
 }

@@ -27,7 +27,7 @@ interface IndexedFamiliesListProps {
  */
 export function IndexedFamiliesList(props: IndexedFamiliesListProps) {
   const { environment, index, form, page, onPage, generation, onOpen } = props;
-  const { client, currency, timeZone } = environment;
+  const { client, timeZone } = environment;
   const matching = useMemo(
     () => (index.status === 'ready' ? sortByName(filterIndex(index.index.values(), form, timeZone)) : []),
     [index, form, timeZone],
@@ -42,7 +42,7 @@ export function IndexedFamiliesList(props: IndexedFamiliesListProps) {
   if (index.status === 'scanning') {
     return (
       <ProgressBar
-        title="Reading the portal's goals…"
+        title="Reading the portal’s goals…"
         value={Math.round(index.progress * 100)}
         maxValue={100}
         showPercentage
@@ -56,7 +56,7 @@ export function IndexedFamiliesList(props: IndexedFamiliesListProps) {
   if (state.status === 'error') return <FamiliesError error={state.error} />;
   return (
     <>
-      <FamiliesTable families={state.data.families} currency={currency} timeZone={timeZone} onOpen={onOpen} />
+      <FamiliesTable families={state.data.families} timeZone={timeZone} onOpen={onOpen} />
       <FamiliesPager
         page={visible.page}
         pages={visible.pages}

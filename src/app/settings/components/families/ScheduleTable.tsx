@@ -1,17 +1,18 @@
 import type { FamilyDto } from '@goal-families/contract';
-import { formatGoalAmount, isoDateIn, periodLabel } from '@goal-families/ui';
+import { type GoalContext, isoDateIn, useFormat, useNames } from '@goal-families/ui';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@hubspot/ui-extensions';
 import { scheduleColumns } from '../../utils/scheduleCsv';
 
 interface ScheduleTableProps {
   family: FamilyDto;
-  currency: string;
-  assigneeLabel: (group: FamilyDto['groups'][number]) => string;
+  goal: GoalContext;
 }
 
-/** Slices per assignee: one row per target group, one column per period. */
-export function ScheduleTable({ family, currency, assigneeLabel }: ScheduleTableProps) {
-  const timeZone = family.convention.timeZone;
+/** The goal's targets: one row per assignee, one column per period, the total at the end. */
+export function ScheduleTable({ family, goal }: ScheduleTableProps) {
+  const format = useFormat();
+  const names = useNames();
+  const timeZone = goal.timeZone;
   const columns = scheduleColumns(family);
   const firstStarts = new Map<string, string>();
   for (const group of family.groups)
@@ -27,34 +28,32 @@ export function ScheduleTable({ family, currency, assigneeLabel }: ScheduleTable
           <TableHeader>Assignee</TableHeader>
           {columns.map((date) => (
             <TableHeader key={date} align="right">
-              {periodLabel(firstStarts.get(date) ?? null, family.milestone, timeZone)}
+              {format.period({ start: firstStarts.get(date) ?? null }, family.milestone, timeZone)}
             </TableHeader>
           ))}
           <TableHeader align="right">Total</TableHeader>
         </TableRow>
       </TableHead>
       <TableBody>
-        {family.groups.map((group) => {
+        {family.groups.map((group, index) => {
           const byDate = new Map(
             (group.slices ?? []).filter((s) => s.start).map((s) => [isoDateIn(s.start ?? '', timeZone), s]),
           );
           return (
             <TableRow
-              key={group.groupId ?? assigneeLabel(group)}
-              testId={`schedule-row-${group.groupId ?? 'none'}`}
+              key={group.groupId ?? `none-${index}`}
+              testId={`schedule-row-${group.assignee ? `${group.assignee.kind}-${group.assignee.id}` : 'none'}`}
             >
-              <TableCell>{assigneeLabel(group)}</TableCell>
+              <TableCell>{names.assignee(group.assignee)}</TableCell>
               {columns.map((date) => {
                 const slice = byDate.get(date);
                 return (
                   <TableCell key={date} align="right">
-                    {slice ? formatGoalAmount(slice.targetAmount, family.goalType, currency) : '—'}
+                    {slice ? format.amount(slice.targetAmount, goal) : '—'}
                   </TableCell>
                 );
               })}
-              <TableCell align="right">
-                {formatGoalAmount(group.totalTarget, family.goalType, currency)}
-              </TableCell>
+              <TableCell align="right">{format.amount(group.totalTarget, goal)}</TableCell>
             </TableRow>
           );
         })}

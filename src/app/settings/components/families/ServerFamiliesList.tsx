@@ -22,7 +22,7 @@ interface ServerFamiliesListProps {
  * (`goal_families_list` with a filter; about N/200 searches) and pages by cursor.
  */
 export function ServerFamiliesList({ environment, filter, generation, onOpen }: ServerFamiliesListProps) {
-  const { client, currency, timeZone } = environment;
+  const { client, timeZone } = environment;
   /** Cursors of the pages visited so far; the last one is the page shown. */
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
@@ -41,7 +41,7 @@ export function ServerFamiliesList({ environment, filter, generation, onOpen }: 
   if (state.data.families.length === 0) return <FamiliesEmpty filtered />;
   return (
     <>
-      <FamiliesTable families={state.data.families} currency={currency} timeZone={timeZone} onOpen={onOpen} />
+      <FamiliesTable families={state.data.families} timeZone={timeZone} onOpen={onOpen} />
       <FamiliesPager
         page={page}
         pages={Math.max(page, Math.ceil(state.data.total / FAMILIES_PAGE_SIZE))}

@@ -1,5 +1,5 @@
-import { ErrorNotice } from '@goal-families/ui';
-import { Button, EmptyState, Flex, ProgressBar, Text } from '@hubspot/ui-extensions';
+import { ErrorNotice, useFormat, useRemoteResult } from '@goal-families/ui';
+import { Button, EmptyState, Flex, LoadingSpinner, ProgressBar, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { useAuditScan } from '../../hooks/useAuditScan';
 import type { PageEnvironment } from '../../types/page';
@@ -9,8 +9,71 @@ import { StoreIntegrity } from './StoreIntegrity';
 
 const FAMILIES_PER_PAGE = 10;
 
-/** F8 + F9: scan the whole portal page by page, findings grouped by family, each repairable. */
-export function HealthTab({ environment }: { environment: PageEnvironment }) {
+interface HealthTabProps {
+  environment: PageEnvironment;
+  /** Show one goal's problems (from its detail's "see the problems") instead of scanning the portal. */
+  goal?: string | null;
+}
+
+/** F8 + F9: check the whole portal page by page, problems grouped by goal, each repairable. */
+export function HealthTab({ environment, goal = null }: HealthTabProps) {
+  if (goal !== null) return <GoalHealth uuid={goal} environment={environment} />;
+  return <PortalHealth environment={environment} />;
+}
+
+/** One goal's problems, read with the goal itself (no portal scan). */
+function GoalHealth({ uuid, environment }: { uuid: string; environment: PageEnvironment }) {
+  const [generation, setGeneration] = useState(0);
+  const { state } = useRemoteResult(
+    () => environment.client.call('goal_family_get', { uuid }),
+    `${uuid}:${generation}`,
+  );
+  const everyGoal = (
+    <Button variant="secondary" onClick={() => environment.navigate({ tab: 'health' })} testId="audit-all">
+      Check every goal of the portal
+    </Button>
+  );
+  if (state.status === 'loading') return <LoadingSpinner label="Checking the goal…" layout="centered" />;
+  if (state.status === 'error')
+    return (
+      <Flex direction="column" gap="sm">
+        <ErrorNotice error={state.error} />
+        {everyGoal}
+      </Flex>
+    );
+  const family = state.data.family;
+  const groups = groupFindings(family.findings);
+  return (
+    <Flex direction="column" gap="md" testId="health-tab">
+      <Flex gap="sm" align="center">
+        <Button
+          variant="transparent"
+          onClick={() => environment.navigate({ tab: 'families', goal: uuid })}
+          testId="back-to-goal"
+        >
+          {`← ${family.name}`}
+        </Button>
+        {everyGoal}
+      </Flex>
+      {groups.length === 0 && (
+        <EmptyState title="This goal is healthy" layout="vertical" imageName="target" testId="goal-healthy">
+          <Text>The health check finds nothing wrong with it.</Text>
+        </EmptyState>
+      )}
+      {groups.map((group) => (
+        <FamilyFindingsTile
+          key={group.familyUuid ?? 'none'}
+          group={group}
+          environment={environment}
+          onRepaired={() => setGeneration((g) => g + 1)}
+        />
+      ))}
+    </Flex>
+  );
+}
+
+function PortalHealth({ environment }: { environment: PageEnvironment }) {
+  const format = useFormat();
   const scan = useAuditScan(environment.client);
   const [page, setPage] = useState(0);
   /** Each run of the health check also checks the app's own records once. */
@@ -19,12 +82,13 @@ export function HealthTab({ environment }: { environment: PageEnvironment }) {
   const groups = groupFindings(state.findings);
   const pageCount = Math.max(1, Math.ceil(groups.length / FAMILIES_PER_PAGE));
   const shown = groups.slice(page * FAMILIES_PER_PAGE, (page + 1) * FAMILIES_PER_PAGE);
+  const problems = state.findings.filter((f) => f.severity === 'error').length;
 
   return (
     <Flex direction="column" gap="md" testId="health-tab">
       <Text>
-        The health check reads every goal target of the portal and lists families HubSpot may show twice or
-        not at all.
+        The health check reads every goal target of the portal and lists goals HubSpot may show twice or not
+        at all, with a repair for each problem it can fix safely.
       </Text>
       <Flex gap="sm">
         {state.status === 'running' ? (
@@ -58,7 +122,7 @@ export function HealthTab({ environment }: { environment: PageEnvironment }) {
           value={Math.round(state.progress * 100)}
           maxValue={100}
           showPercentage
-          valueDescription={`${state.scannedFamilies} families, ${state.scannedTargets} targets checked`}
+          valueDescription={`${format.count(state.scannedFamilies, 'goal')} and ${format.count(state.scannedTargets, 'target')} checked`}
           testId="audit-progress"
         />
       )}
@@ -66,12 +130,12 @@ export function HealthTab({ environment }: { environment: PageEnvironment }) {
       {storeRun > 0 && <StoreIntegrity key={storeRun} environment={environment} run={storeRun} />}
       {state.status === 'done' && groups.length === 0 && (
         <EmptyState title="Every goal is healthy" layout="vertical" imageName="target" testId="audit-healthy">
-          <Text>No broken families were found.</Text>
+          <Text>The health check found nothing to repair.</Text>
         </EmptyState>
       )}
       {groups.length > 0 && (
         <Text format={{ fontWeight: 'demibold' }} testId="audit-summary">
-          {`${state.findings.length} finding${state.findings.length === 1 ? '' : 's'} in ${groups.length} famil${groups.length === 1 ? 'y' : 'ies'}`}
+          {`${format.count(problems, 'problem')} and ${format.count(state.findings.length - problems, 'warning')} in ${format.count(groups.length, 'goal')}`}
         </Text>
       )}
       {shown.map((group) => (
@@ -87,7 +151,7 @@ export function HealthTab({ environment }: { environment: PageEnvironment }) {
           <Button size="xs" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
             Previous
           </Button>
-          <Text>{`Families page ${page + 1} of ${pageCount}`}</Text>
+          <Text>{`Page ${format.integer(page + 1)} of ${format.integer(pageCount)}`}</Text>
           <Button size="xs" disabled={page + 1 >= pageCount} onClick={() => setPage((p) => p + 1)}>
             Next
           </Button>

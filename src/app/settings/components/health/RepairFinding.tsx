@@ -9,22 +9,29 @@ interface RepairFindingProps {
   onDone: (repaired: boolean) => void;
 }
 
-/** F9: the repair of one finding, previewed slice by slice, applied with the preview's version. */
+/** F9: the repair of one problem, previewed target by target, applied with the preview's version. */
 export function RepairFinding({ uuid, finding, environment, onDone }: RepairFindingProps) {
   const flow = useMutationFlow(
     (request) => environment.client.call('goal_family_repair', { uuid, findingId: finding.id, ...request }),
-    (result) => {
-      environment.actions.addAlert({ type: 'success', title: 'Repaired', message: result.plan.summary });
+    () => {
+      environment.actions.addAlert({
+        type: 'success',
+        title: 'Repaired',
+        message: `${finding.familyName ?? 'The goal'} is repaired.`,
+      });
       onDone(true);
     },
   );
   return (
     <MutationSteps
       state={flow.state}
-      goalType={finding.goalType}
-      currency={environment.currency}
-      timeZone={environment.timeZone}
-      canPreview
+      goal={{
+        name: finding.familyName ?? '',
+        goalType: finding.goalType,
+        milestone: finding.facts?.milestone ?? 'monthly',
+        timeZone: finding.facts?.timeZone ?? environment.timeZone,
+      }}
+      missing={[]}
       previewLabel="Preview the repair"
       applyLabel="Repair"
       onPreview={flow.preview}

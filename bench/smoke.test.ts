@@ -32,6 +32,16 @@ describe('benchmark smoke run: API calls equal the formulas', () => {
     expect(r.totalCalls).toBeLessThan(r.naive.calls);
   });
 
+  it('rename-120: the preview (a new instance) lists the schemas, the apply (warm) does not; both read the settings', async () => {
+    const scenario = SCENARIOS.find((s) => s.id === 'rename-120');
+    if (!scenario) throw new Error('scenario table lost rename-120');
+    const r = await runScenario(h, scenario);
+    expect(r.outcome).toBe('ok');
+    const per = r.invocationMetrics.map((m) => normaliseCounts(m.calls));
+    expect(per.map((c) => c['GET /crm/v3/schemas'] ?? 0)).toEqual([1, 0]);
+    expect(per.map((c) => c['GET /crm/v3/objects/{customType}/settings'] ?? 0)).toEqual([1, 1]);
+  });
+
   it('health-1000: every call is a list page or a search down; each target read once', async () => {
     const scenario = SCENARIOS.find((s) => s.id === 'health-1000');
     if (!scenario) throw new Error('scenario table lost health-1000');

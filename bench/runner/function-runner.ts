@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { format } from 'node:util';
 import { type FunctionResult, type FunctionUid, functionContracts } from '@goal-families/contract';
 import { mulberry32, VIRTUAL_NOW_HEADER } from '@goal-families/emulator';
-import { endpointKey, installSimulatedTime } from '../../src/gateway';
+import { endpointKey, forgetWarmInstances, installSimulatedTime } from '../../src/gateway';
 import { createVirtualClock } from '../virtual-clock';
 import { bundlePath } from './bundles';
 import type {
@@ -237,6 +237,9 @@ async function handle(request: RunnerRequest): Promise<unknown> {
         jitter = mulberry32(options.jitterSeed);
         for (const k of Object.keys(statusCounts)) delete statusCounts[Number(k)];
         searchThrottled = 0;
+        // Each measured scenario meets new function instances: the first invocation of each function
+        // pays what a cold instance pays (the store's schema listing), the later ones what a warm one does.
+        forgetWarmInstances();
       }
       return null;
     case 'now':

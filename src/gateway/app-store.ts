@@ -17,6 +17,7 @@ import type { CrmRecord } from './objects';
 import { CrmObjects, send } from './objects';
 import { paths } from './paths';
 import { createRecordSigner, type RecordIntegrity, type RecordSigner } from './record-signature';
+import { warmInstanceCache } from './warm-instance';
 
 export const STORE_OBJECT_NAME = 'goal_families_record';
 /** The unique key of the one settings record. */
@@ -162,27 +163,74 @@ function signedProperties(signer: RecordSigner, fields: ReturnType<typeof fields
   };
 }
 
-type Found = { objects: CrmObjects; properties: Set<string> };
+/**
+ * The custom object as found: its records' API and the properties it has. `remembered`: taken from
+ * the warm instance's cache instead of this invocation's own schema listing.
+ */
+type Found = { objects: CrmObjects; properties: Set<string>; remembered: boolean };
+
+/**
+ * The custom object's type id and properties, per portal and app, for as long as the function instance
+ * stays warm: an object type id never changes, so only the first invocation of an instance lists the
+ * schemas. Remembered only once the object has every property this version writes (an object made by
+ * an earlier version may still gain some, and is listed again until it has them).
+ */
+const knownStores = warmInstanceCache<{ objectTypeId: string; properties: readonly string[] }>();
+
+/** What HubSpot answers for an object type it does not know (400) or no longer has (404). */
+const isUnknownObjectType = (error: unknown) =>
+  error instanceof GatewayError && (error.kind === 'validation' || error.kind === 'not_found');
 
 export function createAppStore(
   http: HubSpotHttp,
-  options: { signingSecret?: string | undefined } = {},
+  options: {
+    signingSecret?: string | undefined;
+    /** Which portal and app the calls reach (see `factory.ts`); unset: nothing is remembered across invocations. */
+    instanceKey?: string | undefined;
+  } = {},
 ): AppStore {
   const signer = createRecordSigner(options.signingSecret);
+  const { instanceKey } = options;
+  const remember = (found: Found) => {
+    if (instanceKey === undefined) return;
+    if (PROPERTY_SPECS.every((p) => found.properties.has(p.name)))
+      knownStores.set(instanceKey, {
+        objectTypeId: found.objects.objectType,
+        properties: [...found.properties],
+      });
+    else knownStores.delete(instanceKey);
+  };
+  /** The custom object and its properties if the portal has it, from the schema listing; reads never create it. */
+  const list = async (): Promise<Found | null> => {
+    const answer = await send(http, { method: 'GET', path: paths.schemas() });
+    const results = asRaw(answer.body).results;
+    const schema = (Array.isArray(results) ? results : [])
+      .map(asRaw)
+      .find((s) => s.name === STORE_OBJECT_NAME);
+    if (!schema) return null;
+    const properties = new Set(
+      (Array.isArray(schema.properties) ? schema.properties : []).map((d) => String(asRaw(d).name)),
+    );
+    const found = {
+      objects: new CrmObjects(http, String(schema.objectTypeId)),
+      properties,
+      remembered: false,
+    };
+    remember(found);
+    return found;
+  };
   let existing: Promise<Found | null> | null = null;
-  /** The custom object and its properties if the portal has it (looked up once per invocation); reads never create it. */
+  /** The custom object: what the warm instance remembers, else listed (once per invocation). */
   const find = () => {
     existing ??= (async () => {
-      const list = await send(http, { method: 'GET', path: paths.schemas() });
-      const results = asRaw(list.body).results;
-      const found = (Array.isArray(results) ? results : [])
-        .map(asRaw)
-        .find((s) => s.name === STORE_OBJECT_NAME);
-      if (!found) return null;
-      const properties = new Set(
-        (Array.isArray(found.properties) ? found.properties : []).map((d) => String(asRaw(d).name)),
-      );
-      return { objects: new CrmObjects(http, String(found.objectTypeId)), properties };
+      const known = instanceKey === undefined ? undefined : knownStores.get(instanceKey);
+      if (known)
+        return {
+          objects: new CrmObjects(http, known.objectTypeId),
+          properties: new Set(known.properties),
+          remembered: true,
+        };
+      return list();
     })();
     existing.catch(() => {
       existing = null;
@@ -190,11 +238,25 @@ export function createAppStore(
     return existing;
   };
   /**
+   * Runs `use` on the object. Should HubSpot no longer know a remembered object type (the object was
+   * deleted, perhaps made anew), the instance forgets it, lists the schemas and runs `use` once more.
+   */
+  const withFound = async <T>(use: (found: Found | null) => Promise<T>): Promise<T> => {
+    const found = await find();
+    try {
+      return await use(found);
+    } catch (error) {
+      if (!found?.remembered || !isUnknownObjectType(error)) throw error;
+      if (instanceKey !== undefined) knownStores.delete(instanceKey);
+      existing = list();
+      return use(await existing);
+    }
+  };
+  /**
    * For writes: the custom object, created through the schemas API on first use; an object made by
    * an earlier version of the app gets the properties it lacks (the unique key, the signature).
    */
-  const store = async (): Promise<CrmObjects> => {
-    const found = await find();
+  const ensure = async (found: Found | null): Promise<CrmObjects> => {
     if (found) {
       for (const spec of PROPERTY_SPECS) {
         if (found.properties.has(spec.name)) continue;
@@ -206,6 +268,7 @@ export function createAppStore(
         });
         found.properties.add(spec.name);
       }
+      remember(found);
       return found.objects;
     }
     const created = await send(http, {
@@ -214,14 +277,21 @@ export function createAppStore(
       body: SCHEMA,
       idempotent: false,
     });
-    const objects = new CrmObjects(http, String(asRaw(created.body).objectTypeId));
-    existing = Promise.resolve({ objects, properties: new Set(PROPERTY_SPECS.map((p) => p.name)) });
-    return objects;
+    const made = {
+      objects: new CrmObjects(http, String(asRaw(created.body).objectTypeId)),
+      properties: new Set(PROPERTY_SPECS.map((p) => p.name)),
+      remembered: false,
+    };
+    remember(made);
+    existing = Promise.resolve(made);
+    return made.objects;
   };
+  const withStore = <T>(use: (objects: CrmObjects) => Promise<T>) =>
+    withFound(async (found) => use(await ensure(found)));
   let settings: Promise<StoredRecord | null> | null = null;
   /** Journal records read or written in this invocation: an update re-signs without reading again. */
   const seen = new Map<string, CrmRecord>();
-  const remember = (r: CrmRecord) => {
+  const keep = (r: CrmRecord) => {
     seen.set(r.id, r);
     return toStored(r, signer);
   };
@@ -232,20 +302,18 @@ export function createAppStore(
     signing: signer.enabled,
     getSettings() {
       // Read once per invocation (a permission check may ask twice); a save replaces what was read.
-      settings ??= (async () => {
-        const found = await find();
+      settings ??= withFound(async (found) => {
         // An object made before settings had a unique key holds no settings this version reads.
         if (!found?.properties.has('gf_unique_key')) return null;
         const record = await found.objects.getById(SETTINGS_KEY, READ, 'gf_unique_key');
         return record ? toStored(record, signer) : null;
-      })();
+      });
       settings.catch(() => {
         settings = null;
       });
       return settings;
     },
     async putSettings(payload, existingId, savedAt) {
-      const o = await store();
       // Every signed field is written on each save, so nothing of an earlier (perhaps forged) state survives.
       const properties = signedProperties(signer, {
         uniqueKey: SETTINGS_KEY,
@@ -256,76 +324,81 @@ export function createAppStore(
         payload: serialise(payload),
       });
       settings = null;
-      if (existingId) return toStored(await o.patch(existingId, properties), signer);
-      try {
-        return toStored(await o.createOne(properties), signer);
-      } catch (e) {
-        if (isDuplicateUniqueValue(e)) return null;
-        throw e;
-      }
+      return withStore(async (o) => {
+        if (existingId) return toStored(await o.patch(existingId, properties), signer);
+        try {
+          return toStored(await o.createOne(properties), signer);
+        } catch (e) {
+          if (isDuplicateUniqueValue(e)) return null;
+          throw e;
+        }
+      });
     },
     async appendJournal(entry) {
-      const o = await store();
-      const record = await o.createOne(
-        signedProperties(signer, {
-          uniqueKey: `journal:${randomUUID()}`,
-          kind: 'journal',
-          key: entry.key,
-          familyUuid: entry.familyUuid,
-          createdAt: entry.createdAt,
-          payload: serialise(entry.payload),
-        }),
-      );
-      return remember(record);
+      const properties = signedProperties(signer, {
+        uniqueKey: `journal:${randomUUID()}`,
+        kind: 'journal',
+        key: entry.key,
+        familyUuid: entry.familyUuid,
+        createdAt: entry.createdAt,
+        payload: serialise(entry.payload),
+      });
+      return withStore(async (o) => keep(await o.createOne(properties)));
     },
     async readJournal(id) {
-      const found = await find();
-      if (!found) return null;
-      const record = await found.objects.getById(id, READ);
-      return record && record.properties.gf_kind === 'journal' ? remember(record) : null;
+      return withFound(async (found) => {
+        if (!found) return null;
+        const record = await found.objects.getById(id, READ);
+        return record && record.properties.gf_kind === 'journal' ? keep(record) : null;
+      });
     },
     async updateJournal(id, payload) {
-      const o = await store();
-      const current = seen.get(id) ?? (await o.getById(id, READ));
-      if (!current) throw new RangeError(`no journal record ${id}`);
-      // Re-signing a record that failed its check would launder whatever was changed in it.
-      if (!toStored(current, signer).trusted)
-        throw new RangeError(`journal record ${id} failed its signature check; it is not rewritten`);
-      const fields = { ...fieldsOf(current.properties), payload: serialise(payload) };
-      const properties = { gf_payload: fields.payload, gf_signature: signer.sign(fields) };
-      const patched = await o.patch(id, properties);
-      return remember({ ...patched, properties: { ...current.properties, ...patched.properties } });
+      return withStore((o) => rewriteJournal(o, id, payload));
     },
     async listJournal(query) {
-      const found = await find();
-      if (!found) return { entries: [], after: null };
-      const filters = [{ propertyName: 'gf_kind', operator: 'EQ' as const, value: 'journal' }];
-      if (query.familyUuid)
-        filters.push({ propertyName: 'gf_family_uuid', operator: 'EQ', value: query.familyUuid });
-      const page = await found.objects.search({
-        filterGroups: [{ filters }],
-        properties: READ,
-        sort: newestFirst,
-        limit: query.limit,
-        ...(query.after ? { after: query.after } : {}),
+      return withFound(async (found) => {
+        if (!found) return { entries: [], after: null };
+        const filters = [{ propertyName: 'gf_kind', operator: 'EQ' as const, value: 'journal' }];
+        if (query.familyUuid)
+          filters.push({ propertyName: 'gf_family_uuid', operator: 'EQ', value: query.familyUuid });
+        const page = await found.objects.search({
+          filterGroups: [{ filters }],
+          properties: READ,
+          sort: newestFirst,
+          limit: query.limit,
+          ...(query.after ? { after: query.after } : {}),
+        });
+        return { entries: page.results.map(keep), after: page.after };
       });
-      return { entries: page.results.map(remember), after: page.after };
     },
     async scanRecords(afterId, limit) {
-      const found = await find();
-      if (!found) return { records: [], done: true };
-      const page = await found.objects.search({
-        filterGroups: afterId
-          ? [{ filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: afterId }] }]
-          : [],
-        properties: READ,
-        sort: { propertyName: 'hs_object_id', direction: 'ASCENDING' },
-        limit,
+      return withFound(async (found) => {
+        if (!found) return { records: [], done: true };
+        const page = await found.objects.search({
+          filterGroups: afterId
+            ? [{ filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: afterId }] }]
+            : [],
+          properties: READ,
+          sort: { propertyName: 'hs_object_id', direction: 'ASCENDING' },
+          limit,
+        });
+        return {
+          records: page.results.map((r) => toStored(r, signer)),
+          done: page.results.length < limit || page.results.length >= page.total,
+        };
       });
-      return {
-        records: page.results.map((r) => toStored(r, signer)),
-        done: page.results.length < limit || page.results.length >= page.total,
-      };
     },
   };
+
+  async function rewriteJournal(o: CrmObjects, id: string, payload: unknown): Promise<StoredRecord> {
+    const current = seen.get(id) ?? (await o.getById(id, READ));
+    if (!current) throw new RangeError(`no journal record ${id}`);
+    // Re-signing a record that failed its check would launder whatever was changed in it.
+    if (!toStored(current, signer).trusted)
+      throw new RangeError(`journal record ${id} failed its signature check; it is not rewritten`);
+    const fields = { ...fieldsOf(current.properties), payload: serialise(payload) };
+    const properties = { gf_payload: fields.payload, gf_signature: signer.sign(fields) };
+    const patched = await o.patch(id, properties);
+    return keep({ ...patched, properties: { ...current.properties, ...patched.properties } });
+  }
 }

@@ -1,4 +1,5 @@
 /** Builds the gateway of one invocation from the environment: client, retry, throttle, counter. */
+import { createHash } from 'node:crypto';
 import { createAppStore } from './app-store';
 import { type CallCounter, createCallCounter, withCounting } from './counting';
 import { createGoalTargetsGateway, type HubSpotGateway } from './goal-targets-gateway';
@@ -32,7 +33,17 @@ export type GatewayOptions = {
   now?: () => number;
   /** Replaces the api-client transport (tests). */
   transport?: HubSpotHttp;
+  /**
+   * Which portal and app the calls reach, for what a warm instance remembers (`warm-instance.ts`).
+   * Derived from the base URL and the access token; with an injected transport, only if given.
+   */
+  instanceKey?: string;
 };
+
+/** A portal's app is known by its token (a hash of it: the key outlives the invocation) and the API it calls. */
+export function instanceKeyOf(baseUrl: string, accessToken: string): string {
+  return createHash('sha256').update(`${baseUrl}\n${accessToken}`).digest('hex');
+}
 
 export type Limiters = { search: WindowLimiter; general: WindowLimiter };
 
@@ -74,12 +85,10 @@ export function buildHttp(
 
 export function createGatewayFromEnv(env: GatewayEnv, options: GatewayOptions): HubSpotGateway {
   const calls = createCallCounter();
-  const base =
-    options.transport ??
-    createClientHttp({
-      accessToken: env.PRIVATE_APP_ACCESS_TOKEN ?? '',
-      baseUrl: env.HUBSPOT_API_BASE_URL || DEFAULT_BASE_URL,
-    });
+  const accessToken = env.PRIVATE_APP_ACCESS_TOKEN ?? '';
+  const baseUrl = env.HUBSPOT_API_BASE_URL || DEFAULT_BASE_URL;
+  const base = options.transport ?? createClientHttp({ accessToken, baseUrl });
+  const instanceKey = options.transport ? options.instanceKey : instanceKeyOf(baseUrl, accessToken);
   let deadline: number | undefined;
   const now = options.now ?? Date.now;
   const { http, limiters } = buildHttp(base, calls, options, () => deadline);
@@ -92,7 +101,7 @@ export function createGatewayFromEnv(env: GatewayEnv, options: GatewayOptions): 
     searchesPerSecond: (SEARCH_RATE_LIMIT.requests * 1_000) / SEARCH_RATE_LIMIT.windowMs,
     http,
     targets: new CrmObjects(http, GOAL_TARGETS),
-    store: createAppStore(http, { signingSecret: env[SIGNING_SECRET_NAME] }),
+    store: createAppStore(http, { signingSecret: env[SIGNING_SECRET_NAME], instanceKey }),
     calls,
     readProperties: options.readProperties,
     sliceKey: options.sliceKey,

@@ -2,9 +2,10 @@
 export { type AppStore, createAppStore, type StoredRecord } from './app-store';
 export { type CallCounter, createCallCounter } from './counting';
 export { GatewayError, isGatewayError, toAppError } from './errors';
-export { createGatewayFromEnv, type GatewayEnv } from './factory';
+export { createGatewayFromEnv, type GatewayEnv, instanceKeyOf } from './factory';
 export * from './goal-targets-gateway';
 export type { HttpRequest, HttpResponse, HubSpotHttp } from './http';
 export { endpointKey, LIMITS, OBJECTS_PREFIX } from './paths';
 export { createRecordSigner, SIGNING_SECRET_NAME } from './record-signature';
 export { installSimulatedTime, type SimulatedTime, simulatedTime } from './simulated-time';
+export { forgetWarmInstances } from './warm-instance';

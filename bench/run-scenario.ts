@@ -261,14 +261,17 @@ async function adminList(h: Harness, s: Scenario): Promise<() => Promise<Measure
     const invocations: Invocation<FunctionUid>[] = [];
     const names = new Map<string, { name: string; slices: number }>();
     let cursor: string | undefined;
+    let budget: string | undefined;
     for (;;) {
       const inv = await h.invoke('goal_families_index', cursor ? { cursor } : {});
       invocations.push(inv);
       if (!inv.result.ok) break;
       const page = inv.result as {
         nextCursor: string | null;
+        budget: string;
         entries: { uuid: string; name: string; sliceCount: number }[];
       };
+      budget = page.budget;
       for (const e of page.entries) {
         const prev = names.get(e.uuid);
         const lead = prev && prev.slices >= e.sliceCount ? prev.name : e.name;
@@ -290,7 +293,9 @@ async function adminList(h: Harness, s: Scenario): Promise<() => Promise<Measure
       .sort(([ua, a], [ub, b]) => a.name.localeCompare(b.name) || (ua < ub ? -1 : 1))
       .slice(0, 25)
       .map(([uuid]) => uuid);
-    if (uuids.length > 0) invocations.push(await h.invoke('goal_families_list', { uuids }));
+    // As the page does: the page call counts the scan's last calls against the rate limits.
+    if (uuids.length > 0)
+      invocations.push(await h.invoke('goal_families_list', { uuids, ...(budget ? { budget } : {}) }));
     const notes = [
       `portal: ${s.size.toLocaleString('en-US')} targets in ${families.toLocaleString('en-US')} families (generated, healthy)`,
       `index: ${indexInvocations} invocations, ${names.size.toLocaleString('en-US')} families; then 1 invocation for the first page of ${uuids.length}`,

@@ -4,6 +4,7 @@ import { functionContracts } from '@goal-families/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INDEX_LIMITS, INDEX_PROPERTIES, indexFamilies } from './goal-families-index';
+import { listFamilies } from './goal-families-list';
 import { fakePortal, generatedRecords } from './testing/fake-portal';
 
 const params = (cursor?: string) =>
@@ -61,5 +62,43 @@ describe('goal_families_index time budget', () => {
       expect([...(call.properties ?? [])].sort()).toEqual([...INDEX_PROPERTIES].sort());
     // 450 targets: list pages of 100 from the bottom, search pages of 200 from the top, no read twice.
     expect(portal.log.reduce((n, c) => n + c.results, 0)).toBeLessThanOrEqual(450 + 200);
+  });
+
+  it("the page call after the scan counts the scan's last searches: never a 6th search within a second", async () => {
+    // No latency: the fake answers calls one after another, so with latency its clock would space
+    // calls that HubSpot sees at once; without it, what the limiters allow is what the log shows.
+    const portal = fakePortal(generatedRecords(3_000), { latencyMs: 0 });
+    let cursor: string | undefined;
+    let budget: string | undefined;
+    const uuids = new Set<string>();
+    for (let i = 0; i < 50; i++) {
+      const result = await indexFamilies(portal.invocation(), params(cursor));
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      for (const e of result.entries) uuids.add(e.uuid);
+      budget = result.budget;
+      if (result.nextCursor === null) break;
+      cursor = result.nextCursor;
+    }
+    const listParams = (extra: object) =>
+      functionContracts.goal_families_list.params.parse({
+        caller: { userId: '1' },
+        portal: { id: '1', timeZone: 'UTC' },
+        uuids: [...uuids].slice(0, 25),
+        ...extra,
+      });
+    const page = await listFamilies(portal.invocation(), listParams({ budget }));
+    expect(page).toMatchObject({ ok: true });
+    const searches = portal.log.filter((c) => c.method === 'POST').map((c) => c.at);
+    for (const [i, at] of searches.entries()) {
+      const within = searches.filter((other, j) => j <= i && at - other < 1_000).length;
+      expect(within, `search ${i + 1} of ${searches.length}`).toBeLessThanOrEqual(5);
+    }
+    // A budget that is not one the index returned changes nothing and says so.
+    expect(await listFamilies(portal.invocation(), listParams({ budget: 'bm90LWEtYnVkZ2V0' }))).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'VALIDATION_ERROR' },
+      },
+    );
   });
 });

@@ -43,6 +43,8 @@ export const INDEX_PROPERTIES: readonly string[] = [
 export type IndexResult = {
   entries: FamilyIndexEntry[];
   nextCursor: string | null;
+  /** The calls still inside HubSpot's rate windows, for the call after the scan (encoded). */
+  budget: string;
   progress: number;
   scannedTargets: number;
 };
@@ -106,9 +108,10 @@ export function indexFamilies(
       INDEX_PROPERTIES,
     );
     const targets = before + outcome.scanned;
+    const usage = deps.gateway.rateUsage();
     const next = outcome.done
       ? null
-      : encodeCursor({ s: toStateCursor(outcome.state), t: targets, r: deps.gateway.rateUsage() });
+      : encodeCursor({ s: toStateCursor(outcome.state), t: targets, r: usage });
     return success({
       entries: [...seen.values()].map((e) => ({
         uuid: e.uuid,
@@ -122,6 +125,7 @@ export function indexFamilies(
         periodEnd: e.endMs === null ? null : formatInstant(e.endMs),
       })),
       nextCursor: next,
+      budget: encodeCursor(usage),
       progress: scanProgress(before, outcome),
       scannedTargets: targets,
     });

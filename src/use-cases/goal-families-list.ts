@@ -4,6 +4,7 @@ import { failure, success } from '@goal-families/contract';
 import { auditFamily, groupFamilies, PROP, parseTarget, type RawGoalTarget } from '@goal-families/domain';
 import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
+import { RateUsageCursor } from './scan/scan-cursor';
 import { cardView } from './support/card-view';
 import { decodeCursor, encodeCursor } from './support/cursor';
 import { familiesByName, queryOf } from './support/family-query';
@@ -32,8 +33,15 @@ export function listFamilies(
     if (cursor === 'invalid') return failure('VALIDATION_ERROR', 'cursor is not one this function returned');
     // The card's first paint: settings and the assignee's families in one call.
     if (p.view === 'card') return success(await cardView(deps, p));
-    // The admin panel pages its own index and asks for exactly its page: step 2 alone.
-    if (p.uuids) return success(await summariesOf(deps, p, [...new Set(p.uuids)]));
+    // The admin panel pages its own index and asks for exactly its page: step 2 alone, counting the
+    // index scan's recent calls against the rate limits (it may have used the whole second's searches).
+    if (p.uuids) {
+      const budget = decodeCursor(p.budget, RateUsageCursor);
+      if (budget === 'invalid')
+        return failure('VALIDATION_ERROR', 'budget is not one goal_families_index returned');
+      if (budget) deps.gateway.adoptRateUsage(budget);
+      return success(await summariesOf(deps, p, [...new Set(p.uuids)]));
+    }
     const f = p.filter;
     const hits = await deps.gateway.searchTargets(queryOf(f, p.portal.timeZone), [PROP.uuid, PROP.name]);
     const uuids = familiesByName(hits, f.text);

@@ -78,12 +78,19 @@ export function fakePortal(records: readonly PortalRecord[], options: FakePortal
   const sorted = [...records].sort((a, b) => Number(a.id) - Number(b.id));
   let t = 1_000_000;
   let calls = 0;
-  const log: { method: string; path: string; results: number; properties: readonly string[] | undefined }[] =
-    [];
+  /** Every call answered, with `at`: when it started on the fake clock. */
+  const log: {
+    method: string;
+    path: string;
+    results: number;
+    properties: readonly string[] | undefined;
+    at: number;
+  }[] = [];
   const sleep = async (ms: number) => {
     t += ms;
   };
   const transport = async (request: HttpRequest): Promise<HttpResponse> => {
+    const at = t;
     await sleep(options.latencyMs);
     calls++;
     if (options.throttled?.(calls)) {
@@ -95,7 +102,7 @@ export function fakePortal(records: readonly PortalRecord[], options: FakePortal
     }
     if (request.path === '/crm/v3/owners' || request.path === '/settings/v3/users/teams') {
       // Owners and teams: the names a finding shows; this portal has none.
-      log.push({ method: request.method, path: request.path, results: 0, properties: undefined });
+      log.push({ method: request.method, path: request.path, results: 0, properties: undefined, at });
       return { status: 200, headers: {}, body: { results: [] } };
     }
     if (request.method === 'GET') {
@@ -109,7 +116,7 @@ export function fakePortal(records: readonly PortalRecord[], options: FakePortal
       const page = sorted.slice(start, start + limit);
       const next = sorted[start + limit];
       const answered = options.listPage ? options.listPage(page, calls) : page;
-      log.push({ method: 'GET', path: request.path, results: answered.length, properties });
+      log.push({ method: 'GET', path: request.path, results: answered.length, properties, at });
       return {
         status: 200,
         headers: { 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-interval-milliseconds': '10000' },
@@ -124,7 +131,13 @@ export function fakePortal(records: readonly PortalRecord[], options: FakePortal
     const all = sorted.filter((r) => groups.some((g) => g.filters.every((f) => matches(r, f))));
     if (body.sorts?.[0]?.direction === 'DESCENDING') all.reverse();
     const results = all.slice(0, body.limit).map((r) => pick(r, body.properties));
-    log.push({ method: 'POST', path: request.path, results: results.length, properties: body.properties });
+    log.push({
+      method: 'POST',
+      path: request.path,
+      results: results.length,
+      properties: body.properties,
+      at,
+    });
     return { status: 200, headers: {}, body: { total: all.length, results } };
   };
   /** What one invocation gets: a fresh gateway (empty limiters) on the same portal and clock. */

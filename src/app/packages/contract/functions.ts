@@ -150,6 +150,11 @@ export const functionContracts = {
          * no scan of the portal. `filter` must be empty then; `total` is the number found.
          */
         uuids: z.array(FamilyUuid).min(1).max(100).optional(),
+        /**
+         * The `budget` the last `goal_families_index` call returned: the calls it made that are still
+         * inside HubSpot's rate windows, so that this call waits its turn instead of meeting a 429.
+         */
+        budget: Cursor.optional(),
       })
       .superRefine((p, ctx) => {
         if (p.uuids !== undefined && Object.keys(p.filter).length > 0) {
@@ -199,6 +204,11 @@ export const functionContracts = {
       progress: z.number().min(0).max(1),
       /** Running total: targets examined by this call and every call before it. */
       scannedTargets: z.number().int(),
+      /**
+       * This call's share of HubSpot's rate windows (opaque): pass it as `budget` to the call that
+       * follows the scan (`goal_families_list` with `uuids`). The cursor carries it between scan calls.
+       */
+      budget: z.string(),
     }),
   },
   goal_family_get: {

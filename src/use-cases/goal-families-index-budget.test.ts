@@ -93,6 +93,9 @@ describe('goal_families_index time budget', () => {
       const within = searches.filter((other, j) => j <= i && at - other < 1_000).length;
       expect(within, `search ${i + 1} of ${searches.length}`).toBeLessThanOrEqual(5);
     }
+    // Without uuids a budget has no call to pace: refused, not ignored.
+    const bare = { caller: { userId: '1' }, portal: { id: '1', timeZone: 'UTC' }, budget };
+    expect(functionContracts.goal_families_list.params.safeParse(bare).success).toBe(false);
     // A budget that is not one the index returned changes nothing and says so.
     expect(await listFamilies(portal.invocation(), listParams({ budget: 'bm90LWEtYnVkZ2V0' }))).toMatchObject(
       {

@@ -151,14 +151,17 @@ export const functionContracts = {
          */
         uuids: z.array(FamilyUuid).min(1).max(100).optional(),
         /**
-         * The `budget` the last `goal_families_index` call returned: the calls it made that are still
-         * inside HubSpot's rate windows, so that this call waits its turn instead of meeting a 429.
+         * With `uuids`: the `budget` the last `goal_families_index` call returned, the calls it made that
+         * are still inside HubSpot's rate windows, so that this call waits its turn instead of meeting a 429.
          */
         budget: Cursor.optional(),
       })
       .superRefine((p, ctx) => {
         if (p.uuids !== undefined && Object.keys(p.filter).length > 0) {
           ctx.addIssue({ code: 'custom', path: ['filter'], message: 'must be empty when uuids is given' });
+        }
+        if (p.uuids === undefined && p.budget !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['budget'], message: 'is used only with uuids' });
         }
         if (p.uuids !== undefined && p.cursor !== undefined) {
           ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'is not used when uuids is given' });

@@ -198,7 +198,7 @@ export function readingSection(results: readonly ScenarioResult[]): string {
   out.push(
     throttled > 0
       ? `- **429s:** ${int(throttled)} of ${int(calls)} calls (${pct(throttled, calls)}) in this run were answered 429 (${int(onSearch)} of them on search; ${where.join(', ')}), each retried after a back-off that the simulated time includes. The gateway meters search and the general limit with sliding windows (\`SEARCH_RATE_LIMIT\`, \`GENERAL_RATE_LIMIT\` in \`src/gateway/paths.ts\`), and a scan hands the calls still inside HubSpot's windows to its next invocation through the cursor; a 429 comes from a call the limiter could not see: another invocation running at the same time, or a new call started right after a scan without its cursor.`
-      : `- **429s:** none of the ${int(calls)} calls in this run was answered 429. The gateway meters search and the general limit with sliding windows (\`SEARCH_RATE_LIMIT\`, \`GENERAL_RATE_LIMIT\` in \`src/gateway/paths.ts\`), and a scan hands the calls still inside HubSpot's windows to its next invocation through the cursor, so consecutive invocations share one budget instead of each bursting anew.`,
+      : `- **429s:** none of the ${int(calls)} calls in this run was answered 429. The gateway meters search and the general limit with sliding windows (\`SEARCH_RATE_LIMIT\`, \`GENERAL_RATE_LIMIT\` in \`src/gateway/paths.ts\`), and a scan hands the calls still inside HubSpot's windows to its next invocation through the cursor (and the family index to the page call after it, as `budget`), so consecutive invocations share one budget instead of each bursting anew.`,
   );
   const biggest = [...health].sort((a, b) => b.scenario.size - a.scenario.size)[0];
   if (biggest) {

@@ -22,8 +22,11 @@ const resultFor = (id: string, calls: number, ms: number): ScenarioResult => {
     simulatedMs: ms,
     longestInvocationMs: ms / 2,
     realMs: 1,
+    invocationMetrics: [],
     peakHeapBytes: 1,
     peakRssBytes: 1,
+    largestResponseBytes: 1,
+    mostLogBytes: 0,
     outcome: 'ok',
     notes: [],
   };

@@ -1,7 +1,7 @@
 /** The two charts of the benchmark page, made from the results: API calls, and simulated time, against size. */
 import { renderLineChart, type Series } from './chart';
 import type { ScenarioResult } from './result';
-import type { ScenarioKind } from './scenarios';
+import { rateFloor, type ScenarioKind } from './scenarios';
 
 export type ChartFile = { file: string; alt: string; svg: string };
 
@@ -11,6 +11,7 @@ const KIND_COLORS: Record<ScenarioKind, string> = {
   archive: '#9467bd',
   create: '#ff7f0e',
   'first-paint': '#8c564b',
+  'open-family': '#bcbd22',
   'admin-list': '#17becf',
 };
 const COLORS = { ...KIND_COLORS, naive: '#d62728', bound: '#7f7f7f' };
@@ -51,6 +52,7 @@ export function buildCharts(results: readonly ScenarioResult[]): ChartFile[] {
     line('rename: apply invocation', COLORS.rename, rename, (r) => seconds(r.longestInvocationMs), true),
     line('health: all invocations', COLORS.health, health, (r) => seconds(r.simulatedMs)),
     line('health: longest invocation', COLORS.health, health, (r) => seconds(r.longestInvocationMs), true),
+    line('health: rate-limit floor', COLORS.bound, health, (r) => seconds(rateFloor(r.scenario).ms), true),
     ...single.map((r) =>
       line(`${r.scenario.kind} ${r.scenario.size}: preview + apply`, KIND_COLORS[r.scenario.kind], [r], (x) =>
         seconds(x.simulatedMs),

@@ -4,8 +4,8 @@
  * generated portal of 100,000 goal targets.
  * Run: `npx tsx bench/emulator.ts [--seconds 5] [--targets 100000] [--concurrency 8]`.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
+import { type EmulatorProcess, startEmulatorProcess } from './runner/processes';
 
 function argument(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);
@@ -17,50 +17,9 @@ const targetCount = argument('--targets', 100_000);
 const concurrency = argument('--concurrency', 8);
 const TOKEN = 'emulator-token';
 
-interface Running {
-  child: ChildProcess;
-  baseUrl: string;
-  startupMs: number;
-}
+type Running = EmulatorProcess;
 
-/** Start `emulator/cli.ts` in memory on a free port and wait for its base URL. */
-function startEmulatorProcess(extra: string[]): Promise<Running> {
-  const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'emulator/cli.ts',
-      '--db',
-      ':memory:',
-      '--port',
-      '0',
-      '--no-rate-limits',
-      '--search-lag-ms',
-      '0',
-      ...extra,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve({ child, baseUrl: match[1], startupMs: performance.now() - started });
-    });
-    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}: ${output}`)));
-  });
-}
-
-function stop(running: Running): Promise<void> {
-  return new Promise((resolve) => {
-    running.child.removeAllListeners('exit');
-    running.child.once('exit', () => resolve());
-    running.child.kill('SIGTERM');
-  });
-}
+const stop = (running: Running) => running.stop();
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 

@@ -10,6 +10,7 @@
  * Naive: one PATCH / DELETE / POST per slice, as HubSpot's single-record endpoints invite, plus the
  * same reads to find the slices.
  */
+import { DEFAULT_RATE_LIMITS } from '@goal-families/emulator';
 import { LIMITS } from '../src/gateway';
 
 export const BATCH = LIMITS.batchInputs;
@@ -31,11 +32,27 @@ export function firstPaintLowerBound(slices: number): Bound {
   };
 }
 
-/** The naive card lists the owner's families, then asks for each one separately (one search by uuid). */
-export function firstPaintNaive(slices: number, families: number): Bound {
+/**
+ * The naive card lists the owner's families, then asks for each one separately (one search by uuid,
+ * paged: ⌈f/200⌉ each for families of `familySize` slices).
+ */
+export function firstPaintNaive(slices: number, families: number, familySize = 0): Bound {
+  const perFamily = Math.max(1, pages(familySize, SEARCH_PAGE));
   return {
-    calls: Math.max(1, pages(slices, SEARCH_PAGE)) + 1 + families,
-    formula: `⌈S/${SEARCH_PAGE}⌉ + 1 + F (list and settings, then one search per family)`,
+    calls: Math.max(1, pages(slices, SEARCH_PAGE)) + 1 + families * perFamily,
+    formula: `⌈S/${SEARCH_PAGE}⌉ + 1 + F⌈f/${SEARCH_PAGE}⌉ (list and settings, then each family by its own search)`,
+  };
+}
+
+/** Opening one family of `n` slices (the family detail): finding its slices is the least it takes. */
+export function openFamilyLowerBound(n: number): Bound {
+  return { calls: Math.max(1, pages(n, SEARCH_PAGE)), formula: `⌈n/${SEARCH_PAGE}⌉ searches` };
+}
+
+export function openFamilyNaive(n: number): Bound {
+  return {
+    calls: Math.max(1, pages(n, SEARCH_PAGE)) + n,
+    formula: `⌈n/${SEARCH_PAGE}⌉ searches + n GET by id`,
   };
 }
 
@@ -104,5 +121,33 @@ export function adminListNaive(n: number): Bound {
   return {
     calls: Math.max(1, pages(n, LIST_PAGE)) + 1,
     formula: `⌈N/${LIST_PAGE}⌉ list pages + 1 page search`,
+  };
+}
+
+/** HubSpot's sustained rates: the general limit (190 per 10 s, list and batch calls) and search's 5 per second. */
+export const GENERAL_PER_SECOND = DEFAULT_RATE_LIMITS.tenSecondlyMax / 10;
+export const SEARCH_PER_SECOND = DEFAULT_RATE_LIMITS.searchPerSecond;
+
+/** The least time a set of calls can take at HubSpot's sustained rates, whatever the latency. */
+export type Floor = { ms: number; formula: string };
+
+/**
+ * A full scan of `n` targets: every target read once, through the list endpoint (100 a page, general
+ * limit) or through search (200 a page, 5 per second), whichever is faster.
+ */
+export function scanFloor(n: number): Floor {
+  const list = pages(n, LIST_PAGE) / GENERAL_PER_SECOND;
+  const search = pages(n, SEARCH_PAGE) / SEARCH_PER_SECOND;
+  return {
+    ms: Math.round(Math.min(list, search) * 1_000),
+    formula: `min(⌈N/${LIST_PAGE}⌉/${GENERAL_PER_SECOND}, ⌈N/${SEARCH_PAGE}⌉/${SEARCH_PER_SECOND}) s`,
+  };
+}
+
+/** `searches` search calls and `general` other calls, each at its own sustained rate, side by side. */
+export function callsFloor(searches: number, general: number, formula: string): Floor {
+  return {
+    ms: Math.round(Math.max(searches / SEARCH_PER_SECOND, general / GENERAL_PER_SECOND) * 1_000),
+    formula,
   };
 }

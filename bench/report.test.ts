@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { renameLowerBound, renameNaive } from './formulas';
-import { formatDuration, ratio, readingSection, renderReport, resultsTable } from './report';
+import {
+  formatDuration,
+  goalsTable,
+  invocationLines,
+  limitsTable,
+  ratio,
+  readingSection,
+  renderReport,
+  resultsTable,
+  scanAccountingSection,
+} from './report';
 import type { RunConfig, ScenarioResult } from './result';
+import { READS } from './runner/reads';
 import { SCENARIOS } from './scenarios';
 
 const rename = SCENARIOS.find((s) => s.id === 'rename-600');
@@ -24,8 +35,36 @@ const result: ScenarioResult = {
   simulatedMs: 2_400,
   longestInvocationMs: 1_500,
   realMs: 80,
-  peakHeapBytes: 3 * 1024 * 1024,
+  invocationMetrics: [
+    {
+      uid: 'goal_family_update',
+      simulatedMs: 900,
+      heapBytes: 9 * 1024 * 1024,
+      rssBytes: 60 * 1024 * 1024,
+      baseline: { heapBytes: 8 * 1024 * 1024, rssBytes: 59 * 1024 * 1024 },
+      responseBytes: 20_000,
+      logBytes: 0,
+      calls: { 'POST /crm/v3/objects/goal_targets/search': 3 },
+      throttled: 0,
+      reads: {},
+    },
+    {
+      uid: 'goal_family_update',
+      simulatedMs: 1_500,
+      heapBytes: 3 * 1024 * 1024,
+      rssBytes: 90 * 1024 * 1024,
+      baseline: { heapBytes: 8 * 1024 * 1024, rssBytes: 59 * 1024 * 1024 },
+      responseBytes: 2_000_000,
+      logBytes: 5_000,
+      calls: { 'POST /crm/v3/objects/goal_targets/search': 3 },
+      throttled: 0,
+      reads: {},
+    },
+  ],
+  peakHeapBytes: 9 * 1024 * 1024,
   peakRssBytes: 90 * 1024 * 1024,
+  largestResponseBytes: 2_000_000,
+  mostLogBytes: 5_000,
   outcome: 'ok',
   notes: ['the check re-reads by id'],
 };
@@ -38,6 +77,7 @@ const config: RunConfig = {
   node: 'v20',
   platform: 'linux x64',
   cpus: '2 × test cpu',
+  load: 1.5,
   date: '2026-01-01',
   clock: 'virtual',
 };
@@ -54,11 +94,39 @@ describe('report pieces', () => {
     expect(ratio(3, 0)).toBe('—');
   });
 
-  it('one table row per result, with the 429s shown', () => {
+  it('one table row per result, with the 429s and the rate-limit floor shown', () => {
     const table = resultsTable([result]);
     expect(table.split('\n')).toHaveLength(3);
+    // Floor of a 600-slice rename: max(3 searches / 5, 6 updates / 19) s = 600 ms.
     expect(table).toContain(
-      '| Rename, 50 × 12 slices | 600 | 2 | 12 (1 × 429) | 11 | 9 | ×1.3 | 603 | 2.4 s | 1.5 s | 3.0 MiB | ok |',
+      '| Rename, 50 × 12 slices | 600 | 2 | 12 (1 × 429) | 11 | 9 | ×1.3 | 603 | 2.4 s | 600 ms | ×4.0 | 1.5 s | ok |',
+    );
+  });
+
+  it('the function limits: the largest figure of any invocation', () => {
+    expect(limitsTable([result])).toContain(
+      '| Rename, 50 × 12 slices | 2 | 9.0 MiB | 90.0 MiB | 1.9 MiB | 5 KiB |',
+    );
+  });
+
+  it('one column per goal, met or not met, and — where a goal does not concern the scenario', () => {
+    const table = goalsTable([result]);
+    // scan floor (a health check only), < 6 s, heap, response, logs, Families tab (admin list only).
+    expect(table).toContain('| Rename, 50 × 12 slices | — | met | met | not met | not met | — |');
+    const health = SCENARIOS.find((s) => s.id === 'health-10000');
+    if (!health) throw new Error('scenario table lost health-10000');
+    // The floor of 10,000 targets: min(100/19, 50/5) s = 5.3 s; 1.5× = 7.9 s.
+    const fast = { ...result, scenario: health, throttled: 0, simulatedMs: 7_800 };
+    expect(goalsTable([fast])).toContain('| Health check, 10,000 targets | met |');
+    expect(goalsTable([{ ...fast, throttled: 1 }])).toContain('| Health check, 10,000 targets | not met |');
+    expect(goalsTable([{ ...fast, simulatedMs: 8_000 }])).toContain(
+      '| Health check, 10,000 targets | not met |',
+    );
+  });
+
+  it('per invocation: time, calls, memory, response and logs', () => {
+    expect(invocationLines(result)[1]).toBe(
+      'invocation 2, `goal_family_update`: 1.5 s, 3 calls, heap 3.0 MiB, RSS 90.0 MiB, response 1.9 MiB, logs 5 KiB',
     );
   });
 });
@@ -106,8 +174,32 @@ describe('the page', () => {
       '**rename** of 600 slices: 12 calls where one request per slice would take 603 (50× fewer)',
     );
     expect(text).toContain('×1.3–×1.3 the lower bound');
-    expect(text).toContain('1 of 12 calls (8%) in this run were answered 429 (1 of them on search)');
-    expect(readingSection([{ ...result, throttled: 0, throttledSearch: 0 }])).not.toContain('429');
+    expect(text).toContain(
+      '1 of 12 calls (8%) in this run were answered 429 (1 of them on search; Rename, 50 × 12 slices 1)',
+    );
+    expect(readingSection([{ ...result, throttled: 0, throttledSearch: 0 }])).toContain(
+      'none of the 12 calls in this run was answered 429',
+    );
+  });
+
+  it('accounts for every call of a scan: list pages, searches down, searches for the families seen', () => {
+    const health = SCENARIOS.find((s) => s.id === 'health-1000');
+    if (!health) throw new Error('scenario table lost health-1000');
+    const metrics = result.invocationMetrics.map((m) => ({
+      ...m,
+      uid: 'goal_families_audit' as const,
+      reads: {
+        [READS.list]: { calls: 3, records: 300 },
+        [READS.down]: { calls: 4, records: 800 },
+        [READS.families]: { calls: 1, records: 12 },
+      },
+    }));
+    const scan = { ...result, scenario: health, invocationMetrics: metrics.slice(0, 1), totalCalls: 9 };
+    // 300 + 800 targets read for 1,000: 100 read twice at the meeting point; 1 other call.
+    expect(scanAccountingSection([scan])).toContain(
+      '| Health check, 1,000 targets | 2 | 3 (300) | 4 (800) | 100 | 1 (12) | 0 | 1 | 9 |',
+    );
+    expect(scanAccountingSection([result])).toBe('');
   });
 
   it('marks the domain micro-benchmarks clearly when they could not run', () => {

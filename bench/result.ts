@@ -1,5 +1,6 @@
 /** What one benchmark scenario measured. Plain data: the report and the chart are made from it. */
 import type { Bound } from './formulas';
+import type { InvocationMetrics } from './runner/protocol';
 import type { Scenario } from './scenarios';
 
 export type ScenarioResult = {
@@ -23,8 +24,13 @@ export type ScenarioResult = {
   longestInvocationMs: number;
   /** Real time the run took on this machine, in ms (for the reader's curiosity, not a result). */
   realMs: number;
+  /** What each invocation cost (memory, response, logs, calls), in order. */
+  invocationMetrics: InvocationMetrics[];
+  /** The largest of each over the invocations (memory: see `runner/function-runner.ts`). */
   peakHeapBytes: number;
   peakRssBytes: number;
+  largestResponseBytes: number;
+  mostLogBytes: number;
   /** `ok`, or the error code a function returned. */
   outcome: string;
   notes: string[];
@@ -38,6 +44,8 @@ export type RunConfig = {
   node: string;
   platform: string;
   cpus: string;
+  /** The machine's 1-minute load average when the run ended (other work slows real-time figures). */
+  load: number;
   date: string;
   /** How simulated time was obtained. */
   clock: 'virtual' | 'real';

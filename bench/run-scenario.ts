@@ -8,7 +8,6 @@ import type { FunctionUid, ParamsInput } from '@goal-families/contract';
 import { generatePortal } from '@goal-families/emulator';
 import { expectedCalls } from './expected';
 import type { Harness, Invocation } from './harness';
-import { collectGarbage, sampleMemory } from './memory';
 import type { ScenarioResult } from './result';
 import { lowerBound, naiveCount, type Scenario } from './scenarios';
 
@@ -88,34 +87,58 @@ async function previewThenApply<U extends 'goal_family_update' | 'goal_family_ar
 
 async function firstPaint(h: Harness, s: Scenario): Promise<() => Promise<Measured>> {
   const seed = emptyPortal(s.assignees + 5);
-  h.load(seed);
+  await h.load(seed);
   const [owner, other] = ownerIds(seed, 2);
   if (!owner || !other) throw new Error('no owners');
+  // The owner first, then everyone else in the family (other owners than `other`).
+  const assignees = [owner, ...ownerIds(seed, s.assignees - 1, 3)];
   for (let f = 0; f < s.families; f++) {
-    await setUpFamily(h, familyUuid(100 + f), `Quota ${f + 1}`, [owner], s.periods);
+    await setUpFamily(h, familyUuid(100 + f), `Quota ${f + 1}`, assignees, s.periods);
   }
   // Someone else's family, so the owner filter has something to leave out.
   await setUpFamily(h, familyUuid(199), 'Not theirs', [other], s.periods);
   return async () => {
-    // The card asks for its settings and the owner's families at once (GoalFamiliesCard.tsx).
-    const invocations = await Promise.all([
-      h.invoke('app_settings_get', {}),
-      h.invoke('goal_families_list', { filter: { ownerId: owner }, detail: 'slices', limit: 50 }),
-    ]);
-    const list = invocations[1]?.result;
-    const shown = list?.ok ? (list as { families: unknown[] }).families.length : 0;
+    // The card's first paint: settings and the owner's families in one call (FamiliesSection.tsx).
+    const invocation = await h.invoke('goal_families_list', {
+      filter: { ownerId: owner },
+      view: 'card',
+      limit: 50,
+    });
+    const list = invocation.result;
+    const families = list.ok ? (list as { families: { partial?: boolean }[] }).families : [];
+    const partial = families.filter((f) => f.partial).length;
+    return {
+      invocations: [invocation],
+      outcome: outcomeOf(invocation),
+      notes: [
+        `one invocation (goal_families_list, view card); ${families.length} families shown` +
+          (partial > 0 ? `, ${partial} of them from the owner's own slices (too large to read whole)` : ''),
+      ],
+      families: s.families,
+    };
+  };
+}
+
+/** The settings page opens one family: its detail with every slice (`goal_family_get`). */
+async function openFamily(h: Harness, s: Scenario): Promise<() => Promise<Measured>> {
+  const seed = emptyPortal(s.assignees);
+  await h.load(seed);
+  const uuid = familyUuid(4);
+  await setUpFamily(h, uuid, 'FY26 quota', ownerIds(seed, s.assignees), s.periods);
+  return async () => {
+    const invocations = [await h.invoke('goal_family_get', { uuid })];
     return {
       invocations,
       outcome: invocations.map(outcomeOf).find((o) => o !== 'ok') ?? 'ok',
-      notes: [`two invocations in parallel (app_settings_get, goal_families_list); ${shown} families shown`],
-      families: s.families,
+      notes: [],
+      families: 1,
     };
   };
 }
 
 async function rename(h: Harness, s: Scenario): Promise<() => Promise<Measured>> {
   const seed = emptyPortal(s.assignees);
-  h.load(seed);
+  await h.load(seed);
   const uuid = familyUuid(1);
   await setUpFamily(h, uuid, 'FY26 quota', ownerIds(seed, s.assignees), s.periods);
   return async () => {
@@ -134,7 +157,7 @@ async function rename(h: Harness, s: Scenario): Promise<() => Promise<Measured>>
 
 async function archive(h: Harness, s: Scenario): Promise<() => Promise<Measured>> {
   const seed = emptyPortal(s.assignees);
-  h.load(seed);
+  await h.load(seed);
   const uuid = familyUuid(2);
   await setUpFamily(h, uuid, 'FY26 quota', ownerIds(seed, s.assignees), s.periods);
   return async () => {
@@ -150,7 +173,7 @@ async function archive(h: Harness, s: Scenario): Promise<() => Promise<Measured>
 
 async function create(h: Harness, s: Scenario): Promise<() => Promise<Measured>> {
   const seed = emptyPortal(s.assignees);
-  h.load(seed);
+  await h.load(seed);
   const owners = ownerIds(seed, s.assignees);
   // The app's store (custom object schema) exists in any portal that has used the app.
   await setUpFamily(h, familyUuid(9), 'Earlier goal', [owners[0] ?? ''], 12);
@@ -174,7 +197,7 @@ async function health(h: Harness, s: Scenario): Promise<() => Promise<Measured>>
   const families = new Set(
     (seed.objects.goal_targets ?? []).map((r) => r.properties.hs_group_correlation_uuid),
   ).size;
-  h.load(seed);
+  await h.load(seed);
   return async () => {
     const invocations: Invocation<FunctionUid>[] = [];
     let cursor: string | undefined;
@@ -224,14 +247,6 @@ function expectedBound(s: Scenario) {
   return e ? { calls: e.total, formula: e.formula } : null;
 }
 
-/** Each invocation's simulated time, or a summary when there are many. */
-export function describeInvocations(invocations: readonly { simulatedMs: number }[]): string {
-  const ms = invocations.map((i) => Math.round(i.simulatedMs));
-  if (ms.length <= 6) return `simulated time per invocation: ${ms.map((t) => `${t} ms`).join(', ')}`;
-  const mean = Math.round(ms.reduce((a, b) => a + b, 0) / ms.length);
-  return `simulated time per invocation (${ms.length}): min ${Math.min(...ms)} ms, mean ${mean} ms, max ${Math.max(...ms)} ms`;
-}
-
 /**
  * The Families tab unfiltered: `goal_families_index` to the end (bounded invocations), the entries
  * merged by uuid and sorted by name as the page does, then the first page's 25 summaries by uuid.
@@ -241,19 +256,22 @@ async function adminList(h: Harness, s: Scenario): Promise<() => Promise<Measure
   const families = new Set(
     (seed.objects.goal_targets ?? []).map((r) => r.properties.hs_group_correlation_uuid),
   ).size;
-  h.load(seed);
+  await h.load(seed);
   return async () => {
     const invocations: Invocation<FunctionUid>[] = [];
     const names = new Map<string, { name: string; slices: number }>();
     let cursor: string | undefined;
+    let budget: string | undefined;
     for (;;) {
       const inv = await h.invoke('goal_families_index', cursor ? { cursor } : {});
       invocations.push(inv);
       if (!inv.result.ok) break;
       const page = inv.result as {
         nextCursor: string | null;
+        budget: string;
         entries: { uuid: string; name: string; sliceCount: number }[];
       };
+      budget = page.budget;
       for (const e of page.entries) {
         const prev = names.get(e.uuid);
         const lead = prev && prev.slices >= e.sliceCount ? prev.name : e.name;
@@ -275,7 +293,9 @@ async function adminList(h: Harness, s: Scenario): Promise<() => Promise<Measure
       .sort(([ua, a], [ub, b]) => a.name.localeCompare(b.name) || (ua < ub ? -1 : 1))
       .slice(0, 25)
       .map(([uuid]) => uuid);
-    if (uuids.length > 0) invocations.push(await h.invoke('goal_families_list', { uuids }));
+    // As the page does: the page call counts the scan's last calls against the rate limits.
+    if (uuids.length > 0)
+      invocations.push(await h.invoke('goal_families_list', { uuids, ...(budget ? { budget } : {}) }));
     const notes = [
       `portal: ${s.size.toLocaleString('en-US')} targets in ${families.toLocaleString('en-US')} families (generated, healthy)`,
       `index: ${indexInvocations} invocations, ${names.size.toLocaleString('en-US')} families; then 1 invocation for the first page of ${uuids.length}`,
@@ -292,6 +312,7 @@ async function adminList(h: Harness, s: Scenario): Promise<() => Promise<Measure
 
 const SET_UP: Record<Scenario['kind'], (h: Harness, s: Scenario) => Promise<() => Promise<Measured>>> = {
   'first-paint': firstPaint,
+  'open-family': openFamily,
   'admin-list': adminList,
   rename,
   archive,
@@ -301,35 +322,36 @@ const SET_UP: Record<Scenario['kind'], (h: Harness, s: Scenario) => Promise<() =
 
 export async function runScenario(h: Harness, s: Scenario): Promise<ScenarioResult> {
   const body = await SET_UP[s.kind](h, s);
-  collectGarbage();
-  h.measure();
-  const memory = sampleMemory();
+  await h.measure();
   const realStart = performance.now();
-  const started = h.now();
+  const started = await h.now();
   const m = await body();
-  const simulatedMs = h.now() - started;
+  const simulatedMs = (await h.now()) - started;
   const realMs = performance.now() - realStart;
-  const peak = memory.stop();
-  h.setUp();
-  const callsByEndpoint = h.emulator.counters();
-  const statuses = h.statuses.counts();
+  await h.setUp();
+  const callsByEndpoint = await h.counters();
+  const statuses = await h.statuses();
+  const metrics = m.invocations.map((i) => i.metrics);
   return {
     scenario: s,
     families: m.families,
     invocations: m.invocations.length,
     callsByEndpoint,
     totalCalls: Object.values(callsByEndpoint).reduce((a, b) => a + b, 0),
-    throttled: statuses[429] ?? 0,
-    throttledSearch: h.statuses.searchThrottled(),
+    throttled: statuses.counts[429] ?? 0,
+    throttledSearch: statuses.searchThrottled,
     lowerBound: lowerBound(s),
     naive: naiveCount(s, m.families),
     expected: expectedBound(s),
     simulatedMs,
     longestInvocationMs: Math.max(0, ...m.invocations.map((i) => i.simulatedMs)),
     realMs,
-    peakHeapBytes: peak.heapBytes,
-    peakRssBytes: peak.rssBytes,
+    invocationMetrics: metrics,
+    peakHeapBytes: Math.max(0, ...metrics.map((x) => x.heapBytes)),
+    peakRssBytes: Math.max(0, ...metrics.map((x) => x.rssBytes)),
+    largestResponseBytes: Math.max(0, ...metrics.map((x) => x.responseBytes)),
+    mostLogBytes: Math.max(0, ...metrics.map((x) => x.logBytes)),
     outcome: m.outcome,
-    notes: [...m.notes, describeInvocations(m.invocations)],
+    notes: m.notes,
   };
 }

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedCalls, normaliseCounts } from './expected';
 import { type Harness, startHarness } from './harness';
 import { runScenario } from './run-scenario';
-import { SMOKE_SCENARIOS } from './scenarios';
+import { READS } from './runner/reads';
+import { SCENARIOS, SMOKE_SCENARIOS } from './scenarios';
 
 describe('benchmark smoke run: API calls equal the formulas', () => {
   let h: Harness;
@@ -29,6 +30,41 @@ describe('benchmark smoke run: API calls equal the formulas', () => {
     // Batching: above the lower bound (the protocol's checks) and far below one call per slice.
     expect(r.totalCalls).toBeGreaterThanOrEqual(r.lowerBound.calls);
     expect(r.totalCalls).toBeLessThan(r.naive.calls);
+  });
+
+  it('rename-120: the preview (a new instance) lists the schemas, the apply (warm) does not; both read the settings', async () => {
+    const scenario = SCENARIOS.find((s) => s.id === 'rename-120');
+    if (!scenario) throw new Error('scenario table lost rename-120');
+    const r = await runScenario(h, scenario);
+    expect(r.outcome).toBe('ok');
+    const per = r.invocationMetrics.map((m) => normaliseCounts(m.calls));
+    expect(per.map((c) => c['GET /crm/v3/schemas'] ?? 0)).toEqual([1, 0]);
+    expect(per.map((c) => c['GET /crm/v3/objects/{customType}/settings'] ?? 0)).toEqual([1, 1]);
+  });
+
+  it('health-1000: every call is a list page or a search down; each target read once', async () => {
+    const scenario = SCENARIOS.find((s) => s.id === 'health-1000');
+    if (!scenario) throw new Error('scenario table lost health-1000');
+    const r = await runScenario(h, scenario);
+    expect(r.outcome).toBe('ok');
+    expect(r.throttled).toBe(0);
+    const reads = (purpose: string, field: 'calls' | 'records') =>
+      r.invocationMetrics.reduce((n, m) => n + (m.reads[purpose]?.[field] ?? 0), 0);
+    const scanned = reads(READS.list, 'records') + reads(READS.down, 'records');
+    // Every target once, and at most the pages on their way when the two readers met twice.
+    expect(scanned).toBeGreaterThanOrEqual(scenario.size);
+    expect(scanned).toBeLessThanOrEqual(scenario.size + 100 + 200);
+    const pages = reads(READS.list, 'calls') + reads(READS.down, 'calls');
+    expect(pages).toBeLessThanOrEqual(Math.ceil(scenario.size / 100) + 2);
+    // One invocation read the whole portal: no family straddles invocations, nothing more to fetch.
+    expect(r.invocations).toBe(1);
+    expect(reads(READS.families, 'calls')).toBe(0);
+    // Besides the pages: the settings' default zone, read once per health check (the bench portal has
+    // no app store, so that is the schema listing alone).
+    expect(r.totalCalls).toBe(pages + 1);
+    // The response and memory limits hold; a normal call logs nothing.
+    expect(r.mostLogBytes).toBe(0);
+    expect(r.largestResponseBytes).toBeLessThan(1_000_000);
   });
 
   it('ran the built bundles, not the sources', () => {

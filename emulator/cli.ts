@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
-import { createEmulator } from './emulator.js';
+import { createEmulator, VIRTUAL_NOW_HEADER } from './emulator.js';
 import { generatePortal } from './seed/generate.js';
 
 /**
  * `npm run emulator [-- --port 8300] [--reset] [--search-lag-ms 1000] [--no-rate-limits] [--db FILE|:memory:]
- *   [--generate N]` — `--generate N` seeds a generated portal of N goal targets instead of the demo one.
+ *   [--generate N | --empty] [--virtual-clock]` — `--generate N` seeds a generated portal of N goal targets
+ * instead of the demo one, `--empty` a portal with nothing in it; `--virtual-clock` takes the time from
+ * each request's `x-emulator-virtual-now` header (the benchmarks' virtual clock, `bench/harness.ts`).
  */
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -17,8 +19,14 @@ const DEFAULT_CLI_SEARCH_LAG_MS = 1_000;
 
 async function main(): Promise<void> {
   const generate = argument('--generate');
-  const seed = generate === undefined ? 'demo' : generatePortal({ targets: Number(generate) });
+  const seed =
+    generate !== undefined
+      ? generatePortal({ targets: Number(generate) })
+      : process.argv.includes('--empty')
+        ? 'empty'
+        : 'demo';
   const emulator = createEmulator({
+    ...(process.argv.includes('--virtual-clock') ? { clockHeader: VIRTUAL_NOW_HEADER } : {}),
     dbFile: argument('--db') ?? DEFAULT_DB_FILE,
     seed,
     token: process.env.EMULATOR_TOKEN ?? undefined,

@@ -30,7 +30,15 @@ export interface EmulatorOptions {
   clock?: () => number;
   /** How injected latency is waited out; default a real timer (benchmarks pass a virtual clock's sleep). */
   sleep?: (ms: number) => Promise<unknown>;
+  /**
+   * Take the time from this request header instead of `clock` (epoch ms; the clock never goes back):
+   * a benchmark that runs the emulator in its own process drives it from its virtual clock this way.
+   */
+  clockHeader?: string;
 }
+
+/** The header `npm run bench` sends its virtual time in (`--virtual-clock` on the CLI). */
+export const VIRTUAL_NOW_HEADER = 'x-emulator-virtual-now';
 
 export const DEFAULT_TOKEN = 'emulator-token';
 
@@ -48,8 +56,13 @@ export class Emulator implements ControlTarget {
   private listeningUrl: string | undefined;
   private readonly sleep: ((ms: number) => Promise<unknown>) | undefined;
 
+  private readonly clockHeader: string | undefined;
+  private headerNow = 0;
+
   constructor(options: EmulatorOptions = {}) {
-    const clock = options.clock ?? Date.now;
+    this.clockHeader = options.clockHeader?.toLowerCase();
+    // Until the first request says what time it is, real time.
+    const clock = this.clockHeader ? () => this.headerNow || Date.now() : (options.clock ?? Date.now);
     this.sleep = options.sleep;
     this.token = options.token ?? DEFAULT_TOKEN;
     this.seedChoice = options.seed ?? 'demo';
@@ -90,6 +103,7 @@ export class Emulator implements ControlTarget {
       count: (key) => this.callCounts.set(key, (this.callCounts.get(key) ?? 0) + 1),
       latencyMs: () => this.faults.latencyMs,
       ...(this.sleep ? { sleep: this.sleep } : {}),
+      ...(this.clockHeader ? { onRequest: (headers) => this.takeTime(headers) } : {}),
       admit: (kind, counterKey) => {
         const fate = this.faults.beforeCall(counterKey);
         if (fate === 'drop') return { headers: {}, fate };
@@ -104,6 +118,11 @@ export class Emulator implements ControlTarget {
     this.server = server;
     this.listeningUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return { baseUrl: this.listeningUrl };
+  }
+
+  private takeTime(headers: Record<string, string | string[] | undefined>): void {
+    const value = Number(headers[this.clockHeader ?? '']);
+    if (Number.isFinite(value) && value > this.headerNow) this.headerNow = value;
   }
 
   /** Stop serving and close the database. */

@@ -8,7 +8,13 @@ export { BATCH_INPUT_LIMIT } from './crm/objects-batch.js';
 export { OBJECT_PATH_PREFIXES } from './crm/routes.js';
 export { SEARCH_LIMITS } from './crm/search.js';
 export { MAX_STRING_VALUE_LENGTH } from './crm/values.js';
-export { createEmulator, DEFAULT_TOKEN, Emulator, type EmulatorOptions } from './emulator.js';
+export {
+  createEmulator,
+  DEFAULT_TOKEN,
+  Emulator,
+  type EmulatorOptions,
+  VIRTUAL_NOW_HEADER,
+} from './emulator.js';
 export { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './http/rate-limit.js';
 export { buildDemoSeed, DEMO } from './seed/demo.js';
 export { mulberry32 } from './seed/deterministic.js';

@@ -1,5 +1,6 @@
 import { Client } from '@hubspot/api-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { VIRTUAL_NOW_HEADER } from './emulator.js';
 import { type Json, manualClock, startEmulator } from './test-support.js';
 
 const clock = manualClock();
@@ -149,5 +150,37 @@ describe('with @hubspot/api-client', () => {
     });
     expect(result.results).toHaveLength(1);
     expect(env.emulator.counters()).toEqual({ 'POST /crm/v3/objects/goal_targets/search': 2 });
+  });
+});
+
+describe('time from a request header (the benchmarks run the emulator in its own process)', () => {
+  it('keeps its rate windows on the time each request carries, never going back', async () => {
+    const timed = await startEmulator({
+      clockHeader: VIRTUAL_NOW_HEADER,
+      rateLimits: { tenSecondlyMax: 100, searchPerSecond: 1 },
+    });
+    const search = async (at: number) => {
+      const response = await fetch(`${timed.baseUrl}${SEARCH}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${timed.emulator.token}`,
+          'content-type': 'application/json',
+          [VIRTUAL_NOW_HEADER]: String(at),
+        },
+        body: JSON.stringify({ limit: 1 }),
+      });
+      return response.status;
+    };
+    try {
+      const t = Date.UTC(2026, 0, 15);
+      expect(await search(t)).toBe(200);
+      // Real time passes between the calls, but the header says only 999 ms did: still inside the window.
+      expect(await search(t + 999)).toBe(429);
+      expect(await search(t + 1_000)).toBe(200);
+      // An earlier time than the last seen does not reopen the window.
+      expect(await search(t)).toBe(429);
+    } finally {
+      await timed.emulator.close();
+    }
   });
 });

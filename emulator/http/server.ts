@@ -23,6 +23,8 @@ export interface ServerHooks<A, C> {
     kind: 'standard' | 'search',
     counterKey: string,
   ): { headers: Record<string, string>; fate: 'answer' | 'lose-answer' | 'drop' };
+  /** Sees each request's headers first, control calls included (the benchmarks' virtual clock travels in one). */
+  onRequest?(headers: IncomingMessage['headers']): void;
 }
 
 const JSON_TYPE = 'application/json;charset=utf-8';
@@ -118,6 +120,7 @@ export function createHttpServer<A, C>(hooks: ServerHooks<A, C>): Server {
         query: url.searchParams,
         body: parseJson(body),
       });
+      hooks.onRequest?.(request.headers);
       if (url.pathname.startsWith(`${hooks.controlPrefix}/`)) {
         const match = hooks.control.match(method, url.pathname);
         if (!match)

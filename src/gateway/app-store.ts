@@ -24,6 +24,7 @@ import {
   type RecordSigner,
   type SignedFields,
 } from './record-signature';
+import { warmInstanceCache } from './warm-instance';
 
 export const STORE_OBJECT_NAME = 'goal_families_record';
 /** The unique key of the one settings record. */
@@ -181,27 +182,74 @@ function signedProperties(signer: RecordSigner, fields: SignedFields) {
   };
 }
 
-type Found = { objects: CrmObjects; properties: Set<string> };
+/**
+ * The custom object as found: its records' API and the properties it has. `remembered`: taken from
+ * the warm instance's cache instead of this invocation's own schema listing.
+ */
+type Found = { objects: CrmObjects; properties: Set<string>; remembered: boolean };
+
+/**
+ * The custom object's type id and properties, per portal and app, for as long as the function instance
+ * stays warm: an object type id never changes, so only the first invocation of an instance lists the
+ * schemas. Remembered only once the object has every property this version writes (an object made by
+ * an earlier version may still gain some, and is listed again until it has them).
+ */
+const knownStores = warmInstanceCache<{ objectTypeId: string; properties: readonly string[] }>();
+
+/** What HubSpot answers for an object type it does not know (400) or no longer has (404). */
+const isUnknownObjectType = (error: unknown) =>
+  error instanceof GatewayError && (error.kind === 'validation' || error.kind === 'not_found');
 
 export function createAppStore(
   http: HubSpotHttp,
-  options: { signingSecret?: string | undefined } = {},
+  options: {
+    signingSecret?: string | undefined;
+    /** Which portal and app the calls reach (see `factory.ts`); unset: nothing is remembered across invocations. */
+    instanceKey?: string | undefined;
+  } = {},
 ): AppStore {
   const signer = createRecordSigner(options.signingSecret);
+  const { instanceKey } = options;
+  const rememberStore = (found: Found) => {
+    if (instanceKey === undefined) return;
+    if (PROPERTY_SPECS.every((p) => found.properties.has(p.name)))
+      knownStores.set(instanceKey, {
+        objectTypeId: found.objects.objectType,
+        properties: [...found.properties],
+      });
+    else knownStores.delete(instanceKey);
+  };
+  /** The custom object and its properties if the portal has it, from the schema listing; reads never create it. */
+  const list = async (): Promise<Found | null> => {
+    const answer = await send(http, { method: 'GET', path: paths.schemas() });
+    const results = asRaw(answer.body).results;
+    const schema = (Array.isArray(results) ? results : [])
+      .map(asRaw)
+      .find((s) => s.name === STORE_OBJECT_NAME);
+    if (!schema) return null;
+    const properties = new Set(
+      (Array.isArray(schema.properties) ? schema.properties : []).map((d) => String(asRaw(d).name)),
+    );
+    const found = {
+      objects: new CrmObjects(http, String(schema.objectTypeId)),
+      properties,
+      remembered: false,
+    };
+    rememberStore(found);
+    return found;
+  };
   let existing: Promise<Found | null> | null = null;
-  /** The custom object and its properties if the portal has it (looked up once per invocation); reads never create it. */
+  /** The custom object: what the warm instance remembers, else listed (once per invocation). */
   const find = () => {
     existing ??= (async () => {
-      const list = await send(http, { method: 'GET', path: paths.schemas() });
-      const results = asRaw(list.body).results;
-      const found = (Array.isArray(results) ? results : [])
-        .map(asRaw)
-        .find((s) => s.name === STORE_OBJECT_NAME);
-      if (!found) return null;
-      const properties = new Set(
-        (Array.isArray(found.properties) ? found.properties : []).map((d) => String(asRaw(d).name)),
-      );
-      return { objects: new CrmObjects(http, String(found.objectTypeId)), properties };
+      const known = instanceKey === undefined ? undefined : knownStores.get(instanceKey);
+      if (known)
+        return {
+          objects: new CrmObjects(http, known.objectTypeId),
+          properties: new Set(known.properties),
+          remembered: true,
+        };
+      return list();
     })();
     existing.catch(() => {
       existing = null;
@@ -209,11 +257,25 @@ export function createAppStore(
     return existing;
   };
   /**
+   * Runs `use` on the object. Should HubSpot no longer know a remembered object type (the object was
+   * deleted, perhaps made anew), the instance forgets it, lists the schemas and runs `use` once more.
+   */
+  const withFound = async <T>(use: (found: Found | null) => Promise<T>): Promise<T> => {
+    const found = await find();
+    try {
+      return await use(found);
+    } catch (error) {
+      if (!found?.remembered || !isUnknownObjectType(error)) throw error;
+      if (instanceKey !== undefined) knownStores.delete(instanceKey);
+      existing = list();
+      return use(await existing);
+    }
+  };
+  /**
    * For writes: the custom object, created through the schemas API on first use; an object made by
    * an earlier version of the app gets the properties it lacks (the unique key, the signature).
    */
-  const store = async (): Promise<CrmObjects> => {
-    const found = await find();
+  const ensure = async (found: Found | null): Promise<CrmObjects> => {
     if (found) {
       for (const spec of PROPERTY_SPECS) {
         if (found.properties.has(spec.name)) continue;
@@ -225,6 +287,7 @@ export function createAppStore(
         });
         found.properties.add(spec.name);
       }
+      rememberStore(found);
       return found.objects;
     }
     let created: Awaited<ReturnType<typeof send>>;
@@ -237,19 +300,27 @@ export function createAppStore(
       });
     } catch (e) {
       // Another invocation created it first (or this create's answer was lost): use that one.
-      existing = null;
-      const now = e instanceof GatewayError && (e.status === 409 || e.outcomeUnknown) ? await find() : null;
-      if (now) return store();
+      if (!(e instanceof GatewayError && (e.status === 409 || e.outcomeUnknown))) throw e;
+      existing = list();
+      const now = await existing;
+      if (now) return ensure(now);
       throw e;
     }
-    const objects = new CrmObjects(http, String(asRaw(created.body).objectTypeId));
-    existing = Promise.resolve({ objects, properties: new Set(PROPERTY_SPECS.map((p) => p.name)) });
-    return objects;
+    const made = {
+      objects: new CrmObjects(http, String(asRaw(created.body).objectTypeId)),
+      properties: new Set(PROPERTY_SPECS.map((p) => p.name)),
+      remembered: false,
+    };
+    rememberStore(made);
+    existing = Promise.resolve(made);
+    return made.objects;
   };
+  const withStore = <T>(use: (objects: CrmObjects) => Promise<T>) =>
+    withFound(async (found) => use(await ensure(found)));
   let settings: Promise<StoredRecord | null> | null = null;
   /** Journal records read or written in this invocation: an update re-signs without reading again. */
   const seen = new Map<string, CrmRecord>();
-  const remember = (r: CrmRecord) => {
+  const keep = (r: CrmRecord) => {
     seen.set(r.id, r);
     return toStored(r, signer);
   };
@@ -260,20 +331,18 @@ export function createAppStore(
     signing: signer.enabled,
     getSettings() {
       // Read once per invocation (a permission check may ask twice); a save replaces what was read.
-      settings ??= (async () => {
-        const found = await find();
+      settings ??= withFound(async (found) => {
         // An object made before settings had a unique key holds no settings this version reads.
         if (!found?.properties.has(UNIQUE_KEY)) return null;
         const record = await found.objects.getById(SETTINGS_KEY, READ, UNIQUE_KEY);
         return record ? toStored(record, signer) : null;
-      })();
+      });
       settings.catch(() => {
         settings = null;
       });
       return settings;
     },
     async putSettings(payload, existingId, savedAt) {
-      const o = await store();
       // Every signed field is written on each save, so nothing of an earlier (perhaps forged) state survives.
       const properties = signedProperties(signer, {
         uniqueKey: SETTINGS_KEY,
@@ -285,111 +354,123 @@ export function createAppStore(
         recordId: existingId ?? undefined,
       });
       settings = null;
-      if (existingId) return toStored(await o.patch(existingId, properties), signer);
-      try {
-        return toStored(await o.createOne(properties), signer);
-      } catch (e) {
-        if (isDuplicateUniqueValue(e)) return null;
-        throw e;
-      }
+      return withStore(async (o) => {
+        if (existingId) return toStored(await o.patch(existingId, properties), signer);
+        try {
+          return toStored(await o.createOne(properties), signer);
+        } catch (e) {
+          if (isDuplicateUniqueValue(e)) return null;
+          throw e;
+        }
+      });
     },
     async appendJournal(entry) {
-      const o = await store();
       // The key is unique: a create retried after a lost answer fails rather than duplicating the entry.
-      const record = await o.createOne(
-        signedProperties(signer, {
-          uniqueKey: entry.key,
-          kind: 'journal',
-          key: entry.key,
-          familyUuid: entry.familyUuid,
-          createdAt: entry.createdAt,
-          payload: serialise(entry.payload),
-        }),
-        true,
-      );
-      return remember(record);
+      const properties = signedProperties(signer, {
+        uniqueKey: entry.key,
+        kind: 'journal',
+        key: entry.key,
+        familyUuid: entry.familyUuid,
+        createdAt: entry.createdAt,
+        payload: serialise(entry.payload),
+      });
+      return withStore(async (o) => keep(await o.createOne(properties, true)));
     },
     async readJournal(id) {
-      const found = await find();
-      if (!found) return null;
-      const record = await found.objects.getById(id, READ);
-      return record && record.properties.gf_kind === 'journal' ? remember(record) : null;
+      return withFound(async (found) => {
+        if (!found) return null;
+        const record = await found.objects.getById(id, READ);
+        return record && record.properties.gf_kind === 'journal' ? keep(record) : null;
+      });
     },
     async readJournalByKeys(keys) {
-      const found = await find();
-      // An object made before records had a unique key holds no entry this version finds by key.
-      if (!found?.properties.has(UNIQUE_KEY) || keys.length === 0) return [];
-      const read = await found.objects.readByIds(keys, READ, UNIQUE_KEY);
-      // A key HubSpot answered with an error (not "not found") may well hold a record: a lock, say.
-      if (read.unreadable.length > 0) {
-        throw new GatewayError({
-          kind: 'server',
-          status: 207,
-          message: `HubSpot could not read the journal records ${read.unreadable.join(', ')}`,
-          endpoint: 'POST {store}/batch/read',
-        });
-      }
-      return read.found.filter((r) => r.properties.gf_kind === 'journal').map(remember);
+      return withFound(async (found) => {
+        // An object made before records had a unique key holds no entry this version finds by key.
+        if (!found?.properties.has(UNIQUE_KEY) || keys.length === 0) return [];
+        const read = await found.objects.readByIds(keys, READ, UNIQUE_KEY);
+        // A key HubSpot answered with an error (not "not found") may well hold a record: a lock, say.
+        if (read.unreadable.length > 0) {
+          throw new GatewayError({
+            kind: 'server',
+            status: 207,
+            message: `HubSpot could not read the journal records ${read.unreadable.join(', ')}`,
+            endpoint: 'POST {store}/batch/read',
+          });
+        }
+        return read.found.filter((r) => r.properties.gf_kind === 'journal').map(keep);
+      });
     },
     async updateJournal(id, payload, key) {
-      const o = await store();
-      const current = seen.get(id) ?? (await o.getById(id, READ));
-      if (!current) throw new RangeError(`no journal record ${id}`);
-      // Re-signing a record that failed its check would launder whatever was changed in it.
-      if (!toStored(current, signer).trusted)
-        throw new RangeError(`journal record ${id} failed its signature check; it is not rewritten`);
-      const fields = {
-        ...fieldsOf(current),
-        payload: serialise(payload),
-        ...(key !== undefined ? { uniqueKey: key, key } : {}),
-      };
-      // Every rewrite is signed anew, bound to this record: a copy of it elsewhere does not check.
-      const properties = {
-        gf_payload: fields.payload,
-        ...(key !== undefined ? { gf_unique_key: key, gf_key: key } : {}),
-        gf_signature: signer.sign(fields),
-      };
-      const patched = await o.patch(id, properties);
-      return remember({ ...patched, properties: { ...current.properties, ...patched.properties } });
+      return withStore((o) => rewriteJournal(o, id, payload, key));
     },
     async setAsideJournal(id) {
-      const o = await store();
-      // Only the keys move; the content and its (failing) signature stay, for the store check to show.
-      const key = setAsideKey(id);
-      const patched = await o.patch(id, { gf_unique_key: key, gf_key: key });
-      const current = seen.get(id);
-      if (current) seen.set(id, { ...current, properties: { ...current.properties, ...patched.properties } });
+      await withStore(async (o) => {
+        // Only the keys move; the content and its (failing) signature stay, for the store check to show.
+        const key = setAsideKey(id);
+        const patched = await o.patch(id, { gf_unique_key: key, gf_key: key });
+        const current = seen.get(id);
+        if (current)
+          seen.set(id, { ...current, properties: { ...current.properties, ...patched.properties } });
+      });
     },
     async listJournal(query) {
-      const found = await find();
-      if (!found) return { entries: [], after: null };
-      const filters = [{ propertyName: 'gf_kind', operator: 'EQ' as const, value: 'journal' }];
-      if (query.familyUuid)
-        filters.push({ propertyName: 'gf_family_uuid', operator: 'EQ', value: query.familyUuid });
-      const page = await found.objects.search({
-        filterGroups: [{ filters }],
-        properties: READ,
-        sort: newestFirst,
-        limit: query.limit,
-        ...(query.after ? { after: query.after } : {}),
+      return withFound(async (found) => {
+        if (!found) return { entries: [], after: null };
+        const filters = [{ propertyName: 'gf_kind', operator: 'EQ' as const, value: 'journal' }];
+        if (query.familyUuid)
+          filters.push({ propertyName: 'gf_family_uuid', operator: 'EQ', value: query.familyUuid });
+        const page = await found.objects.search({
+          filterGroups: [{ filters }],
+          properties: READ,
+          sort: newestFirst,
+          limit: query.limit,
+          ...(query.after ? { after: query.after } : {}),
+        });
+        return { entries: page.results.map(keep), after: page.after };
       });
-      return { entries: page.results.map(remember), after: page.after };
     },
     async scanRecords(afterId, limit) {
-      const found = await find();
-      if (!found) return { records: [], done: true };
-      const page = await found.objects.search({
-        filterGroups: afterId
-          ? [{ filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: afterId }] }]
-          : [],
-        properties: READ,
-        sort: { propertyName: 'hs_object_id', direction: 'ASCENDING' },
-        limit,
+      return withFound(async (found) => {
+        if (!found) return { records: [], done: true };
+        const page = await found.objects.search({
+          filterGroups: afterId
+            ? [{ filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: afterId }] }]
+            : [],
+          properties: READ,
+          sort: { propertyName: 'hs_object_id', direction: 'ASCENDING' },
+          limit,
+        });
+        return {
+          records: page.results.map((r) => toStored(r, signer)),
+          done: page.results.length < limit || page.results.length >= page.total,
+        };
       });
-      return {
-        records: page.results.map((r) => toStored(r, signer)),
-        done: page.results.length < limit || page.results.length >= page.total,
-      };
     },
   };
+
+  async function rewriteJournal(
+    o: CrmObjects,
+    id: string,
+    payload: unknown,
+    key: string | undefined,
+  ): Promise<StoredRecord> {
+    const current = seen.get(id) ?? (await o.getById(id, READ));
+    if (!current) throw new RangeError(`no journal record ${id}`);
+    // Re-signing a record that failed its check would launder whatever was changed in it.
+    if (!toStored(current, signer).trusted)
+      throw new RangeError(`journal record ${id} failed its signature check; it is not rewritten`);
+    const fields = {
+      ...fieldsOf(current),
+      payload: serialise(payload),
+      ...(key !== undefined ? { uniqueKey: key, key } : {}),
+    };
+    // Every rewrite is signed anew, bound to this record: a copy of it elsewhere does not check.
+    const properties = {
+      gf_payload: fields.payload,
+      ...(key !== undefined ? { gf_unique_key: key, gf_key: key } : {}),
+      gf_signature: signer.sign(fields),
+    };
+    const patched = await o.patch(id, properties);
+    return keep({ ...patched, properties: { ...current.properties, ...patched.properties } });
+  }
 }

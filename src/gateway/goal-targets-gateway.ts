@@ -17,8 +17,14 @@ import {
   type WriteOutcome,
 } from './objects';
 import { LIMITS, paths } from './paths';
+import type { RateUsage } from './throttle';
 
-export type { ArchiveOutcome, CrmRecord, SearchFilter, WriteOutcome };
+export type { ArchiveOutcome, CrmRecord, RateUsage, SearchFilter, WriteOutcome };
+
+/** Ids strictly between `above` and `below` (either open). */
+export type IdRange = { above?: string; below?: string };
+
+export type ListPage = { results: CrmRecord[]; after: string | null };
 
 export type Owner = {
   id: string;
@@ -57,15 +63,40 @@ export type TargetQuery = {
 export interface HubSpotGateway {
   /** Every slice of a family, found by search (lags a few seconds behind writes). */
   searchByUuid(uuid: string): Promise<CrmRecord[]>;
-  /** Every slice of several families (≤ 100 uuids), by one paged search. */
-  searchByUuids(uuids: readonly string[]): Promise<CrmRecord[]>;
+  /**
+   * Every slice of several families (any number of uuids: one paged search per 100). With `within`,
+   * only the slices whose id lies in one of these ranges (a scan fetches what it has not read itself).
+   */
+  searchByUuids(uuids: readonly string[], within?: readonly IdRange[]): Promise<CrmRecord[]>;
+  /**
+   * The first page (lowest ids first, at most 200) of the slices of these families (≤ 100 uuids),
+   * with `total`: how many they have in all. The rest follows with `searchByUuids(uuids, [{ above:
+   * last id }])`.
+   */
+  firstPageByUuids(uuids: readonly string[], limit: number): Promise<SearchPage>;
+  /** Every slice of these target groups (`hs_goal_target_group_id`; one paged search per 100). */
+  searchByGroupIds(groupIds: readonly string[]): Promise<CrmRecord[]>;
   /** Targets matching a query, only the given properties; every match, past the 10,000 cap. */
   searchTargets(query: TargetQuery, properties: readonly string[]): Promise<CrmRecord[]>;
   /**
-   * One page of targets with `hs_object_id > afterId`, ascending: scans any portal size past the
-   * 10,000 cap. `properties` narrows what is read (default: every property the domain reads).
+   * One page of the object list endpoint (100 targets), from its paging token `after`: the fastest
+   * full read (the general limit, 19 a second, instead of search's 5).
+   * ASSUMPTION (unverified): the list endpoint answers in ascending id order, so that a page covers
+   * every id between its first and its last (HubSpot documents only the opaque `after` token). The
+   * scans check each page and fall back to search alone when a page breaks the order.
    */
-  scanAfter(afterId: string | null, limit: number, properties?: readonly string[]): Promise<SearchPage>;
+  listTargets(after: string | null, properties?: readonly string[]): Promise<ListPage>;
+  /**
+   * One search page of the targets with `above < hs_object_id < below`, highest id first: scans the
+   * portal downwards past the 10,000 cap. `properties` narrows what is read (default: every property
+   * the domain reads).
+   */
+  scanDown(
+    below: string | null,
+    above: string | null,
+    limit: number,
+    properties?: readonly string[],
+  ): Promise<SearchPage>;
   /**
    * Batch read by id, ≤100 per call; archived or unknown ids come back in `missing`, ids HubSpot
    * answered with another error in `unreadable`.
@@ -97,6 +128,12 @@ export interface HubSpotGateway {
    * between batches, in time to roll back (a batch write never stops halfway).
    */
   setDeadline(at: number | undefined): void;
+  /** Searches HubSpot allows per second (the scans plan their time with it). */
+  readonly searchesPerSecond: number;
+  /** This invocation's calls still inside HubSpot's rate windows, for the next invocation of the same job. */
+  rateUsage(): RateUsage;
+  /** Counts an earlier invocation's calls (from a cursor) against this one's rate limits. */
+  adoptRateUsage(usage: RateUsage): void;
 }
 
 type Raw = Record<string, unknown>;
@@ -107,18 +144,32 @@ const str = (v: unknown): string | null =>
 // ASSUMPTION (unverified): `IN` accepts up to 100 values per filter, like a batch's input limit.
 export const MAX_IN_VALUES = 100;
 
+const PROP_UUID = 'hs_group_correlation_uuid';
+
+/** `above < hs_object_id < below` as search filters (ids are numbers to HubSpot's search). */
+function idFilters(range: IdRange): SearchFilter[] {
+  const filters: SearchFilter[] = [];
+  if (range.above !== undefined)
+    filters.push({ propertyName: 'hs_object_id', operator: 'GT', value: range.above });
+  if (range.below !== undefined)
+    filters.push({ propertyName: 'hs_object_id', operator: 'LT', value: range.below });
+  return filters;
+}
+
 export function createGoalTargetsGateway(deps: {
   http: HubSpotHttp;
   targets: CrmObjects;
   store: AppStore;
   calls: CallCounter;
   setDeadline?: (at: number | undefined) => void;
+  rateUsage?: () => RateUsage;
+  adoptRateUsage?: (usage: RateUsage) => void;
+  searchesPerSecond?: number;
   readProperties: readonly string[];
   /** For creates whose answer lacks trace ids: what makes one slice unique (group id + start). */
   sliceKey: (p: CrmRecord['properties']) => string;
 }): HubSpotGateway {
   const { http, targets, readProperties } = deps;
-  const byId = { propertyName: 'hs_object_id', direction: 'ASCENDING' as const };
   const getResults = async (path: string, query?: Record<string, string | number>) => {
     const all: unknown[] = [];
     let after: string | undefined;
@@ -134,6 +185,24 @@ export function createGoalTargetsGateway(deps: {
       after = next ?? undefined;
     } while (after !== undefined);
     return all;
+  };
+
+  /** Every record whose `property` is one of `values` (one paged search per 100), within the id ranges. */
+  const searchIn = async (property: string, values: readonly string[], within?: readonly IdRange[]) => {
+    const ranges = within === undefined ? [{}] : within;
+    const out: CrmRecord[] = [];
+    if (ranges.length === 0) return out;
+    for (let i = 0; i < values.length; i += MAX_IN_VALUES) {
+      const part = values.slice(i, i + MAX_IN_VALUES);
+      const inValues: SearchFilter = { propertyName: property, operator: 'IN', values: part };
+      out.push(
+        ...(await targets.searchEveryMatch({
+          filterGroups: ranges.map((range) => ({ filters: [inValues, ...idFilters(range)] })),
+          properties: readProperties,
+        })),
+      );
+    }
+    return out;
   };
 
   const users = new Map<string, Promise<PortalUser | null>>();
@@ -171,6 +240,9 @@ export function createGoalTargetsGateway(deps: {
     },
     calls: deps.calls,
     setDeadline: deps.setDeadline ?? (() => undefined),
+    searchesPerSecond: deps.searchesPerSecond ?? 5,
+    rateUsage: deps.rateUsage ?? (() => ({ at: 0, search: [], general: [] })),
+    adoptRateUsage: deps.adoptRateUsage ?? (() => undefined),
     searchByUuid: (uuid) =>
       targets.searchEveryMatch({
         filterGroups: [
@@ -178,21 +250,17 @@ export function createGoalTargetsGateway(deps: {
         ],
         properties: readProperties,
       }),
-    async searchByUuids(uuids) {
-      const out: CrmRecord[] = [];
-      for (let i = 0; i < uuids.length; i += MAX_IN_VALUES) {
-        const values = uuids.slice(i, i + MAX_IN_VALUES);
-        out.push(
-          ...(await targets.searchEveryMatch({
-            filterGroups: [
-              { filters: [{ propertyName: 'hs_group_correlation_uuid', operator: 'IN', values }] },
-            ],
-            properties: readProperties,
-          })),
-        );
-      }
-      return out;
-    },
+    searchByUuids: (uuids, within) => searchIn(PROP_UUID, uuids, within),
+    searchByGroupIds: (groupIds) => searchIn('hs_goal_target_group_id', groupIds),
+    firstPageByUuids: (uuids, limit) =>
+      targets.search({
+        filterGroups: [
+          { filters: [{ propertyName: PROP_UUID, operator: 'IN', values: uuids.slice(0, MAX_IN_VALUES) }] },
+        ],
+        properties: readProperties,
+        sort: { propertyName: 'hs_object_id', direction: 'ASCENDING' },
+        limit: Math.min(limit, LIMITS.searchPage),
+      }),
     searchTargets(query, properties) {
       const filters: SearchFilter[] = [];
       if (query.ownerId)
@@ -224,15 +292,20 @@ export function createGoalTargetsGateway(deps: {
         filters.push({ propertyName: 'hs_group_correlation_uuid', operator: 'HAS_PROPERTY' });
       return targets.searchEveryMatch({ filterGroups: [{ filters }], properties });
     },
-    scanAfter: (afterId, limit, properties = readProperties) =>
-      targets.search({
-        filterGroups: afterId
-          ? [{ filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: afterId }] }]
-          : [],
+    listTargets: (after, properties = readProperties) =>
+      targets.listPage(properties, after ?? undefined, LIMITS.listPage),
+    scanDown: (below, above, limit, properties = readProperties) => {
+      const range: IdRange = {};
+      if (below !== null) range.below = below;
+      if (above !== null) range.above = above;
+      const filters = idFilters(range);
+      return targets.search({
+        filterGroups: filters.length > 0 ? [{ filters }] : [],
         properties,
-        sort: byId,
+        sort: { propertyName: 'hs_object_id', direction: 'DESCENDING' },
         limit: Math.min(limit, LIMITS.searchPage),
-      }),
+      });
+    },
     readByIds: (ids) => targets.readByIds(ids, readProperties),
     createTargets: (inputs) => targets.create(inputs, deps.sliceKey),
     updateTargets: (inputs) => targets.update(inputs),

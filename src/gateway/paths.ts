@@ -55,3 +55,10 @@ export const LIMITS = {
 // the stricter reading: a limiter that never admits a 6th search within any 1,000 ms satisfies both.
 /** HubSpot's search rate limit, the one place the gateway's search throttle takes it from. */
 export const SEARCH_RATE_LIMIT = { requests: 5, windowMs: 1_000 } as const;
+
+/**
+ * HubSpot's general limit for a private app: 100 (Free/Starter) or 190 (Pro/Enterprise) requests per
+ * rolling 10 s; search is exempt from it. The gateway starts from the lower figure and takes the portal's
+ * own from the `X-HubSpot-RateLimit-Max` header of the first answer.
+ */
+export const GENERAL_RATE_LIMIT = { requests: 100, windowMs: 10_000 } as const;

@@ -2,8 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DeadlineError } from './errors';
 import type { HubSpotHttp } from './http';
-import { SEARCH_RATE_LIMIT } from './paths';
-import { createSlidingWindowLimiter, withSearchThrottle } from './throttle';
+import { GENERAL_RATE_LIMIT, SEARCH_RATE_LIMIT } from './paths';
+import {
+  adoptUsage,
+  createSlidingWindowLimiter,
+  ownShare,
+  usageOf,
+  withGeneralThrottle,
+  withSearchThrottle,
+} from './throttle';
 
 /** A fake clock whose sleeps advance time; concurrent sleepers wake in time order. */
 function fakeClock() {
@@ -124,5 +131,92 @@ describe('search throttle (sliding window)', () => {
     }
     expect(clock.now()).toBe(400);
     expect(calls).toBe(13);
+  });
+});
+
+describe('general throttle', () => {
+  const ok =
+    (headers: Record<string, string> = {}): HubSpotHttp =>
+    async () => ({ status: 200, headers, body: null });
+
+  it("meters every call but search, and takes the portal's limit from HubSpot's header", async () => {
+    const clock = fakeClock();
+    const limiter = createSlidingWindowLimiter(clock, { requests: 2, windowMs: 10_000 });
+    const http = withGeneralThrottle(
+      ok({ 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-interval-milliseconds': '10000' }),
+      limiter,
+    );
+    for (let i = 0; i < 3; i++) await http({ method: 'POST', path: '/crm/v3/objects/goal_targets/search' });
+    expect(limiter.recent()).toHaveLength(0);
+    await http({ method: 'GET', path: '/crm/v3/objects/goal_targets' });
+    // 190 per 10 s for the portal, less the share kept for the app's other invocations.
+    expect(limiter.limit().requests).toBe(ownShare(190));
+    expect(ownShare(190)).toBe(171);
+  });
+
+  it('starts from the lower tier (100 per 10 s) until HubSpot says more', () => {
+    expect(GENERAL_RATE_LIMIT).toEqual({ requests: 100, windowMs: 10_000 });
+  });
+});
+
+describe('rate usage handed from one invocation to the next', () => {
+  it('seeds the next limiters so that no window ever holds more than the limit across both', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 0, max: 3_000 }),
+        async (gaps, pause) => {
+          const clock = fakeClock();
+          const first = {
+            search: createSlidingWindowLimiter(clock, SEARCH_RATE_LIMIT),
+            general: createSlidingWindowLimiter(clock, { requests: 30, windowMs: 10_000 }),
+          };
+          const searches: number[] = [];
+          const others: number[] = [];
+          const use = async (limits: typeof first) => {
+            for (const [i, gap] of gaps.entries()) {
+              clock.advance(gap);
+              const search = i % 2 === 0;
+              const taken = (search ? limits.search : limits.general).take();
+              await clock.drain();
+              await taken;
+              (search ? searches : others).push(clock.now());
+            }
+          };
+          await use(first);
+          const usage = usageOf(clock.now(), first.search, first.general);
+          // The cursor travels as JSON.
+          const carried = JSON.parse(JSON.stringify(usage));
+          clock.advance(pause);
+          const next = {
+            search: createSlidingWindowLimiter(clock, SEARCH_RATE_LIMIT),
+            general: createSlidingWindowLimiter(clock, { requests: 30, windowMs: 10_000 }),
+          };
+          adoptUsage(carried, next.search, next.general);
+          await use(next);
+          expect(busiestWindow(searches, 1_000)).toBeLessThanOrEqual(5);
+          expect(busiestWindow(others, 10_000)).toBeLessThanOrEqual(30);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('is small: whole milliseconds, the last second of searches, ten per-second counts', async () => {
+    const clock = fakeClock();
+    const search = createSlidingWindowLimiter(clock, SEARCH_RATE_LIMIT);
+    const general = createSlidingWindowLimiter(clock, { requests: 171, windowMs: 10_000 });
+    for (let i = 0; i < 120; i++) {
+      clock.advance(83.3);
+      await general.take();
+      if (i % 3 === 0) await search.take().catch(() => undefined);
+      await clock.drain();
+    }
+    const usage = usageOf(clock.now(), search, general);
+    expect(Number.isInteger(usage.at)).toBe(true);
+    expect(usage.search.length).toBeLessThanOrEqual(5);
+    expect(usage.general.length).toBeLessThanOrEqual(10);
+    expect(usage.general.reduce((a, b) => a + b, 0)).toBe(general.recent().length);
+    expect(JSON.stringify(usage).length).toBeLessThan(200);
   });
 });

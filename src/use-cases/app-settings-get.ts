@@ -5,14 +5,7 @@
 import type { Params, Result, SuccessOf } from '@goal-families/contract';
 import { success } from '@goal-families/contract';
 import type { UseCaseDeps } from './deps';
-import {
-  canChangeEditors,
-  canEdit,
-  canEditSettings,
-  identify,
-  isFailure,
-  loadSettings,
-} from './safe-write/permissions';
+import { identify, isFailure, loadSettings, settingsView } from './safe-write/permissions';
 import { guarded } from './support/guard';
 
 export function getSettings(
@@ -20,16 +13,12 @@ export function getSettings(
   p: Params<'app_settings_get'>,
 ): Promise<Result<SuccessOf<'app_settings_get'>>> {
   return guarded(async () => {
-    const actor = await identify(deps.gateway, p.caller);
+    // The caller and the settings at once: two independent reads.
+    const [actor, loaded] = await Promise.all([
+      identify(deps.gateway, p.caller),
+      loadSettings(deps.gateway.store),
+    ]);
     if (isFailure(actor)) return actor;
-    const { settings, record, protection } = await loadSettings(deps.gateway.store);
-    return success({
-      settings,
-      canEdit: canEdit(settings, actor),
-      canEditSettings: canEditSettings(settings, actor),
-      canChangeEditors: canChangeEditors(actor),
-      version: record?.version ?? null,
-      protection,
-    });
+    return success(settingsView(loaded, actor));
   });
 }

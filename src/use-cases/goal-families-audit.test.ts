@@ -1,72 +1,17 @@
 import { functionContracts } from '@goal-families/contract';
-import { READ_PROPERTIES } from '@goal-families/domain';
+import {
+  auditFamily,
+  auditOrphans,
+  groupFamilies,
+  PROP,
+  parseTarget,
+  type RawGoalTarget,
+} from '@goal-families/domain';
+import { rawSchedule } from '@goal-families/domain/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sliceKey } from '../app/functions/entries/define-function';
-import type { HttpRequest, HttpResponse } from '../gateway';
-import { createGatewayFromEnv } from '../gateway';
-import { AUDIT_LIMITS, auditPortal, UNFINISHED_READ_MS } from './goal-families-audit';
-
-type Filter = { propertyName: string; operator: string; value?: string; values?: string[] };
-type SearchBody = { filterGroups: { filters: Filter[] }[]; limit: number };
-
-/** A portal of `size` targets in families of 12, answering search with a latency and scripted 429s. */
-function portal(size: number, latencyMs: number, throttled: (call: number) => boolean) {
-  let t = 1_000_000;
-  let calls = 0;
-  const sleep = async (ms: number) => {
-    t += ms;
-  };
-  const records = Array.from({ length: size }, (_, i) => ({
-    id: String(i + 1),
-    properties: {
-      hs_object_id: String(i + 1),
-      hs_group_correlation_uuid: `00000000-0000-4000-8000-${String(Math.floor(i / 12)).padStart(12, '0')}`,
-      hs_goal_target_group_id: '1',
-      hs_goal_name: 'Quota',
-      hs_start_datetime: new Date(Date.UTC(2026, i % 12, 1)).toISOString(),
-      hs_end_datetime: new Date(Date.UTC(2026, (i % 12) + 1, 1) - 1).toISOString(),
-      hs_target_amount: '100.00',
-      hs_lastmodifieddate: '1',
-    },
-  }));
-  const matches = (r: (typeof records)[number], f: Filter) => {
-    const value = r.properties[f.propertyName as keyof typeof r.properties];
-    if (f.operator === 'GT') return Number(value) > Number(f.value);
-    if (f.operator === 'IN') return f.values?.includes(value) ?? false;
-    if (f.operator === 'EQ') return value === f.value;
-    return true;
-  };
-  const transport = async (request: HttpRequest): Promise<HttpResponse> => {
-    await sleep(latencyMs);
-    calls++;
-    if (throttled(calls)) {
-      return {
-        status: 429,
-        headers: {},
-        body: { status: 'error', message: 'limit', policyName: 'SECONDLY' },
-      };
-    }
-    // No app store in this portal: the settings' defaults apply, and there are no unfinished changes.
-    if (request.method === 'GET') return { status: 200, headers: {}, body: { results: [] } };
-    const body = request.body as SearchBody;
-    const filters = body.filterGroups.flatMap((g) => g.filters);
-    const all = records.filter((r) => filters.every((f) => matches(r, f)));
-    const results = all.slice(0, body.limit);
-    return { status: 200, headers: {}, body: { total: all.length, results } };
-  };
-  const gateway = createGatewayFromEnv(
-    {},
-    {
-      readProperties: READ_PROPERTIES,
-      sliceKey,
-      now: () => t,
-      retry: { sleep, random: () => 0.5 },
-      transport,
-    },
-  );
-  return { deps: { gateway, now: () => t, newUuid: () => '', newGroupId: () => '1' }, now: () => t };
-}
+import { AUDIT_HARD_LIMIT_MS, AUDIT_LIMITS, auditPortal } from './goal-families-audit';
+import { fakePortal, generatedRecords, type PortalRecord } from './testing/fake-portal';
 
 const params = (cursor?: string) =>
   functionContracts.goal_families_audit.params.parse({
@@ -75,8 +20,35 @@ const params = (cursor?: string) =>
     ...(cursor ? { cursor } : {}),
   });
 
+type Page = {
+  findings: { id: string; repair: string | null }[];
+  scannedFamilies: number;
+  scannedTargets: number;
+  nextCursor: string | null;
+};
+
+/** Runs the health check to the end as the settings page does, each call with a fresh gateway. */
+async function runToEnd(portal: ReturnType<typeof fakePortal>, limits = AUDIT_LIMITS, maxCalls = 300) {
+  const findings: string[] = [];
+  let last: Page | null = null;
+  let cursor: string | undefined;
+  let calls = 0;
+  const durations: number[] = [];
+  for (; calls < maxCalls; calls++) {
+    const started = portal.now();
+    const result = await auditPortal(portal.invocation(), params(cursor), limits);
+    durations.push(portal.now() - started);
+    if (!result.ok) continue; // nothing done: the caller retries with the same cursor
+    last = result;
+    findings.push(...result.findings.map((f) => `${f.id} | ${f.repair}`));
+    if (result.nextCursor === null) break;
+    cursor = result.nextCursor;
+  }
+  return { findings, last, calls: calls + 1, durations };
+}
+
 describe('goal_families_audit time budget', () => {
-  it('no invocation exceeds the budget, whatever the latency and 429s, and the cursor resumes without loss', async () => {
+  it('no invocation exceeds its hard limit, whatever the latency and 429s, and the cursor resumes without loss', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 20, max: 900 }),
@@ -85,41 +57,93 @@ describe('goal_families_audit time budget', () => {
         async (latencyMs, every, seed) => {
           // Every `every`-th call (from a seeded offset) is a 429; 0 = none; 1 would mean all.
           const throttled = (call: number) => every > 1 && (call + seed) % every === 0;
-          const size = 2_500;
-          const { deps, now } = portal(size, latencyMs, throttled);
-          let cursor: string | undefined;
-          let scanned = 0;
-          for (let invocation = 0; invocation < 60; invocation++) {
-            const started = now();
-            const result = await auditPortal(deps, params(cursor));
-            // The scan's budget, plus the bounded read of the audited families' unfinished changes.
-            expect(now() - started).toBeLessThanOrEqual(AUDIT_LIMITS.budgetMs + UNFINISHED_READ_MS);
-            if (!result.ok) continue; // nothing done: the caller retries with the same cursor
-            expect(result.scannedTargets).toBeGreaterThan(scanned);
-            scanned = result.scannedTargets;
-            if (result.nextCursor === null) break;
-            cursor = result.nextCursor;
-          }
-          expect(scanned).toBe(size);
+          const size = 2_496; // 208 healthy families of 12 monthly slices
+          const portal = fakePortal(generatedRecords(size), { latencyMs, throttled });
+          const run = await runToEnd(portal);
+          for (const ms of run.durations) expect(ms).toBeLessThanOrEqual(AUDIT_HARD_LIMIT_MS);
+          expect(run.last?.scannedTargets).toBe(size);
+          expect(run.last?.scannedFamilies).toBe(size / 12);
+          expect(run.findings).toEqual([]);
         },
       ),
       { numRuns: 40 },
     );
   });
 
-  it('stops early and returns a cursor when pages are slow, instead of starting one it cannot finish', async () => {
-    // 800 ms a call, 3 calls a page (the scan, then the ~17 families it touches: 204 slices, 2 search
-    // pages): 2.4 s a page. The first call of a health check also reads the settings' default zone
-    // (1 call: no app store yet), so its first page takes 3.2 s and a 2nd (ending at 6.4 s) is not
-    // started; later calls take the zone from the cursor and fit 2 pages in 5 s.
-    const { deps, now } = portal(2_000, 800, () => false);
-    const result = await auditPortal(deps, params());
-    expect(now() - 1_000_000).toBeLessThanOrEqual(AUDIT_LIMITS.budgetMs);
-    expect(result).toMatchObject({ ok: true, scannedTargets: 200 });
-    if (!result.ok || result.nextCursor === null) throw new Error('expected a cursor');
-    const started = now();
-    const next = await auditPortal(deps, params(result.nextCursor));
-    expect(now() - started).toBeLessThanOrEqual(AUDIT_LIMITS.budgetMs);
-    expect(next).toMatchObject({ ok: true, scannedTargets: 600 });
+  it('stops reading early enough to fetch the families it straddles, when calls are slow', async () => {
+    // 800 ms a call (the fake clock runs calls one after another): a few pages fit, then one search
+    // for the rest of the families seen, all inside the 5 s budget.
+    const portal = fakePortal(generatedRecords(2_000), { latencyMs: 800 });
+    const result = await auditPortal(portal.invocation(), params());
+    expect(portal.now() - 1_000_000).toBeLessThanOrEqual(AUDIT_LIMITS.budgetMs);
+    expect(result).toMatchObject({ ok: true });
+    if (result.ok) {
+      expect(result.scannedTargets).toBeGreaterThan(0);
+      expect(result.scannedTargets).toBeLessThan(2_000);
+      expect(result.nextCursor).not.toBeNull();
+    }
+  });
+});
+
+/**
+ * A portal whose families are scattered over the id space (slices of one family far apart, as when a
+ * goal gets a new assignee a year later), some of them broken, and some orphan slices.
+ */
+function scatteredPortal(
+  families: number,
+  order: readonly number[],
+  broken: readonly number[],
+): PortalRecord[] {
+  const raws: RawGoalTarget[] = [];
+  for (let f = 0; f < families; f++) {
+    const milestone = (['monthly', 'quarterly', 'annual'] as const)[f % 3];
+    const schedule = rawSchedule({
+      uuid: `00000000-0000-4000-8000-${String(f).padStart(12, '0')}`,
+      groupId: String(5_000 + f),
+      milestone,
+      startDate: '2026-01-01',
+      firstId: 1,
+    });
+    // Broken: a period missing (the slice count no longer matches), or an orphan (the uuid lost).
+    if (broken.includes(f) && schedule.length > 1) schedule.splice(1, 1);
+    if (broken.includes(f) && schedule[0]) schedule[0].properties[PROP.uuid] = '';
+    raws.push(...schedule);
+  }
+  // Ids in a shuffled order, spread out.
+  return raws.map((r, i) => {
+    const id = String(1_000 + 7 * (order[i % order.length] ?? 0) * raws.length + i);
+    return { id, properties: { ...(r.properties as Record<string, string>), hs_object_id: id } };
+  });
+}
+
+describe('goal_families_audit over many calls', () => {
+  it('finds exactly what one audit of the whole portal finds (repairs included), each family once, however the calls cut it', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 150 }),
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.integer({ min: 0, max: 150 }), { maxLength: 10 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 10, max: 200 }),
+        fc.integer({ min: 10, max: 300 }),
+        async (families, order, broken, maxTargets, searchPage, latencyMs) => {
+          const records = scatteredPortal(families, order, broken);
+          const portal = fakePortal(records, { latencyMs });
+          const run = await runToEnd(portal, { ...AUDIT_LIMITS, maxTargets, searchPage }, 2_000);
+          const targets = records.map((r) => parseTarget(r as RawGoalTarget));
+          const whole = groupFamilies(targets).families;
+          const orphans = targets.filter((t) => t.uuid === null);
+          const expected = [
+            ...whole.flatMap((f) => auditFamily(f, { timeZone: 'UTC' })),
+            ...auditOrphans(orphans, whole),
+          ].map((f) => `${f.id} | ${f.repair?.description ?? null}`);
+          expect(run.last?.nextCursor).toBeNull();
+          expect(run.last?.scannedTargets).toBe(records.length);
+          expect(run.last?.scannedFamilies).toBe(whole.length);
+          expect([...run.findings].sort()).toEqual([...expected].sort());
+        },
+      ),
+      { numRuns: 80 },
+    );
   });
 });

@@ -1,8 +1,14 @@
 /**
- * F8: a resumable health check over any portal size. Each call scans a bounded number of pages of
- * targets in id order (`hs_object_id > lastId`, ascending: no 10,000-result cap), fetches the
- * families seen in full (a family can straddle pages), and audits each family exactly once: on the
- * page holding its lowest slice id. The cursor carries the last id and the running counts.
+ * F8: a resumable health check over any portal size. Each call reads a bounded share of the portal
+ * (`scan/bounded-scan.ts`: the list endpoint upwards and search downwards at once, meeting in the
+ * middle), then fetches only the slices of the families it saw that lie outside what it read (a family
+ * can straddle calls), and audits each family exactly once: in the call that read its lowest slice id.
+ * Orphan slices (no uuid) are matched to a family through their target group, searched wherever it is.
+ * The cursor carries the scan's state, the running counts, the settings' default zone (read once per
+ * check) and the calls still inside HubSpot's rate windows, so that the next call continues at the
+ * rate limit instead of bursting into 429s. Unfinished changes (a write-ahead journal entry that was
+ * never closed) are reported beside the findings: the journal's newest on the first call, and those
+ * of the families each call audits, read by key.
  */
 
 import type { FindingDto, JournalEntryDto, Params } from '@goal-families/contract';
@@ -11,38 +17,48 @@ import {
   auditFamily,
   auditOrphans,
   compareIds,
-  type Family,
   groupFamilies,
   parseTarget,
   type RawGoalTarget,
 } from '@goal-families/domain';
 import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
-import { isEdgeFailure } from './ports';
+import { type CrmRecord, type IdRange, isEdgeFailure } from './ports';
 import { type Entry, isUnfinished, parseEntry, presentEntry } from './safe-write/journal';
 import { checkPendingEntries, readOpenEntries } from './safe-write/journal-lifecycle';
 import { defaultZone, loadSettings } from './safe-write/permissions';
 import { type ScanLimits, scanBounded, scanProgress } from './scan/bounded-scan';
+import { fromStateCursor, RateUsageCursor, ScanStateCursor, toStateCursor } from './scan/scan-cursor';
 import { decodeCursor, encodeCursor } from './support/cursor';
 import { guarded } from './support/guard';
 import { createNameBook } from './support/names';
 import { presentFinding } from './support/present-finding';
 
 const AuditCursor = z.object({
-  last: z.string().regex(/^\d{1,20}$/),
+  s: ScanStateCursor,
   f: z.number().int().min(0),
   t: z.number().int().min(0),
+  r: RateUsageCursor.optional(),
   /** The default zone the first call read from the settings: one zone for the whole check. */
   z: z.string().min(1).max(64).optional(),
 });
 
 /**
- * Per invocation: at most this many scan pages of 200 and this much time (well under 10 s). The time
- * is a bound, not a check: see the loop in `auditPortal`.
+ * Per invocation: reading stops 5 s after the start, less the time kept for fetching the straddling
+ * families; at most 12,000 targets (memory: about 2.5 KiB of heap each while it runs). The fetch itself must end by `AUDIT_HARD_LIMIT_MS`,
+ * well inside the 10 s a function may run.
  */
-export const AUDIT_LIMITS: ScanLimits = { pages: 8, pageSize: 200, budgetMs: 5_000 };
-/** Time for reading the audited families' unfinished changes after the scan (one call per 100 families). */
+export const AUDIT_LIMITS: ScanLimits = { budgetMs: 5_000, maxTargets: 12_000, searchPage: 200 };
+export const AUDIT_HARD_LIMIT_MS = 8_000;
+/** Time for reading the audited families' unfinished changes after the fetch (one call per 100 families). */
 export const UNFINISHED_READ_MS = 1_000;
+
+/** Families per `IN` search (the gateway's `MAX_IN_VALUES`): the straddle fetch makes one search per this many. */
+const FAMILIES_PER_SEARCH = 100;
+/** Owners and teams, read once each when a finding names someone (`support/names.ts`). */
+const NAME_READS = 2;
+/** At most this many new families in the pages still on their way (200 + 100 targets; families of a few slices). */
+const FAMILIES_A_PAGE_MAY_ADD = 30;
 
 export type AuditResult = {
   findings: FindingDto[];
@@ -53,22 +69,26 @@ export type AuditResult = {
   progress: number;
 };
 
+const within = (id: string, range: IdRange) =>
+  (range.above === undefined || compareIds(id, range.above) > 0) &&
+  (range.below === undefined || compareIds(id, range.below) < 0);
+
 export function auditPortal(
   deps: UseCaseDeps,
   p: Params<'goal_families_audit'>,
+  limits: ScanLimits = AUDIT_LIMITS,
 ): Promise<Result<AuditResult>> {
   return guarded(async () => {
     const cursor = decodeCursor(p.cursor, AuditCursor);
     if (cursor === 'invalid') return failure('VALIDATION_ERROR', 'cursor is not one this function returned');
-    let families = cursor?.f ?? 0;
+    if (cursor?.r) deps.gateway.adoptRateUsage(cursor.r);
+    const started = deps.now();
     const before = cursor?.t ?? 0;
-    const findings: FindingDto[] = [];
     /** Unfinished changes: of the families audited here (by key, no lag), and the journal's newest. */
     const unfinished = new Map<string, Entry>();
-    const started = deps.now();
     if (!cursor) {
       // Best effort, inside the invocation's budget: families whose slices are all gone have no page.
-      deps.gateway.setDeadline(started + AUDIT_LIMITS.budgetMs / 5);
+      deps.gateway.setDeadline(started + limits.budgetMs / 5);
       try {
         const recent = await deps.gateway.store.listJournal({ limit: 100 });
         for (const e of recent.entries.map(parseEntry)) if (e && isUnfinished(e)) unfinished.set(e.id, e);
@@ -78,56 +98,90 @@ export function auditPortal(
         deps.gateway.setDeadline(undefined);
       }
     }
-    const fetched = new Set<string>();
-    /** Families audited by this invocation: their open journal entries are read after the scan. */
-    const audited: string[] = [];
-    /** Every family fetched in this invocation: orphans are matched to them by group id. */
-    const known: Family[] = [];
     // The settings' default zone, as create uses: it breaks ties when reading each family's own zone.
-    // Read once per health check (the cursor carries it on), within the first page's time budget.
-    let zone = cursor?.z ?? null;
+    // Read once per health check (the cursor carries it on).
+    const zone = cursor?.z ?? defaultZone((await loadSettings(deps.gateway.store)).settings);
+    const ctx = { timeZone: zone };
+    /** Families audited by this invocation: their open journal entries are read after the fetch. */
+    const audited: string[] = [];
+    // What the journal and settings reads took comes out of the scan's budget.
+    const scanLimits = { ...limits, budgetMs: limits.budgetMs - (deps.now() - started) };
+    /** What this call read, by family (orphans apart). */
+    const read = new Map<string, CrmRecord[]>();
+    const orphans: CrmRecord[] = [];
+    const searchMs = 1_000 / deps.gateway.searchesPerSecond;
+    // Time kept for the straddle fetch: a search per 100 families seen (counting the few families the
+    // next page may add), each waiting its turn under the search limit, the orphans' search, and one
+    // search's duration on top; then the names a finding shows (owners, teams: two reads).
+    const reserve = (slowestSearchMs: number) =>
+      (Math.ceil((read.size + FAMILIES_A_PAGE_MAY_ADD) / FAMILIES_PER_SEARCH) +
+        (orphans.length > 0 ? 1 : 0)) *
+        searchMs +
+      slowestSearchMs +
+      NAME_READS * slowestSearchMs;
+
+    const outcome = await scanBounded(
+      deps,
+      cursor ? fromStateCursor(cursor.s) : null,
+      scanLimits,
+      (records) => {
+        for (const r of records) {
+          const uuid = r.properties.hs_group_correlation_uuid;
+          const family = uuid ? read.get(uuid) : undefined;
+          if (!uuid) orphans.push(r);
+          else if (family) family.push(r);
+          else read.set(uuid, [r]);
+        }
+      },
+      undefined,
+      reserve,
+    );
+
+    // The rest of every family seen: only its slices outside what this call read. And for orphans,
+    // the slices of their target groups, wherever they are: which family a group belongs to.
+    const orphanGroups = [
+      ...new Set(orphans.map((r) => r.properties.hs_goal_target_group_id).filter((g) => !!g)),
+    ] as string[];
+    deps.gateway.setDeadline(started + AUDIT_HARD_LIMIT_MS);
+    let rest: CrmRecord[];
+    let groupsOfOrphans: CrmRecord[];
+    try {
+      rest = read.size > 0 ? await deps.gateway.searchByUuids([...read.keys()], outcome.unread) : [];
+      groupsOfOrphans = orphanGroups.length > 0 ? await deps.gateway.searchByGroupIds(orphanGroups) : [];
+    } finally {
+      deps.gateway.setDeadline(undefined);
+    }
+    const records = [...[...read.values()].flat(), ...rest];
+    const whole = groupFamilies(records.map((r) => parseTarget(r as RawGoalTarget))).families;
     // Names are read once per call, and only when a finding needs one.
     const names = createNameBook(deps.gateway);
-
-    const limits = { ...AUDIT_LIMITS, budgetMs: AUDIT_LIMITS.budgetMs - (deps.now() - started) };
-    const outcome = await scanBounded(deps, cursor?.last ?? null, limits, async (scan, lowerBound) => {
-      const pageZone = zone ?? defaultZone((await loadSettings(deps.gateway.store)).settings);
-      const ctx = { timeZone: pageZone };
-      const parsed = scan.results.map((r) => parseTarget(r as RawGoalTarget));
-      // Families fetched earlier in this invocation were audited already (or belong to an earlier call).
-      const uuids = [...new Set(parsed.map((t) => t.uuid).filter((u) => u !== null))].filter(
-        (u) => !fetched.has(u),
-      );
-      const records = uuids.length > 0 ? await deps.gateway.searchByUuids(uuids) : [];
-      const orphans = parsed.filter((t) => t.uuid === null);
-      const whole = groupFamilies(records.map((r) => parseTarget(r as RawGoalTarget))).families;
-      // Audit a family here only if its lowest id lies in this page; otherwise an earlier page did.
-      const mine = whole.filter((f) => {
-        const lowest = f.slices.map((s) => s.id).sort(compareIds)[0];
-        return lowest !== undefined && (lowerBound === null || compareIds(lowest, lowerBound) > 0);
-      });
-      for (const family of whole) fetched.add(family.uuid);
-      for (const family of mine) audited.push(family.uuid);
-      known.push(...whole);
-      for (const family of mine) {
-        for (const f of auditFamily(family, ctx))
-          findings.push(await presentFinding(f, family, { names, timeZone: ctx.timeZone }));
-      }
-      const orphanCtx = {
-        names,
-        timeZone: ctx.timeZone,
-        orphans: new Map(orphans.map((t) => [t.id, t])),
-        familyNames: new Map(known.map((f) => [f.uuid, f.name.value])),
-      };
-      for (const f of auditOrphans(orphans, known)) findings.push(await presentFinding(f, null, orphanCtx));
-      families += mine.length;
-      zone = pageZone;
-    });
+    const findings: FindingDto[] = [];
+    let families = cursor?.f ?? 0;
+    for (const family of whole) {
+      // Audited here only if this call read its lowest slice; another call audits it otherwise.
+      const lowest = family.slices.map((s) => s.id).sort(compareIds)[0];
+      if (lowest === undefined || outcome.unread.some((range) => within(lowest, range))) continue;
+      families++;
+      audited.push(family.uuid);
+      for (const f of auditFamily(family, ctx))
+        findings.push(await presentFinding(f, family, { names, timeZone: ctx.timeZone }));
+    }
+    const parsedOrphans = orphans.map((r) => parseTarget(r as RawGoalTarget));
+    const orphanHomes = groupFamilies(groupsOfOrphans.map((r) => parseTarget(r as RawGoalTarget))).families;
+    const homes = [...whole, ...orphanHomes];
+    const orphanCtx = {
+      names,
+      timeZone: ctx.timeZone,
+      orphans: new Map(parsedOrphans.map((t) => [t.id, t])),
+      familyNames: new Map(homes.map((f) => [f.uuid, f.name.value])),
+    };
+    for (const f of auditOrphans(parsedOrphans, homes))
+      findings.push(await presentFinding(f, null, orphanCtx));
     // Unfinished changes of the families audited here, by key (no search lag): best effort, a little
-    // past the scan's budget; the next health check finds what a failure here misses.
-    // Pending entries are then checked against their families' newest entries (a copy of an earlier
-    // one is shown as not trusted, without "finish" or "roll back").
-    deps.gateway.setDeadline(started + AUDIT_LIMITS.budgetMs + UNFINISHED_READ_MS);
+    // past the fetch; the next health check finds what a failure here misses. Pending entries are then
+    // checked against their families' newest entries (a copy of an earlier one is shown as not
+    // trusted, without "finish" or "roll back").
+    deps.gateway.setDeadline(Math.min(deps.now(), started + AUDIT_HARD_LIMIT_MS) + UNFINISHED_READ_MS);
     try {
       for (const e of await readOpenEntries(deps.gateway.store, audited)) unfinished.set(e.id, e);
       for (const e of await checkPendingEntries(deps.gateway.store, [...unfinished.values()]))
@@ -138,7 +192,15 @@ export function auditPortal(
       deps.gateway.setDeadline(undefined);
     }
     const targets = before + outcome.scanned;
-    const { last, done } = outcome;
+    const next = outcome.done
+      ? null
+      : encodeCursor({
+          s: toStateCursor(outcome.state),
+          f: families,
+          t: targets,
+          r: deps.gateway.rateUsage(),
+          z: zone,
+        });
     return success({
       findings,
       unfinished: [...unfinished.values()].map((e) =>
@@ -146,10 +208,7 @@ export function auditPortal(
       ),
       scannedFamilies: families,
       scannedTargets: targets,
-      nextCursor:
-        done || last === null
-          ? null
-          : encodeCursor({ last, f: families, t: targets, ...(zone === null ? {} : { z: zone }) }),
+      nextCursor: next,
       progress: scanProgress(before, outcome),
     });
   });

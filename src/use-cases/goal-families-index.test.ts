@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sliceKey } from '../app/functions/entries/define-function';
 import { createGatewayFromEnv } from '../gateway';
 import type { UseCaseDeps } from './deps';
-import { type IndexLimits, indexFamilies } from './goal-families-index';
+import { INDEX_LIMITS, type IndexLimits, indexFamilies } from './goal-families-index';
 
 const TARGETS = 3_000;
 let emulator: Emulator;
@@ -95,53 +95,52 @@ function expected(): Map<
 }
 
 describe('goal_families_index', () => {
-  it.each([
-    { pages: 1, pageSize: 200 },
-    { pages: 3, pageSize: 150 },
-    { pages: 8, pageSize: 200 },
-  ])('merged over every call it equals the families of a %o-bounded scan of the portal', async (bound) => {
-    const limits: IndexLimits = { ...bound, budgetMs: 60_000 };
-    const merged = new Map<string, Merged>();
-    let cursor: string | undefined;
-    let scanned = 0;
-    let calls = 0;
-    let progress = 0;
-    for (; calls < 200; ) {
-      const d = deps();
-      const r = await indexFamilies(d, params(cursor), limits);
-      calls++;
-      expect(r.ok, JSON.stringify(r).slice(0, 300)).toBe(true);
-      if (!r.ok) return;
-      expect(functionContracts.goal_families_index.result.safeParse(r).success).toBe(true);
-      // The per-invocation bound: at most `pages` search calls, `pages × pageSize` targets.
-      expect(d.gateway.calls.total()).toBeLessThanOrEqual(bound.pages);
-      expect(r.scannedTargets - scanned).toBeLessThanOrEqual(bound.pages * bound.pageSize);
-      expect(r.scannedTargets).toBeGreaterThan(scanned);
-      expect(r.progress).toBeGreaterThanOrEqual(progress);
-      scanned = r.scannedTargets;
-      progress = r.progress;
-      for (const e of r.entries) merge(merged, e);
-      if (r.nextCursor === null) break;
-      cursor = r.nextCursor;
-    }
-    expect(scanned).toBe(TARGETS);
-    expect(progress).toBe(1);
-    expect(calls).toBe(Math.ceil(TARGETS / (bound.pages * bound.pageSize)));
-    const want = expected();
-    expect(new Set(merged.keys())).toEqual(new Set(want.keys()));
-    for (const [uuid, w] of want) {
-      const got = merged.get(uuid);
-      expect({ uuid, ...w }).toEqual({
-        uuid,
-        sliceCount: got?.sliceCount,
-        name: got?.name,
-        ownerIds: got?.ownerIds,
-        teamIds: got?.teamIds,
-      });
-      expect(got?.periodStart).not.toBeNull();
-      expect(got?.periodEnd).not.toBeNull();
-    }
-  });
+  it.each([{ maxTargets: 150 }, { maxTargets: 700 }, { maxTargets: 20_000 }])(
+    'merged over every call it equals the families of the portal (%o per call)',
+    async (bound) => {
+      const limits: IndexLimits = { ...INDEX_LIMITS, ...bound, budgetMs: 60_000 };
+      const merged = new Map<string, Merged>();
+      let cursor: string | undefined;
+      let scanned = 0;
+      let calls = 0;
+      let progress = 0;
+      for (; calls < 200; ) {
+        const d = deps();
+        const r = await indexFamilies(d, params(cursor), limits);
+        calls++;
+        expect(r.ok, JSON.stringify(r).slice(0, 300)).toBe(true);
+        if (!r.ok) return;
+        expect(functionContracts.goal_families_index.result.safeParse(r).success).toBe(true);
+        // The per-invocation bound: a reader starts no page past `maxTargets`, and a page is at most
+        // 100 (list) or 200 (search) targets; each reader has at most one page on its way.
+        expect(r.scannedTargets - scanned).toBeLessThanOrEqual(bound.maxTargets + 100 + 200);
+        expect(r.scannedTargets).toBeGreaterThan(scanned);
+        expect(r.progress).toBeGreaterThanOrEqual(progress);
+        scanned = r.scannedTargets;
+        progress = r.progress;
+        for (const e of r.entries) merge(merged, e);
+        if (r.nextCursor === null) break;
+        cursor = r.nextCursor;
+      }
+      expect(scanned).toBe(TARGETS);
+      expect(progress).toBe(1);
+      expect(calls).toBeLessThanOrEqual(Math.ceil(TARGETS / bound.maxTargets));
+      const want = expected();
+      expect(new Set(merged.keys())).toEqual(new Set(want.keys()));
+      for (const [uuid, w] of want) {
+        const got = merged.get(uuid);
+        expect({ uuid, ...w }).toEqual({
+          uuid,
+          sliceCount: got?.sliceCount,
+          name: got?.name,
+          ownerIds: got?.ownerIds,
+          teamIds: got?.teamIds,
+        });
+        expect(got?.periodStart).not.toBeNull();
+        expect(got?.periodEnd).not.toBeNull();
+      }
+    },
+  );
 
   it('refuses a cursor it did not return, and changes nothing', async () => {
     const before = emulator.snapshot();

@@ -1,9 +1,9 @@
 /**
- * The admin panel's family index: a resumable scan of every target in id order (`hs_object_id >
- * lastId`, no 10,000-result cap), bounded per call like the health check (`audit.ts`), reading only
+ * The admin panel's family index: a resumable scan of every target (`scan/bounded-scan.ts`: the list
+ * endpoint upwards and search downwards at once), bounded per call like the health check, reading only
  * the few properties a list filters and sorts on. Each call returns what it saw of each family; a
- * family straddling calls shows up in several responses and the client merges them by uuid. No
- * family is fetched whole here: one search call per 200 targets, whatever the families' sizes.
+ * family straddling calls shows up in several responses and the client merges them by uuid. No family
+ * is fetched whole here: one list call per 100 targets or one search per 200, whatever the families' sizes.
  */
 
 import type { FamilyIndexEntry, Params } from '@goal-families/contract';
@@ -12,18 +12,20 @@ import { formatInstant, PROP, parseTarget, type RawGoalTarget } from '@goal-fami
 import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
 import { type ScanLimits, scanBounded, scanProgress } from './scan/bounded-scan';
+import { fromStateCursor, RateUsageCursor, ScanStateCursor, toStateCursor } from './scan/scan-cursor';
 import { decodeCursor, encodeCursor } from './support/cursor';
 import { guarded } from './support/guard';
 
 const IndexCursor = z.object({
-  last: z.string().regex(/^\d{1,20}$/),
+  s: ScanStateCursor,
   t: z.number().int().min(0),
+  r: RateUsageCursor.optional(),
 });
 
 export type IndexLimits = ScanLimits;
 
-/** Per invocation, as the health check: at most 8 scan pages of 200 and 5 s (well under 10 s). */
-export const INDEX_LIMITS: IndexLimits = { pages: 8, pageSize: 200, budgetMs: 5_000 };
+/** Per invocation, as the health check: 5 s of reading (well under 10 s), at most 20,000 targets. */
+export const INDEX_LIMITS: IndexLimits = { budgetMs: 5_000, maxTargets: 20_000, searchPage: 200 };
 
 /** Only what the list filters, sorts and shows before the page's summaries arrive. */
 export const INDEX_PROPERTIES: readonly string[] = [
@@ -41,6 +43,8 @@ export const INDEX_PROPERTIES: readonly string[] = [
 export type IndexResult = {
   entries: FamilyIndexEntry[];
   nextCursor: string | null;
+  /** The calls still inside HubSpot's rate windows, for the call after the scan (encoded). */
+  budget: string;
   progress: number;
   scannedTargets: number;
 };
@@ -68,14 +72,15 @@ export function indexFamilies(
   return guarded(async () => {
     const cursor = decodeCursor(p.cursor, IndexCursor);
     if (cursor === 'invalid') return failure('VALIDATION_ERROR', 'cursor is not one this function returned');
+    if (cursor?.r) deps.gateway.adoptRateUsage(cursor.r);
     const before = cursor?.t ?? 0;
     const seen = new Map<string, Building>();
     const outcome = await scanBounded(
       deps,
-      cursor?.last ?? null,
+      cursor ? fromStateCursor(cursor.s) : null,
       limits,
-      (scan) => {
-        for (const record of scan.results) {
+      (records) => {
+        for (const record of records) {
           const t = parseTarget(record as RawGoalTarget);
           if (t.uuid === null) continue; // an orphan belongs to no family; the health check reports it
           let entry = seen.get(t.uuid);
@@ -103,7 +108,10 @@ export function indexFamilies(
       INDEX_PROPERTIES,
     );
     const targets = before + outcome.scanned;
-    const { last, done } = outcome;
+    const usage = deps.gateway.rateUsage();
+    const next = outcome.done
+      ? null
+      : encodeCursor({ s: toStateCursor(outcome.state), t: targets, r: usage });
     return success({
       entries: [...seen.values()].map((e) => ({
         uuid: e.uuid,
@@ -116,7 +124,8 @@ export function indexFamilies(
         periodStart: e.startMs === null ? null : formatInstant(e.startMs),
         periodEnd: e.endMs === null ? null : formatInstant(e.endMs),
       })),
-      nextCursor: done || last === null ? null : encodeCursor({ last, t: targets }),
+      nextCursor: next,
+      budget: encodeCursor(usage),
       progress: scanProgress(before, outcome),
       scannedTargets: targets,
     });

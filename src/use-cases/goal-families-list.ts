@@ -1,34 +1,26 @@
 /** `goal_families_list` (F1, F2): family summaries for the card and the admin list, filtered and paged. */
 import type { FamilySummaryDto, Params, Result, SuccessOf } from '@goal-families/contract';
 import { failure, success } from '@goal-families/contract';
-import {
-  asMilestone,
-  auditFamily,
-  dateStartMs,
-  groupFamilies,
-  type Milestone,
-  milestoneValuesOf,
-  PROP,
-  parseTarget,
-  type RawGoalTarget,
-} from '@goal-families/domain';
+import { auditFamily, groupFamilies, PROP, parseTarget, type RawGoalTarget } from '@goal-families/domain';
 import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
-import type { TargetQuery } from './ports';
+import { RateUsageCursor } from './scan/scan-cursor';
+import { cardView } from './support/card-view';
 import { decodeCursor, encodeCursor } from './support/cursor';
+import { familiesByName, queryOf } from './support/family-query';
 import { guarded } from './support/guard';
 import { createNameBook } from './support/names';
 import { presentSummary } from './support/presenters';
 
 const ListCursor = z.object({ o: z.number().int().min(0) });
-const DAY_MS = 86_400_000;
 
 /**
  * Two steps. (1) One search, paged, for the matching targets with only uuid and name: the set of
  * matching families, sorted by name (text matched here, case-insensitively). (2) The page's families
  * in full by one `IN` search, so every group shows even when the filter matched one assignee.
  * The list reads search only (no read-back by id): it is a view, and the next edit re-reads anyway.
- * With `uuids` (the admin panel, paging its own index from `goal_families_index`) step 1 is skipped.
+ * With `uuids` (the admin panel, paging its own index from `goal_families_index`) step 1 is skipped;
+ * with `view: 'card'` the card's first paint is answered instead (`support/card-view.ts`).
  * Step 1 over the whole portal is the slow path (about N/200 searches per call): the admin panel uses
  * it only for the health filter.
  */
@@ -39,30 +31,20 @@ export function listFamilies(
   return guarded(async () => {
     const cursor = decodeCursor(p.cursor, ListCursor);
     if (cursor === 'invalid') return failure('VALIDATION_ERROR', 'cursor is not one this function returned');
-    // The admin panel pages its own index and asks for exactly its page: step 2 alone.
-    if (p.uuids) return success(await summariesOf(deps, p, [...new Set(p.uuids)]));
-    const f = p.filter;
-    const query: TargetQuery = {};
-    if (f.ownerId) query.ownerId = f.ownerId;
-    if (f.teamId) query.teamId = f.teamId;
-    if (f.goalType) query.goalType = f.goalType;
-    // Every spelling HubSpot stores for the period kind ("annually" and "annual" are one kind).
-    if (f.milestone) query.milestones = milestoneValuesOf(asMilestone(f.milestone) as Milestone);
-    const fromMs = f.from ? dateStartMs(f.from, p.portal.timeZone) : null;
-    const toMs = f.to ? dateStartMs(f.to, p.portal.timeZone) : null;
-    if (fromMs !== null) query.fromMs = fromMs;
-    if (toMs !== null) query.toMs = toMs + DAY_MS - 1;
-    const hits = await deps.gateway.searchTargets(query, [PROP.uuid, PROP.name]);
-    const names = new Map<string, string>();
-    for (const h of hits) {
-      const uuid = h.properties[PROP.uuid];
-      if (uuid && !names.has(uuid)) names.set(uuid, h.properties[PROP.name] ?? '');
+    // The card's first paint: settings and the assignee's families in one call.
+    if (p.view === 'card') return success(await cardView(deps, p));
+    // The admin panel pages its own index and asks for exactly its page: step 2 alone, counting the
+    // index scan's recent calls against the rate limits (it may have used the whole second's searches).
+    if (p.uuids) {
+      const budget = decodeCursor(p.budget, RateUsageCursor);
+      if (budget === 'invalid')
+        return failure('VALIDATION_ERROR', 'budget is not one goal_families_index returned');
+      if (budget) deps.gateway.adoptRateUsage(budget);
+      return success(await summariesOf(deps, p, [...new Set(p.uuids)]));
     }
-    const text = f.text?.trim().toLowerCase();
-    const uuids = [...names.entries()]
-      .filter(([, name]) => !text || name.toLowerCase().includes(text))
-      .sort(([ua, a], [ub, b]) => a.localeCompare(b) || (ua < ub ? -1 : 1))
-      .map(([uuid]) => uuid);
+    const f = p.filter;
+    const hits = await deps.gateway.searchTargets(queryOf(f, p.portal.timeZone), [PROP.uuid, PROP.name]);
+    const uuids = familiesByName(hits, f.text);
     const offset = cursor?.o ?? 0;
     const page = uuids.slice(offset, offset + p.limit);
     const { families: out } = await summariesOf(deps, p, page);

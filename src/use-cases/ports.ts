@@ -15,6 +15,18 @@ export type CrmRecord = {
 
 export type SearchPage = { results: CrmRecord[]; total: number; after: string | null };
 
+/** A page of the object list endpoint and its paging token for the next one (null: the last page). */
+export type ListPage = { results: CrmRecord[]; after: string | null };
+
+/** Ids strictly between `above` and `below` (either open). */
+export type IdRange = { above?: string; below?: string };
+
+/**
+ * An invocation's calls still inside HubSpot's rate windows, handed to the next invocation of the same
+ * job through its cursor: searches as ms before `at`, other calls counted per second before `at`.
+ */
+export type RateUsage = { at: number; search: number[]; general: number[] };
+
 /**
  * What happened to one input of a batch write. `unknown`: the call failed in a way that may have
  * applied it. `deadline`: not sent (or throttled) because the deadline would have passed; not applied.
@@ -153,15 +165,33 @@ export interface AppStore {
 export interface GoalTargetsGateway {
   /** Every slice of a family, found by search (lags a few seconds behind writes). */
   searchByUuid(uuid: string): Promise<CrmRecord[]>;
-  /** Every slice of several families (≤ 100 uuids), by one paged search. */
-  searchByUuids(uuids: readonly string[]): Promise<CrmRecord[]>;
+  /**
+   * Every slice of several families (any number of uuids: one paged search per 100). With `within`,
+   * only the slices whose id lies in one of these ranges (a scan fetches what it has not read itself).
+   */
+  searchByUuids(uuids: readonly string[], within?: readonly IdRange[]): Promise<CrmRecord[]>;
+  /**
+   * The first page (lowest ids first, at most 200) of the slices of these families (≤ 100 uuids),
+   * with `total`: how many they have in all. The rest follows with `searchByUuids(uuids, [{ above:
+   * last id }])`.
+   */
+  firstPageByUuids(uuids: readonly string[], limit: number): Promise<SearchPage>;
+  /** Every slice of these target groups (`hs_goal_target_group_id`; one paged search per 100). */
+  searchByGroupIds(groupIds: readonly string[]): Promise<CrmRecord[]>;
   /** Targets matching a query, only the given properties; every match, past the 10,000 cap. */
   searchTargets(query: TargetQuery, properties: readonly string[]): Promise<CrmRecord[]>;
   /**
-   * One page of targets with `hs_object_id > afterId`, ascending: scans any portal size past the
-   * 10,000 cap. `properties` narrows what is read (default: every property the domain reads).
+   * One page of the object list endpoint (100 targets, ascending id as far as is known: check it),
+   * from its paging token: the fastest full read (general limit, 19 a second).
    */
-  scanAfter(afterId: string | null, limit: number, properties?: readonly string[]): Promise<SearchPage>;
+  listTargets(after: string | null, properties?: readonly string[]): Promise<ListPage>;
+  /** One search page of the targets with `above < id < below`, highest id first (past the 10,000 cap). */
+  scanDown(
+    below: string | null,
+    above: string | null,
+    limit: number,
+    properties?: readonly string[],
+  ): Promise<SearchPage>;
   /**
    * Batch read by id, ≤100 per call; archived or unknown ids come back in `missing`, ids HubSpot
    * answered with another error (they may exist) in `unreadable`.
@@ -196,6 +226,12 @@ export interface GoalTargetsGateway {
    * rolls back in time.
    */
   setDeadline(at: number | undefined): void;
+  /** Searches HubSpot allows per second (the scans plan their time with it). */
+  readonly searchesPerSecond: number;
+  /** This invocation's calls still inside HubSpot's rate windows, for the next invocation of the same job. */
+  rateUsage(): RateUsage;
+  /** Counts an earlier invocation's calls (from a cursor) against this one's rate limits. */
+  adoptRateUsage(usage: RateUsage): void;
 }
 
 /** A failure at the edge (HubSpot answered with an error, or could not be reached in time). */

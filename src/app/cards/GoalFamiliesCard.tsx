@@ -3,9 +3,7 @@ import {
   createFunctionsClient,
   FormatProvider,
   identityFromContext,
-  NamesProvider,
   resolveLocale,
-  useDirectory,
   usePortalOptions,
   withJournalWarnings,
 } from '@goal-families/ui';
@@ -13,7 +11,6 @@ import { Flex, hubspot } from '@hubspot/ui-extensions';
 import { useMemo, useState } from 'react';
 import { FamiliesSection } from './components/FamiliesSection';
 import { ScopePicker } from './components/ScopePicker';
-import { useCardSettings } from './hooks/useCardSettings';
 import { useScopeAssignee } from './hooks/useScopeAssignee';
 import type { CardProps } from './types/card';
 import { scopeFromKey } from './utils/scope';
@@ -24,7 +21,11 @@ hubspot.extend<'crm.record.sidebar'>(({ context, actions }) => (
 
 const systemClock = () => new Date();
 
-/** The sidebar card: the goals of the record's owner, the viewer, or one of the viewer's teams. */
+/**
+ * The sidebar card: the goals of the record's owner, the viewer, or one of the viewer's teams. The
+ * settings (currency, what the viewer may do) arrive with the goals in one call (`FamiliesSection`);
+ * the portal's labels load beside it and replace the built-in ones when they come.
+ */
 export function GoalFamiliesCard({ context, actions, client, now = systemClock }: CardProps) {
   const api = useMemo(
     () =>
@@ -34,45 +35,36 @@ export function GoalFamiliesCard({ context, actions, client, now = systemClock }
   const teams = context.user.teams ?? [];
   const [scopeKey, setScopeKey] = useState('recordOwner');
   const scope = scopeFromKey(scopeKey, teams);
-  const { settings, canEdit, loaded } = useCardSettings(api);
   const options = usePortalOptions(api);
-  // Names of the editors, for "ask … to add you": only a viewer who cannot edit needs them.
-  const directory = useDirectory(api, loaded && !canEdit);
   const assignee = useScopeAssignee(scope, actions, api, {
     userId: String(context.user.id),
     email: context.user.email ?? '',
   });
   const appId = context.extension?.appId;
+  const format = {
+    locale: resolveLocale(context.user.locale),
+    goalTypes: options.goalTypes,
+    milestones: options.milestones,
+    pipelines: options.pipelines,
+  };
 
   return (
-    <FormatProvider
-      settings={{
-        locale: resolveLocale(context.user.locale),
-        currency: settings.defaults.currency,
-        fiscalYearStartMonth: settings.defaults.fiscalYearStartMonth,
-        goalTypes: options.goalTypes,
-        milestones: options.milestones,
-        pipelines: options.pipelines,
-      }}
-    >
-      <NamesProvider directory={directory}>
-        <Flex direction="column" gap="sm">
-          <ScopePicker value={scopeKey} teams={teams} onChange={setScopeKey} />
-          <FamiliesSection
-            scope={scope}
-            assignee={assignee}
-            environment={{
-              client: api,
-              actions,
-              settings,
-              canEdit,
-              timeZone: context.portal.timezone || settings.defaults.timeZone,
-              now,
-              adminPanelUrl: appId === undefined ? null : adminPanelUrl(context.portal.id, appId),
-            }}
-          />
-        </Flex>
-      </NamesProvider>
+    <FormatProvider settings={format}>
+      <Flex direction="column" gap="sm">
+        <ScopePicker value={scopeKey} teams={teams} onChange={setScopeKey} />
+        <FamiliesSection
+          scope={scope}
+          assignee={assignee}
+          format={format}
+          environment={{
+            client: api,
+            actions,
+            portalTimeZone: context.portal.timezone,
+            now,
+            adminPanelUrl: appId === undefined ? null : adminPanelUrl(context.portal.id, appId),
+          }}
+        />
+      </Flex>
     </FormatProvider>
   );
 }

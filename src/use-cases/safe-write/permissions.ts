@@ -8,7 +8,7 @@
  * - The settings page: super admins always (no setting can lock them out) and goal editors.
  * - Who may edit: super admins only.
  */
-import type { Caller, StoreProtectionDto } from '@goal-families/contract';
+import type { AppSettingsView, Caller, StoreProtectionDto } from '@goal-families/contract';
 import { DEFAULT_SETTINGS, type Failure, failure, SettingsDto } from '@goal-families/contract';
 import type { AppStore, GoalTargetsGateway, StoredRecord } from '../ports';
 
@@ -56,6 +56,22 @@ export function canEdit(settings: SettingsDto, actor: Actor): boolean {
   if (settings.editors.superAdmins && actor.superAdmin) return true;
   if (settings.editors.userIds.includes(actor.userId)) return true;
   return actor.teamIds.some((t) => settings.editors.teamIds.includes(t));
+}
+
+/**
+ * The settings as the UI gets them, for `actor` — or for nobody HubSpot knows (`null`: read-only, as
+ * the card shows goals to anyone who can see the record).
+ */
+export function settingsView(loaded: LoadedSettings, actor: Actor | null): AppSettingsView {
+  const { settings, record, protection } = loaded;
+  return {
+    settings,
+    canEdit: actor ? canEdit(settings, actor) : false,
+    canEditSettings: actor ? canEditSettings(settings, actor) : false,
+    canChangeEditors: actor ? canChangeEditors(actor) : false,
+    version: record?.version ?? null,
+    protection,
+  };
 }
 
 /** Super admins may always open and save the settings, whatever they say; editors may too. */

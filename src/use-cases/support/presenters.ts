@@ -66,7 +66,8 @@ export type PresentOptions = {
   names: NameBook;
   /** The default zone: breaks ties when reading each family's own zone from its slices. */
   timeZone: string;
-  withSlices: boolean;
+  /** Every group's slices, none, or those of the groups this says (the card: the assignee's own). */
+  withSlices: boolean | ((group: TargetGroup) => boolean);
 };
 
 export async function presentSummary(
@@ -79,7 +80,11 @@ export async function presentSummary(
   const starts = family.slices.map((s) => s.startMs).filter((v) => v !== null);
   const ends = family.slices.map((s) => s.endMs).filter((v) => v !== null);
   const groups: GroupDto[] = [];
-  for (const g of family.groups) groups.push(await presentGroup(g, o.nowMs, o.names, o.withSlices));
+  const slicesOf = o.withSlices;
+  for (const g of family.groups) {
+    const withSlices = typeof slicesOf === 'function' ? slicesOf(g) : slicesOf;
+    groups.push(await presentGroup(g, o.nowMs, o.names, withSlices));
+  }
   const { convention, milestone } = familyGrid(family, o.timeZone);
   return {
     uuid: family.uuid,

@@ -114,8 +114,20 @@ export function createFakeGateway(
       [...live.values()].filter((r) => r.properties.hs_group_correlation_uuid === uuid),
     searchByUuids: async (uuids) =>
       [...live.values()].filter((r) => uuids.includes(r.properties.hs_group_correlation_uuid ?? '')),
+    firstPageByUuids: async (uuids, limit) => {
+      const all = [...live.values()]
+        .filter((r) => uuids.includes(r.properties.hs_group_correlation_uuid ?? ''))
+        .sort((a, b) => Number(a.id) - Number(b.id));
+      return { results: all.slice(0, limit), total: all.length, after: null };
+    },
+    searchByGroupIds: async (groupIds) =>
+      [...live.values()].filter((r) => groupIds.includes(r.properties.hs_goal_target_group_id ?? '')),
     searchTargets: async () => [...live.values()],
-    scanAfter: async () => ({ results: [], total: 0, after: null }),
+    listTargets: async () => ({ results: [], after: null }),
+    scanDown: async () => ({ results: [], total: 0, after: null }),
+    searchesPerSecond: 5,
+    rateUsage: () => ({ at: 0, search: [], general: [] }),
+    adoptRateUsage: () => undefined,
     readByIds: async (ids) => ({
       found: ids
         .map((id) => live.get(id))

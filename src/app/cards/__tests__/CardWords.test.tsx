@@ -19,6 +19,7 @@ import {
 import { describe, expect, it, vi } from 'vitest';
 import { cardContext, renderCard } from './cardHarness';
 import {
+  appView,
   FAMILY_UUID,
   makeFamily,
   makeGroup,
@@ -27,12 +28,11 @@ import {
   monthlySlices,
   ok,
   previewOf,
-  settingsAnswer,
 } from './fixtures';
 import { fire, textOf } from './queries';
 
 const listOf = (...families: ReturnType<typeof makeFamily>[]) =>
-  ok('goal_families_list', { families, nextCursor: null, total: families.length });
+  ok('goal_families_list', { families, nextCursor: null, total: families.length, app: appView() });
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /** A goal whose periods lie in `year` (the card's clock is March 2026). */
@@ -82,11 +82,15 @@ describe('the short card', () => {
     const families = [1, 2, 3].map((n) => goalIn(2026, n, `Goal ${n}`));
     const card = renderCard(
       {
-        app_settings_get: () =>
-          settingsAnswer({
-            settings: makeSettings({ card: { showHealth: true, showYearAtAGlance: true, maxFamilies: 1 } }),
+        goal_families_list: () =>
+          ok('goal_families_list', {
+            families,
+            nextCursor: null,
+            total: 60,
+            app: appView({
+              settings: makeSettings({ card: { showHealth: true, showYearAtAGlance: true, maxFamilies: 1 } }),
+            }),
           }),
-        goal_families_list: () => ok('goal_families_list', { families, nextCursor: null, total: 60 }),
       },
       { context: { ...cardContext(), extension: { appId: 4242 } } },
     );
@@ -99,12 +103,16 @@ describe('the short card', () => {
 
   it('tells a viewer without editing rights why there is no Edit button and who can grant it', async () => {
     const card = renderCard({
-      app_settings_get: () =>
-        settingsAnswer({
-          settings: makeSettings({ editors: { superAdmins: true, userIds: ['7'], teamIds: ['9'] } }),
-          canEdit: false,
+      goal_families_list: () =>
+        ok('goal_families_list', {
+          families: [makeFamily()],
+          nextCursor: null,
+          total: 1,
+          app: appView({
+            settings: makeSettings({ editors: { superAdmins: true, userIds: ['7'], teamIds: ['9'] } }),
+            canEdit: false,
+          }),
         }),
-      goal_families_list: () => listOf(makeFamily()),
     });
     await vi.waitFor(() => expect(card.maybeFindByTestId(Text, 'card-read-only')).not.toBeNull());
     await vi.waitFor(() =>

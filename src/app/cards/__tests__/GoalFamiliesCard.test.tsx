@@ -19,6 +19,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { cardContext, renderCard } from './cardHarness';
 import {
   appliedOf,
+  appView,
   FAMILY_UUID,
   fail,
   makeFamily,
@@ -29,12 +30,12 @@ import {
   ok,
   pending,
   previewOf,
-  settingsAnswer,
 } from './fixtures';
 import { fire, textOf } from './queries';
 
+/** The card's one call answers with the families and the settings (an editor's, unless given). */
 const listOf = (...families: ReturnType<typeof makeFamily>[]) =>
-  ok('goal_families_list', { families, nextCursor: null, total: families.length });
+  ok('goal_families_list', { families, nextCursor: null, total: families.length, app: appView() });
 
 describe('GoalFamiliesCard — states', () => {
   it('shows a spinner while the goals load', async () => {
@@ -43,13 +44,14 @@ describe('GoalFamiliesCard — states', () => {
     expect(card.findByTestId(LoadingSpinner, 'card-loading')).toBeDefined();
   });
 
-  it("lists the record owner's families with one call, asking for slices", async () => {
+  it("paints the record owner's families and the settings from one call (the card view)", async () => {
     const card = renderCard({ goal_families_list: () => listOf(makeFamily()) });
     await vi.waitFor(() => expect(card.maybeFind(ProgressBar)).not.toBeNull());
     expect(card.actions.fetchCrmObjectProperties).toHaveBeenCalledWith(['hubspot_owner_id']);
     expect(card.callsOf('goal_families_list')).toEqual([
-      { filter: { ownerId: '77' }, detail: 'slices', limit: 50 },
+      { filter: { ownerId: '77' }, view: 'card', limit: 50 },
     ]);
+    expect(card.callsOf('app_settings_get')).toHaveLength(0);
   });
 
   it('shows the empty state that points to the app settings', async () => {
@@ -137,14 +139,19 @@ describe('GoalFamiliesCard — one family', () => {
     await vi.waitFor(() => expect(card.maybeFindByTestId(Tag, `health-${FAMILY_UUID}`)).not.toBeNull());
     expect(card.findByTestId(Tag, `health-${FAMILY_UUID}`).text).toBe('Needs repair (2 problems)');
 
+    const families = [broken, makeFamily({ uuid: '11111111-2222-4333-8444-555555555555' })];
     const quiet = renderCard({
-      app_settings_get: () =>
-        settingsAnswer({
-          settings: makeSettings({ card: { showHealth: false, showYearAtAGlance: false, maxFamilies: 1 } }),
-          canEdit: false,
-          version: null,
+      goal_families_list: () =>
+        ok('goal_families_list', {
+          families,
+          nextCursor: null,
+          total: families.length,
+          app: appView({
+            settings: makeSettings({ card: { showHealth: false, showYearAtAGlance: false, maxFamilies: 1 } }),
+            canEdit: false,
+            version: null,
+          }),
         }),
-      goal_families_list: () => listOf(broken, makeFamily({ uuid: '11111111-2222-4333-8444-555555555555' })),
     });
     await vi.waitFor(() => expect(quiet.maybeFindByTestId(Button, 'card-more')).not.toBeNull());
     expect(quiet.maybeFindByTestId(Tag, `health-${FAMILY_UUID}`)).toBeNull();

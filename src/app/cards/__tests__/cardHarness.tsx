@@ -3,7 +3,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { vi } from 'vitest';
 import { GoalFamiliesCard } from '../GoalFamiliesCard';
 import type { CardActions } from '../types/card';
-import { fakeClient, type Handlers, ok, settingsAnswer } from './fixtures';
+import { fakeClient, type Handlers, ok } from './fixtures';
 
 export const NOW = new Date('2026-03-15T12:00:00.000Z');
 
@@ -68,13 +68,15 @@ export const directory = () =>
     teams: [{ id: '9', name: 'West' }],
   });
 
-/** Renders the card with an injected client; settings default to an editor's view. */
+/**
+ * Renders the card with an injected client. The settings come with the goals (`app` of the card view):
+ * the card never calls `app_settings_get`, so no default answers it.
+ */
 export function renderCard(
   handlers: Handlers,
   options: { ownerId?: string | null; context?: CrmContext } = {},
 ) {
   const fake = fakeClient({
-    app_settings_get: () => settingsAnswer(),
     goal_property_options: () => portalOptions(),
     owners_and_teams_list: () => directory(),
     ...handlers,

@@ -5,6 +5,7 @@
 
 import type {
   AppError,
+  AppSettingsView,
   ErrorCode,
   FamilyDto,
   FamilySummaryDto,
@@ -227,14 +228,13 @@ export function makePlan(overrides: Partial<PlanDto> = {}): PlanDto {
 }
 
 /**
- * An `app_settings_get` answer: an editor (who may save the settings, but only a super admin changes
- * who may edit) of a portal whose settings are signed, unless told otherwise.
+ * The app settings as the UI gets them (`app_settings_get`, or `app` of the card view): an editor (who
+ * may save the settings, but only a super admin changes who may edit) of a portal whose settings are
+ * signed, unless told otherwise.
  */
-export function settingsAnswer(
-  overrides: Partial<Extract<FunctionResult<'app_settings_get'>, { ok: true }>> = {},
-): FunctionResult<'app_settings_get'> {
+export function appView(overrides: Partial<AppSettingsView> = {}): AppSettingsView {
   const canEdit = overrides.canEdit ?? true;
-  return ok('app_settings_get', {
+  return {
     settings: makeSettings(),
     canEdit,
     canEditSettings: canEdit,
@@ -242,7 +242,12 @@ export function settingsAnswer(
     version: 's-1',
     protection: { signing: true, settingsRecord: 'valid', settingsIgnored: false },
     ...overrides,
-  });
+  };
+}
+
+/** An `app_settings_get` answer (see `appView`). */
+export function settingsAnswer(overrides: Partial<AppSettingsView> = {}): FunctionResult<'app_settings_get'> {
+  return ok('app_settings_get', appView(overrides));
 }
 
 export function makeSettings(overrides: Partial<SettingsDto> = {}): SettingsDto {

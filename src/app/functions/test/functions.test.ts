@@ -80,6 +80,36 @@ describe('reads', () => {
     expect(mixed).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
   });
 
+  it("goal_families_list, card view: the settings and the rep's families in one call, with the rep's own slices only", async () => {
+    const list = await call('goal_families_list', { ...asAdmin, filter: { ownerId: DEMO.owners.rep } });
+    const card = await call('goal_families_list', {
+      ...asAdmin,
+      filter: { ownerId: DEMO.owners.rep },
+      view: 'card',
+      limit: 50,
+    });
+    expectContract('goal_families_list', card);
+    const { ok: _ok, meta: _meta, ...settings } = await call('app_settings_get', { ...asAdmin });
+    expect(card.app).toEqual(settings);
+    expect(card.total).toBe(list.total);
+    expect(card.families.length).toBe(Math.min(list.total, settings.settings.card.maxFamilies));
+    type Group = { assignee: { kind: string; id: string } | null; slices?: unknown[] };
+    for (const family of card.families as { groups: Group[]; partial?: boolean; uuid: string }[]) {
+      expect(family.partial).toBeUndefined();
+      const own = family.groups.filter(
+        (g) => g.assignee?.kind === 'owner' && g.assignee.id === DEMO.owners.rep,
+      );
+      expect(own.length).toBeGreaterThan(0);
+      for (const g of family.groups) expect(g.slices !== undefined).toBe(own.includes(g));
+      // Whole families: the same summary as the list's, but for the other groups' slices.
+      const same = list.families.find((f: { uuid: string }) => f.uuid === family.uuid);
+      if (same)
+        expect({ ...family, groups: family.groups.length }).toEqual({ ...same, groups: same.groups.length });
+    }
+    const noOwner = await call('goal_families_list', { ...asAdmin, view: 'card' });
+    expect(noOwner).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+  });
+
   it('goal_families_list: text, health and slices detail', async () => {
     const broken = await call('goal_families_list', { ...asAdmin, filter: { health: 'broken' }, limit: 100 });
     expectContract('goal_families_list', broken);

@@ -151,6 +151,13 @@ export const FamilySummaryDto = z.object({
     endStyle: z.enum(['inclusive', 'exclusive']),
     timeZone: z.string(),
   }),
+  /**
+   * Present (true) only in the card's view, when the families shown were too large to read whole in
+   * that call: `groups` holds the assignee's own group alone, `sliceCount`, the totals, the period and
+   * the version cover the assignee's slices only, and health was not checked (`healthy` true and
+   * `findingCount` 0 say nothing). Open the family to see all of it.
+   */
+  partial: z.literal(true).optional(),
 });
 export type FamilySummaryDto = z.infer<typeof FamilySummaryDto>;
 

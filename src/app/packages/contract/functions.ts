@@ -110,6 +110,25 @@ export const FamilyIndexEntry = z.object({
 });
 export type FamilyIndexEntry = z.infer<typeof FamilyIndexEntry>;
 
+/**
+ * The app settings as the UI gets them: what they say, what the caller may do (looked up in HubSpot's
+ * users API), the version a save must send back, and how the stored settings are protected.
+ */
+export const AppSettingsView = z.object({
+  /** The settings in force: the defaults when none are saved or the saved ones failed their check. */
+  settings: SettingsDto,
+  /** May change goals. */
+  canEdit: z.boolean(),
+  /** May save the settings: super admins always (no setting can lock them out), and editors. */
+  canEditSettings: z.boolean(),
+  /** May change who may edit goals: super admins only. */
+  canChangeEditors: z.boolean(),
+  /** Send it back to `app_settings_save`; null when no settings record exists yet. */
+  version: z.string().nullable(),
+  protection: StoreProtectionDto,
+});
+export type AppSettingsView = z.infer<typeof AppSettingsView>;
+
 export const functionContracts = {
   goal_families_list: {
     summary:
@@ -118,8 +137,15 @@ export const functionContracts = {
       .strictObject({
         ...base,
         filter: FamilyFilter.default({}),
-        /** `slices` adds every slice to each group (the card's year at a glance). */
+        /** `slices` adds every slice to each group. */
         detail: z.enum(['summary', 'slices']).default('summary'),
+        /**
+         * `card`: the sidebar card's first paint in one call. Adds `app` (the settings, as
+         * `app_settings_get` returns them) and returns at most `settings.card.maxFamilies` of the
+         * families of the filter's owner or team (`total` counts them all), each with the slices of
+         * that assignee's own group (the year at a glance) and no other group's. `detail` is not used.
+         */
+        view: z.enum(['list', 'card']).default('list'),
         limit: z.number().int().min(1).max(100).default(25),
         cursor: Cursor.optional(),
         /**
@@ -127,19 +153,45 @@ export const functionContracts = {
          * no scan of the portal. `filter` must be empty then; `total` is the number found.
          */
         uuids: z.array(FamilyUuid).min(1).max(100).optional(),
+        /**
+         * With `uuids`: the `budget` the last `goal_families_index` call returned, the calls it made that
+         * are still inside HubSpot's rate windows, so that this call waits its turn instead of meeting a 429.
+         */
+        budget: Cursor.optional(),
       })
       .superRefine((p, ctx) => {
         if (p.uuids !== undefined && Object.keys(p.filter).length > 0) {
           ctx.addIssue({ code: 'custom', path: ['filter'], message: 'must be empty when uuids is given' });
         }
+        if (p.uuids === undefined && p.budget !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['budget'], message: 'is used only with uuids' });
+        }
         if (p.uuids !== undefined && p.cursor !== undefined) {
           ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'is not used when uuids is given' });
+        }
+        if (p.view === 'card') {
+          if (!p.filter.ownerId && !p.filter.teamId) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['filter'],
+              message: 'needs an ownerId or a teamId for the card',
+            });
+          }
+          if (p.uuids !== undefined || p.cursor !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['view'],
+              message: 'the card view takes neither uuids nor a cursor',
+            });
+          }
         }
       }),
     result: z.object({
       families: z.array(FamilySummaryDto),
       nextCursor: z.string().nullable(),
       total: z.number().int(),
+      /** With `view: 'card'`: the app settings, so that the card paints from this one call. */
+      app: AppSettingsView.optional(),
     }),
   },
   goal_families_index: {
@@ -158,6 +210,11 @@ export const functionContracts = {
       progress: z.number().min(0).max(1),
       /** Running total: targets examined by this call and every call before it. */
       scannedTargets: z.number().int(),
+      /**
+       * This call's share of HubSpot's rate windows (opaque): pass it as `budget` to the call that
+       * follows the scan (`goal_families_list` with `uuids`). The cursor carries it between scan calls.
+       */
+      budget: z.string(),
     }),
   },
   goal_family_get: {
@@ -469,19 +526,7 @@ export const functionContracts = {
     summary:
       "The app settings (F11), with what the caller may do (looked up in HubSpot's users API) and how the stored settings are protected.",
     params: z.strictObject(base),
-    result: z.object({
-      /** The settings in force: the defaults when none are saved or the saved ones failed their check. */
-      settings: SettingsDto,
-      /** May change goals. */
-      canEdit: z.boolean(),
-      /** May save the settings: super admins always (no setting can lock them out), and editors. */
-      canEditSettings: z.boolean(),
-      /** May change who may edit goals: super admins only. */
-      canChangeEditors: z.boolean(),
-      /** Send it back to `app_settings_save`; null when no settings record exists yet. */
-      version: z.string().nullable(),
-      protection: StoreProtectionDto,
-    }),
+    result: AppSettingsView,
   },
   app_settings_save: {
     summary:

@@ -92,6 +92,7 @@ export const indexOf = (...families: Summary[]) =>
     nextCursor: null,
     progress: 1,
     scannedTargets: families.reduce((n, f) => n + f.sliceCount, 0),
+    budget: 'budget-of-the-scan',
   });
 
 /**

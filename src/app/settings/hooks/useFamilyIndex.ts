@@ -6,7 +6,12 @@ import { mergeIndex } from '../utils/familyIndex';
 export type FamilyIndexState =
   | { status: 'scanning'; progress: number }
   | { status: 'error'; error: AppError }
-  | { status: 'ready'; index: ReadonlyMap<string, FamilyIndexEntry> };
+  | {
+      status: 'ready';
+      index: ReadonlyMap<string, FamilyIndexEntry>;
+      /** The last scan call's share of HubSpot's rate limits: the page call counts it (no 429 after a scan). */
+      budget?: string;
+    };
 
 /**
  * The portal's family index, built page by page with `goal_families_index` (one bounded call per
@@ -28,6 +33,7 @@ export function useFamilyIndex(client: FunctionsClient, enabled: boolean) {
     (async () => {
       let index = new Map<string, FamilyIndexEntry>();
       let cursor: string | null = null;
+      let budget: string | undefined;
       for (;;) {
         const page: FunctionResult<'goal_families_index'> = await client.call(
           'goal_families_index',
@@ -40,10 +46,11 @@ export function useFamilyIndex(client: FunctionsClient, enabled: boolean) {
         }
         index = mergeIndex(index, page.entries);
         cursor = page.nextCursor;
+        budget = page.budget;
         if (cursor === null) break;
         setState({ status: 'scanning', progress: page.progress });
       }
-      setState({ status: 'ready', index });
+      setState({ status: 'ready', index, ...(budget ? { budget } : {}) });
     })();
   }, [client, enabled, generation]);
 

@@ -34,8 +34,11 @@ export function IndexedFamiliesList(props: IndexedFamiliesListProps) {
   );
   const visible = pageOf(matching, page, FAMILIES_PAGE_SIZE);
   const uuids = visible.items.map((e) => e.uuid);
+  const budget = index.status === 'ready' ? index.budget : undefined;
   const { state } = useRemoteResult(
-    uuids.length > 0 ? () => client.call('goal_families_list', { uuids }) : null,
+    uuids.length > 0
+      ? () => client.call('goal_families_list', { uuids, ...(budget ? { budget } : {}) })
+      : null,
     JSON.stringify({ uuids, generation }),
   );
 

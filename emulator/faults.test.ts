@@ -81,9 +81,12 @@ describe('call rules', () => {
       });
     const shown = (answer: { body: unknown }) =>
       ids.map(
-        (i) => (answer.body as Json).results.find((r: Json) => r.id === i)?.properties.hs_goal_name ?? '(left out)',
+        (i) =>
+          (answer.body as Json).results.find((r: Json) => r.id === i)?.properties.hs_goal_name ??
+          '(left out)',
       );
-    const kept = () => ids.map((i) => env.emulator.store.getObject('goal_targets', i)?.properties.hs_goal_name);
+    const kept = () =>
+      ids.map((i) => env.emulator.store.getObject('goal_targets', i)?.properties.hs_goal_name);
 
     env.emulator.faults.addRule({
       nth: 1,
@@ -98,7 +101,13 @@ describe('call rules', () => {
     env.emulator.faults.addRule({
       nth: 1,
       path: 'batch/update',
-      effect: { kind: 'alter-answer', property: 'hs_goal_name', value: 'Not kept', indexes: [0], stored: true },
+      effect: {
+        kind: 'alter-answer',
+        property: 'hs_goal_name',
+        value: 'Not kept',
+        indexes: [0],
+        stored: true,
+      },
     });
     const altered = await update('Sent');
     expect(shown(altered)).toEqual(['Not kept', 'Sent', 'Sent']);

@@ -453,7 +453,9 @@ async function rollBack(gateway: GoalTargetsGateway, writes: SliceWrite[]): Prom
 
   // As for the writes: a restore whose answer shows the values before needs no read; an archive does.
   const check = [
-    ...restore.filter((w) => w.state === 'rolled_back' && !answerProves(w.restored, toStrings(w.before), false)),
+    ...restore.filter(
+      (w) => w.state === 'rolled_back' && !answerProves(w.restored, toStrings(w.before), false),
+    ),
     ...unCreate.filter((w) => w.state === 'rolled_back'),
   ];
   let after: Map<string, CrmRecord>;

@@ -302,7 +302,10 @@ describe('verifying from the batch answers (emulator counters)', () => {
       // Every attempt is done and its answer lost: the outcome stays unknown.
       for (let nth = 1; nth <= 8; nth++) emulator.faults.loseAnswerOf(nth, UPDATE);
     });
-    expect(result, JSON.stringify(result).slice(0, 300)).toMatchObject({ ok: true, applied: { updated: 24 } });
+    expect(result, JSON.stringify(result).slice(0, 300)).toMatchObject({
+      ok: true,
+      applied: { updated: 24 },
+    });
     expect(counters[`POST /crm/v3/objects/goal_targets/batch/update`]).toBeGreaterThan(1);
     // The load's read, then the read back of the 24 slices whose answer was lost.
     expect(reads(counters)).toBe(2);

@@ -116,6 +116,7 @@ describe('injected faults', () => {
       failRate: null,
       throttle: null,
       partialFailures: [],
+      answerChanges: [],
       rules: [],
       killAfter: null,
       killPath: null,

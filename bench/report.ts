@@ -3,7 +3,7 @@
  * per-endpoint call counts, the charts and the domain micro-benchmarks. Pure: text in, text out.
  */
 import { MAX_SLICES_PER_INVOCATION } from '@goal-families/contract';
-import { applyInvocationCalls, largestFamilyWithin } from './expected';
+import { applyInvocationCalls, applyInvocationFormula, largestFamilyWithin } from './expected';
 import { GOALS } from './goals';
 import { formatBytes } from './memory';
 import type { RunConfig, ScenarioResult } from './result';
@@ -254,7 +254,7 @@ export function invocationLimitsSection(latencyMs: number): string {
     const at5 = largestFamilyWithin(k, latencyMs, 5_000);
     const at10 = largestFamilyWithin(k, latencyMs, 10_000);
     const max = MAX_SLICES_PER_INVOCATION;
-    return `| ${k} | ${k === 'create' ? '9 + 2⌈n/100⌉' : '8 + ⌈n/200⌉ + 3⌈n/100⌉'} | ${int(at5)} | ${int(at10)} | ${int(applyInvocationCalls(k, max))} calls, ${formatDuration(applyInvocationCalls(k, max) * latencyMs)} |`;
+    return `| ${k} | ${applyInvocationFormula(k)} | ${int(at5)} | ${int(at10)} | ${int(applyInvocationCalls(k, max))} calls, ${formatDuration(applyInvocationCalls(k, max) * latencyMs)} |`;
   });
   return `## How far one invocation goes
 

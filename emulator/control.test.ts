@@ -82,6 +82,7 @@ describe('control API', () => {
       failRate: null,
       throttle: null,
       partialFailures: [],
+      answerChanges: [],
       rules: [],
       killAfter: null,
       killPath: null,

@@ -92,6 +92,7 @@ export class Emulator implements ControlTarget {
     const crmContext: CrmContext = {
       store: this.store,
       takeBatchFailure: (operation) => this.faults.takeBatchFailure(operation),
+      takeAnswerChange: (operation) => this.faults.takeAnswerChange(operation),
     };
     const server = createHttpServer<CrmContext, ControlTarget>({
       api: new Router(crmRoutes()),

@@ -69,6 +69,54 @@ describe('call rules', () => {
     );
   });
 
+  it('alters the answer of the batch write it picks: shown otherwise or left out, stored only when asked', async () => {
+    const ids = env.emulator.store
+      .listObjects('goal_targets')
+      .filter((r) => r.properties.hs_group_correlation_uuid === DEMO.families.teamQuota2026)
+      .map((r) => r.id)
+      .slice(0, 3);
+    const update = (name: string) =>
+      env.call('POST', '/crm/v3/objects/goal_targets/batch/update', {
+        inputs: ids.map((i) => ({ id: i, properties: { hs_goal_name: name } })),
+      });
+    const shown = (answer: { body: unknown }) =>
+      ids.map(
+        (i) =>
+          (answer.body as Json).results.find((r: Json) => r.id === i)?.properties.hs_goal_name ??
+          '(left out)',
+      );
+    const kept = () =>
+      ids.map((i) => env.emulator.store.getObject('goal_targets', i)?.properties.hs_goal_name);
+
+    env.emulator.faults.addRule({
+      nth: 1,
+      path: 'batch/update',
+      effect: { kind: 'alter-answer', property: 'hs_goal_name', indexes: [1] },
+    });
+    const left = await update('Left out');
+    expect(left.status).toBe(200);
+    expect(shown(left)).toEqual(['Left out', '(left out)', 'Left out']);
+    expect(kept()).toEqual(['Left out', 'Left out', 'Left out']);
+
+    env.emulator.faults.addRule({
+      nth: 1,
+      path: 'batch/update',
+      effect: {
+        kind: 'alter-answer',
+        property: 'hs_goal_name',
+        value: 'Not kept',
+        indexes: [0],
+        stored: true,
+      },
+    });
+    const altered = await update('Sent');
+    expect(shown(altered)).toEqual(['Not kept', 'Sent', 'Sent']);
+    expect(kept()).toEqual(['Not kept', 'Sent', 'Sent']);
+
+    // Only the call it picked: the next one answers as written.
+    expect(shown(await update('Plain'))).toEqual(['Plain', 'Plain', 'Plain']);
+  });
+
   it('counts only after a call matching `after`, and sends Retry-After with a 429', async () => {
     env.emulator.faults.failNth(1, 429, {
       path: 'goal_targets/{id}',

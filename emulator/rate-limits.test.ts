@@ -117,6 +117,7 @@ describe('injected faults', () => {
       failRate: null,
       throttle: null,
       partialFailures: [],
+      answerChanges: [],
       rules: [],
       killAfter: null,
       killPath: null,

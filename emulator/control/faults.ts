@@ -1,4 +1,4 @@
-import type { BatchOperation, InjectedBatchFailure } from '../crm/context.js';
+import type { BatchOperation, InjectedAnswerChange, InjectedBatchFailure } from '../crm/context.js';
 import { HubSpotHttpError } from '../http/errors.js';
 import { rateLimited } from '../http/rate-limit.js';
 import { mulberry32 } from '../seed/deterministic.js';
@@ -20,7 +20,13 @@ export type CallEffect =
   /** Do the call, then drop the connection: the caller never learns that it happened. */
   | { kind: 'lose-answer' }
   /** A batch call applies every input but these (207 with per-input errors); other calls are untouched. */
-  | { kind: 'partial'; failIndexes: number[] };
+  | { kind: 'partial'; failIndexes: number[] }
+  /**
+   * A batch create or update answers with `property` showing `value` — or left out, without `value` —
+   * for the inputs at `indexes` (every input when absent); other calls are untouched. `stored`: the
+   * record keeps that too (HubSpot did not keep what was sent); otherwise only the answer differs.
+   */
+  | { kind: 'alter-answer'; property: string; value?: string; indexes?: number[]; stored?: boolean };
 
 /**
  * Picks the `nth` API call (1-based, counted from when the rule is added) whose counter key contains
@@ -40,6 +46,14 @@ export interface FaultState {
   failRate: { status: number; rate: number } | null;
   throttle: { remaining: number; policyName: string } | null;
   partialFailures: PartialFailureOptions[];
+  /** Answer changes waiting for the batch create / update they were picked for. */
+  answerChanges: {
+    path: BatchOperation;
+    property: string;
+    value: string | undefined;
+    indexes: number[] | null;
+    stored: boolean;
+  }[];
   /** Rules still waiting for their call, with how many matching calls they have seen. */
   rules: (CallRule & { seen: number; armed: boolean })[];
   /**
@@ -61,6 +75,7 @@ const initialState = (): FaultState => ({
   failRate: null,
   throttle: null,
   partialFailures: [],
+  answerChanges: [],
   rules: [],
   killAfter: null,
   killPath: null,
@@ -198,6 +213,15 @@ export class Faults {
       if (effect.kind === 'partial' && operation) {
         this.state.partialFailures.unshift({ path: operation, failIndexes: effect.failIndexes });
       }
+      if (effect.kind === 'alter-answer' && (operation === 'batch/create' || operation === 'batch/update')) {
+        this.state.answerChanges.unshift({
+          path: operation,
+          property: effect.property,
+          value: effect.value,
+          indexes: effect.indexes ? [...effect.indexes] : null,
+          stored: effect.stored === true,
+        });
+      }
     }
     const throttle = this.state.throttle;
     if (throttle) {
@@ -208,6 +232,14 @@ export class Faults {
     const failRate = this.state.failRate;
     if (failRate && this.random() < failRate.rate) throw injected(failRate.status);
     return fate;
+  }
+
+  takeAnswerChange(operation: BatchOperation): InjectedAnswerChange | undefined {
+    const index = this.state.answerChanges.findIndex((change) => change.path === operation);
+    const [change] = index < 0 ? [] : this.state.answerChanges.splice(index, 1);
+    if (!change) return undefined;
+    const { property, value, indexes, stored } = change;
+    return { property, value, indexes: indexes === null ? null : new Set(indexes), stored };
   }
 
   takeBatchFailure(operation: BatchOperation): InjectedBatchFailure | undefined {

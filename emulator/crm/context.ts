@@ -19,10 +19,25 @@ export interface InjectedBatchFailure {
   message: string;
 }
 
+/**
+ * An answer to one batch create / update that differs from what was written (a fault injected by a
+ * test): for the inputs at `indexes` (every input when null), the answer shows `property` with `value`,
+ * or leaves it out when `value` is undefined. `stored`: the record keeps that too (the property is set
+ * to `value`, or not written at all), as if HubSpot had not kept what was sent.
+ */
+export interface InjectedAnswerChange {
+  property: string;
+  value: string | undefined;
+  indexes: Set<number> | null;
+  stored: boolean;
+}
+
 /** What the CRM handlers need from the emulator around them. */
 export interface CrmContext {
   store: Store;
   takeBatchFailure(operation: BatchOperation): InjectedBatchFailure | undefined;
+  /** The answer change injected for this call, if any (batch create and update only). */
+  takeAnswerChange?(operation: BatchOperation): InjectedAnswerChange | undefined;
 }
 
 export function resolveObjectType(context: CrmContext, request: ApiRequest): ObjectType {

@@ -6,6 +6,7 @@ import { type BatchError, batchError, batchResponse } from './batch-response.js'
 import {
   bodyObject,
   type CrmContext,
+  type InjectedAnswerChange,
   type InjectedBatchFailure,
   queryFlag,
   resolveObjectType,
@@ -18,7 +19,7 @@ import {
   propertyValidationError,
 } from './property-input.js';
 import { archiveRecord, createRecord, updateRecord } from './record-writes.js';
-import { requestedProperties, toApiObject, toWrittenObject } from './serialise.js';
+import { type ApiObject, requestedProperties, toApiObject, toWrittenObject } from './serialise.js';
 import { assertUniqueValues } from './unique-values.js';
 
 export const BATCH_INPUT_LIMIT = 100;
@@ -71,6 +72,30 @@ function injectedError(failure: InjectedBatchFailure, context: Record<string, st
   return batchError(failure.category, failure.message, context);
 }
 
+const changesInput = (change: InjectedAnswerChange | undefined, index: number) =>
+  change !== undefined && (change.indexes === null || change.indexes.has(index));
+
+/** What a record keeps under an injected answer change with `stored` (the property set, or not written). */
+function storedChanges(
+  change: InjectedAnswerChange | undefined,
+  index: number,
+  changes: PropertyChanges,
+): PropertyChanges {
+  if (!change?.stored || !changesInput(change, index)) return changes;
+  const { [change.property]: _sent, ...rest } = changes;
+  return change.value === undefined ? rest : { ...rest, [change.property]: change.value };
+}
+
+/** The answer for one written input under an injected answer change (the property shown otherwise, or left out). */
+function answered(change: InjectedAnswerChange | undefined, index: number, object: ApiObject): ApiObject {
+  if (!change || !changesInput(change, index)) return object;
+  const { [change.property]: _shown, ...rest } = object.properties;
+  return {
+    ...object,
+    properties: change.value === undefined ? rest : { ...rest, [change.property]: change.value },
+  };
+}
+
 function traceContext(input: BatchInput): Record<string, string[]> {
   return input.objectWriteTraceId !== undefined ? { objectWriteTraceId: [input.objectWriteTraceId] } : {};
 }
@@ -121,8 +146,9 @@ export function batchCreate(context: CrmContext, request: ApiRequest): ApiRespon
   const traceIds = inputs.map((input) => input.objectWriteTraceId);
   const traceable = traceIds.every((id) => id !== undefined) && new Set(traceIds).size === inputs.length;
   const failure = context.takeBatchFailure('batch/create');
+  const change = context.takeAnswerChange?.('batch/create');
   const errors: BatchError[] = [];
-  const accepted: Array<{ input: BatchInput; changes: PropertyChanges }> = [];
+  const accepted: Array<{ input: BatchInput; changes: PropertyChanges; index: number }> = [];
   inputs.forEach((input, index) => {
     const checked = checkProperties(type, input.properties ?? {}, context.store);
     const problems = checked.ok ? missingRequired(type, checked.changes) : checked.errors;
@@ -142,13 +168,17 @@ export function batchCreate(context: CrmContext, request: ApiRequest): ApiRespon
       errors.push(injectedError(failure, traceContext(input)));
       return;
     }
-    accepted.push({ input, changes: checked.changes });
+    accepted.push({ input, changes: storedChanges(change, index, checked.changes), index });
   });
   assertUniqueValues(context.store, type, accepted);
   const results = context.store.transaction(() => {
     const at = context.store.writeTime();
-    return accepted.map(({ input, changes }) =>
-      toWrittenObject(createRecord(context.store, type, changes, at), input.objectWriteTraceId),
+    return accepted.map(({ input, changes, index }) =>
+      answered(
+        change,
+        index,
+        toWrittenObject(createRecord(context.store, type, changes, at), input.objectWriteTraceId),
+      ),
     );
   });
   return batchResponse(201, results, errors, startedAt);
@@ -167,9 +197,11 @@ export function batchUpdate(context: CrmContext, request: ApiRequest): ApiRespon
     return { input, changes: checked.changes };
   });
   const failure = context.takeBatchFailure('batch/update');
+  const change = context.takeAnswerChange?.('batch/update');
   const errors: BatchError[] = [];
   const missing: string[] = [];
-  const toApply: Array<{ record: CrmRecord; input: BatchInput; changes: PropertyChanges }> = [];
+  const toApply: Array<{ record: CrmRecord; input: BatchInput; changes: PropertyChanges; index: number }> =
+    [];
   checkedInputs.forEach(({ input, changes }, index) => {
     const id = input.id ?? '';
     if (failure && injectedFailure(failure, index, id)) {
@@ -181,7 +213,7 @@ export function batchUpdate(context: CrmContext, request: ApiRequest): ApiRespon
       missing.push(id);
       return;
     }
-    toApply.push({ record, input, changes });
+    toApply.push({ record, input, changes: storedChanges(change, index, changes), index });
   });
   assertUniqueValues(
     context.store,
@@ -197,8 +229,12 @@ export function batchUpdate(context: CrmContext, request: ApiRequest): ApiRespon
   }
   const results = context.store.transaction(() => {
     const at = context.store.writeTime();
-    return toApply.map(({ record, input, changes }) =>
-      toWrittenObject(updateRecord(context.store, type, record, changes, at), input.objectWriteTraceId),
+    return toApply.map(({ record, input, changes, index }) =>
+      answered(
+        change,
+        index,
+        toWrittenObject(updateRecord(context.store, type, record, changes, at), input.objectWriteTraceId),
+      ),
     );
   });
   return batchResponse(200, results, errors, startedAt);

@@ -98,6 +98,42 @@ describe('gateway over HTTP', () => {
     expect(outcomes[1]).toMatchObject({ state: 'failed', message: 'bad' });
   });
 
+  it('answers a batch update and a PATCH with the records as HubSpot answered them, in its spelling', async () => {
+    const answered = (id: string | undefined) => ({
+      id,
+      properties: { hs_target_amount: '5000.00', hs_lastmodifieddate: '2026-12-01T10:00:00.000Z' },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-12-01T10:00:00.000Z',
+      archived: false,
+    });
+    handler = (req) =>
+      req.method === 'PATCH'
+        ? { status: 200, body: answered(req.url.split('?')[0]?.split('/').at(-1)) }
+        : {
+            status: 200,
+            body: {
+              status: 'COMPLETE',
+              results: inputsOf(req.body).map((i) => ({
+                ...answered(i.id),
+                objectWriteTraceId: i.objectWriteTraceId,
+              })),
+            },
+          };
+    const [outcome] = await gateway().updateTargets([{ id: '7', properties: { hs_target_amount: '5000' } }]);
+    expect(outcome).toMatchObject({
+      state: 'ok',
+      record: {
+        id: '7',
+        properties: { hs_target_amount: '5000.00', hs_lastmodifieddate: '2026-12-01T10:00:00.000Z' },
+        updatedAt: '2026-12-01T10:00:00.000Z',
+      },
+    });
+    expect(await gateway().patchTarget('8', { hs_target_amount: '5000' })).toMatchObject({
+      id: '8',
+      properties: { hs_target_amount: '5000.00' },
+    });
+  });
+
   it('matches created records to inputs by trace id, or by slice key when none is echoed', async () => {
     handler = (req) => ({
       status: 201,

@@ -15,6 +15,7 @@ import {
   type SearchPage,
   send,
   type WriteOutcome,
+  writtenRecord,
 } from './objects';
 import { LIMITS, paths } from './paths';
 import type { RateUsage } from './throttle';
@@ -310,7 +311,7 @@ export function createGoalTargetsGateway(deps: {
     createTargets: (inputs) => targets.create(inputs, deps.sliceKey),
     updateTargets: (inputs) => targets.update(inputs),
     archiveTargets: (ids) => targets.archive(ids),
-    patchTarget: (id, properties) => targets.patch(id, properties),
+    patchTarget: async (id, properties) => writtenRecord(await targets.patch(id, properties)),
     async owners() {
       const rows = await getResults(paths.owners(), { limit: 500, archived: 'false' });
       return rows.map((row) => {

@@ -5,6 +5,7 @@ export { GatewayError, isGatewayError, NON_RETRYABLE_RATE_POLICIES, toAppError }
 export { createGatewayFromEnv, type GatewayEnv, instanceKeyOf } from './factory';
 export * from './goal-targets-gateway';
 export type { HttpRequest, HttpResponse, HubSpotHttp } from './http';
+export { WRITE_ANSWERS_SHOW_STORED_VALUES } from './objects';
 export { endpointKey, LIMITS, OBJECTS_PREFIX, paths, SEARCH_RATE_LIMIT } from './paths';
 export { createRecordSigner, SIGNING_SECRET_NAME } from './record-signature';
 export { installSimulatedTime, type SimulatedTime, simulatedTime } from './simulated-time';

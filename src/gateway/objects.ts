@@ -41,8 +41,11 @@ export type SearchRequest = {
 
 export type SearchPage = { results: CrmRecord[]; total: number; after: string | null };
 
-/** What happened to one input of a batch write. `unknown`: the call failed in a way that may have applied it. */
-/** `deadline`: not sent, because the invocation's deadline would have passed (nothing was done). */
+/**
+ * What happened to one input of a batch write. `ok`: `record` is the record as HubSpot answered (see
+ * `writtenRecord`). `unknown`: the call failed in a way that may have applied it. `deadline`: not sent,
+ * because the invocation's deadline would have passed (nothing was done).
+ */
 export type WriteOutcome =
   | { state: 'ok'; index: number; record: CrmRecord }
   | {
@@ -79,6 +82,21 @@ export function toRecord(v: unknown): CrmRecord {
   const record: CrmRecord = { id: String(r.id), properties: props };
   if (typeof r.updatedAt === 'string') record.updatedAt = r.updatedAt;
   return record;
+}
+
+/**
+ * ASSUMPTION (unverified): the properties in HubSpot's 2xx answer to a batch create, a batch update or
+ * a PATCH are the values the record holds once the write is done (HubSpot's own stored, normalised
+ * values — its spec says only that each result is the written record with `properties`), so a property
+ * the answer shows with the value sent has held. A property the answer leaves out proves nothing: the
+ * caller reads that record back by id. `false` makes every answer prove nothing (every write is read
+ * back, as before this was trusted).
+ */
+export const WRITE_ANSWERS_SHOW_STORED_VALUES = true;
+
+/** A record as a write's answer shows it: its id always, its properties only if they prove anything. */
+export function writtenRecord(record: CrmRecord): CrmRecord {
+  return WRITE_ANSWERS_SHOW_STORED_VALUES ? record : { ...record, properties: {} };
 }
 
 /** Sends, and turns any non-2xx status into a `GatewayError` with HubSpot's correlation id. */
@@ -389,7 +407,7 @@ function matchOutcomes<T>(
     const index = offset + i;
     const key = idOf ? idOf(i) : (matchKey?.(input as CrmRecord['properties']) ?? '');
     const record = byTrace.get(String(index)) ?? byKey.get(key);
-    if (record) return { state: 'ok', index, record };
+    if (record) return { state: 'ok', index, record: writtenRecord(record) };
     const error = out.errors.find((e) => e.traces.includes(String(index)) || (idOf && e.ids.includes(key)));
     return { state: 'failed', index, message: error?.message ?? out.errors[0]?.message ?? 'not applied' };
   });

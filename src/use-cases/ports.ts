@@ -28,8 +28,11 @@ export type IdRange = { above?: string; below?: string };
 export type RateUsage = { at: number; search: number[]; general: number[] };
 
 /**
- * What happened to one input of a batch write. `unknown`: the call failed in a way that may have
- * applied it. `deadline`: not sent (or throttled) because the deadline would have passed; not applied.
+ * What happened to one input of a batch write. `ok`: `record` is the record as HubSpot answered; the
+ * properties it shows are what HubSpot holds after the write (the gateway leaves them out when its
+ * answers cannot be trusted to say so), and a property it leaves out proves nothing. `unknown`: the
+ * call failed in a way that may have applied it. `deadline`: not sent (or throttled) because the
+ * deadline would have passed; not applied.
  */
 export type WriteOutcome =
   | { state: 'ok'; index: number; record: CrmRecord }
@@ -202,7 +205,10 @@ export interface GoalTargetsGateway {
     inputs: readonly { id: string; properties: Record<string, string> }[],
   ): Promise<WriteOutcome[]>;
   archiveTargets(ids: readonly string[]): Promise<ArchiveOutcome[]>;
-  /** One slice through PATCH: `goal_target_update` (F4) only; family-defining properties go through batch update. */
+  /**
+   * One slice through PATCH: `goal_target_update` (F4) only; family-defining properties go through
+   * batch update. Answers the record as HubSpot did (its properties as for a batch write's `ok`).
+   */
   patchTarget(id: string, properties: Record<string, string>): Promise<CrmRecord>;
   owners(): Promise<Owner[]>;
   teams(): Promise<Team[]>;

@@ -1,7 +1,8 @@
 /** Writes: what HubSpot keeps, clears, refuses, and how batch answers look when part of a call fails. */
 import { randomUUID } from 'node:crypto';
-import { CLEARED, formatPipelineIds, PIPELINE_IDS_SEPARATOR, PROP } from '@goal-families/domain';
-import { type Check, confirmed, differs, GOAL_TARGETS, type ProbeContext, said } from '../check';
+import { CLEARED, formatPipelineIds, PIPELINE_IDS_SEPARATOR, PROP, parseMoney } from '@goal-families/domain';
+import { WRITE_ANSWERS_SHOW_STORED_VALUES } from '../../../src/gateway/index';
+import { type Check, confirmed, differs, GOAL_TARGETS, type ProbeContext, said, unchecked } from '../check';
 
 const read = (ctx: ProbeContext, id: string, properties: string[]) =>
   ctx.http.request({ method: 'GET', path: `${GOAL_TARGETS}/${id}?properties=${properties.join(',')}` });
@@ -194,6 +195,36 @@ export const WRITE_CHECKS: Check[] = [
         },
       });
       return answer.status === 400 ? confirmed('400') : differs(said(answer));
+    },
+  },
+  {
+    id: 'write-answers-show-values',
+    assumption:
+      'a batch update answers with the record as HubSpot holds it after the write: the property written, with the value a read then returns, and hs_lastmodifieddate',
+    where: 'WRITE_ANSWERS_SHOW_STORED_VALUES in src/gateway/objects.ts',
+    async run(ctx) {
+      if (!WRITE_ANSWERS_SHOW_STORED_VALUES) return unchecked('the app reads every write back by id');
+      const id = ctx.scratch.ids[4] as string;
+      const sent = '4321.5';
+      const answer = await ctx.http.request({
+        method: 'POST',
+        path: `${GOAL_TARGETS}/batch/update`,
+        body: {
+          inputs: [{ id, properties: { [PROP.targetAmount]: sent }, objectWriteTraceId: 'probe-answer' }],
+        },
+      });
+      if (answer.status !== 200) return differs(said(answer));
+      const shown = answer.body?.results?.[0]?.properties ?? {};
+      const back = (await read(ctx, id, [PROP.targetAmount])).body?.properties?.[PROP.targetAmount];
+      const value = shown[PROP.targetAmount];
+      if (value === undefined) return differs(`the answer leaves ${PROP.targetAmount} out`);
+      if (value !== back)
+        return differs(`the answer shows ${JSON.stringify(value)}, a read ${JSON.stringify(back)}`);
+      if (parseMoney(String(value)) !== parseMoney(sent))
+        return differs(`sent "${sent}", answered ${JSON.stringify(value)}`);
+      return shown[PROP.lastModified]
+        ? confirmed(`sent "${sent}"; answered and read ${JSON.stringify(value)}, with hs_lastmodifieddate`)
+        : differs('the answer leaves hs_lastmodifieddate out');
     },
   },
   {

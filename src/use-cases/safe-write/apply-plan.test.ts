@@ -130,6 +130,12 @@ describe('applyPlan', () => {
 
   it('a read that fails after the first write: NEEDS_ATTENTION with what each slice holds, nothing thrown', async () => {
     const { gateway, live } = createFakeGateway(records);
+    // Answers that show no properties prove nothing: every slice has to be read back.
+    const updateTargets = gateway.updateTargets;
+    gateway.updateTargets = async (inputs) =>
+      (await updateTargets(inputs)).map((o) =>
+        o.state === 'ok' ? { ...o, record: { id: o.record.id, properties: {} } } : o,
+      );
     gateway.readByIds = async () => {
       throw Object.assign(new Error('daily limit'), {
         appError: { code: 'RATE_LIMITED' as const, message: 'daily limit', details: {} },
@@ -142,6 +148,134 @@ describe('applyPlan', () => {
     expect(report.kind).toBe('needs_attention');
     expect(report.slices.every((s) => s.state === 'applied')).toBe(true);
     expect(names(live)).toEqual(new Set(['New']));
+  });
+
+  describe('verifying from the answers', () => {
+    /** Counts the ids read back by id. */
+    const countReads = (gateway: ReturnType<typeof createFakeGateway>['gateway']) => {
+      const read: string[] = [];
+      const readByIds = gateway.readByIds;
+      gateway.readByIds = (ids) => {
+        read.push(...ids);
+        return readByIds(ids);
+      };
+      return read;
+    };
+
+    it('writes whose answers show every value written are not read back', async () => {
+      const { gateway } = createFakeGateway(records);
+      const read = countReads(gateway);
+      const report = await applyPlan(gateway, rename(allIds), records);
+      expect(report.kind).toBe('applied');
+      expect(read).toEqual([]);
+      // The records after the change: what was read before, with the answer over it.
+      expect(report.records).toHaveLength(250);
+      expect(report.records[0]?.properties).toMatchObject({ hs_goal_name: 'New', hs_target_amount: '10.00' });
+      expect(report.records[0]?.properties.hs_lastmodifieddate).not.toBe('1');
+    });
+
+    it('creates whose answers show every property are not read back either; archives always are', async () => {
+      const { gateway } = createFakeGateway(records);
+      const read = countReads(gateway);
+      const plan: Plan = {
+        ...rename([]),
+        creates: [
+          {
+            properties: { hs_group_correlation_uuid: 'u', hs_goal_name: 'Created', hs_target_amount: '5.00' },
+            assignee: null,
+            groupId: '1',
+            startMs: 0,
+            endMs: 1,
+          },
+        ],
+        archives: [{ id: '1249', label: 'x' }],
+      };
+      const report = await applyPlan(gateway, plan, records);
+      expect(report.kind).toBe('applied');
+      expect(read).toEqual(['1249']);
+    });
+
+    it('reads back only the slices whose answer leaves a property out, and accepts them when they hold', async () => {
+      const { gateway, live } = createFakeGateway(records);
+      const read = countReads(gateway);
+      const updateTargets = gateway.updateTargets;
+      gateway.updateTargets = async (inputs) =>
+        (await updateTargets(inputs)).map((o) => {
+          if (o.state !== 'ok' || o.record.id !== '1007') return o;
+          const { hs_goal_name: _left, ...rest } = o.record.properties;
+          return { ...o, record: { ...o.record, properties: rest } };
+        });
+      const report = await applyPlan(gateway, rename(allIds), records);
+      expect(report.kind).toBe('applied');
+      expect(read).toEqual(['1007']);
+      expect(report.records.find((r) => r.id === '1007')?.properties.hs_goal_name).toBe('New');
+      expect(names(live)).toEqual(new Set(['New']));
+    });
+
+    it('an answer showing another value is read back; a write that did not hold is caught and rolled back', async () => {
+      const { gateway, live } = createFakeGateway(records);
+      const read = countReads(gateway);
+      const updateTargets = gateway.updateTargets;
+      let calls = 0;
+      gateway.updateTargets = async (inputs) => {
+        calls++;
+        const out = await updateTargets(inputs);
+        // The first call: HubSpot kept another name for 1003 and says so in its answer.
+        if (calls === 1) {
+          const r = live.get('1003');
+          if (r) r.properties.hs_goal_name = 'Kept by HubSpot';
+          return out.map((o) =>
+            o.state === 'ok' && o.record.id === '1003'
+              ? { ...o, record: { ...o.record, properties: { ...o.record.properties } } }
+              : o,
+          );
+        }
+        return out;
+      };
+      const report = await applyPlan(gateway, rename(['1000', '1003']), records);
+      expect(report.kind).toBe('rolled_back');
+      expect(read).toEqual(['1003']);
+      expect(report.slices.find((s) => s.id === '1003')).toMatchObject({ state: 'failed' });
+      expect(report.slices.find((s) => s.id === '1000')).toMatchObject({ state: 'rolled_back' });
+      expect(live.get('1000')?.properties.hs_goal_name).toBe('Old');
+    });
+
+    it('a lost answer is read back by id', async () => {
+      const { gateway, live } = createFakeGateway(records);
+      const read = countReads(gateway);
+      const updateTargets = gateway.updateTargets;
+      gateway.updateTargets = async (inputs) =>
+        (await updateTargets(inputs)).map((o) => ({
+          state: 'unknown' as const,
+          index: o.index,
+          message: 'the connection dropped',
+        }));
+      const report = await applyPlan(gateway, rename(['1000', '1001']), records);
+      expect(report.kind).toBe('applied');
+      expect(read).toEqual(['1000', '1001']);
+      expect(names(live)).toContain('New');
+    });
+
+    it('a roll back whose restore answers show the values before reads back only what they do not prove', async () => {
+      // 1050 fails for good: the 99 others of its batch are restored; the answers prove all but 1020.
+      const { gateway, live } = createFakeGateway(records, { update: new Set(['1050']) });
+      const read = countReads(gateway);
+      const updateTargets = gateway.updateTargets;
+      let calls = 0;
+      gateway.updateTargets = async (inputs) => {
+        calls++;
+        const out = await updateTargets(inputs);
+        if (calls < 2) return out;
+        return out.map((o) =>
+          o.state === 'ok' && o.record.id === '1020' ? { ...o, record: { id: '1020', properties: {} } } : o,
+        );
+      };
+      const report = await applyPlan(gateway, rename(allIds), records);
+      expect(report.kind).toBe('rolled_back');
+      // Verify: the refused slice; roll back: the restore the answer did not prove.
+      expect(read).toEqual(['1050', '1020']);
+      expect(names(live)).toEqual(new Set(['Old']));
+    });
   });
 
   it('one update goes through PATCH only when asked (goal_target_update); otherwise batch update', async () => {

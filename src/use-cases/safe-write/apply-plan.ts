@@ -1,8 +1,13 @@
 /**
  * Safe-write steps 4 and 5: apply a plan in batches of ≤100 (the gateway retries throttles and server
- * errors), verify by reading every touched slice back by id, and when some writes failed for good,
- * roll back the ones that succeeded and verify that too. The family is never silently half-changed:
- * the report says, per slice, what state it is in.
+ * errors), verify, and when some writes failed for good, roll back the ones that succeeded and verify
+ * that too. The family is never silently half-changed: the report says, per slice, what state it is in.
+ *
+ * Verifying: a create or update whose answer shows every property the plan wrote, with the value
+ * written, has held — HubSpot answers batch create, batch update and PATCH with the records as written.
+ * Every other touched slice is read back by id: those the answer left out or showed with other values,
+ * refused ones, those whose answer was lost (a lost connection, a server error after sending), and
+ * archives (HubSpot answers them with no body).
  *
  * Each slice the plan touches is one `SliceWrite` that moves through the phases
  * planned → written / failed / unknown → verified / not held → rolled back / stuck;
@@ -15,7 +20,7 @@
  */
 import type { SliceOutcome } from '@goal-families/contract';
 import type { Plan } from '@goal-families/domain';
-import { chunk, parseInstant, parseMoney } from '@goal-families/domain';
+import { chunk, PROP, parseInstant, parseMoney } from '@goal-families/domain';
 import {
   type ArchiveOutcome,
   type CrmRecord,
@@ -32,7 +37,10 @@ export type ApplyReport = {
   createdIds: string[];
   updatedIds: string[];
   archivedIds: string[];
-  /** The touched slices as read back (applied only). */
+  /**
+   * The touched slices as HubSpot holds them (applied only): as read back by id, or, for a slice its
+   * write's answer proved, the record read before with the answer's properties over it.
+   */
   records: CrmRecord[];
   /** Every touched slice's state (rolled back and needs attention). */
   slices: SliceOutcome[];
@@ -70,7 +78,7 @@ type SliceState =
   | 'failed'
   /** The write's answer was lost: it may or may not have happened. */
   | 'unknown'
-  /** Read back: HubSpot holds what the plan wanted. */
+  /** HubSpot holds what the plan wanted: its answer to the write showed it, or reading back did. */
   | 'verified'
   /** Accepted, but reading back shows it did not hold. */
   | 'not_held'
@@ -89,6 +97,12 @@ type SliceWrite = {
   readonly after: Props;
   /** What it held before (update: the changed properties; archive: the whole record). */
   readonly before: Props;
+  /** The record as read before the change (update), that an answer's properties are laid over. */
+  readonly base?: CrmRecord;
+  /** The record as HubSpot answered the write (create, update), or null. */
+  answered: CrmRecord | null;
+  /** The record as HubSpot answered the restore (an update's roll back), or null. */
+  restored: CrmRecord | null;
   state: SliceState;
   message?: string;
   /** The restore was accepted but could not be read back. */
@@ -110,6 +124,22 @@ export function sameValue(a: string | null | undefined, b: string | null | undef
 
 const holds = (record: CrmRecord | undefined, expected: Props) =>
   record !== undefined && Object.entries(expected).every(([k, v]) => sameValue(record.properties[k], v));
+
+/**
+ * Whether a write's answer proves that HubSpot holds `expected`: it shows every one of those properties
+ * with the value written (same meaning: `sameValue`). A property the answer leaves out proves nothing.
+ * `withVersion`: it must show `hs_lastmodifieddate` too, which the family's version after the change
+ * is made of.
+ */
+function answerProves(answer: CrmRecord | null, expected: Props, withVersion: boolean): boolean {
+  if (answer === null) return false;
+  const shown = answer.properties;
+  if (withVersion && (shown[PROP.lastModified] ?? null) === null) return false;
+  return Object.entries(expected).every(([k, v]) => shown[k] !== undefined && sameValue(shown[k], v));
+}
+
+/** A copy of an answered record, so that later writes through the same objects cannot change it. */
+const snapshot = (r: CrmRecord): CrmRecord => ({ ...r, properties: { ...r.properties } });
 
 const toStrings = (p: Props): Record<string, string> =>
   Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v ?? '']));
@@ -137,30 +167,44 @@ async function edge<T>(run: () => Promise<T>): Promise<T> {
 function planWrites(plan: Plan, before: readonly CrmRecord[]): SliceWrite[] {
   const beforeById = new Map(before.map((r) => [r.id, r]));
   return [
-    ...plan.creates.map((c, index) => ({
-      kind: 'create' as const,
-      index,
-      id: null,
-      after: c.properties,
-      before: {},
-      state: 'planned' as const,
-    })),
-    ...plan.updates.map((u, index) => ({
-      kind: 'update' as const,
-      index,
-      id: u.id,
-      after: u.after,
-      before: u.before,
-      state: 'planned' as const,
-    })),
-    ...plan.archives.map((a, index) => ({
-      kind: 'archive' as const,
-      index,
-      id: a.id,
-      after: {},
-      before: beforeById.get(a.id)?.properties ?? {},
-      state: 'planned' as const,
-    })),
+    ...plan.creates.map(
+      (c, index): SliceWrite => ({
+        kind: 'create',
+        index,
+        id: null,
+        after: c.properties,
+        before: {},
+        answered: null,
+        restored: null,
+        state: 'planned',
+      }),
+    ),
+    ...plan.updates.map((u, index): SliceWrite => {
+      const base = beforeById.get(u.id);
+      return {
+        kind: 'update',
+        index,
+        id: u.id,
+        after: u.after,
+        before: u.before,
+        ...(base ? { base } : {}),
+        answered: null,
+        restored: null,
+        state: 'planned',
+      };
+    }),
+    ...plan.archives.map(
+      (a, index): SliceWrite => ({
+        kind: 'archive',
+        index,
+        id: a.id,
+        after: {},
+        before: beforeById.get(a.id)?.properties ?? {},
+        answered: null,
+        restored: null,
+        state: 'planned',
+      }),
+    ),
   ];
 }
 
@@ -170,7 +214,10 @@ type Outcome = WriteOutcome | ArchiveOutcome | undefined;
 function markWritten(write: SliceWrite, outcome: Outcome): { failed: boolean; deadline: boolean } {
   if (outcome?.state === 'ok') {
     write.state = 'written';
-    if (write.kind === 'create' && 'record' in outcome) write.id = outcome.record.id;
+    if ('record' in outcome) {
+      write.answered = snapshot(outcome.record);
+      if (write.kind === 'create') write.id = outcome.record.id;
+    }
     return { failed: false, deadline: false };
   }
   write.state = outcome?.state === 'unknown' ? 'unknown' : 'failed';
@@ -256,12 +303,33 @@ async function applyWrites(
   return progress;
 }
 
+/** The slice as HubSpot holds it after a write its answer proved: the answer over what was read before. */
+function provenRecord(w: SliceWrite, answer: CrmRecord): CrmRecord {
+  const record: CrmRecord = {
+    id: answer.id,
+    properties: { ...w.base?.properties, ...answer.properties },
+  };
+  const updatedAt = answer.updatedAt ?? w.base?.updatedAt;
+  if (updatedAt !== undefined) record.updatedAt = updatedAt;
+  return record;
+}
+
 /**
- * Phase 2: what HubSpot holds now decides, whatever the write calls answered — a write whose answer
- * was lost or refused may still have happened, so every slice with an id is read back.
+ * Phase 2: what HubSpot holds now decides. A create or update whose answer shows every property the
+ * plan wrote has held (`answerProves`); every other slice with an id is read back — a write whose
+ * answer was lost, refused or showed something else may or may not have happened, and an archive's
+ * answer shows nothing.
  */
 async function verifyWrites(gateway: GoalTargetsGateway, writes: SliceWrite[]): Promise<CrmRecord[]> {
-  const readable = writes.filter((w) => w.id !== null && w.state !== 'planned');
+  const proven: CrmRecord[] = [];
+  for (const w of writes) {
+    if (w.state !== 'written' || w.kind === 'archive' || w.id === null || w.answered === null) continue;
+    if (!answerProves(w.answered, w.after, true)) continue;
+    w.state = 'verified';
+    delete w.message;
+    proven.push(provenRecord(w, w.answered));
+  }
+  const readable = writes.filter((w) => w.id !== null && w.state !== 'planned' && w.state !== 'verified');
   const { found, unreadable } = await readBack(
     gateway,
     readable.map((w) => w.id ?? ''),
@@ -295,7 +363,7 @@ async function verifyWrites(gateway: GoalTargetsGateway, writes: SliceWrite[]): 
       w.state = 'failed';
     }
   }
-  return found;
+  return [...proven, ...found];
 }
 
 /**
@@ -360,7 +428,10 @@ async function rollBack(gateway: GoalTargetsGateway, writes: SliceWrite[]): Prom
   await restoreAll(
     restore,
     (part) => gateway.updateTargets(part.map((u) => ({ id: u.id ?? '', properties: toStrings(u.before) }))),
-    (w, a) => accepted(w, a?.state === 'ok', 'restored'),
+    (w, a) => {
+      accepted(w, a?.state === 'ok', 'restored');
+      w.restored = a?.state === 'ok' ? snapshot(a.record) : null;
+    },
   );
   await restoreAll(
     unCreate,
@@ -380,7 +451,13 @@ async function rollBack(gateway: GoalTargetsGateway, writes: SliceWrite[]): Prom
     },
   );
 
-  const check = [...restore, ...unCreate].filter((w) => w.state === 'rolled_back');
+  // As for the writes: a restore whose answer shows the values before needs no read; an archive does.
+  const check = [
+    ...restore.filter(
+      (w) => w.state === 'rolled_back' && !answerProves(w.restored, toStrings(w.before), false),
+    ),
+    ...unCreate.filter((w) => w.state === 'rolled_back'),
+  ];
   let after: Map<string, CrmRecord>;
   let unreadable: Set<string>;
   try {

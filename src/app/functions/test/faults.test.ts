@@ -2,7 +2,7 @@
 
 import type { Emulator } from '@goal-families/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { asAdmin, call, ownerIds, rename, startEmulator, storedSlices } from './harness';
+import { asAdmin, call, countCalls, ownerIds, rename, startEmulator, storedSlices } from './harness';
 
 let emulator: Emulator;
 let owners: string[];
@@ -203,4 +203,112 @@ describe('API calls per operation (emulator counters)', () => {
     const updates = Object.entries(counters).filter(([k]) => k.includes('goal_targets/batch/update'));
     expect(updates.reduce((a, [, n]) => a + n, 0)).toBe(6);
   });
+});
+
+describe('verifying from the batch answers (emulator counters)', () => {
+  const UPDATE = 'goal_targets/batch/update';
+  const reads = (counters: Record<string, number>) =>
+    Object.entries(counters)
+      .filter(([k]) => k.includes('goal_targets/batch/read'))
+      .reduce((a, [, n]) => a + n, 0);
+  /** Preview, then apply under `fault`, counting the apply's calls. */
+  async function renameCounted(uuid: string, name: string, fault: () => void = () => undefined) {
+    const preview = await call('goal_family_update', { ...asAdmin, uuid, dryRun: true, changes: { name } });
+    expect(preview.ok, JSON.stringify(preview).slice(0, 300)).toBe(true);
+    fault();
+    const { result, counters } = await countCalls(emulator, () =>
+      call('goal_family_update', { ...asAdmin, uuid, version: preview.plan.version, changes: { name } }),
+    );
+    emulator.faults.clear();
+    return { result, counters };
+  }
+  const SMALL = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000024';
+  /** 2 owners × 12 months = 24 slices: one batch. */
+  async function createSmall() {
+    const r = await call('goal_family_create', {
+      ...asAdmin,
+      uuid: SMALL,
+      name: 'Small family',
+      milestone: 'monthly',
+      startDate: '2026-01-01',
+      periodCount: 12,
+      assignees: owners.slice(0, 2).map((id) => ({ kind: 'owner', id })),
+      spread: { mode: 'even', total: '1200.00' },
+    });
+    expect(r.ok, JSON.stringify(r).slice(0, 300)).toBe(true);
+  }
+
+  it('answers that show every value written: a create and a rename of 600 read nothing back', async () => {
+    const created = await countCalls(emulator, () => createBig());
+    expect(created.counters[`POST /crm/v3/objects/goal_targets/batch/create`]).toBe(6);
+    expect(reads(created.counters)).toBe(0);
+    const { result, counters } = await renameCounted(BIG, 'Proven');
+    expect(result).toMatchObject({ ok: true, applied: { updated: 600 } });
+    // The apply reads the family by id once (its version check), and never again.
+    expect(reads(counters)).toBe(6);
+    expect(names(BIG)).toEqual(new Set(['Proven']));
+    // The version it answers is the family's as HubSpot holds it: the next change goes through.
+    const next = await call('goal_family_update', {
+      ...asAdmin,
+      uuid: BIG,
+      version: result.version,
+      changes: { name: 'Next' },
+    });
+    expect(next, JSON.stringify(next).slice(0, 300)).toMatchObject({ ok: true });
+  });
+
+  it('an answer that leaves a property out: that batch is read back, and the change holds', async () => {
+    await createBig();
+    const { result, counters } = await renameCounted(BIG, 'Partly shown', () =>
+      emulator.faults.addRule({
+        nth: 3,
+        path: UPDATE,
+        effect: { kind: 'alter-answer', property: 'hs_goal_name', indexes: [5] },
+      }),
+    );
+    expect(result).toMatchObject({ ok: true, applied: { updated: 600 } });
+    expect(reads(counters)).toBe(6 + 1);
+    expect(names(BIG)).toEqual(new Set(['Partly shown']));
+  });
+
+  it('an answer showing the value HubSpot kept instead: read back, caught, and the rest rolled back', async () => {
+    await createBig();
+    const { result, counters } = await renameCounted(BIG, 'Not everywhere', () =>
+      emulator.faults.addRule({
+        nth: 2,
+        path: UPDATE,
+        effect: {
+          kind: 'alter-answer',
+          property: 'hs_goal_name',
+          value: 'Kept by HubSpot',
+          indexes: [5],
+          stored: true,
+        },
+      }),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.error.code).toBe('PARTIAL_FAILURE_ROLLED_BACK');
+    const slices = result.error.details.slices as { id: string; state: string }[];
+    expect(slices.filter((s) => s.state === 'failed')).toHaveLength(1);
+    expect(slices.filter((s) => s.state === 'rolled_back')).toHaveLength(599);
+    // Verify read the one slice back; the restores' answers prove the roll back.
+    expect(reads(counters)).toBe(6 + 1);
+    expect(names(BIG)).toEqual(new Set(['Big family', 'Kept by HubSpot']));
+  });
+
+  it('a lost answer: the slices are read back by id, and found changed', async () => {
+    await createSmall();
+    const { result, counters } = await renameCounted(SMALL, 'Done in silence', () => {
+      // Every attempt is done and its answer lost: the outcome stays unknown.
+      for (let nth = 1; nth <= 8; nth++) emulator.faults.loseAnswerOf(nth, UPDATE);
+    });
+    expect(result, JSON.stringify(result).slice(0, 300)).toMatchObject({
+      ok: true,
+      applied: { updated: 24 },
+    });
+    expect(counters[`POST /crm/v3/objects/goal_targets/batch/update`]).toBeGreaterThan(1);
+    // The load's read, then the read back of the 24 slices whose answer was lost.
+    expect(reads(counters)).toBe(2);
+    expect(names(SMALL)).toEqual(new Set(['Done in silence']));
+  }, 30_000);
 });

@@ -75,6 +75,12 @@ describe('a failure after the first write is reported as what it is', () => {
   it('the verify read hits the daily limit after a successful rename: NEEDS_ATTENTION, every slice "applied"', async () => {
     await createFamily(2);
     const preview = await renamePreview('After');
+    // The update's answer leaves the name out, so it proves nothing: every slice has to be read back.
+    emulator.faults.addRule({
+      nth: 1,
+      path: UPDATE,
+      effect: { kind: 'alter-answer', property: 'hs_goal_name' },
+    });
     emulator.faults.failNth(1, 429, { path: READ, after: UPDATE, policyName: 'DAILY' });
     const r = await renameApply('After', preview.plan.version);
     expect(r.ok).toBe(false);
@@ -93,6 +99,13 @@ describe('a failure after the first write is reported as what it is', () => {
     const victim = [...namesById().keys()].sort()[7] ?? '';
     const preview = await renamePreview('Half');
     emulator.faults.partialFailureNext({ path: 'batch/update', failIds: [victim], permanent: true });
+    // The restore's answer leaves the name out, so the roll back has to be read back (the 2nd read
+    // after the update: the 1st reads the refused slice back).
+    emulator.faults.addRule({
+      nth: 2,
+      path: UPDATE,
+      effect: { kind: 'alter-answer', property: 'hs_goal_name' },
+    });
     emulator.faults.failNth(2, 429, { path: READ, after: UPDATE, policyName: 'DAILY' });
     const r = await renameApply('Half', preview.plan.version);
     emulator.faults.clear();

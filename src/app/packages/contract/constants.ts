@@ -14,13 +14,15 @@ export const DEFAULT_SETTINGS: SettingsDto = {
 /**
  * The largest family (in slices) that one invocation may create or change family-wide.
  *
- * Why 1,200: an apply is sequential calls; for rename/archive it makes 8 + ⌈n/200⌉ + 3⌈n/100⌉ calls
- * (docs/benchmarks.md, "How far one invocation goes"), so at the benchmark's 100 ms per call 1,200
- * slices fit in 5 s and 2,600 in 10 s. A failed apply must still have time to roll back (up to as
- * many calls again: writes must end by half the invocation's time, see
- * src/use-cases/safe-write/deadlines.ts), and HubSpot's latency per batch call can exceed 100 ms, so
- * the limit takes the 5 s column, whole families of 100 assignees × 12 months: the benchmark's
- * "Rename, 100 × 12 slices" apply measured 5.4 s at this size.
+ * Why 1,200: an apply is sequential calls. An archive makes 8 + ⌈n/200⌉ + 3⌈n/100⌉ of them (it reads
+ * every archived slice back by id), a rename 8 + ⌈n/200⌉ + 2⌈n/100⌉ (its batch answers prove the
+ * writes; docs/benchmarks.md, "How far one invocation goes"). At the benchmark's 100 ms per call an
+ * archive of 1,200 slices fits in 5 s and of 2,600 in 10 s (a rename: 1,600 and 3,600). A failed apply
+ * must still have time to roll back (up to as many calls again: writes must end by half the
+ * invocation's time, see src/use-cases/safe-write/deadlines.ts), and HubSpot's latency per batch call
+ * can exceed 100 ms, so the limit takes the archive's 5 s column, whole families of 100 assignees × 12
+ * months: the benchmark's "Rename, 100 × 12 slices" apply measured 5.4 s at this size while it still
+ * read every slice back.
  * Larger families must be split (e.g. one family per team or per year).
  */
 export const MAX_SLICES_PER_INVOCATION = 1_200;

@@ -124,7 +124,7 @@ async function main() {
     clockChecks,
     methodNotes: [
       `The functions ran from ${h.functionSource === 'bundle' ? 'the built bundles' : 'their TypeScript sources (bundles not built)'}.`,
-      'Search lag is 0 in these runs: the functions read back by id after writes, so lag changes no count.',
+      'Search lag is 0 in these runs: the functions read what the journal knows by id, and verify from the write answers or by id, so lag changes no count.',
     ],
   });
   writeFileSync(`${DOCS}benchmarks.md`, page);

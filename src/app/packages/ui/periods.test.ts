@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsInstant, isoDateIn, monthSpan, periodLabel } from './periods';
+import { containsInstant, isoDateIn, monthOptions, monthSpan, periodLabel } from './periods';
 
 describe('periodLabel', () => {
   const en = (timeZone = 'UTC', fiscalYearStartMonth = 1) => ({
@@ -66,5 +66,18 @@ describe('containsInstant', () => {
     [null, '2026-04-30T23:59:59.999Z', false],
   ])('[%s, %s] → %s', (start, end, inside) => {
     expect(containsInstant(start, end, now)).toBe(inside);
+  });
+});
+
+describe('monthOptions', () => {
+  it.each([
+    ['en-US', 'January', 'December'],
+    ['de-DE', 'Januar', 'Dezember'],
+    ['fr-FR', 'janvier', 'décembre'],
+  ])('names the twelve months in %s, valued 1 to 12', (locale, first, last) => {
+    const options = monthOptions(locale);
+    expect(options).toHaveLength(12);
+    expect(options[0]).toEqual({ label: first, value: '1' });
+    expect(options[11]).toEqual({ label: last, value: '12' });
   });
 });

@@ -41,6 +41,15 @@ function monthName(month: number, locale: string): string {
   );
 }
 
+/** The twelve months as select options ("January" … in the locale), valued 1–12. */
+export function monthOptions(locale: string): { label: string; value: string }[] {
+  const long = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, i) => ({
+    label: long.format(Date.UTC(2001, i, 15)),
+    value: String(i + 1),
+  }));
+}
+
 /** "Jan 2026" in the locale. */
 function monthYear(month: number, year: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(

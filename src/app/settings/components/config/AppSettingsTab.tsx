@@ -2,6 +2,7 @@ import type { AppError } from '@goal-families/contract';
 import {
   currencyOptions,
   ErrorNotice,
+  monthOptions,
   readOnlyText,
   timeZoneOptions,
   useFormat,
@@ -11,21 +12,6 @@ import { Button, Flex, Heading, Input, MultiSelect, Select, Text, Toggle } from 
 import { useState } from 'react';
 import type { PageEnvironment } from '../../types/page';
 import { buildSettings, type SettingsForm, toSettingsForm } from '../../utils/settingsForm';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * F11: who may edit, defaults, what the card shows; saved to the portal with the version read. Super
@@ -125,7 +111,7 @@ export function AppSettingsTab({ environment }: { environment: PageEnvironment }
           name="fiscalYearStartMonth"
           value={form.fiscalYearStartMonth}
           readOnly={!canEdit}
-          options={MONTHS.map((m, i) => ({ label: m, value: String(i + 1) }))}
+          options={monthOptions(format.locale)}
           onChange={(v) => set('fiscalYearStartMonth', String(v))}
         />
         <Select

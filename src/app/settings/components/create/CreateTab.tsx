@@ -1,6 +1,7 @@
 import {
   FORM_INVALID,
   MutationSteps,
+  monthOptions,
   readOnlyText,
   timeZoneOptions,
   useFormat,
@@ -22,21 +23,6 @@ import {
 import { yearOptions } from '../../utils/familyFilter';
 import { goalTypeOptions, periodLengthOptions, pipelineOptions } from '../../utils/options';
 import { AmountGrid } from './AmountGrid';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Problems in the order the form shows its fields, for the preview's "to preview, first" list. */
 const FIELD_ORDER = ['name', 'goalType', 'year', 'years', 'timeZone', 'assignees', 'total', 'weights'];
@@ -186,7 +172,7 @@ export function CreateTab({
           label="First month (fiscal year start)"
           name="startMonth"
           value={form.startMonth}
-          options={MONTHS.map((m, i) => ({ label: m, value: String(i + 1) }))}
+          options={monthOptions(format.locale)}
           onChange={(v) => set('startMonth', String(v))}
         />
         <Select

@@ -86,6 +86,8 @@ export const AUDIT_LIMITS: ScanLimits = { budgetMs: 5_000, maxTargets: 12_000, s
 export const AUDIT_HARD_LIMIT_MS = 8_000;
 /** Time for reading the audited families' unfinished changes after the fetch (one call per 100 families). */
 export const UNFINISHED_READ_MS = 1_000;
+/** The family index's rows are written by then (one batch upsert), or not at all in this run. */
+export const INDEX_WRITE_BY_MS = 9_000;
 
 /** Families per `IN` search (the gateway's `MAX_IN_VALUES`): the straddle fetch makes one search per this many. */
 const FAMILIES_PER_SEARCH = 100;
@@ -219,9 +221,12 @@ export function auditPortal(
     // past the fetch; the next health check finds what a failure here misses. Pending entries are then
     // checked against their families' newest entries (a copy of an earlier one is shown as not
     // trusted, without "finish" or "roll back").
-    // The index rows share that time (one call): a failure drops the index from the run.
+    // First the index rows (one call, best effort: a failure drops the index from the run).
+    if (building) {
+      deps.gateway.setDeadline(started + INDEX_WRITE_BY_MS);
+      building = await writeIndexRows(deps, building, rows, outcome.done);
+    }
     deps.gateway.setDeadline(Math.min(deps.now(), started + AUDIT_HARD_LIMIT_MS) + UNFINISHED_READ_MS);
-    if (building) building = await writeIndexRows(deps, building, rows, outcome.done);
     try {
       for (const e of await readOpenEntries(deps.gateway.store, audited)) unfinished.set(e.id, e);
       for (const e of await checkPendingEntries(deps.gateway.store, [...unfinished.values()]))

@@ -86,8 +86,8 @@ export const AUDIT_LIMITS: ScanLimits = { budgetMs: 5_000, maxTargets: 12_000, s
 export const AUDIT_HARD_LIMIT_MS = 8_000;
 /** Time for reading the audited families' unfinished changes after the fetch (one call per 100 families). */
 export const UNFINISHED_READ_MS = 1_000;
-/** The family index's rows are written by then (one batch upsert), or not at all in this run. */
-export const INDEX_WRITE_BY_MS = 9_000;
+/** The family index's rows: one batch upsert per call, kept time for like the names. */
+const INDEX_WRITES = 1;
 
 /** Families per `IN` search (the gateway's `MAX_IN_VALUES`): the straddle fetch makes one search per this many. */
 const FAMILIES_PER_SEARCH = 100;
@@ -149,13 +149,14 @@ export function auditPortal(
     const searchMs = 1_000 / deps.gateway.searchesPerSecond;
     // Time kept for the straddle fetch: a search per 100 families seen (counting the few families the
     // next page may add), each waiting its turn under the search limit, the orphans' search, and one
-    // search's duration on top; then the names a finding shows (owners, teams: two reads).
+    // search's duration on top; then the names a finding shows (owners, teams: two reads) and the
+    // family index's rows (one write).
     const reserve = (slowestSearchMs: number) =>
       (Math.ceil((read.size + FAMILIES_A_PAGE_MAY_ADD) / FAMILIES_PER_SEARCH) +
         (orphans.length > 0 ? 1 : 0)) *
         searchMs +
       slowestSearchMs +
-      NAME_READS * slowestSearchMs;
+      (NAME_READS + INDEX_WRITES) * slowestSearchMs;
 
     const outcome = await scanBounded(
       deps,
@@ -223,7 +224,7 @@ export function auditPortal(
     // trusted, without "finish" or "roll back").
     // First the index rows (one call, best effort: a failure drops the index from the run).
     if (building) {
-      deps.gateway.setDeadline(started + INDEX_WRITE_BY_MS);
+      deps.gateway.setDeadline(started + AUDIT_HARD_LIMIT_MS);
       building = await writeIndexRows(deps, building, rows, outcome.done);
     }
     deps.gateway.setDeadline(Math.min(deps.now(), started + AUDIT_HARD_LIMIT_MS) + UNFINISHED_READ_MS);

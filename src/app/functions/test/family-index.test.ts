@@ -9,11 +9,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asAdmin, call, countCalls, DEMO, previewAndApply, rename, startEmulator } from './harness';
 
 let emulator: Emulator;
+/** The emulator's clock against the real one: the portal is seeded ten minutes before the tests run. */
+let offsetMs = 0;
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startEmulator({ clock: () => Date.now() + offsetMs });
 });
 afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
+beforeEach(() => {
+  offsetMs = -10 * 60_000;
+  emulator.reset();
+  offsetMs = 0;
+});
 
 type Entry = {
   uuid: string;
@@ -144,7 +150,16 @@ describe('the stored family index', () => {
     });
     expect(patched.status).toBe(200);
     expect((await stored()).entries.find((e) => e.uuid === uuid)?.name).not.toBe('Renamed in HubSpot');
-    const refreshed = await stored({ refresh: true });
+    const { result: refreshed, counters } = await countCalls(emulator, () => stored({ refresh: true }));
+    // Only what changed since the watermark: the index (1), the modified targets (1 search), the
+    // settings' zone (1), that one family whole (1 IN search) and its page with the meta (1 upsert).
+    const type = storeType()?.objectTypeId;
+    expect(counters).toEqual({
+      [`POST /crm/v3/objects/${type}/batch/read`]: 1,
+      'POST /crm/v3/objects/goal_targets/search': 2,
+      [`GET /crm/v3/objects/${type}/{id}`]: 1,
+      [`POST /crm/v3/objects/${type}/batch/upsert`]: 1,
+    });
     const entry = refreshed.entries.find((e) => e.uuid === uuid);
     // One slice of the family has another name now: the family's name is the majority's, and its
     // health check finds the names differ.
@@ -153,6 +168,14 @@ describe('the stored family index', () => {
     // Written back: the next plain read shows it too.
     const again = await stored();
     expect(again.entries.find((e) => e.uuid === uuid)).toEqual(entry);
+    // The other families were left as the health check wrote them.
+    const others = (x: typeof again) => x.entries.filter((e) => e.uuid !== uuid);
+    expect(others(again)).toEqual(others(await stored()));
+    // Right after, a refresh reads the last minute again (search lags behind writes): that family
+    // alone, by the same two searches, and the row stays as it was.
+    const quiet = await countCalls(emulator, () => stored({ refresh: true }));
+    expect(quiet.counters['POST /crm/v3/objects/goal_targets/search']).toBe(2);
+    expect(quiet.result.entries.find((e) => e.uuid === uuid)?.name).toBe(entry?.name);
   });
 
   it('an index record that fails its signature check makes the index unused', async () => {

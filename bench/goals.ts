@@ -30,7 +30,7 @@ export const FIRST_PAGE_CALLS = 3;
 
 const verdict = (ok: boolean): Verdict => (ok ? 'met' : 'not met');
 
-/** The invocations that show the Families tab's first page (the index scan, then the page itself). */
+/** The invocations that show the Families tab's first page (the stored index read; a scan before the first health check). */
 export function firstPageOf(r: ScenarioResult): { invocations: number; calls: number } {
   return {
     invocations: r.invocationMetrics.length,

@@ -10,6 +10,8 @@
  * - the journal: a family's open entry (`open:<uuid>`, which makes it the family's lock: a second
  *   record with that key cannot be created), its newest entry (`last:<uuid>`) and the others
  *   (`done:<uuid>:<id>`); see src/use-cases/safe-write/journal-lifecycle.ts.
+ * - the family index: its summary pages and their meta record (`index:...`, see
+ *   src/use-cases/family-index/stored-index.ts), written by batch upsert on the unique key.
  * Every write carries an HMAC of the record's content (record-signature.ts), bound to the record's id
  * once it has one; every read reports `valid`, `tampered` or `unsigned`.
  */
@@ -31,6 +33,14 @@ export const STORE_OBJECT_NAME = 'goal_families_record';
 export const SETTINGS_KEY = 'settings';
 /** The property with unique values that every record is found by. */
 export const UNIQUE_KEY = 'gf_unique_key';
+/** Unique keys of the family index's records start with this. */
+export const INDEX_KEY_PREFIX = 'index:';
+/**
+ * The family index's records carry the kind `settings` (the app's own data, not journal entries, so no
+ * journal listing shows them): the kind's options cannot be extended on an object that already exists
+ * without an update of the property definition, which this version does not make.
+ */
+const INDEX_KIND = 'settings';
 /** Where a journal record that failed its check is moved, out of the way of the app's own keys. */
 export const setAsideKey = (id: string) => `untrusted:${id}`;
 export const STORE_PROPERTIES = [
@@ -80,6 +90,8 @@ export interface AppStore {
     after: string | null;
   }>;
   scanRecords(afterId: string | null, limit: number): Promise<{ records: StoredRecord[]; done: boolean }>;
+  readIndexRecords(keys: readonly string[]): Promise<StoredRecord[]>;
+  writeIndexRecords(records: readonly { key: string; payload: unknown; at: string }[]): Promise<void>;
 }
 
 const READ = [...STORE_PROPERTIES, 'hs_lastmodifieddate'];
@@ -398,6 +410,54 @@ export function createAppStore(
           });
         }
         return read.found.filter((r) => r.properties.gf_kind === 'journal').map(keep);
+      });
+    },
+    async readIndexRecords(keys) {
+      return withFound(async (found) => {
+        if (!found?.properties.has(UNIQUE_KEY) || keys.length === 0) return [];
+        const wanted = keys.filter((k) => k.startsWith(INDEX_KEY_PREFIX));
+        const read = await found.objects.readByIds(wanted, READ, UNIQUE_KEY);
+        return read.found
+          .filter((r) => (r.properties.gf_unique_key ?? '').startsWith(INDEX_KEY_PREFIX))
+          .map((r) => toStored(r, signer));
+      });
+    },
+    async writeIndexRecords(records) {
+      if (records.length === 0) return;
+      for (const r of records)
+        if (!r.key.startsWith(INDEX_KEY_PREFIX)) throw new RangeError(`${r.key} is not an index key`);
+      // Signed on content and key (not bound to a record id, which an upsert does not know beforehand):
+      // a copy under another key does not check.
+      const inputs = records.map((r) => ({
+        id: r.key,
+        idProperty: UNIQUE_KEY,
+        properties: signedProperties(signer, {
+          uniqueKey: r.key,
+          kind: INDEX_KIND,
+          key: r.key,
+          familyUuid: '',
+          createdAt: r.at,
+          payload: serialise(r.payload),
+        }),
+      }));
+      await withStore(async (o) => {
+        for (let i = 0; i < inputs.length; i += 100) {
+          const answer = await send(http, {
+            method: 'POST',
+            path: paths.batch(o.objectType, 'upsert'),
+            body: { inputs: inputs.slice(i, i + 100) },
+            // Upsert on a unique key: repeating it writes the same records again.
+            idempotent: true,
+          });
+          const errors = asRaw(answer.body).errors;
+          if (Array.isArray(errors) && errors.length > 0)
+            throw new GatewayError({
+              kind: 'server',
+              status: answer.status,
+              message: `HubSpot did not write ${errors.length} index records`,
+              endpoint: 'POST {store}/batch/upsert',
+            });
+        }
       });
     },
     async updateJournal(id, payload, key) {

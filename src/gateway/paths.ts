@@ -12,7 +12,7 @@ export const paths = {
   object: (objectType: string, id: string) =>
     `${OBJECTS_PREFIX}/${encodeURIComponent(objectType)}/${encodeURIComponent(id)}`,
   search: (objectType: string) => `${OBJECTS_PREFIX}/${encodeURIComponent(objectType)}/search`,
-  batch: (objectType: string, op: 'read' | 'create' | 'update' | 'archive') =>
+  batch: (objectType: string, op: 'read' | 'create' | 'update' | 'upsert' | 'archive') =>
     `${OBJECTS_PREFIX}/${encodeURIComponent(objectType)}/batch/${op}`,
   properties: (objectType: string) => `/crm/v3/properties/${encodeURIComponent(objectType)}`,
   schemas: () => '/crm/v3/schemas',

@@ -9,6 +9,10 @@
  * rate limit instead of bursting into 429s. Unfinished changes (a write-ahead journal entry that was
  * never closed) are reported beside the findings: the journal's newest on the first call, and those
  * of the families each call audits, read by key.
+ * A full check also builds the family index the Families tab opens from (`family-index/`): each call
+ * writes the rows of the families it audited into the generation of pages the stored index does not
+ * use, and the last call points the index at them (best effort: a failed write costs the run its index,
+ * never the check).
  */
 
 import type { FindingDto, JournalEntryDto, Params } from '@goal-families/contract';
@@ -23,6 +27,16 @@ import {
 } from '@goal-families/domain';
 import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
+import {
+  type Generation,
+  type IndexRow,
+  MAX_INDEX_PAGES,
+  metaRecord,
+  packPages,
+  pageRecords,
+  readIndexMeta,
+  rowOf,
+} from './family-index/stored-index';
 import { type CrmRecord, type IdRange, isEdgeFailure } from './ports';
 import { type Entry, isUnfinished, parseEntry, presentEntry } from './safe-write/journal';
 import { checkPendingEntries, readOpenEntries } from './safe-write/journal-lifecycle';
@@ -41,7 +55,27 @@ const AuditCursor = z.object({
   r: RateUsageCursor.optional(),
   /** The default zone the first call read from the settings: one zone for the whole check. */
   z: z.string().min(1).max(64).optional(),
+  /**
+   * The family index this check builds: the generation written into, pages written so far, the
+   * watermark (also the run's identity), and `o` once the families outgrew the pages. Absent: none.
+   */
+  x: z
+    .object({
+      g: z.enum(['a', 'b']),
+      p: z.number().int().min(0),
+      w: z.number().int(),
+      o: z.literal(1).optional(),
+    })
+    .optional(),
 });
+
+/**
+ * The index's watermark is this long before the check started: changes made just before the start
+ * may not yet show in the search the scan reads downwards with, and the refresh reads them again.
+ */
+export const INDEX_WATERMARK_LAG_MS = 60_000;
+/** Pages are packed to this share of a record's limit, leaving room for rows to grow on a refresh. */
+export const INDEX_PAGE_FILL = 0.9;
 
 /**
  * Per invocation: reading stops 5 s after the start, less the time kept for fetching the straddling
@@ -52,6 +86,8 @@ export const AUDIT_LIMITS: ScanLimits = { budgetMs: 5_000, maxTargets: 12_000, s
 export const AUDIT_HARD_LIMIT_MS = 8_000;
 /** Time for reading the audited families' unfinished changes after the fetch (one call per 100 families). */
 export const UNFINISHED_READ_MS = 1_000;
+/** The family index's rows: one batch upsert per call, kept time for like the names. */
+const INDEX_WRITES = 1;
 
 /** Families per `IN` search (the gateway's `MAX_IN_VALUES`): the straddle fetch makes one search per this many. */
 const FAMILIES_PER_SEARCH = 100;
@@ -101,6 +137,7 @@ export function auditPortal(
     // The settings' default zone, as create uses: it breaks ties when reading each family's own zone.
     // Read once per health check (the cursor carries it on).
     const zone = cursor?.z ?? defaultZone((await loadSettings(deps.gateway.store)).settings);
+    let building = cursor ? cursor.x : await startIndex(deps, started);
     const ctx = { timeZone: zone };
     /** Families audited by this invocation: their open journal entries are read after the fetch. */
     const audited: string[] = [];
@@ -112,13 +149,14 @@ export function auditPortal(
     const searchMs = 1_000 / deps.gateway.searchesPerSecond;
     // Time kept for the straddle fetch: a search per 100 families seen (counting the few families the
     // next page may add), each waiting its turn under the search limit, the orphans' search, and one
-    // search's duration on top; then the names a finding shows (owners, teams: two reads).
+    // search's duration on top; then the names a finding shows (owners, teams: two reads) and the
+    // family index's rows (one write).
     const reserve = (slowestSearchMs: number) =>
       (Math.ceil((read.size + FAMILIES_A_PAGE_MAY_ADD) / FAMILIES_PER_SEARCH) +
         (orphans.length > 0 ? 1 : 0)) *
         searchMs +
       slowestSearchMs +
-      NAME_READS * slowestSearchMs;
+      (NAME_READS + INDEX_WRITES) * slowestSearchMs;
 
     const outcome = await scanBounded(
       deps,
@@ -156,6 +194,7 @@ export function auditPortal(
     // Names are read once per call, and only when a finding needs one.
     const names = createNameBook(deps.gateway);
     const findings: FindingDto[] = [];
+    const rows: IndexRow[] = [];
     let families = cursor?.f ?? 0;
     for (const family of whole) {
       // Audited here only if this call read its lowest slice; another call audits it otherwise.
@@ -163,7 +202,9 @@ export function auditPortal(
       if (lowest === undefined || outcome.unread.some((range) => within(lowest, range))) continue;
       families++;
       audited.push(family.uuid);
-      for (const f of auditFamily(family, ctx))
+      const found = auditFamily(family, ctx);
+      rows.push(rowOf(family, found, deps.now()));
+      for (const f of found)
         findings.push(await presentFinding(f, family, { names, timeZone: ctx.timeZone }));
     }
     const parsedOrphans = orphans.map((r) => parseTarget(r as RawGoalTarget));
@@ -181,6 +222,11 @@ export function auditPortal(
     // past the fetch; the next health check finds what a failure here misses. Pending entries are then
     // checked against their families' newest entries (a copy of an earlier one is shown as not
     // trusted, without "finish" or "roll back").
+    // First the index rows (one call, best effort: a failure drops the index from the run).
+    if (building) {
+      deps.gateway.setDeadline(started + AUDIT_HARD_LIMIT_MS);
+      building = await writeIndexRows(deps, building, rows, outcome.done);
+    }
     deps.gateway.setDeadline(Math.min(deps.now(), started + AUDIT_HARD_LIMIT_MS) + UNFINISHED_READ_MS);
     try {
       for (const e of await readOpenEntries(deps.gateway.store, audited)) unfinished.set(e.id, e);
@@ -200,6 +246,7 @@ export function auditPortal(
           t: targets,
           r: deps.gateway.rateUsage(),
           z: zone,
+          ...(building ? { x: building } : {}),
         });
     return success({
       findings,
@@ -212,4 +259,59 @@ export function auditPortal(
       progress: scanProgress(before, outcome),
     });
   });
+}
+
+type Building = NonNullable<z.infer<typeof AuditCursor>['x']>;
+
+/** The first call of a check: which generation of pages it builds (the one the stored index does not use). */
+async function startIndex(deps: UseCaseDeps, started: number): Promise<Building | undefined> {
+  try {
+    const meta = await readIndexMeta(deps.gateway.store);
+    const g: Generation = meta?.gen === 'a' ? 'b' : 'a';
+    return { g, p: 0, w: started - INDEX_WATERMARK_LAG_MS };
+  } catch (e) {
+    if (!isEdgeFailure(e)) throw e;
+    return undefined;
+  }
+}
+
+/**
+ * This call's rows as pages of the generation being built; on the last call also the meta that makes
+ * them the index (one batch upsert). Answers what the next call carries on, undefined after a failure.
+ */
+async function writeIndexRows(
+  deps: UseCaseDeps,
+  building: Building,
+  rows: readonly IndexRow[],
+  last: boolean,
+): Promise<Building | undefined> {
+  const store = deps.gateway.store;
+  const pages = packPages(building.w, rows, Math.floor(store.maxPayloadChars * INDEX_PAGE_FILL));
+  const overflow = building.o === 1 || building.p + pages.length > MAX_INDEX_PAGES;
+  const at = new Date(deps.now()).toISOString();
+  const records = overflow ? [] : pageRecords(building.g, building.p + 1, pages, at);
+  const next: Building = overflow
+    ? { g: building.g, p: building.p, w: building.w, o: 1 }
+    : { ...building, p: building.p + pages.length };
+  if (last)
+    records.push(
+      metaRecord(
+        {
+          gen: next.g,
+          run: next.w,
+          pages: next.p,
+          builtAt: deps.now(),
+          watermark: next.w,
+          complete: next.o !== 1,
+        },
+        at,
+      ),
+    );
+  try {
+    await store.writeIndexRecords(records);
+    return next;
+  } catch (e) {
+    if (!isEdgeFailure(e) && !(e instanceof RangeError)) throw e;
+    return undefined;
+  }
 }

@@ -4,6 +4,7 @@
  * the few properties a list filters and sorts on. Each call returns what it saw of each family; a
  * family straddling calls shows up in several responses and the client merges them by uuid. No family
  * is fetched whole here: one list call per 100 targets or one search per 200, whatever the families' sizes.
+ * With `source: store` the index a full health check stored is answered instead (`family-index/`).
  */
 
 import type { FamilyIndexEntry, Params } from '@goal-families/contract';
@@ -11,6 +12,7 @@ import { failure, type Result, success } from '@goal-families/contract';
 import { formatInstant, PROP, parseTarget, type RawGoalTarget } from '@goal-families/domain';
 import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
+import { answerFromStore } from './family-index/from-store';
 import { type ScanLimits, scanBounded, scanProgress } from './scan/bounded-scan';
 import { fromStateCursor, RateUsageCursor, ScanStateCursor, toStateCursor } from './scan/scan-cursor';
 import { decodeCursor, encodeCursor } from './support/cursor';
@@ -42,6 +44,7 @@ export const INDEX_PROPERTIES: readonly string[] = [
 
 export type IndexResult = {
   entries: FamilyIndexEntry[];
+  stored?: { builtAt: string; freshAt: string } | null;
   nextCursor: string | null;
   /** The calls still inside HubSpot's rate windows, for the call after the scan (encoded). */
   budget: string;
@@ -70,6 +73,8 @@ export function indexFamilies(
   limits: IndexLimits = INDEX_LIMITS,
 ): Promise<Result<IndexResult>> {
   return guarded(async () => {
+    // The index the health check keeps: one call whatever the portal's size.
+    if (p.source === 'store') return success(await answerFromStore(deps, p));
     const cursor = decodeCursor(p.cursor, IndexCursor);
     if (cursor === 'invalid') return failure('VALIDATION_ERROR', 'cursor is not one this function returned');
     if (cursor?.r) deps.gateway.adoptRateUsage(cursor.r);

@@ -162,6 +162,16 @@ export interface AppStore {
   }>;
   /** Every record of the store (any kind) with an id above `afterId`, in id order: the integrity check's scan. */
   scanRecords(afterId: string | null, limit: number): Promise<{ records: StoredRecord[]; done: boolean }>;
+  /**
+   * The family index's records (keys starting `index:`) by their unique key, ≤ 100 in one batch read:
+   * no search, so no lag. Keys with no record are left out; each record says whether it is trusted.
+   */
+  readIndexRecords(keys: readonly string[]): Promise<StoredRecord[]>;
+  /**
+   * Writes the family index's records by batch upsert on their unique key (one call per 100), each
+   * signed; creates the store on first use. Throws when HubSpot did not write all of them.
+   */
+  writeIndexRecords(records: readonly { key: string; payload: unknown; at: string }[]): Promise<void>;
 }
 
 /** Everything the use cases need from HubSpot, in domain terms. */

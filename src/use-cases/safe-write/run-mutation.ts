@@ -6,6 +6,7 @@
  * the record (signed anew). Use cases supply only how to read and what to plan. docs/safe-writes.md
  * explains each step; docs/security.md the signatures.
  */
+
 import type {
   Caller,
   Failure,
@@ -24,6 +25,7 @@ import {
   withNotification,
 } from '@goal-families/domain';
 import type { UseCaseDeps } from '../deps';
+import { updateIndexRow } from '../family-index/update-row';
 import type { CrmRecord } from '../ports';
 import { createNameBook, NO_NAMES } from '../support/names';
 import { presentPlan } from '../support/present-plan';
@@ -377,6 +379,8 @@ export async function executeMutation(
   if (report.kind !== 'applied') return refused(failedResult(report, entry.id, closed.outcome));
 
   const remaining = recordsAfter(loaded, report);
+  // The Families tab's stored index follows the change in this invocation (best effort).
+  await updateIndexRow(deps, spec.uuid, remaining);
   return {
     result: success({
       dryRun: false as const,

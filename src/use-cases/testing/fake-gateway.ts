@@ -73,6 +73,25 @@ export function createFakeStore(stamp: () => string): AppStore {
         .map((r) => structuredClone(r)),
       after: null,
     }),
+    readIndexRecords: async (keys) =>
+      [...records.values()].filter((r) => keys.includes(r.key)).map((r) => structuredClone(r)),
+    writeIndexRecords: async (written) => {
+      for (const w of written) {
+        const existing = [...records.values()].find((r) => r.key === w.key);
+        const record: StoredRecord = {
+          id: existing?.id ?? `i${nextId++}`,
+          kind: 'settings',
+          key: w.key,
+          familyUuid: '',
+          payload: structuredClone(w.payload),
+          createdAt: w.at,
+          version: stamp(),
+          integrity: 'unsigned',
+          trusted: true,
+        };
+        records.set(record.id, record);
+      }
+    },
     scanRecords: async (afterId, limit) => {
       const all = [...records.values()];
       const from = afterId === null ? 0 : all.findIndex((r) => r.id === afterId) + 1;

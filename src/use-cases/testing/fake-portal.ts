@@ -100,6 +100,11 @@ export function fakePortal(records: readonly PortalRecord[], options: FakePortal
         body: { status: 'error', message: 'limit', policyName: 'SECONDLY' },
       };
     }
+    if (request.path === '/crm/v3/schemas' && request.method === 'POST') {
+      // The app may not create its store here: the health check keeps no family index (best effort).
+      log.push({ method: request.method, path: request.path, results: 0, properties: undefined, at });
+      return { status: 403, headers: {}, body: { status: 'error', message: 'no custom objects here' } };
+    }
     if (
       request.path === '/crm/v3/owners' ||
       request.path === '/settings/v3/users/teams' ||

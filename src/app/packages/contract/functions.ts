@@ -107,6 +107,13 @@ export const FamilyIndexEntry = z.object({
   sliceCount: z.number().int(),
   periodStart: IsoInstant.nullable(),
   periodEnd: IsoInstant.nullable(),
+  /**
+   * From the stored index only: the health check's verdict on the family (as `healthy` and
+   * `findingCount` of a summary) and when it was computed.
+   */
+  health: z
+    .object({ healthy: z.boolean(), findingCount: z.number().int(), checkedAt: IsoInstant })
+    .optional(),
 });
 export type FamilyIndexEntry = z.infer<typeof FamilyIndexEntry>;
 
@@ -196,8 +203,25 @@ export const functionContracts = {
   },
   goal_families_index: {
     summary:
-      'The family index of the portal (name, type, milestone, owners, teams, slice count, period), one bounded scan per call; pass nextCursor back until it is null and merge the entries by uuid.',
-    params: z.strictObject({ ...base, cursor: Cursor.optional() }),
+      "The family index of the portal (name, type, milestone, owners, teams, slice count, period), one bounded scan per call; pass nextCursor back until it is null and merge the entries by uuid. Or, with `source: store`, the index the health check keeps in the app's store, in one call (`refresh`: brought up to date first from the targets changed since).",
+    params: z
+      .strictObject({
+        ...base,
+        cursor: Cursor.optional(),
+        /**
+         * `scan` (default): read the portal, in bounded calls. `store`: the stored index whole, in one
+         * call, with every family's stored health (`stored` null when there is none yet: scan then).
+         */
+        source: z.enum(['scan', 'store']).default('scan'),
+        /** With `source: store`: first update the stored index from the targets changed since it was fresh. */
+        refresh: z.boolean().default(false),
+      })
+      .superRefine((p, ctx) => {
+        if (p.source === 'store' && p.cursor !== undefined)
+          ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'is not used with source store' });
+        if (p.source === 'scan' && p.refresh)
+          ctx.addIssue({ code: 'custom', path: ['refresh'], message: 'needs source store' });
+      }),
     result: z.object({
       /**
        * What this call saw of each family. A family straddling calls appears in several responses:
@@ -215,6 +239,11 @@ export const functionContracts = {
        * follows the scan (`goal_families_list` with `uuids`). The cursor carries it between scan calls.
        */
       budget: z.string(),
+      /**
+       * With `source: store`: when the index was built (by a full health check) and the instant up to
+       * which it is known to hold every change (`freshAt`); null when there is no usable index.
+       */
+      stored: z.object({ builtAt: IsoInstant, freshAt: IsoInstant }).nullable().optional(),
     }),
   },
   goal_family_get: {

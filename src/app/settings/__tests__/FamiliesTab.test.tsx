@@ -27,7 +27,16 @@ import {
 import { fire, textOf } from '../../cards/__tests__/queries';
 import { ARCHIVE_MODAL_ID } from '../components/families/ArchiveFamily';
 import { formatScheduleCsv } from '../utils/scheduleCsv';
-import { indexOf, listOf, NEW_UUID, renderPage } from './pageHarness';
+import {
+  indexEntryOf,
+  indexOf,
+  listOf,
+  NEW_UUID,
+  NOW,
+  renderPage,
+  scanCalls,
+  storedIndexOf,
+} from './pageHarness';
 
 const detail = makeFamilyDetail();
 const withFamily = (extra: Parameters<typeof renderPage>[0] = {}) =>
@@ -119,6 +128,7 @@ describe('Families tab — list', () => {
     });
     const page = renderPage({
       goal_families_index: async (p) => {
+        if (p.source === 'store') return indexOf();
         if (!p.cursor) return { ...indexOf(...families.slice(0, 12)), nextCursor: 'i-2', progress: 0.4 };
         await gate;
         return { ...indexOf(...families.slice(12)), budget: 'budget-of-the-last-call' };
@@ -137,7 +147,7 @@ describe('Families tab — list', () => {
     await vi.waitFor(() =>
       expect(page.maybeFindByTestId(Text, 'page-position')?.text).toBe('Page 1 of 2 · 30 goals'),
     );
-    expect(page.callsOf('goal_families_index')).toEqual([{}, { cursor: 'i-2' }]);
+    expect(scanCalls(page.callsOf('goal_families_index'))).toEqual([{}, { cursor: 'i-2' }]);
     const byName = [...families].sort((a, b) => a.name.localeCompare(b.name)).map((f) => f.uuid);
     // The page call counts the scan's last calls against HubSpot's rate limits (no 429 after a scan).
     const budget = 'budget-of-the-last-call';
@@ -148,7 +158,7 @@ describe('Families tab — list', () => {
     );
     expect(page.callsOf('goal_families_list')[1]).toEqual({ uuids: byName.slice(25), budget });
     expect(page.findByTestId(Button, 'page-next').props.disabled).toBe(true);
-    expect(page.callsOf('goal_families_index')).toHaveLength(2);
+    expect(scanCalls(page.callsOf('goal_families_index'))).toHaveLength(2);
   });
 
   it('filters the index locally: text, owner, team, type, period length and year', async () => {
@@ -193,7 +203,7 @@ describe('Families tab — list', () => {
     await vi.waitFor(() => expect(page.maybeFindByTestId(EmptyState, 'families-empty')).not.toBeNull());
     expect(textOf(page.findByTestId(EmptyState, 'families-empty'))).toContain('No goal matches');
     // Every filter ran on the one index read.
-    expect(page.callsOf('goal_families_index')).toHaveLength(1);
+    expect(scanCalls(page.callsOf('goal_families_index'))).toHaveLength(1);
   });
 
   it('shows the empty and error states', async () => {
@@ -519,5 +529,78 @@ describe('Families tab — ways on from a goal', () => {
     page.findByTestId(Button, 'action-activity').trigger('onClick');
     await vi.waitFor(() => expect(page.callsOf('goal_journal_list')).toHaveLength(1));
     expect(page.callsOf('goal_journal_list')[0]).toEqual({ limit: 25, familyUuid: FAMILY_UUID });
+  });
+});
+
+describe('Families tab — the stored index', () => {
+  const ago = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString();
+  const healthy = makeFamily({ uuid: '00000000-0000-4000-8000-000000000001', name: 'Alpha' });
+  const broken = makeFamily({ uuid: '00000000-0000-4000-8000-000000000002', name: 'Beta' });
+  const entries = (checkedAt: string) => [
+    { ...indexEntryOf(healthy), health: { healthy: true, findingCount: 0, checkedAt } },
+    { ...indexEntryOf(broken), health: { healthy: false, findingCount: 2, checkedAt } },
+  ];
+
+  function renderStored() {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const page = renderPage({
+      goal_families_index: async (p) => {
+        if (p.source !== 'store') throw new Error('no scan expected');
+        if (!p.refresh) return storedIndexOf(entries(ago(20)), ago(20));
+        await gate;
+        return storedIndexOf(entries(ago(20)), ago(20), ago(0));
+      },
+      goal_families_list: () => {
+        throw new Error('the stored rows need no list call');
+      },
+    });
+    return { page, release };
+  }
+
+  it('opens from the stored index in one call, says how fresh it is, and refreshes in the background', async () => {
+    const { page, release } = renderStored();
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'families-table')).not.toBeNull());
+    const table = textOf(page.findByTestId(Table, 'families-table'));
+    expect(table).toContain('Alpha');
+    expect(table).toContain('Needs repair · 2 problems');
+    expect(page.findByTestId(Text, 'families-freshness').text).toBe(
+      'Updated 20 minutes ago · checking for changes…',
+    );
+    expect(page.callsOf('goal_families_index')).toEqual([
+      { source: 'store' },
+      { source: 'store', refresh: true },
+    ]);
+    release();
+    await vi.waitFor(() =>
+      expect(page.findByTestId(Text, 'families-freshness').text).toBe('Updated just now'),
+    );
+    expect(page.callsOf('goal_families_list')).toHaveLength(0);
+  });
+
+  it('filters by health on the stored findings, saying how old they are', async () => {
+    const { page, release } = renderStored();
+    release();
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'families-table')).not.toBeNull());
+    fire(page.find(Select, { name: 'health' }), 'onChange', 'broken');
+    await vi.waitFor(() => expect(textOf(page.findByTestId(Table, 'families-table'))).not.toContain('Alpha'));
+    expect(textOf(page.findByTestId(Table, 'families-table'))).toContain('Beta');
+    expect(page.findByTestId(Text, 'families-freshness').text).toContain(
+      'health as found by the health check 20 minutes ago',
+    );
+    fire(page.find(Select, { name: 'health' }), 'onChange', 'healthy');
+    await vi.waitFor(() => expect(textOf(page.findByTestId(Table, 'families-table'))).not.toContain('Beta'));
+    // No scan of the portal for the health filter.
+    expect(page.callsOf('goal_families_list')).toHaveLength(0);
+    expect(scanCalls(page.callsOf('goal_families_index'))).toHaveLength(0);
+  });
+
+  it('without a stored index scans as before and suggests running the health check', async () => {
+    const page = renderPage({ goal_families_list: () => listOf(makeFamily()) });
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Table, 'families-table')).not.toBeNull());
+    expect(page.findByTestId(Text, 'families-index-hint').text).toContain('Run the health check');
+    expect(scanCalls(page.callsOf('goal_families_index'))).toEqual([{}]);
   });
 });

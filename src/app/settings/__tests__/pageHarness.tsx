@@ -95,6 +95,32 @@ export const indexOf = (...families: Summary[]) =>
     budget: 'budget-of-the-scan',
   });
 
+/** The answer of `goal_families_index` with `source: store` before any health check: no stored index. */
+export const noStoredIndex = () =>
+  ok('goal_families_index', {
+    entries: [],
+    nextCursor: null,
+    progress: 1,
+    scannedTargets: 0,
+    budget: 'budget-of-the-store-read',
+    stored: null,
+  });
+
+/** A stored index holding these entries, fresh as of `freshAt` (built at `builtAt`). */
+export const storedIndexOf = (entries: FamilyIndexEntry[], builtAt: string, freshAt: string = builtAt) =>
+  ok('goal_families_index', {
+    entries,
+    nextCursor: null,
+    progress: 1,
+    scannedTargets: entries.reduce((n, e) => n + e.sliceCount, 0),
+    budget: 'budget-of-the-store-read',
+    stored: { builtAt, freshAt },
+  });
+
+/** The scan calls of `goal_families_index` (the reads of the stored index left out). */
+export const scanCalls = (calls: readonly unknown[]) =>
+  calls.filter((c) => (c as { source?: string }).source !== 'store');
+
 /**
  * Tests written against the list alone get an index derived from it: the families the list
  * handler answers for an unfiltered call.
@@ -103,6 +129,21 @@ function indexFromList(list: NonNullable<Handlers['goal_families_list']>): Handl
   return async () => {
     const answer = await list({ filter: {}, limit: 100 });
     return answer.ok ? indexOf(...answer.families) : answer;
+  };
+}
+
+/**
+ * Scans go to the test's handler; reads of the stored index (`source: store`) too when the handler
+ * answers them with a stored index, else as before any health check (none).
+ */
+function withStoredIndex(scan: Handlers['goal_families_index']): Partial<Handlers> {
+  if (!scan) return {};
+  return {
+    goal_families_index: async (p) => {
+      if (p.source !== 'store') return scan(p);
+      const answer = await scan(p);
+      return answer.ok && answer.stored ? answer : noStoredIndex();
+    },
   };
 }
 
@@ -125,10 +166,11 @@ export function renderPage(
         untrusted: [],
         nextCursor: null,
       }),
-    ...(handlers.goal_families_list && !handlers.goal_families_index
-      ? { goal_families_index: indexFromList(handlers.goal_families_list) }
-      : {}),
     ...handlers,
+    ...withStoredIndex(
+      handlers.goal_families_index ??
+        (handlers.goal_families_list ? indexFromList(handlers.goal_families_list) : undefined),
+    ),
   });
   const actions = pageActions();
   const renderer = createRenderer('settings');

@@ -41,7 +41,10 @@ export function mergeIndex(
   return out;
 }
 
-/** The form's filters applied to the index (health is not in it: that needs the server path). */
+/**
+ * The form's filters applied to the index. Health only where the entries carry it (the stored index:
+ * the last health check's verdict); a scanned index has none, and the health filter takes the server path.
+ */
 export function filterIndex(
   entries: Iterable<FamilyIndexEntry>,
   form: FilterForm,
@@ -55,6 +58,8 @@ export function filterIndex(
     if (form.ownerId && !e.ownerIds.includes(form.ownerId)) continue;
     if (form.teamId && !e.teamIds.includes(form.teamId)) continue;
     if (form.goalType && e.goalType !== form.goalType) continue;
+    if (form.health === 'healthy' && e.health?.healthy !== true) continue;
+    if (form.health === 'broken' && e.health?.healthy !== false) continue;
     // The filter names a period kind; HubSpot stores its own spelling ("annually").
     if (form.milestone && periodKindOf(e.milestone) !== form.milestone) continue;
     if (year !== null) {

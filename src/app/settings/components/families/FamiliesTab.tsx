@@ -18,8 +18,9 @@ interface FamiliesTabProps {
 
 /**
  * Every goal of the portal, searchable and filterable; opening one shows its detail. The list runs
- * on the portal's goal index (scanned in bounded calls, filtered and paged here); only the health
- * filter, which needs every goal checked, takes the server's slow path.
+ * on the portal's goal index (the one the health check keeps, else scanned in bounded calls; filtered
+ * and paged here). The health filter uses the stored health check's findings; without a stored index
+ * it takes the server's slow path, which checks every goal.
  */
 export function FamiliesTab({ environment, openGoal = null }: FamiliesTabProps) {
   const { client } = environment;
@@ -28,7 +29,10 @@ export function FamiliesTab({ environment, openGoal = null }: FamiliesTabProps) 
   const [generation, setGeneration] = useState(0);
   const [openUuid, setOpenUuid] = useState<string | null>(openGoal);
   const byHealth = form.health !== '';
-  const familyIndex = useFamilyIndex(client, openUuid === null && !byHealth);
+  const [hasStoredIndex, setHasStoredIndex] = useState(false);
+  const familyIndex = useFamilyIndex(client, openUuid === null && (!byHealth || hasStoredIndex));
+  const storedNow = familyIndex.state.status === 'ready' && familyIndex.state.stored !== undefined;
+  if (storedNow !== hasStoredIndex && familyIndex.state.status === 'ready') setHasStoredIndex(storedNow);
 
   if (openUuid !== null) {
     return (
@@ -54,7 +58,7 @@ export function FamiliesTab({ environment, openGoal = null }: FamiliesTabProps) 
   return (
     <Flex direction="column" gap="md">
       <FamilyFilters form={form} environment={environment} now={environment.now()} onChange={changeFilter} />
-      {byHealth ? (
+      {byHealth && !hasStoredIndex ? (
         <ServerFamiliesList
           key={JSON.stringify(filter)}
           environment={environment}

@@ -92,6 +92,7 @@ export interface AppStore {
   scanRecords(afterId: string | null, limit: number): Promise<{ records: StoredRecord[]; done: boolean }>;
   readIndexRecords(keys: readonly string[]): Promise<StoredRecord[]>;
   writeIndexRecords(records: readonly { key: string; payload: unknown; at: string }[]): Promise<void>;
+  prepare(): Promise<void>;
 }
 
 const READ = [...STORE_PROPERTIES, 'hs_lastmodifieddate'];
@@ -421,6 +422,9 @@ export function createAppStore(
           .filter((r) => (r.properties.gf_unique_key ?? '').startsWith(INDEX_KEY_PREFIX))
           .map((r) => toStored(r, signer));
       });
+    },
+    async prepare() {
+      await withStore(async () => undefined);
     },
     async writeIndexRecords(records) {
       if (records.length === 0) return;

@@ -72,13 +72,13 @@ describe('goal_families_audit time budget', () => {
 
   it('stops reading early enough to fetch the families it straddles, when calls are slow', async () => {
     // 800 ms a call (the fake clock runs calls one after another): a few pages fit, then one search
-    // for the rest of the families seen, all inside the 5 s budget; then, a little past it like the
-    // unfinished changes' read, the family index's one write (refused here: this portal has no store).
+    // for the rest of the families seen, all inside the 5 s budget; the store for the family index is
+    // asked for while the scan reads (refused here: this portal has none), so nothing waits on it after.
     const portal = fakePortal(generatedRecords(2_000), { latencyMs: 800 });
     const result = await auditPortal(portal.invocation(), params());
     const reads = portal.log.filter((l) => l.path.includes('goal_targets'));
     expect((reads.at(-1)?.at ?? 0) + 800 - 1_000_000).toBeLessThanOrEqual(AUDIT_LIMITS.budgetMs);
-    expect(portal.log.at(-1)?.path).toBe('/crm/v3/schemas');
+    expect(portal.log.some((l) => l.method === 'POST' && l.path === '/crm/v3/schemas')).toBe(true);
     expect(portal.now() - 1_000_000).toBeLessThanOrEqual(AUDIT_LIMITS.budgetMs + 800);
     expect(result).toMatchObject({ ok: true });
     if (result.ok) {

@@ -138,6 +138,9 @@ export function auditPortal(
     // Read once per health check (the cursor carries it on).
     const zone = cursor?.z ?? defaultZone((await loadSettings(deps.gateway.store)).settings);
     let building = cursor ? cursor.x : await startIndex(deps, started);
+    // A portal without the app's store gets it while the scan reads (best effort), so that writing the
+    // index rows at the end is one call, not two one after the other.
+    const storeReady = building ? deps.gateway.store.prepare().catch(() => undefined) : Promise.resolve();
     const ctx = { timeZone: zone };
     /** Families audited by this invocation: their open journal entries are read after the fetch. */
     const audited: string[] = [];
@@ -222,12 +225,17 @@ export function auditPortal(
     // past the fetch; the next health check finds what a failure here misses. Pending entries are then
     // checked against their families' newest entries (a copy of an earlier one is shown as not
     // trusted, without "finish" or "roll back").
-    // First the index rows (one call, best effort: a failure drops the index from the run).
-    if (building) {
-      deps.gateway.setDeadline(started + AUDIT_HARD_LIMIT_MS);
-      building = await writeIndexRows(deps, building, rows, outcome.done);
-    }
-    deps.gateway.setDeadline(Math.min(deps.now(), started + AUDIT_HARD_LIMIT_MS) + UNFINISHED_READ_MS);
+    // The index rows (one call, best effort: a failure drops the index from the run) and the open
+    // entries are written and read side by side: neither depends on the other.
+    await storeReady;
+    // One deadline for both: the index write keeps the hard limit it had alone, the read its second.
+    deps.gateway.setDeadline(
+      Math.max(
+        started + AUDIT_HARD_LIMIT_MS,
+        Math.min(deps.now(), started + AUDIT_HARD_LIMIT_MS) + UNFINISHED_READ_MS,
+      ),
+    );
+    const indexWrite = building ? writeIndexRows(deps, building, rows, outcome.done) : undefined;
     try {
       for (const e of await readOpenEntries(deps.gateway.store, audited)) unfinished.set(e.id, e);
       for (const e of await checkPendingEntries(deps.gateway.store, [...unfinished.values()]))
@@ -235,6 +243,7 @@ export function auditPortal(
     } catch (e) {
       if (!isEdgeFailure(e)) throw e;
     } finally {
+      building = await indexWrite;
       deps.gateway.setDeadline(undefined);
     }
     const targets = before + outcome.scanned;

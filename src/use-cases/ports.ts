@@ -172,6 +172,11 @@ export interface AppStore {
    * signed; creates the store on first use. Throws when HubSpot did not write all of them.
    */
   writeIndexRecords(records: readonly { key: string; payload: unknown; at: string }[]): Promise<void>;
+  /**
+   * Makes sure the store exists (creates it when the portal has none; no call when it is known), so
+   * that a later write need not wait for that.
+   */
+  prepare(): Promise<void>;
 }
 
 /** Everything the use cases need from HubSpot, in domain terms. */

@@ -75,6 +75,7 @@ export function createFakeStore(stamp: () => string): AppStore {
     }),
     readIndexRecords: async (keys) =>
       [...records.values()].filter((r) => keys.includes(r.key)).map((r) => structuredClone(r)),
+    prepare: async () => undefined,
     writeIndexRecords: async (written) => {
       for (const w of written) {
         const existing = [...records.values()].find((r) => r.key === w.key);

@@ -8,9 +8,8 @@ import { filterIndex, pageOf, sortByName } from '../../utils/familyIndex';
 import { timeAgo } from '../../utils/freshness';
 import { FamiliesPager } from './FamiliesPager';
 import { FamiliesEmpty, FamiliesError, FamiliesLoading } from './FamiliesStates';
-import { FamiliesTable } from './FamiliesTable';
+import { FamiliesTable, rowOfEntry, rowOfSummary } from './FamiliesTable';
 import { FAMILIES_PAGE_SIZE } from './ServerFamiliesList';
-import { StoredFamiliesTable } from './StoredFamiliesTable';
 
 interface IndexedFamiliesListProps {
   environment: PageEnvironment;
@@ -86,9 +85,9 @@ export function IndexedFamiliesList(props: IndexedFamiliesListProps) {
   return (
     <>
       {stored ? (
-        <StoredFamiliesTable entries={visible.items} timeZone={timeZone} onOpen={onOpen} />
+        <FamiliesTable rows={visible.items.map((e) => rowOfEntry(e, timeZone))} onOpen={onOpen} />
       ) : state.status === 'success' ? (
-        <FamiliesTable families={state.data.families} onOpen={onOpen} />
+        <FamiliesTable rows={state.data.families.map(rowOfSummary)} onOpen={onOpen} />
       ) : null}
       {freshness}
       <FamiliesPager

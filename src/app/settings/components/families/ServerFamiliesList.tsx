@@ -4,7 +4,7 @@ import type { FamilyFilter } from '../../types/contractTypes';
 import type { PageEnvironment } from '../../types/page';
 import { FamiliesPager } from './FamiliesPager';
 import { FamiliesEmpty, FamiliesError, FamiliesLoading } from './FamiliesStates';
-import { FamiliesTable } from './FamiliesTable';
+import { FamiliesTable, rowOfSummary } from './FamiliesTable';
 
 export const FAMILIES_PAGE_SIZE = 25;
 
@@ -41,7 +41,7 @@ export function ServerFamiliesList({ environment, filter, generation, onOpen }: 
   if (state.data.families.length === 0) return <FamiliesEmpty filtered />;
   return (
     <>
-      <FamiliesTable families={state.data.families} onOpen={onOpen} />
+      <FamiliesTable rows={state.data.families.map(rowOfSummary)} onOpen={onOpen} />
       <FamiliesPager
         page={page}
         pages={Math.max(page, Math.ceil(state.data.total / FAMILIES_PAGE_SIZE))}

@@ -134,6 +134,11 @@ describe('admin panel · Create and Health', { timeout: 120_000 }, () => {
     }
     await page.getByTestId('audit-start').click();
     await page.getByTestId('audit-summary').waitFor({ timeout: 60_000 });
+    // The summary shows with the first page of findings; repair once the check is complete, so that
+    // later pages of findings do not move the tile while its repair is open.
+    await expect
+      .poll(() => page.getByTestId('audit-progress').innerText(), { timeout: 60_000 })
+      .toContain('Check complete');
     const target = DEMO.broken.mixedNames;
     const tile = page.getByTestId(`findings-${target.uuid}`);
     await tile.locator('[data-testid^="repair-"]').first().click();

@@ -3,7 +3,9 @@
  * table: met, not met, or — where a goal does not concern a scenario. The numbers come from HubSpot's
  * limits: the rate-limit floor of a scan (`formulas.ts`), 10 s per function execution (so one
  * invocation stays under 6 s), 128 MB of memory (the heap stays under half), a 6 MB payload (the
- * response under 1 MB) and 4 KB of logs per invocation.
+ * response under 1 MB) and 4 KB of logs per invocation. The rename apply's call target counts the
+ * calls the family's size needs (a search per 200, a batch read and a batch update per 100) plus a
+ * fixed allowance for everything else.
  */
 import type { ScenarioResult } from './result';
 import { rateFloor } from './scenarios';
@@ -28,14 +30,30 @@ export const LOG_LIMIT_BYTES = 4 * 1024;
 /** The Families tab's first page: one invocation and at most this many HubSpot calls. */
 export const FIRST_PAGE_CALLS = 3;
 
+/** The rename apply's fixed allowance: calls besides ⌈n/200⌉ searches + 2⌈n/100⌉ reads and updates. */
+export const RENAME_APPLY_FIXED_CALLS = 2;
+
+/** The rename apply's target for n slices: ⌈n/200⌉ + 2⌈n/100⌉ + 2. */
+export const renameApplyTarget = (n: number) =>
+  Math.ceil(n / 200) + 2 * Math.ceil(n / 100) + RENAME_APPLY_FIXED_CALLS;
+
+const callsOf = (m: ScenarioResult['invocationMetrics'][number]) =>
+  Object.values(m.calls).reduce((a, b) => a + b, 0);
+
 const verdict = (ok: boolean): Verdict => (ok ? 'met' : 'not met');
 
 /** The invocations that show the Families tab's first page (the stored index read; a scan before the first health check). */
 export function firstPageOf(r: ScenarioResult): { invocations: number; calls: number } {
   return {
     invocations: r.invocationMetrics.length,
-    calls: r.invocationMetrics.reduce((n, m) => n + Object.values(m.calls).reduce((a, b) => a + b, 0), 0),
+    calls: r.invocationMetrics.reduce((n, m) => n + callsOf(m), 0),
   };
+}
+
+/** The calls of a rename's apply invocation (the one after the preview), or null for other scenarios. */
+export function renameApplyCalls(r: ScenarioResult): number | null {
+  const apply = r.invocationMetrics.at(-1);
+  return r.scenario.kind === 'rename' && apply ? callsOf(apply) : null;
 }
 
 export const GOALS: readonly Goal[] = [
@@ -71,6 +89,15 @@ export const GOALS: readonly Goal[] = [
     label: 'logs < 4 KB',
     text: 'a normal call logs under 4 KB (HubSpot keeps 4 KB per invocation)',
     check: (r) => verdict(r.mostLogBytes < LOG_LIMIT_BYTES),
+  },
+  {
+    id: 'rename-apply',
+    label: `rename apply ≤ ⌈n/200⌉ + 2⌈n/100⌉ + ${RENAME_APPLY_FIXED_CALLS} calls`,
+    text: `the apply of a rename of n slices makes at most ⌈n/200⌉ + 2⌈n/100⌉ + ${RENAME_APPLY_FIXED_CALLS} HubSpot calls (docs/safe-writes.md says which fixed calls the app makes on top of the size's, and why)`,
+    check: (r) => {
+      const calls = renameApplyCalls(r);
+      return calls === null ? '—' : verdict(calls <= renameApplyTarget(r.scenario.size));
+    },
   },
   {
     id: 'first-page',

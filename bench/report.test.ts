@@ -111,8 +111,18 @@ describe('report pieces', () => {
 
   it('one column per goal, met or not met, and — where a goal does not concern the scenario', () => {
     const table = goalsTable([result]);
-    // scan floor (a health check only), < 6 s, heap, response, logs, Families tab (admin list only).
-    expect(table).toContain('| Rename, 50 × 12 slices | — | met | met | not met | not met | — |');
+    // scan floor (a health check only), < 6 s, heap, response, logs, rename apply (renames only),
+    // Families tab (admin list only). The apply here made 3 calls: within ⌈600/200⌉ + 2⌈600/100⌉ + 2.
+    expect(table).toContain('| Rename, 50 × 12 slices | — | met | met | not met | not met | met | — |');
+    // ⌈600/200⌉ + 2⌈600/100⌉ + 2 = 17 calls: met at 17, not at 18.
+    const applyWith = (calls: number): ScenarioResult => ({
+      ...result,
+      invocationMetrics: result.invocationMetrics.map((m, i) =>
+        i === 1 ? { ...m, calls: { x: calls } } : m,
+      ),
+    });
+    expect(goalsTable([applyWith(17)])).toContain('| not met | not met | met | — |');
+    expect(goalsTable([applyWith(18)])).toContain('| not met | not met | not met | — |');
     const health = SCENARIOS.find((s) => s.id === 'health-10000');
     if (!health) throw new Error('scenario table lost health-10000');
     // The floor of 10,000 targets: min(100/19, 50/5) s = 5.3 s; 1.5× = 7.9 s.
@@ -162,11 +172,11 @@ describe('the page', () => {
 
   it('says how large a family one invocation can handle at the configured latency', () => {
     const page = renderReport({ config, results: [result], domain: { ok: false, reason: 'x' }, charts: [] });
-    // The last column is an apply at MAX_SLICES_PER_INVOCATION (1,200): 9 + 6 + 24, 9 + 6 + 36 and
-    // 10 + 12 calls (only an archive is read back).
-    expect(page).toContain('| rename | 9 + ⌈n/200⌉ + 2⌈n/100⌉ | 1,600 | 3,600 | 39 calls, 3.9 s |');
-    expect(page).toContain('| archive | 9 + ⌈n/200⌉ + 3⌈n/100⌉ | 1,100 | 2,600 | 51 calls, 5.1 s |');
-    expect(page).toContain('| create | 10 + ⌈n/100⌉ | 4,000 | 9,000 | 22 calls, 2.2 s |');
+    // The last column is an apply at MAX_SLICES_PER_INVOCATION (1,200): 6 + 6 + 24, 6 + 6 + 36 and
+    // 7 + 12 calls (only an archive is read back).
+    expect(page).toContain('| rename | 6 + ⌈n/200⌉ + 2⌈n/100⌉ | 1,700 | 3,700 | 36 calls, 3.6 s |');
+    expect(page).toContain('| archive | 6 + ⌈n/200⌉ + 3⌈n/100⌉ | 1,200 | 2,600 | 48 calls, 4.8 s |');
+    expect(page).toContain('| create | 7 + ⌈n/100⌉ | 4,300 | 9,300 | 19 calls, 1.9 s |');
     expect(page).toContain('`MAX_SLICES_PER_INVOCATION` = 1,200 slices');
   });
 

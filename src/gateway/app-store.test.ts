@@ -1,4 +1,7 @@
-/** The app store's journal reads by key, against the emulator (unique `gf_key`, and an older store without it). */
+/**
+ * The app store against the emulator: records read by key (unique `gf_unique_key`, and an older store
+ * without it), what a change reads in one call, and the unique `gf_follows` claim.
+ */
 import { READ_PROPERTIES } from '@goal-families/domain';
 import { createEmulator, type Emulator } from '@goal-families/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -16,11 +19,12 @@ beforeEach(() => {
   emulator.configure({ searchLagMs: 0 });
 });
 
-const store = () =>
+const gateway = () =>
   createGatewayFromEnv(
     { HUBSPOT_API_BASE_URL: baseUrl, PRIVATE_APP_ACCESS_TOKEN: emulator.token },
     { readProperties: READ_PROPERTIES, sliceKey: () => '', retry: { baseDelayMs: 1, maxDelayMs: 2 } },
-  ).store;
+  );
+const store = () => gateway().store;
 
 const entry = (key: string) => ({
   familyUuid: 'u',
@@ -39,7 +43,7 @@ describe('journal records by key', () => {
     expect(found.map((r) => r.key)).toEqual(['open:u']);
     const [open] = found;
     if (!open) throw new Error('not found');
-    await s.updateJournal(open.id, { n: 'closed' }, 'last:u');
+    await s.updateJournal(open.id, { n: 'closed' }, { key: 'last:u' });
     expect((await s.readJournalByKeys(['open:u', 'last:u'])).map((r) => [r.key, r.payload])).toEqual([
       ['last:u', { n: 'closed' }],
     ]);
@@ -69,5 +73,77 @@ describe('journal records by key', () => {
     const s = store();
     await s.appendJournal(entry('last:u'));
     expect((await s.readJournalByKeys(['open:u', 'last:u'])).map((r) => r.key)).toEqual(['last:u']);
+  });
+});
+
+describe('what a change reads of the store, in one call', () => {
+  it('settings, journal keys and index keys in one batch read; the settings read is answered by it', async () => {
+    await store().putSettings({ n: 1 }, null, '2026-12-01T00:00:00.000Z');
+    await store().appendJournal(entry('last:u'));
+    await store().writeIndexRecords([
+      { key: 'index:meta', payload: { m: 1 }, at: '2026-12-01T00:00:00.000Z' },
+    ]);
+    const g = gateway();
+    const records = await g.store.readByKeys(['open:u', 'last:u', 'index:meta', 'index:a:1'], {
+      settings: true,
+    });
+    expect(records.map((r) => r.key).sort()).toEqual(['index:meta', 'last:u', 'settings']);
+    expect((await g.store.getSettings())?.payload).toEqual({ n: 1 });
+    // The one batch read (and a schema listing, on an instance that does not know the store yet):
+    // the settings cost no call of their own.
+    const calls = Object.entries(g.calls.byEndpoint()).filter(([k]) => !k.includes('schemas'));
+    expect(calls).toEqual([['POST /crm/v3/objects/{customType}/batch/read', 1]]);
+  });
+
+  it('refuses more keys than one batch read takes', async () => {
+    await store().appendJournal(entry('last:u'));
+    const keys = Array.from({ length: 100 }, (_, i) => `done:u:${i}`);
+    await expect(store().readByKeys(keys, { settings: true })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('the unique claim on the entry a change follows', () => {
+  const pending = (key: string, follows: string) => ({ ...entry(key), follows });
+
+  it('a second record following the same entry is refused; a released claim is free again', async () => {
+    const s = store();
+    const first = await s.appendJournal(pending('open:u', 'u:e1'));
+    await expect(s.appendJournal(pending('open:v', 'u:e1'))).rejects.toThrow();
+    // Closing without letting go keeps the claim; rolling back lets go of it.
+    await s.updateJournal(first.id, { n: 'applied' }, { key: 'last:u' });
+    await expect(s.appendJournal(pending('open:u', 'u:e1'))).rejects.toThrow();
+    await s.updateJournal(first.id, { n: 'rolled back' }, { key: 'done:u:1', releaseFollows: true });
+    await s.appendJournal(pending('open:u', 'u:e1'));
+  });
+
+  it('releaseFollows lets a leftover claim go, and answers null when nobody holds it', async () => {
+    const s = store();
+    const leftover = await s.appendJournal(pending('done:u:x', 'u:e2'));
+    expect((await s.releaseFollows('u:e2'))?.id).toBe(leftover.id);
+    expect(await s.releaseFollows('u:e2')).toBeNull();
+    await s.appendJournal(pending('open:u', 'u:e2'));
+  });
+
+  it('a store made before the claim existed gains the property on its first write', async () => {
+    const res = await fetch(`${baseUrl}/crm/v3/schemas`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${emulator.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'goal_families_record',
+        labels: { singular: 'r', plural: 'rs' },
+        primaryDisplayProperty: 'gf_key',
+        requiredProperties: ['gf_kind', 'gf_key'],
+        properties: [
+          ...['gf_kind', 'gf_key', 'gf_family_uuid', 'gf_payload', 'gf_created_at', 'gf_signature'].map(
+            (name) => ({ name, label: name, type: 'string', fieldType: 'text' }),
+          ),
+          { name: 'gf_unique_key', label: 'k', type: 'string', fieldType: 'text', hasUniqueValue: true },
+        ],
+      }),
+    });
+    expect(res.status).toBe(201);
+    const s = store();
+    await s.appendJournal(pending('open:u', 'u:e3'));
+    await expect(s.appendJournal(pending('open:w', 'u:e3'))).rejects.toThrow();
   });
 });

@@ -12,6 +12,13 @@
  *   (`done:<uuid>:<id>`); see src/use-cases/safe-write/journal-lifecycle.ts.
  * - the family index: its summary pages and their meta record (`index:...`, see
  *   src/use-cases/family-index/stored-index.ts), written by batch upsert on the unique key.
+ * A change reads what it needs of all three (the settings, its family's journal keys, the index) in one
+ * batch read by key (`readByKeys`).
+ *
+ * A second unique-value property, `gf_follows`, holds `<family uuid>:<id of the entry it follows>` on
+ * a pending journal entry: only one change can ever follow a family's newest entry, so creating the
+ * pending entry fails when another change was applied since this one read the journal (no read again
+ * is needed before writing). It is an index, not a fact: the signed payload's `follows` is what counts.
  * Every write carries an HMAC of the record's content (record-signature.ts), bound to the record's id
  * once it has one; every read reports `valid`, `tampered` or `unsigned`.
  */
@@ -36,6 +43,14 @@ export const UNIQUE_KEY = 'gf_unique_key';
 /** Unique keys of the family index's records start with this. */
 export const INDEX_KEY_PREFIX = 'index:';
 /**
+ * The property with unique values that names the entry a pending change follows.
+ */
+// ASSUMPTION (unverified): an object may have a second unique-value property (HubSpot allows up to ten
+// per object); a value one record holds is refused to another (409) until the holder is updated to an
+// empty string; and a unique value cannot pass from one record to another within one batch update, so
+// closing a journal entry whose family has a newest entry takes two calls (the newest steps back first).
+export const FOLLOWS_KEY = 'gf_follows';
+/**
  * The family index's records carry the kind `settings` (the app's own data, not journal entries, so no
  * journal listing shows them): the kind's options cannot be extended on an object that already exists
  * without an update of the property definition, which this version does not make.
@@ -51,6 +66,7 @@ export const STORE_PROPERTIES = [
   'gf_created_at',
   'gf_unique_key',
   'gf_signature',
+  'gf_follows',
 ] as const;
 /** HubSpot's limit for a string property value; payloads above it are refused before sending. */
 export const MAX_PAYLOAD_CHARS = 65_000;
@@ -74,17 +90,20 @@ export interface AppStore {
   readonly maxPayloadChars: number;
   readonly signing: boolean;
   getSettings(): Promise<StoredRecord | null>;
+  readByKeys(keys: readonly string[], options?: { settings?: boolean }): Promise<StoredRecord[]>;
   putSettings(payload: unknown, existingId: string | null, savedAt: string): Promise<StoredRecord | null>;
   appendJournal(entry: {
     familyUuid: string;
     payload: unknown;
     createdAt: string;
     key: string;
+    follows?: string;
   }): Promise<StoredRecord>;
   readJournal(id: string): Promise<StoredRecord | null>;
   readJournalByKeys(keys: readonly string[]): Promise<StoredRecord[]>;
-  updateJournal(id: string, payload: unknown, key?: string): Promise<StoredRecord>;
+  updateJournal(id: string, payload: unknown, change?: JournalKeyChange): Promise<StoredRecord>;
   setAsideJournal(id: string): Promise<void>;
+  releaseFollows(follows: string): Promise<StoredRecord | null>;
   listJournal(query: { familyUuid?: string; limit: number; after?: string }): Promise<{
     entries: StoredRecord[];
     after: string | null;
@@ -94,6 +113,9 @@ export interface AppStore {
   writeIndexRecords(records: readonly { key: string; payload: unknown; at: string }[]): Promise<void>;
   prepare(): Promise<void>;
 }
+
+/** What a journal rewrite changes besides the payload: its key, and whether it lets go of `gf_follows`. */
+export type JournalKeyChange = { key?: string | undefined; releaseFollows?: boolean };
 
 const READ = [...STORE_PROPERTIES, 'hs_lastmodifieddate'];
 
@@ -114,13 +136,15 @@ const PROPERTY_SPECS = [
   { name: 'gf_created_at', label: 'Created at', type: 'datetime', fieldType: 'date' },
   { name: 'gf_unique_key', label: 'Unique key', type: 'string', fieldType: 'text', hasUniqueValue: true },
   { name: 'gf_signature', label: 'Signature', type: 'string', fieldType: 'text' },
+  { name: FOLLOWS_KEY, label: 'Follows', type: 'string', fieldType: 'text', hasUniqueValue: true },
 ];
 
 // ASSUMPTION (unverified): a private app with the crm.schemas.custom.* scopes may create this custom object
 // on first use (custom objects need an Enterprise portal, which apps with functions require anyway), a
 // string property holds a journal entry's JSON (up to 65,536 characters), properties (the unique
 // key too) can be added later to an object that already has records, and records can be read by the
-// unique key with `idProperty` (one by GET, up to 100 by batch read).
+// unique key with `idProperty` (one by GET, up to 100 by batch read). An object may have two such
+// properties (HubSpot allows up to ten unique-value properties per object).
 export const STORE_SCHEMA = {
   name: STORE_OBJECT_NAME,
   labels: { singular: 'Goal Families record', plural: 'Goal Families records' },
@@ -212,6 +236,14 @@ const knownStores = warmInstanceCache<{ objectTypeId: string; properties: readon
 /** What HubSpot answers for an object type it does not know (400) or no longer has (404). */
 const isUnknownObjectType = (error: unknown) =>
   error instanceof GatewayError && (error.kind === 'validation' || error.kind === 'not_found');
+
+const unreadable = (keys: readonly string[]) =>
+  new GatewayError({
+    kind: 'server',
+    status: 207,
+    message: `HubSpot could not read the app's records ${keys.join(', ')}`,
+    endpoint: 'POST {store}/batch/read',
+  });
 
 export function createAppStore(
   http: HubSpotHttp,
@@ -344,6 +376,7 @@ export function createAppStore(
     signing: signer.enabled,
     getSettings() {
       // Read once per invocation (a permission check may ask twice); a save replaces what was read.
+      // A `readByKeys` that included the settings' key answers it too.
       settings ??= withFound(async (found) => {
         // An object made before settings had a unique key holds no settings this version reads.
         if (!found?.properties.has(UNIQUE_KEY)) return null;
@@ -354,6 +387,24 @@ export function createAppStore(
         settings = null;
       });
       return settings;
+    },
+    readByKeys(keys, options = {}) {
+      const wanted = [...new Set([...keys, ...(options.settings ? [SETTINGS_KEY] : [])])];
+      const read = withFound(async (found) => {
+        if (!found?.properties.has(UNIQUE_KEY) || wanted.length === 0) return [];
+        if (wanted.length > 100) throw new RangeError(`${wanted.length} keys do not fit one batch read`);
+        const answer = await found.objects.readByIds(wanted, READ, UNIQUE_KEY);
+        // A key HubSpot answered with an error (not "not found") may well hold a record: a lock, say.
+        if (answer.unreadable.length > 0) throw unreadable(answer.unreadable);
+        return answer.found.map((r) => (r.properties.gf_kind === 'journal' ? keep(r) : toStored(r, signer)));
+      });
+      if (options.settings && settings === null) {
+        settings = read.then((records) => records.find((r) => r.key === SETTINGS_KEY) ?? null);
+        settings.catch(() => {
+          settings = null;
+        });
+      }
+      return read;
     },
     async putSettings(payload, existingId, savedAt) {
       // Every signed field is written on each save, so nothing of an earlier (perhaps forged) state survives.
@@ -379,14 +430,18 @@ export function createAppStore(
     },
     async appendJournal(entry) {
       // The key is unique: a create retried after a lost answer fails rather than duplicating the entry.
-      const properties = signedProperties(signer, {
-        uniqueKey: entry.key,
-        kind: 'journal',
-        key: entry.key,
-        familyUuid: entry.familyUuid,
-        createdAt: entry.createdAt,
-        payload: serialise(entry.payload),
-      });
+      const properties = {
+        ...signedProperties(signer, {
+          uniqueKey: entry.key,
+          kind: 'journal',
+          key: entry.key,
+          familyUuid: entry.familyUuid,
+          createdAt: entry.createdAt,
+          payload: serialise(entry.payload),
+        }),
+        // Unique too: the create fails when another change already follows the same entry.
+        ...(entry.follows ? { [FOLLOWS_KEY]: entry.follows } : {}),
+      };
       return withStore(async (o) => keep(await o.createOne(properties, true)));
     },
     async readJournal(id) {
@@ -402,14 +457,7 @@ export function createAppStore(
         if (!found?.properties.has(UNIQUE_KEY) || keys.length === 0) return [];
         const read = await found.objects.readByIds(keys, READ, UNIQUE_KEY);
         // A key HubSpot answered with an error (not "not found") may well hold a record: a lock, say.
-        if (read.unreadable.length > 0) {
-          throw new GatewayError({
-            kind: 'server',
-            status: 207,
-            message: `HubSpot could not read the journal records ${read.unreadable.join(', ')}`,
-            endpoint: 'POST {store}/batch/read',
-          });
-        }
+        if (read.unreadable.length > 0) throw unreadable(read.unreadable);
         return read.found.filter((r) => r.properties.gf_kind === 'journal').map(keep);
       });
     },
@@ -464,8 +512,8 @@ export function createAppStore(
         }
       });
     },
-    async updateJournal(id, payload, key) {
-      return withStore((o) => rewriteJournal(o, id, payload, key));
+    async updateJournal(id, payload, change = {}) {
+      return withStore((o) => rewriteJournal(o, id, payload, change));
     },
     async setAsideJournal(id) {
       await withStore(async (o) => {
@@ -475,6 +523,16 @@ export function createAppStore(
         const current = seen.get(id);
         if (current)
           seen.set(id, { ...current, properties: { ...current.properties, ...patched.properties } });
+      });
+    },
+    async releaseFollows(follows) {
+      return withFound(async (found) => {
+        if (!found?.properties.has(FOLLOWS_KEY)) return null;
+        const holder = await found.objects.getById(follows, READ, FOLLOWS_KEY);
+        if (!holder) return null;
+        // Only the index lets go; the record (and its signature, which does not cover it) stays.
+        const patched = await found.objects.patch(holder.id, { [FOLLOWS_KEY]: '' });
+        return toStored({ ...holder, properties: { ...holder.properties, ...patched.properties } }, signer);
       });
     },
     async listJournal(query) {
@@ -516,7 +574,7 @@ export function createAppStore(
     o: CrmObjects,
     id: string,
     payload: unknown,
-    key: string | undefined,
+    { key, releaseFollows }: JournalKeyChange,
   ): Promise<StoredRecord> {
     const current = seen.get(id) ?? (await o.getById(id, READ));
     if (!current) throw new RangeError(`no journal record ${id}`);
@@ -532,6 +590,7 @@ export function createAppStore(
     const properties = {
       gf_payload: fields.payload,
       ...(key !== undefined ? { gf_unique_key: key, gf_key: key } : {}),
+      ...(releaseFollows ? { [FOLLOWS_KEY]: '' } : {}),
       gf_signature: signer.sign(fields),
     };
     const patched = await o.patch(id, properties);

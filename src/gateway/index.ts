@@ -1,5 +1,12 @@
 /** The HubSpot gateway: the only module that talks to HubSpot. */
-export { type AppStore, createAppStore, STORE_SCHEMA, type StoredRecord } from './app-store';
+export {
+  type AppStore,
+  createAppStore,
+  FOLLOWS_KEY,
+  STORE_SCHEMA,
+  type StoredRecord,
+  UNIQUE_KEY,
+} from './app-store';
 export { type CallCounter, createCallCounter } from './counting';
 export { GatewayError, isGatewayError, NON_RETRYABLE_RATE_POLICIES, toAppError } from './errors';
 export { createGatewayFromEnv, type GatewayEnv, instanceKeyOf } from './factory';

@@ -126,16 +126,28 @@ export interface AppStore {
   /** The settings record, read by its unique key (no search, so no lag); null when none exists. */
   getSettings(): Promise<StoredRecord | null>;
   /**
+   * Records of any kind (settings, journal entries, index pages) by their unique keys, ≤ 100 in one
+   * batch read: what a change needs of the store, in one call. Keys with no record are left out.
+   * With `settings`, the settings record is read in the same call (one key fewer to spare) and
+   * answers this invocation's `getSettings`.
+   */
+  readByKeys(keys: readonly string[], options?: { settings?: boolean }): Promise<StoredRecord[]>;
+  /**
    * Writes the settings in place: creates the one settings record when `existingId` is null, else
    * updates that record. Returns null when the create found the settings' unique key taken (someone
    * saved first): two saves can never make two records.
    */
   putSettings(payload: unknown, existingId: string | null, savedAt: string): Promise<StoredRecord | null>;
+  /**
+   * Creates a journal record. `follows` (a pending entry's `<uuid>:<entry it follows>`) is unique too:
+   * the create fails when another record already follows that entry.
+   */
   appendJournal(entry: {
     familyUuid: string;
     payload: unknown;
     createdAt: string;
     key: string;
+    follows?: string;
   }): Promise<StoredRecord>;
   readJournal(id: string): Promise<StoredRecord | null>;
   /**
@@ -145,10 +157,20 @@ export interface AppStore {
    */
   readJournalByKeys(keys: readonly string[]): Promise<StoredRecord[]>;
   /**
-   * Replaces a journal record's payload, and its key when `key` is given (a taken key: the call
-   * fails), signed again and bound to the record. Refuses a record that is not trusted.
+   * Replaces a journal record's payload, and its key when `change.key` is given (a taken key: the
+   * call fails), signed again and bound to the record; `change.releaseFollows` lets go of the entry it
+   * follows (a change rolled back leaves that entry free to follow). Refuses a record that is not trusted.
    */
-  updateJournal(id: string, payload: unknown, key?: string): Promise<StoredRecord>;
+  updateJournal(
+    id: string,
+    payload: unknown,
+    change?: { key?: string | undefined; releaseFollows?: boolean },
+  ): Promise<StoredRecord>;
+  /**
+   * The record holding `follows`, which lets go of it (nothing else of it changes); null when none
+   * does. For a leftover: a change that no longer counts but still claims to follow an entry.
+   */
+  releaseFollows(follows: string): Promise<StoredRecord | null>;
   /**
    * Moves a journal record that is not trusted out of the app's keys (to `untrusted:<id>`), leaving
    * its content and signature as they are: it then holds no lock and is no family's newest entry,

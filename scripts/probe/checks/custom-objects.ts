@@ -4,7 +4,7 @@
  */
 
 import { MAX_STRING_VALUE_LENGTH } from '@goal-families/emulator';
-import { STORE_SCHEMA } from '../../../src/gateway/index';
+import { FOLLOWS_KEY, STORE_SCHEMA, UNIQUE_KEY } from '../../../src/gateway/index';
 import { type Check, confirmed, differs, type ProbeContext, said } from '../check';
 
 /** The scratch object's type id, made once per run by the first check that needs it. */
@@ -90,6 +90,81 @@ export const CUSTOM_OBJECT_CHECKS: Check[] = [
       if ('error' in object) return differs(`no scratch object: ${object.error}`);
       const answer = await createRecord(ctx, object.objectType, { gf_key: 'probe-no-kind' });
       return answer.status === 400 ? confirmed('400 without gf_kind') : differs(said(answer));
+    },
+  },
+  {
+    id: 'unique-key',
+    assumption: `a record whose ${UNIQUE_KEY} (hasUniqueValue) repeats another's is refused with 409, and records are read by it with idProperty (one by GET, several by batch read)`,
+    where: 'isDuplicateUniqueValue and STORE_SCHEMA in src/gateway/app-store.ts',
+    async run(ctx) {
+      const object = await scratchObject(ctx);
+      if ('error' in object) return differs(`no scratch object: ${object.error}`);
+      const key = ctx.unique('open:probe');
+      const first = await createRecord(ctx, object.objectType, {
+        gf_kind: 'journal',
+        gf_key: key,
+        [UNIQUE_KEY]: key,
+      });
+      if (first.status !== 201 && first.status !== 200) return differs(`the first record: ${said(first)}`);
+      const second = await createRecord(ctx, object.objectType, {
+        gf_kind: 'journal',
+        gf_key: key,
+        [UNIQUE_KEY]: key,
+      });
+      if (second.status !== 409) return differs(`a second record with the same key: ${said(second)}`);
+      const one = await ctx.http.request({
+        method: 'GET',
+        path: `/crm/v3/objects/${object.objectType}/${encodeURIComponent(key)}?idProperty=${UNIQUE_KEY}`,
+      });
+      const batch = await ctx.http.request({
+        method: 'POST',
+        path: `/crm/v3/objects/${object.objectType}/batch/read`,
+        body: { idProperty: UNIQUE_KEY, inputs: [{ id: key }], properties: [UNIQUE_KEY] },
+      });
+      const batchId = batch.body?.results?.[0]?.id;
+      return String(one.body?.id) === String(first.body.id) && String(batchId) === String(first.body.id)
+        ? confirmed('409 for the second; found by key with GET and batch read')
+        : differs(`read by key: GET ${said(one)}; batch read ${said(batch)}`);
+    },
+  },
+  {
+    id: 'follows-claim',
+    assumption: `an object may have a second unique property (${FOLLOWS_KEY}); a value it holds is refused to another record (409) until its holder is updated to an empty string, and a unique value cannot pass from one record to another within one batch update`,
+    where: 'FOLLOWS_KEY in src/gateway/app-store.ts',
+    async run(ctx) {
+      const object = await scratchObject(ctx);
+      if ('error' in object) return differs(`no scratch object: ${object.error}`);
+      const claim = ctx.unique('probe:follows');
+      const record = (key: string) => ({ gf_kind: 'journal', gf_key: key, [FOLLOWS_KEY]: claim });
+      const holder = await createRecord(ctx, object.objectType, record(ctx.unique('probe-a')));
+      if (holder.status !== 201 && holder.status !== 200) return differs(`the first claim: ${said(holder)}`);
+      const refused = await createRecord(ctx, object.objectType, record(ctx.unique('probe-b')));
+      if (refused.status !== 409) return differs(`a second claim while held: ${said(refused)}`);
+      const released = await ctx.http.request({
+        method: 'PATCH',
+        path: `/crm/v3/objects/${object.objectType}/${holder.body.id}`,
+        body: { properties: { [FOLLOWS_KEY]: '' } },
+      });
+      if (released.status !== 200) return differs(`clearing the claim: ${said(released)}`);
+      const taken = await createRecord(ctx, object.objectType, record(ctx.unique('probe-c')));
+      if (taken.status !== 201 && taken.status !== 200)
+        return differs(`claiming once released: ${said(taken)}`);
+      // The newest journal entry's key passing to the next one: one batch update is not enough.
+      const swap = await ctx.http.request({
+        method: 'POST',
+        path: `/crm/v3/objects/${object.objectType}/batch/update`,
+        body: {
+          inputs: [
+            { id: String(taken.body.id), properties: { [FOLLOWS_KEY]: '' } },
+            { id: String(holder.body.id), properties: { [FOLLOWS_KEY]: claim } },
+          ],
+        },
+      });
+      return swap.status === 409 || swap.status === 207 || swap.status === 400
+        ? confirmed(`409 while held; free once cleared; a pass within one batch update: ${swap.status}`)
+        : differs(
+            `a unique value passed from one record to another in one batch update (${said(swap)}): closing an entry could take one call`,
+          );
     },
   },
   {

@@ -14,13 +14,17 @@ import type { FamilyIndexEntry } from '@goal-families/contract';
 import type { Finding } from '@goal-families/domain';
 import { type Family, formatInstant, needsRepair } from '@goal-families/domain';
 import { z } from 'zod';
-import type { AppStore } from '../ports';
+import type { AppStore, StoredRecord } from '../ports';
 
-export const INDEX_META_KEY = 'index:meta';
+const INDEX_KEY_PREFIX = 'index:';
+export const INDEX_META_KEY = `${INDEX_KEY_PREFIX}meta`;
 export type Generation = 'a' | 'b';
-/** Pages per generation: the meta and both generations stay within one batch read of 100 keys. */
-export const MAX_INDEX_PAGES = 49;
-export const pageKey = (gen: Generation, n: number) => `index:${gen}:${n}`;
+/**
+ * Pages per generation: the meta and both generations (97 keys) stay within one batch read of 100
+ * keys, with room for what a change reads with them (the settings and its family's two journal keys).
+ */
+export const MAX_INDEX_PAGES = 48;
+export const pageKey = (gen: Generation, n: number) => `${INDEX_KEY_PREFIX}${gen}:${n}`;
 /** Every key of the index: read together in one call. */
 export const ALL_INDEX_KEYS: readonly string[] = [
   INDEX_META_KEY,
@@ -142,8 +146,14 @@ export function packPages(run: number, rows: readonly IndexRow[], maxChars: numb
  * its records is missing or fails its check (an index nobody can vouch for is not shown).
  */
 export async function readStoredIndex(store: AppStore): Promise<StoredIndex | null> {
-  const records = await store.readIndexRecords(ALL_INDEX_KEYS);
-  const byKey = new Map(records.map((r) => [r.key, r]));
+  return storedIndexOf(await store.readIndexRecords(ALL_INDEX_KEYS));
+}
+
+/** The stored index among records read by key (`ALL_INDEX_KEYS` among them), as `readStoredIndex`. */
+export function storedIndexOf(records: readonly StoredRecord[]): StoredIndex | null {
+  const byKey = new Map(
+    records.filter((r) => r.key.startsWith(INDEX_KEY_PREFIX)).map((r) => [r.key, r] as const),
+  );
   const metaRecord = byKey.get(INDEX_META_KEY);
   if (!metaRecord?.trusted) return null;
   const meta = IndexMeta.safeParse(metaRecord.payload);

@@ -12,6 +12,11 @@
  * A change that needs attention keeps its `open:` key: the family takes no other change until it is
  * finished or rolled back.
  *
+ * A pending entry also claims `<uuid>:<id of the newest entry>` in a second unique property (its
+ * `follows`): only one change can follow a given entry, so a change whose read of the journal went
+ * stale (another change was applied since) cannot even open its entry — no second read of the journal
+ * before writing. A change rolled back lets go of it (the entry it followed is the newest again).
+ *
  * Every entry is signed (the store checks it on every read). An entry that is not trusted — its
  * signature fails, or it is a pending entry that does not follow the family's newest entry (a copy of
  * an earlier one) — decides nothing: it is no lock, not the newest change, never undone or resolved.
@@ -26,7 +31,12 @@ export const journalKeys = {
   open: (uuid: string) => `open:${uuid}`,
   last: (uuid: string) => `last:${uuid}`,
   done: (uuid: string, id: string) => `done:${uuid}:${id}`,
+  /** The unique claim of the change that follows entry `id` (`null`: the family's first change). */
+  follows: (uuid: string, id: string | null) => `${uuid}:${id ?? 'none'}`,
 };
+
+/** The keys `readFamilyJournal` reads: to be read together with others (`familyJournalOf`). */
+export const familyJournalKeys = (uuid: string) => [journalKeys.open(uuid), journalKeys.last(uuid)];
 
 export type FamilyJournal = {
   /** The family's unfinished change (its lock), when it can be believed. */
@@ -53,8 +63,13 @@ function checkFollows(entry: Entry, newestId: string | null): Entry {
 
 /** The family's open and newest entries: one batch read by key. */
 export async function readFamilyJournal(store: AppStore, uuid: string): Promise<FamilyJournal> {
-  const records = await store.readJournalByKeys([journalKeys.open(uuid), journalKeys.last(uuid)]);
-  const at = (key: string): StoredRecord | null => records.find((r) => r.key === key) ?? null;
+  return familyJournalOf(await store.readJournalByKeys(familyJournalKeys(uuid)), uuid);
+}
+
+/** The family's open and newest entries among records read by key (other records are left aside). */
+export function familyJournalOf(records: readonly StoredRecord[], uuid: string): FamilyJournal {
+  const at = (key: string): StoredRecord | null =>
+    records.find((r) => r.key === key && r.kind === 'journal') ?? null;
   const rawOpen = at(journalKeys.open(uuid));
   const rawLast = at(journalKeys.last(uuid));
   const lastEntry = rawLast ? parseEntry(rawLast) : null;
@@ -119,33 +134,43 @@ export async function readOpenEntries(store: AppStore, uuids: readonly string[])
   return out;
 }
 
-export type Opened = { opened: Entry } | { taken: Entry };
+/**
+ * `opened`: the change's pending entry, which holds the family's lock. `taken`: another change holds
+ * the lock (running, or unfinished). `stale`: another change was applied since `journal` was read.
+ */
+export type Opened = { opened: Entry } | { taken: Entry } | { stale: true };
 
 /**
- * Write-ahead: records the change as pending under the family's open key before anything is written.
- * `taken`: another change holds the key (running, or unfinished). Other failures throw: nothing was
- * written, and the change must not go ahead without its record.
+ * Write-ahead: records the change as pending under the family's open key before anything is written,
+ * following the newest entry in `journal` (the journal as the change read it). Other failures
+ * throw: nothing was written, and the change must not go ahead without its record.
  */
 export async function openEntry(
   store: AppStore,
   uuid: string,
   payload: StoredEntry,
   createdAt: string,
+  journal: FamilyJournal,
 ): Promise<Opened> {
   const fitted = fitEntry(payload, store.maxPayloadChars);
-  try {
+  const follows = journalKeys.follows(uuid, journal.last?.id ?? null);
+  const create = async () => {
     const stored = await store.appendJournal({
       familyUuid: uuid,
       key: journalKeys.open(uuid),
       payload: fitted,
       createdAt,
+      follows,
     });
     const opened = parseEntry(stored);
     if (!opened) throw new Error('the journal entry just written cannot be read back');
     return { opened };
+  };
+  try {
+    return await create();
   } catch (e) {
     if (!isEdgeFailure(e)) throw e;
-    // A taken key, or a create whose answer was lost: the record under the open key tells which.
+    // A taken key, or a create whose answer was lost: the journal as it is now tells which.
     const now = await readFamilyJournal(store, uuid).catch(() => null);
     if (!now) throw e;
     const ours = [now.open, ...now.untrusted].find(
@@ -160,7 +185,15 @@ export async function openEntry(
     // Held by a change that can be believed; else by a record set there since this change set the
     // untrusted ones aside: the error stands, and the next attempt sets that one aside too.
     if (now.open) return { taken: now.open };
-    throw e;
+    if (now.untrusted.length > 0) throw e;
+    if (now.last?.id !== journal.last?.id || now.last?.version !== journal.last?.version)
+      return { stale: true };
+    // Nothing was applied since the read, yet the entry it follows is claimed: by a leftover (a
+    // change whose roll back could not let go of it, a record set aside, a forged one). It lets go,
+    // and the entry is opened once more.
+    const released = await store.releaseFollows(follows).catch(() => null);
+    if (!released) throw e;
+    return create();
   }
 }
 
@@ -214,7 +247,7 @@ export async function closeEntry(
       await store.updateJournal(
         previous.id,
         undone ? { ...previous.payload, undoneBy: entry.id } : previous.payload,
-        journalKeys.done(uuid, previous.id),
+        { key: journalKeys.done(uuid, previous.id) },
       );
     }
     const key = newest
@@ -222,7 +255,9 @@ export async function closeEntry(
       : closing.state === 'rolled_back'
         ? journalKeys.done(uuid, entry.id)
         : undefined;
-    const stored = await store.updateJournal(entry.id, payload, key);
+    // A change that left the family as it was no longer follows anything: the next one may.
+    const releaseFollows = !newest && closing.state === 'rolled_back';
+    const stored = await store.updateJournal(entry.id, payload, { key, releaseFollows });
     const closed = parseEntry(stored) ?? { ...entry, payload };
     return { outcome: { recorded: true, problem: null }, entry: closed };
   } catch (e) {

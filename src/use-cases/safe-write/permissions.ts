@@ -89,9 +89,8 @@ export async function editorCheck(
   gateway: GoalTargetsGateway,
   caller: Caller,
 ): Promise<{ settings: SettingsDto; forbidden: Failure | null }> {
-  const actor = await identify(gateway, caller);
+  const [actor, { settings }] = await Promise.all([identify(gateway, caller), loadSettings(gateway.store)]);
   if (isFailure(actor)) return { settings: DEFAULT_SETTINGS, forbidden: actor };
-  const { settings } = await loadSettings(gateway.store);
   return {
     settings,
     forbidden: canEdit(settings, actor)

@@ -1,9 +1,10 @@
 /**
- * The safe-write protocol for every mutation: permission (roles looked up) → the family's journal (by
- * key; records that fail their check decide nothing) → read → check search against the journal → plan
- * → (dryRun: preview) → check version → set aside untrusted records under the family's keys → record
- * the plan as pending (write-ahead, signed; the family's lock) → apply → verify (→ roll back) → close
- * the record (signed anew). Use cases supply only how to read and what to plan. docs/safe-writes.md
+ * The safe-write protocol for every mutation: permission (roles looked up) and the family's journal
+ * (by key, read with the settings in one call; records that fail their check decide nothing) → read →
+ * check search against the journal → plan → (dryRun: preview) → check version → set aside untrusted
+ * records under the family's keys → record the plan as pending (write-ahead, signed; the family's lock,
+ * refused when another change was applied since the journal was read) → apply → verify (→ roll back)
+ * → close the record (signed anew). Use cases supply only how to read and what to plan. docs/safe-writes.md
  * explains each step; docs/security.md the signatures.
  */
 
@@ -25,6 +26,7 @@ import {
   withNotification,
 } from '@goal-families/domain';
 import type { UseCaseDeps } from '../deps';
+import { ALL_INDEX_KEYS } from '../family-index/stored-index';
 import { updateIndexRow } from '../family-index/update-row';
 import type { CrmRecord } from '../ports';
 import { createNameBook, NO_NAMES } from '../support/names';
@@ -36,8 +38,9 @@ import { type Entry, type JournalFamily, membersAfter, pendingEntry, untrustedRe
 import {
   closeEntry,
   type FamilyJournal,
+  familyJournalKeys,
+  familyJournalOf,
   openEntry,
-  readFamilyJournal,
   setAsideUntrusted,
 } from './journal-lifecycle';
 import { defaultZone, editorCheck } from './permissions';
@@ -188,17 +191,52 @@ export async function runMutation(
   return (await executeMutation(deps, params, spec)).result;
 }
 
+const changedMeanwhile = failure(
+  'CONFLICT',
+  'Another change to this goal was saved while yours was being prepared, so yours was not applied: nothing of it was written. Preview again to see the goal as it is now.',
+  { reason: 'CHANGED_MEANWHILE' },
+);
+
+/**
+ * Runs the protocol. A change that found, as it was about to write, that another change had been
+ * applied since it read the goal starts over once when the caller named no version (nothing was
+ * previewed that it must match: as if the call came a moment later); with a version the caller
+ * previews again.
+ */
 export async function executeMutation(
   deps: UseCaseDeps,
   params: MutationParams,
   spec: MutationSpec,
 ): Promise<MutationRun> {
+  const first = await attemptMutation(deps, params, spec);
+  if (first !== 'stale') return first;
+  if (params.version !== undefined) return { result: changedMeanwhile, records: null };
+  const again = await attemptMutation(deps, params, spec);
+  return again === 'stale' ? { result: changedMeanwhile, records: null } : again;
+}
+
+async function attemptMutation(
+  deps: UseCaseDeps,
+  params: MutationParams,
+  spec: MutationSpec,
+): Promise<MutationRun | 'stale'> {
   const refused = (result: Failure, records: CrmRecord[] | null = null): MutationRun => ({ result, records });
   const store = deps.gateway.store;
+  // One read of the store for all it holds that this change needs: the settings (for the permission
+  // check, which looks the caller up at the same time), the family's journal keys and, for a change
+  // that will write, the family index (its row follows the change).
+  const reading = store.readByKeys(
+    [...familyJournalKeys(spec.uuid), ...(params.dryRun ? [] : ALL_INDEX_KEYS)],
+    {
+      settings: true,
+    },
+  );
+  reading.catch(() => undefined); // awaited below unless the caller is refused first
   const { forbidden, settings } = await editorCheck(deps.gateway, params.caller);
   if (forbidden) return refused(forbidden);
+  const stored = await reading;
 
-  const journal = await readFamilyJournal(store, spec.uuid);
+  const journal = familyJournalOf(stored, spec.uuid);
   const resolving = spec.resolves?.entry;
   if (resolving && journal.open?.id !== resolving.id) {
     // Read again by key: the entry is no longer the family's unfinished change, or cannot be believed.
@@ -310,7 +348,8 @@ export async function executeMutation(
 
   // Write-ahead: the plan is recorded as pending before the first write (and takes the family's lock).
   let entry: Entry;
-  let previous: Entry | null = journal.last;
+  // The newest entry as read: still the newest once this change's entry is open (see openEntry).
+  const previous: Entry | null = journal.last;
   if (resolving) entry = resolving;
   else {
     const at = new Date(deps.now()).toISOString();
@@ -328,23 +367,12 @@ export async function executeMutation(
       spec.undoes?.id ?? null,
       journal.last?.id ?? null,
     );
-    const opened = await openEntry(store, spec.uuid, payload, at);
+    // Another change applied since the journal was read makes the open fail (`stale`): see openEntry.
+    const opened = await openEntry(store, spec.uuid, payload, at, journal);
     if ('taken' in opened)
       return refused(lockRefusal(opened.taken, deps.now(), timeLimitOf(deps)), loaded.records);
+    if ('stale' in opened) return 'stale';
     entry = opened.opened;
-    // Another change may have been applied between this read and the lock: then ours is stale.
-    const now = await readFamilyJournal(store, spec.uuid);
-    if (now.last?.id !== journal.last?.id || now.last?.version !== journal.last?.version) {
-      await closeEntry(store, entry, { state: 'rolled_back', createdIds: [] }, null);
-      return refused(
-        failure(
-          'CONFLICT',
-          'Another change to this goal was saved while yours was being prepared, so yours was not applied: nothing of it was written. Preview again to see the goal as it is now.',
-          { reason: 'CHANGED_MEANWHILE' },
-        ),
-      );
-    }
-    previous = now.last;
   }
 
   const report = await applyPlan(deps.gateway, plan, loaded.records, {
@@ -380,7 +408,7 @@ export async function executeMutation(
 
   const remaining = recordsAfter(loaded, report);
   // The Families tab's stored index follows the change in this invocation (best effort).
-  await updateIndexRow(deps, spec.uuid, remaining);
+  await updateIndexRow(deps, spec.uuid, remaining, stored);
   return {
     result: success({
       dryRun: false as const,

@@ -21,6 +21,9 @@ export function createFakeStore(stamp: () => string): AppStore {
   let nextId = 1;
   const taken = (key: string, except?: string) =>
     [...records.values()].some((r) => r.key === key && r.id !== except);
+  /** The unique `follows` value of each journal record that holds one. */
+  const follows = new Map<string, string>();
+  const followed = (value: string) => [...follows.values()].includes(value);
   const conflict = () =>
     Object.assign(new Error('key taken'), {
       appError: { code: 'CONFLICT' as const, message: 'key taken', details: {} },
@@ -32,11 +35,13 @@ export function createFakeStore(stamp: () => string): AppStore {
     maxPayloadChars: 65_000,
     signing: false,
     getSettings: async () => null,
+    readByKeys: async (keys, _options) =>
+      [...records.values()].filter((r) => keys.includes(r.key)).map((r) => structuredClone(r)),
     putSettings: async () => {
       throw new Error('not in the fake');
     },
     appendJournal: async (e) => {
-      if (taken(e.key)) throw conflict();
+      if (taken(e.key) || (e.follows !== undefined && followed(e.follows))) throw conflict();
       const record: StoredRecord = {
         id: `j${nextId++}`,
         kind: 'journal',
@@ -49,21 +54,30 @@ export function createFakeStore(stamp: () => string): AppStore {
         trusted: true,
       };
       records.set(record.id, record);
+      if (e.follows !== undefined) follows.set(record.id, e.follows);
       return structuredClone(record);
     },
     readJournal: async (id) => structuredClone(records.get(id) ?? null),
     readJournalByKeys: async (keys) =>
       [...records.values()].filter((r) => keys.includes(r.key)).map((r) => structuredClone(r)),
-    updateJournal: async (id, payload, key) => {
+    updateJournal: async (id, payload, change = {}) => {
+      const { key } = change;
       const record = records.get(id);
       if (!record) throw new Error(`no journal record ${id}`);
       if (key !== undefined && taken(key, id)) throw conflict();
       Object.assign(record, { payload: structuredClone(payload), version: stamp(), ...(key ? { key } : {}) });
+      if (change.releaseFollows) follows.delete(id);
       return structuredClone(record);
     },
     setAsideJournal: async (id) => {
       const record = records.get(id);
       if (record) Object.assign(record, { key: `untrusted:${id}`, version: stamp() });
+    },
+    releaseFollows: async (value) => {
+      const holder = [...follows.entries()].find(([, v]) => v === value)?.[0];
+      if (holder === undefined) return null;
+      follows.delete(holder);
+      return structuredClone(records.get(holder) ?? null);
     },
     listJournal: async (q) => ({
       entries: [...records.values()]

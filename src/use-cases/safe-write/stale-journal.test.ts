@@ -1,0 +1,160 @@
+/**
+ * A change whose read of the journal went stale before it could open its entry: another change was
+ * applied in between. The pending entry's unique `follows` claim makes the open fail, so nothing of
+ * the stale change is written — without reading the journal a second time. A change rolled back lets
+ * go of its claim; a claim left behind by a record that no longer counts is released.
+ */
+import type { Params } from '@goal-families/contract';
+import { functionContracts } from '@goal-families/contract';
+import { planFamilyUpdate } from '@goal-families/domain';
+import { describe, expect, it } from 'vitest';
+import type { UseCaseDeps } from '../deps';
+import { updateFamily } from '../goal-family-update';
+import type { CrmRecord } from '../ports';
+import { createFakeGateway, type FakeFailures } from '../testing/fake-gateway';
+import { journalKeys } from './journal-lifecycle';
+import { planOrFailure, withFamily } from './plan-result';
+import { loadFamily } from './read-family';
+import { executeMutation, type MutationSpec } from './run-mutation';
+
+const UUID = '33333333-3333-4333-8333-333333333333';
+
+function family(): CrmRecord[] {
+  return Array.from({ length: 12 }, (_, i) => ({
+    id: String(20_000 + i),
+    properties: {
+      hs_group_correlation_uuid: UUID,
+      hs_goal_target_group_id: '1',
+      hs_goal_name: 'Quota',
+      hs_goal_type: 'sales_quota',
+      hs_start_datetime: new Date(Date.UTC(2026, i, 1)).toISOString(),
+      hs_end_datetime: new Date(Date.UTC(2026, i + 1, 1) - 1).toISOString(),
+      hs_target_amount: '100.00',
+      hs_assignee_user_id: '100',
+      hs_lastmodifieddate: '1',
+    },
+  }));
+}
+
+const rename = (name: string, more: Record<string, unknown> = {}): Params<'goal_family_update'> =>
+  functionContracts.goal_family_update.params.parse({
+    caller: { userId: '1' },
+    portal: { id: '1', timeZone: 'UTC' },
+    uuid: UUID,
+    changes: { name },
+    ...more,
+  }) as Params<'goal_family_update'>;
+
+/** A rename previewed, then applied with the preview's version. */
+async function previewAndApply(deps: UseCaseDeps, name: string) {
+  const preview = await updateFamily(deps, rename(name, { dryRun: true }));
+  if (!preview.ok || !preview.dryRun) throw new Error(JSON.stringify(preview));
+  return () => updateFamily(deps, rename(name, { version: preview.plan.version }));
+}
+
+function portal() {
+  const failures: FakeFailures = {};
+  const fake = createFakeGateway(family(), failures);
+  const deps: UseCaseDeps = {
+    gateway: fake.gateway,
+    now: () => Date.UTC(2026, 5, 1),
+    newUuid: () => UUID,
+    newGroupId: () => '2',
+  };
+  const names = () => new Set([...fake.live.values()].map((r) => r.properties.hs_goal_name));
+  return { fake, deps, names, failures };
+}
+
+/**
+ * The next time a change opens its journal entry, `other` runs to its end first: after that change
+ * read the journal and the goal, before it could open its entry.
+ */
+function raceBeforeOpen(fake: ReturnType<typeof createFakeGateway>, other: () => Promise<unknown>) {
+  const store = fake.gateway.store;
+  const append = store.appendJournal.bind(store);
+  let raced = false;
+  store.appendJournal = async (entry) => {
+    if (!raced) {
+      raced = true;
+      expect(await other()).toMatchObject({ ok: true });
+    }
+    return append(entry);
+  };
+}
+
+const renameSpec = (deps: UseCaseDeps, name: string): MutationSpec => ({
+  uuid: UUID,
+  load: (known) => loadFamily(deps.gateway, UUID, known),
+  familyWide: true,
+  plan: withFamily(({ family }) => planOrFailure(planFamilyUpdate(family, { name }))),
+});
+
+describe('a change whose read of the journal went stale', () => {
+  it('applying a preview: refused as CHANGED_MEANWHILE, nothing of it written', async () => {
+    const { fake, deps, names } = portal();
+    const mine = await previewAndApply(deps, 'Mine');
+    raceBeforeOpen(fake, await previewAndApply(deps, 'Other'));
+    const r = await mine();
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'CHANGED_MEANWHILE' } },
+    });
+    expect(names()).toEqual(new Set(['Other']));
+  });
+
+  it('a change that names no version (a create, say): starts over once, on the goal as the other left it', async () => {
+    const { fake, deps, names } = portal();
+    raceBeforeOpen(fake, await previewAndApply(deps, 'Other'));
+    const params = { caller: { userId: '1' }, portal: { timeZone: 'UTC' }, dryRun: false };
+    const r = await executeMutation(deps, params, renameSpec(deps, 'Mine'));
+    expect(r.result).toMatchObject({ ok: true, applied: { updated: 12 } });
+    expect(names()).toEqual(new Set(['Mine']));
+    // Two applied changes: the newest follows the other one.
+    const [last] = await fake.gateway.store.readJournalByKeys([journalKeys.last(UUID)]);
+    expect(last?.payload).toMatchObject({ state: 'applied' });
+    expect(last?.payload).toMatchObject({ follows: expect.any(String) });
+  });
+});
+
+describe('the claim on the entry a change follows', () => {
+  it('a change rolled back lets go of it: the next change follows the same entry', async () => {
+    const { deps, failures } = portal();
+    expect(await (await previewAndApply(deps, 'First'))()).toMatchObject({ ok: true });
+    failures.update = new Set(['20005']);
+    const rolledBack = await (await previewAndApply(deps, 'Rolled back'))();
+    expect(rolledBack).toMatchObject({ ok: false, error: { code: 'PARTIAL_FAILURE_ROLLED_BACK' } });
+    delete failures.update;
+    // The close let go of it: the next change needs no release of a leftover claim.
+    const store = deps.gateway.store;
+    let released = 0;
+    const release = store.releaseFollows.bind(store);
+    store.releaseFollows = (follows) => {
+      released++;
+      return release(follows);
+    };
+    expect(await (await previewAndApply(deps, 'Third'))()).toMatchObject({
+      ok: true,
+      applied: { updated: 12 },
+    });
+    expect(released).toBe(0);
+  });
+
+  it('a claim left behind by a record that no longer counts is released, and the change goes ahead', async () => {
+    const { fake, deps } = portal();
+    const store = fake.gateway.store;
+    expect(await (await previewAndApply(deps, 'First'))()).toMatchObject({ ok: true });
+    const [first] = await store.readJournalByKeys([journalKeys.last(UUID)]);
+    // A record claiming to follow the newest entry, under a key of its own (no lock, not the newest).
+    await store.appendJournal({
+      familyUuid: UUID,
+      key: 'done:leftover',
+      payload: { leftover: true },
+      createdAt: new Date(0).toISOString(),
+      follows: journalKeys.follows(UUID, first?.id ?? null),
+    });
+    expect(await (await previewAndApply(deps, 'Second'))()).toMatchObject({
+      ok: true,
+      applied: { updated: 12 },
+    });
+  });
+});

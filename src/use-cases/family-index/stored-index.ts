@@ -195,7 +195,7 @@ export const metaRecord = (meta: IndexMeta, atIso: string) => ({
 
 /**
  * Replaces (or adds, or with `null` removes) rows in a stored index and answers the records to write:
- * the changed pages and the meta with its new watermark. New rows go to the last page, or a new one
+ * the changed pages, and the meta when its page count or watermark changes. New rows go to the last page, or a new one
  * while there is room; with none, nothing is written and null is answered.
  */
 export function patchedRecords(
@@ -248,5 +248,11 @@ export function patchedRecords(
     pages: pages.length,
     watermark: Math.max(meta.watermark, watermark),
   };
-  return { records: [...records, metaRecord(nextMeta, atIso)], index: { meta: nextMeta, pages } };
+  // The meta only when it changes: a change's row written back must not restore a meta that a health
+  // check finishing meanwhile has replaced (its new generation would be dropped).
+  const metaChanged = nextMeta.pages !== meta.pages || nextMeta.watermark !== meta.watermark;
+  return {
+    records: metaChanged ? [...records, metaRecord(nextMeta, atIso)] : records,
+    index: { meta: nextMeta, pages },
+  };
 }

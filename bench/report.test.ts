@@ -172,10 +172,10 @@ describe('the page', () => {
 
   it('says how large a family one invocation can handle at the configured latency', () => {
     const page = renderReport({ config, results: [result], domain: { ok: false, reason: 'x' }, charts: [] });
-    // The last column is an apply at MAX_SLICES_PER_INVOCATION (1,200): 6 + 6 + 24, 6 + 6 + 36 and
+    // The last column is an apply at MAX_SLICES_PER_INVOCATION (1,200): 5 + 6 + 24, 5 + 6 + 36 and
     // 7 + 12 calls (only an archive is read back).
-    expect(page).toContain('| rename | 6 + ⌈n/200⌉ + 2⌈n/100⌉ | 1,700 | 3,700 | 36 calls, 3.6 s |');
-    expect(page).toContain('| archive | 6 + ⌈n/200⌉ + 3⌈n/100⌉ | 1,200 | 2,600 | 48 calls, 4.8 s |');
+    expect(page).toContain('| rename | 5 + ⌈n/200⌉ + 2⌈n/100⌉ | 1,800 | 3,800 | 35 calls, 3.5 s |');
+    expect(page).toContain('| archive | 5 + ⌈n/200⌉ + 3⌈n/100⌉ | 1,200 | 2,700 | 47 calls, 4.7 s |');
     expect(page).toContain('| create | 7 + ⌈n/100⌉ | 4,300 | 9,300 | 19 calls, 1.9 s |');
     expect(page).toContain('`MAX_SLICES_PER_INVOCATION` = 1,200 slices');
   });

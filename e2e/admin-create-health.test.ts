@@ -117,30 +117,36 @@ describe('admin panel · Create and Health', { timeout: 120_000 }, () => {
     await page.getByTestId('audit-start').click();
     await page.getByTestId('audit-summary').waitFor({ timeout: 60_000 });
     await screenshot(page, 'admin-tab-health');
+    // Page and repair once the check is complete: findings still arriving would move tiles between
+    // pages (and away from an open repair).
+    await expect
+      .poll(() => page.getByTestId('audit-progress').innerText(), { timeout: 60_000 })
+      .toContain('Check complete');
     // Findings are listed ten families to a page: read every page.
     const listed = new Set<string>();
     const tiles = page.locator('[data-testid^="findings-"]');
-    for (;;) {
+    const pager = (name: 'Next' | 'Previous') =>
+      page.getByTestId('health-tab').getByRole('button', { name, exact: true });
+    /** Moves one page; false when there is no page that way. */
+    const turn = async (name: 'Next' | 'Previous') => {
+      const button = pager(name);
+      if ((await button.count()) === 0 || (await button.isDisabled())) return false;
+      const first = await tiles.first().getAttribute('data-testid');
+      await button.click();
+      await expect.poll(() => tiles.first().getAttribute('data-testid')).not.toBe(first);
+      return true;
+    };
+    do {
       const ids = await tiles.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
       for (const id of ids) listed.add(id.replace(/^findings-/, ''));
-      const next = page.getByTestId('health-tab').getByRole('button', { name: 'Next', exact: true });
-      if ((await next.count()) === 0 || (await next.isDisabled())) break;
-      await next.click();
-      await expect.poll(() => tiles.first().getAttribute('data-testid')).not.toBe(ids[0]);
-    }
+    } while (await turn('Next'));
     for (const b of Object.values(DEMO.broken)) {
       if (slicesOf(s.wb, b.uuid).length === 0) continue;
       expect(listed.has(b.uuid), b.name).toBe(true);
     }
-    await page.getByTestId('audit-start').click();
-    await page.getByTestId('audit-summary').waitFor({ timeout: 60_000 });
-    // The summary shows with the first page of findings; repair once the check is complete, so that
-    // later pages of findings do not move the tile while its repair is open.
-    await expect
-      .poll(() => page.getByTestId('audit-progress').innerText(), { timeout: 60_000 })
-      .toContain('Check complete');
     const target = DEMO.broken.mixedNames;
     const tile = page.getByTestId(`findings-${target.uuid}`);
+    while ((await tile.count()) === 0) expect(await turn('Previous')).toBe(true);
     await tile.locator('[data-testid^="repair-"]').first().click();
     await tile.getByTestId('preview-button').click();
     expect(await tile.innerText()).toContain('The name differs on 1 target of 12');

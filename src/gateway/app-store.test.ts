@@ -147,3 +147,44 @@ describe('the unique claim on the entry a change follows', () => {
     await expect(s.appendJournal(pending('open:w', 'u:e3'))).rejects.toThrow();
   });
 });
+
+describe('closing a journal entry in one call', () => {
+  it('the newest entry steps back while the closing one takes the other newest key: one batch update', async () => {
+    const g = gateway();
+    const s = g.store;
+    // Records this invocation wrote (or read) are re-signed without reading them again.
+    const previous = await s.appendJournal(entry('last:u'));
+    const closing = await s.appendJournal(entry('open:u'));
+    const written = await g.store.updateJournals([
+      { id: previous.id, payload: { n: 'older' }, change: { key: 'done:u:1' } },
+      { id: closing.id, payload: { n: 'newest' }, change: { key: 'last:u:2' } },
+    ]);
+    expect(written.map((r) => [r.key, r.payload])).toEqual([
+      ['done:u:1', { n: 'older' }],
+      ['last:u:2', { n: 'newest' }],
+    ]);
+    const calls = Object.entries(g.calls.byEndpoint()).filter(
+      ([k]) => !k.includes('schemas') && k !== 'POST /crm/v3/objects/{customType}',
+    );
+    expect(calls).toEqual([['POST /crm/v3/objects/{customType}/batch/update', 1]]);
+    expect((await s.readJournalByKeys(['open:u', 'last:u', 'last:u:2'])).map((r) => r.key)).toEqual([
+      'last:u:2',
+    ]);
+  });
+
+  it('a key cannot pass from one record to another within the call: refused, nothing written', async () => {
+    const s = store();
+    const previous = await s.appendJournal(entry('last:u'));
+    const closing = await s.appendJournal(entry('open:u'));
+    await expect(
+      s.updateJournals([
+        { id: previous.id, payload: { n: 'older' }, change: { key: 'done:u:1' } },
+        { id: closing.id, payload: { n: 'newest' }, change: { key: 'last:u' } },
+      ]),
+    ).rejects.toThrow();
+    expect((await s.readJournalByKeys(['open:u', 'last:u'])).map((r) => r.key).sort()).toEqual([
+      'last:u',
+      'open:u',
+    ]);
+  });
+});

@@ -8,7 +8,7 @@
  * - the settings: one record with the unique key `settings`, updated in place; a second settings
  *   record cannot exist;
  * - the journal: a family's open entry (`open:<uuid>`, which makes it the family's lock: a second
- *   record with that key cannot be created), its newest entry (`last:<uuid>`) and the others
+ *   record with that key cannot be created), its newest entry (`last:<uuid>` or `last:<uuid>:2`) and the others
  *   (`done:<uuid>:<id>`); see src/use-cases/safe-write/journal-lifecycle.ts.
  * - the family index: its summary pages and their meta record (`index:...`, see
  *   src/use-cases/family-index/stored-index.ts), written by batch upsert on the unique key.
@@ -46,9 +46,9 @@ export const INDEX_KEY_PREFIX = 'index:';
  * The property with unique values that names the entry a pending change follows.
  */
 // ASSUMPTION (unverified): an object may have a second unique-value property (HubSpot allows up to ten
-// per object); a value one record holds is refused to another (409) until the holder is updated to an
-// empty string; and a unique value cannot pass from one record to another within one batch update, so
-// closing a journal entry whose family has a newest entry takes two calls (the newest steps back first).
+// per object), and a value one record holds is refused to another (409) until the holder is updated to
+// an empty string. (No unique value passes from one record to another within one call: the family's
+// newest journal entry alternates between two keys, see journal-lifecycle.ts.)
 export const FOLLOWS_KEY = 'gf_follows';
 /**
  * The family index's records carry the kind `settings` (the app's own data, not journal entries, so no
@@ -102,6 +102,7 @@ export interface AppStore {
   readJournal(id: string): Promise<StoredRecord | null>;
   readJournalByKeys(keys: readonly string[]): Promise<StoredRecord[]>;
   updateJournal(id: string, payload: unknown, change?: JournalKeyChange): Promise<StoredRecord>;
+  updateJournals(updates: readonly JournalUpdate[]): Promise<StoredRecord[]>;
   setAsideJournal(id: string): Promise<void>;
   releaseFollows(follows: string): Promise<StoredRecord | null>;
   listJournal(query: { familyUuid?: string; limit: number; after?: string }): Promise<{
@@ -116,6 +117,8 @@ export interface AppStore {
 
 /** What a journal rewrite changes besides the payload: its key, and whether it lets go of `gf_follows`. */
 export type JournalKeyChange = { key?: string | undefined; releaseFollows?: boolean };
+/** One journal record's rewrite, for `updateJournals`. */
+export type JournalUpdate = { id: string; payload: unknown; change?: JournalKeyChange };
 
 const READ = [...STORE_PROPERTIES, 'hs_lastmodifieddate'];
 
@@ -515,6 +518,12 @@ export function createAppStore(
     async updateJournal(id, payload, change = {}) {
       return withStore((o) => rewriteJournal(o, id, payload, change));
     },
+    async updateJournals(updates) {
+      const [only] = updates;
+      if (updates.length === 1 && only)
+        return [await withStore((o) => rewriteJournal(o, only.id, only.payload, only.change ?? {}))];
+      return withStore((o) => rewriteJournals(o, updates));
+    },
     async setAsideJournal(id) {
       await withStore(async (o) => {
         // Only the keys move; the content and its (failing) signature stay, for the store check to show.
@@ -576,6 +585,14 @@ export function createAppStore(
     payload: unknown,
     { key, releaseFollows }: JournalKeyChange,
   ): Promise<StoredRecord> {
+    const { current, properties } = await rewritten(o, { id, payload, change: { key, releaseFollows } });
+    const patched = await o.patch(id, properties);
+    return keep({ ...patched, properties: { ...current.properties, ...patched.properties } });
+  }
+
+  /** A journal record's new properties, signed anew; refuses a record that is not trusted. */
+  async function rewritten(o: CrmObjects, { id, payload, change = {} }: JournalUpdate) {
+    const { key, releaseFollows } = change;
     const current = seen.get(id) ?? (await o.getById(id, READ));
     if (!current) throw new RangeError(`no journal record ${id}`);
     // Re-signing a record that failed its check would launder whatever was changed in it.
@@ -587,13 +604,33 @@ export function createAppStore(
       ...(key !== undefined ? { uniqueKey: key, key } : {}),
     };
     // Every rewrite is signed anew, bound to this record: a copy of it elsewhere does not check.
-    const properties = {
+    const properties: Record<string, string> = {
       gf_payload: fields.payload,
       ...(key !== undefined ? { gf_unique_key: key, gf_key: key } : {}),
       ...(releaseFollows ? { [FOLLOWS_KEY]: '' } : {}),
       gf_signature: signer.sign(fields),
     };
-    const patched = await o.patch(id, properties);
-    return keep({ ...patched, properties: { ...current.properties, ...patched.properties } });
+    return { current, properties };
+  }
+
+  /** Several journal rewrites in one batch update; any input HubSpot did not take fails the call. */
+  async function rewriteJournals(o: CrmObjects, updates: readonly JournalUpdate[]): Promise<StoredRecord[]> {
+    const prepared = await Promise.all(updates.map((u) => rewritten(o, u)));
+    const outcomes = await o.update(
+      updates.map((u, i) => ({ id: u.id, properties: prepared[i]?.properties ?? {} })),
+    );
+    const refused = outcomes.filter((out) => out.state !== 'ok');
+    if (refused.length > 0)
+      throw new GatewayError({
+        kind: 'server',
+        status: 207,
+        message: `HubSpot did not write ${refused.length} of ${updates.length} journal records`,
+        endpoint: 'POST {store}/batch/update',
+      });
+    return outcomes.map((out, i) => {
+      const current = prepared[i]?.current;
+      if (out.state !== 'ok' || !current) throw new RangeError('a journal record was not written');
+      return keep({ ...out.record, properties: { ...current.properties, ...out.record.properties } });
+    });
   }
 }

@@ -18,7 +18,7 @@ import {
   recordedChange,
   untrustedReason,
 } from './safe-write/journal';
-import { journalKeys } from './safe-write/journal-lifecycle';
+import { isNewestKey } from './safe-write/journal-lifecycle';
 import { requireEditor } from './safe-write/permissions';
 import { planOrFailure } from './safe-write/plan-result';
 import { loadFamily } from './safe-write/read-family';
@@ -81,7 +81,7 @@ export function undoChange(
     if (untrusted) return untrusted;
     // The newest change is the one under the family's newest key; a record that fails its check is
     // never there for long (a change sets it aside), and never counts as newer than the real one.
-    const refusal = notUndoable(entry, entry.key === journalKeys.last(entry.familyUuid));
+    const refusal = notUndoable(entry, isNewestKey(entry.key, entry.familyUuid));
     if (refusal) return refusal;
     const change = recordedChange(entry);
     return runMutation(deps, p, {

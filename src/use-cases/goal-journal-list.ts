@@ -13,7 +13,7 @@ import { failure, success } from '@goal-families/contract';
 import { z } from 'zod';
 import type { UseCaseDeps } from './deps';
 import { type Entry, notUndoableReason, parseEntry, presentEntry } from './safe-write/journal';
-import { checkPendingEntries, journalKeys } from './safe-write/journal-lifecycle';
+import { checkPendingEntries, isNewestKey } from './safe-write/journal-lifecycle';
 import { decodeCursor, encodeCursor } from './support/cursor';
 import { guarded } from './support/guard';
 import { createNameBook } from './support/names';
@@ -27,7 +27,7 @@ const JournalCursor = z.strictObject({
   family: z.string().nullable(),
 });
 
-const isNewest = (e: Entry) => e.key === journalKeys.last(e.familyUuid);
+const isNewest = (e: Entry) => isNewestKey(e.key, e.familyUuid);
 
 /** The families (of these undo candidates) with a slice modified after their newest change was recorded. */
 async function changedSince(deps: UseCaseDeps, candidates: Entry[]): Promise<Set<string>> {

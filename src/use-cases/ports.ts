@@ -167,6 +167,17 @@ export interface AppStore {
     change?: { key?: string | undefined; releaseFollows?: boolean },
   ): Promise<StoredRecord>;
   /**
+   * Several journal rewrites (as `updateJournal`) in one call, in order; throws when HubSpot did not
+   * take every one (some may have been written: the records say what they hold).
+   */
+  updateJournals(
+    updates: readonly {
+      id: string;
+      payload: unknown;
+      change?: { key?: string | undefined; releaseFollows?: boolean };
+    }[],
+  ): Promise<StoredRecord[]>;
+  /**
    * The record holding `follows`, which lets go of it (nothing else of it changes); null when none
    * does. For a leftover: a change that no longer counts but still claims to follow an entry.
    */

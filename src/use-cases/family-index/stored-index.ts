@@ -7,7 +7,7 @@
  * Two generations of pages (`index:a:<n>`, `index:b:<n>`): a health check writes its rows into the
  * generation the meta does not point at and flips the meta at its end, so a reader never sees a
  * half-built index. The meta and every page of both generations fit one batch read by unique key
- * (1 + 2 × 49 keys ≤ 100): the whole index in one call. A record that fails its signature check, or a
+ * (1 + 2 × 47 keys, with a change's other keys ≤ 100): the whole index in one call. A record that fails its signature check, or a
  * page missing, makes the index unusable (the Families tab then scans as without an index).
  */
 import type { FamilyIndexEntry } from '@goal-families/contract';
@@ -20,10 +20,10 @@ const INDEX_KEY_PREFIX = 'index:';
 export const INDEX_META_KEY = `${INDEX_KEY_PREFIX}meta`;
 export type Generation = 'a' | 'b';
 /**
- * Pages per generation: the meta and both generations (97 keys) stay within one batch read of 100
- * keys, with room for what a change reads with them (the settings and its family's two journal keys).
+ * Pages per generation: the meta and both generations (95 keys) stay within one batch read of 100
+ * keys, with room for what a change reads with them (the settings and its family's three journal keys).
  */
-export const MAX_INDEX_PAGES = 48;
+export const MAX_INDEX_PAGES = 47;
 export const pageKey = (gen: Generation, n: number) => `${INDEX_KEY_PREFIX}${gen}:${n}`;
 /** Every key of the index: read together in one call. */
 export const ALL_INDEX_KEYS: readonly string[] = [

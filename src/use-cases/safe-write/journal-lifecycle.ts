@@ -5,8 +5,11 @@
  *
  * - `open:<uuid>`: the family's one unfinished change. The key is unique, so creating it fails while
  *   another change of the family is running or unfinished: it is the family's lock.
- * - `last:<uuid>`: the family's newest applied change: the one undo may take back, and the ids the
- *   app knows the family holds (read by id even while search lags).
+ * - `last:<uuid>` or `last:<uuid>:2`: the family's newest applied change: the one undo may take back,
+ *   and the ids the app knows the family holds (read by id even while search lags). The newest entry
+ *   alternates between the two keys, so that closing a change is one batch update: the previous newest
+ *   leaves its key while the closing entry takes the other one, free since the previous close — no
+ *   key passes from one record to another within a call, which HubSpot's unique values may refuse.
  * - `done:<uuid>:<id>`: every other entry.
  *
  * A change that needs attention keeps its `open:` key: the family takes no other change until it is
@@ -25,24 +28,36 @@
  */
 import type { JournalOutcome, SliceOutcome } from '@goal-families/contract';
 import { type AppStore, isEdgeFailure, type StoredRecord } from '../ports';
+
+type JournalUpdate = Parameters<AppStore['updateJournals']>[0][number];
+
 import { type Entry, fitEntry, parseEntry, type StoredEntry } from './journal';
 
 export const journalKeys = {
   open: (uuid: string) => `open:${uuid}`,
-  last: (uuid: string) => `last:${uuid}`,
+  /** The two keys the family's newest entry alternates between (the first is the one it had before). */
+  newest: (uuid: string): readonly [string, string] => [`last:${uuid}`, `last:${uuid}:2`],
   done: (uuid: string, id: string) => `done:${uuid}:${id}`,
   /** The unique claim of the change that follows entry `id` (`null`: the family's first change). */
   follows: (uuid: string, id: string | null) => `${uuid}:${id ?? 'none'}`,
 };
 
 /** The keys `readFamilyJournal` reads: to be read together with others (`familyJournalOf`). */
-export const familyJournalKeys = (uuid: string) => [journalKeys.open(uuid), journalKeys.last(uuid)];
+export const familyJournalKeys = (uuid: string) => [journalKeys.open(uuid), ...journalKeys.newest(uuid)];
+
+/** The record's key is one its family's newest entry holds. */
+export const isNewestKey = (key: string, uuid: string) => journalKeys.newest(uuid).includes(key);
 
 export type FamilyJournal = {
   /** The family's unfinished change (its lock), when it can be believed. */
   open: Entry | null;
   /** The family's newest applied change, when it can be believed. */
   last: Entry | null;
+  /**
+   * An older entry still under the other newest key (a close HubSpot wrote only in part): the next
+   * close moves it back first.
+   */
+  stale: Entry | null;
   /** Records under the family's keys that cannot be believed (or read as entries): they decide nothing. */
   untrusted: Entry[];
   /** Their record ids, with those whose payload is not an entry at all: a write sets them aside first. */
@@ -70,24 +85,33 @@ export async function readFamilyJournal(store: AppStore, uuid: string): Promise<
 export function familyJournalOf(records: readonly StoredRecord[], uuid: string): FamilyJournal {
   const at = (key: string): StoredRecord | null =>
     records.find((r) => r.key === key && r.kind === 'journal') ?? null;
+  const journal: FamilyJournal = { open: null, last: null, stale: null, untrusted: [], blocking: [] };
+  const keep = (record: StoredRecord, entry: Entry | null) => {
+    if (entry?.trusted) return entry;
+    journal.blocking.push(record.id);
+    if (entry) journal.untrusted.push(entry);
+    return null;
+  };
+  const slots = journalKeys
+    .newest(uuid)
+    .map(at)
+    .filter((r): r is StoredRecord => r !== null);
+  const trusted = slots.map((r) => keep(r, parseEntry(r))).filter((e): e is Entry => e !== null);
+  [journal.last = null, journal.stale = null] = newestFirst(trusted);
   const rawOpen = at(journalKeys.open(uuid));
-  const rawLast = at(journalKeys.last(uuid));
-  const lastEntry = rawLast ? parseEntry(rawLast) : null;
   const openParsed = rawOpen ? parseEntry(rawOpen) : null;
-  const openEntry = openParsed ? checkFollows(openParsed, rawLast?.id ?? null) : null;
-  const journal: FamilyJournal = { open: null, last: null, untrusted: [], blocking: [] };
-  for (const [record, entry, slot] of [
-    [rawOpen, openEntry, 'open'],
-    [rawLast, lastEntry, 'last'],
-  ] as const) {
-    if (!record) continue;
-    if (entry?.trusted) journal[slot] = entry;
-    else {
-      journal.blocking.push(record.id);
-      if (entry) journal.untrusted.push(entry);
-    }
-  }
+  const newestId = journal.last?.id ?? slots[0]?.id ?? null;
+  if (rawOpen) journal.open = keep(rawOpen, openParsed ? checkFollows(openParsed, newestId) : null);
   return journal;
+}
+
+/** Two entries under a family's newest keys: the one that follows the other (else the later) first. */
+function newestFirst(entries: readonly Entry[]): Entry[] {
+  const [a, b] = entries;
+  if (!a || !b) return [...entries];
+  if (a.payload.follows === b.id) return [a, b];
+  if (b.payload.follows === a.id) return [b, a];
+  return a.payload.at >= b.payload.at ? [a, b] : [b, a];
 }
 
 /**
@@ -101,23 +125,29 @@ export async function setAsideUntrusted(store: AppStore, journal: FamilyJournal)
 
 /**
  * Pending entries among `entries` (read by search or id) that do not follow their family's newest
- * entry are marked as copies (`tampered`). One batch read of the newest keys per 100 families, and
+ * entry are marked as copies (`tampered`). One batch read of the newest keys per 50 families, and
  * none when no trusted entry is pending.
  */
 export async function checkPendingEntries(store: AppStore, entries: readonly Entry[]): Promise<Entry[]> {
   const pending = entries.filter((e) => e.trusted && e.payload.state === 'pending');
   if (pending.length === 0) return [...entries];
   const uuids = [...new Set(pending.map((e) => e.familyUuid))];
-  const newest = new Map<string, string>();
-  for (let i = 0; i < uuids.length; i += 100) {
-    for (const r of await store.readJournalByKeys(uuids.slice(i, i + 100).map(journalKeys.last)))
-      newest.set(r.key, r.id);
+  const newest = new Map<string, string | null>();
+  // Two newest keys per family: 50 families per batch read of 100 keys.
+  for (let i = 0; i < uuids.length; i += 50) {
+    const part = uuids.slice(i, i + 50);
+    const records = await store.readJournalByKeys(part.flatMap((u) => journalKeys.newest(u)));
+    for (const uuid of part) {
+      const family = familyJournalOf(records, uuid);
+      const raw = records.find((r) => isNewestKey(r.key, uuid));
+      newest.set(uuid, family.last?.id ?? raw?.id ?? null);
+    }
   }
   return entries.map((e) =>
     // A pending entry not under its family's open key is not where the app put it.
     e.payload.state === 'pending' && e.key !== journalKeys.open(e.familyUuid)
       ? copied(e)
-      : checkFollows(e, newest.get(journalKeys.last(e.familyUuid)) ?? null),
+      : checkFollows(e, newest.get(e.familyUuid) ?? null),
   );
 }
 
@@ -214,16 +244,19 @@ const problemOf = (e: unknown) =>
   isEdgeFailure(e) ? e.appError.message : e instanceof Error ? e.message : String(e);
 
 /**
- * Closes an entry in place, signed anew (bound to its record). Applied: the family's previous newest entry (`previous`, marked undone
- * when this change undid it) steps back and this one becomes the newest. Rolled back: it steps back.
- * Needs attention: it keeps the open key, with each slice's state. A failure leaves the entry open
- * (it shows as unfinished) and is reported, never swallowed.
+ * Closes an entry in place, signed anew (bound to its record). Applied: the family's previous newest
+ * entry (`previous`, marked undone when this change undid it) steps back and this one becomes the
+ * newest, in one batch update (it takes the newest key the previous one does not hold). Rolled back:
+ * it steps back and lets go of the entry it followed. Needs attention: it keeps the open key, with each
+ * slice's state. `stale`: an older entry left under the other newest key, moved back first. A failure
+ * leaves the entry open (it shows as unfinished) and is reported, never swallowed.
  */
 export async function closeEntry(
   store: AppStore,
   entry: Entry,
   closing: Closing,
   previous: Entry | null,
+  stale: Entry | null = null,
 ): Promise<{ outcome: JournalOutcome; entry: Entry }> {
   const payload: StoredEntry = fitEntry(
     {
@@ -239,26 +272,38 @@ export async function closeEntry(
   try {
     const newest =
       closing.state === 'applied' || (closing.state === 'rolled_back' && closing.changedMembers === true);
+    const updates: JournalUpdate[] = [];
+    let held: string | null = null;
+    if (newest && stale && stale.id !== entry.id && stale.id !== previous?.id) {
+      // A close HubSpot wrote only in part left it under the other newest key: it steps back first.
+      await store.updateJournal(stale.id, stale.payload, { key: journalKeys.done(uuid, stale.id) });
+    }
     if (newest && previous && previous.id !== entry.id && !previous.trusted) {
       // Never re-signed (that would launder it): moved out of the newest key, as it is.
       await store.setAsideJournal(previous.id);
     } else if (newest && previous && previous.id !== entry.id) {
       const undone = entry.payload.undoes === previous.id;
-      await store.updateJournal(
-        previous.id,
-        undone ? { ...previous.payload, undoneBy: entry.id } : previous.payload,
-        { key: journalKeys.done(uuid, previous.id) },
-      );
+      updates.push({
+        id: previous.id,
+        payload: undone ? { ...previous.payload, undoneBy: entry.id } : previous.payload,
+        change: { key: journalKeys.done(uuid, previous.id) },
+      });
+      held = previous.key;
     }
+    const [first, second] = journalKeys.newest(uuid);
     const key = newest
-      ? journalKeys.last(uuid)
+      ? held === first
+        ? second
+        : first
       : closing.state === 'rolled_back'
         ? journalKeys.done(uuid, entry.id)
         : undefined;
     // A change that left the family as it was no longer follows anything: the next one may.
     const releaseFollows = !newest && closing.state === 'rolled_back';
-    const stored = await store.updateJournal(entry.id, payload, { key, releaseFollows });
-    const closed = parseEntry(stored) ?? { ...entry, payload };
+    updates.push({ id: entry.id, payload, change: { key, releaseFollows } });
+    const written = await store.updateJournals(updates);
+    const stored = written[written.length - 1];
+    const closed = (stored && parseEntry(stored)) ?? { ...entry, payload };
     return { outcome: { recorded: true, problem: null }, entry: closed };
   } catch (e) {
     const problem =

@@ -403,6 +403,7 @@ async function attemptMutation(
       resolution,
     },
     previous,
+    journal.stale,
   );
   if (report.kind !== 'applied') return refused(failedResult(report, entry.id, closed.outcome));
 

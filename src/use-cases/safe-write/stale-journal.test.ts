@@ -12,7 +12,7 @@ import type { UseCaseDeps } from '../deps';
 import { updateFamily } from '../goal-family-update';
 import type { CrmRecord } from '../ports';
 import { createFakeGateway, type FakeFailures } from '../testing/fake-gateway';
-import { journalKeys } from './journal-lifecycle';
+import { journalKeys, readFamilyJournal } from './journal-lifecycle';
 import { planOrFailure, withFamily } from './plan-result';
 import { loadFamily } from './read-family';
 import { executeMutation, type MutationSpec } from './run-mutation';
@@ -110,7 +110,7 @@ describe('a change whose read of the journal went stale', () => {
     expect(r.result).toMatchObject({ ok: true, applied: { updated: 12 } });
     expect(names()).toEqual(new Set(['Mine']));
     // Two applied changes: the newest follows the other one.
-    const [last] = await fake.gateway.store.readJournalByKeys([journalKeys.last(UUID)]);
+    const { last } = await readFamilyJournal(fake.gateway.store, UUID);
     expect(last?.payload).toMatchObject({ state: 'applied' });
     expect(last?.payload).toMatchObject({ follows: expect.any(String) });
   });
@@ -143,7 +143,7 @@ describe('the claim on the entry a change follows', () => {
     const { fake, deps } = portal();
     const store = fake.gateway.store;
     expect(await (await previewAndApply(deps, 'First'))()).toMatchObject({ ok: true });
-    const [first] = await store.readJournalByKeys([journalKeys.last(UUID)]);
+    const { last: first } = await readFamilyJournal(store, UUID);
     // A record claiming to follow the newest entry, under a key of its own (no lock, not the newest).
     await store.appendJournal({
       familyUuid: UUID,
@@ -156,5 +156,45 @@ describe('the claim on the entry a change follows', () => {
       ok: true,
       applied: { updated: 12 },
     });
+  });
+});
+
+describe("the family's newest entry", () => {
+  it('alternates between its two keys, and each close is one write of both records', async () => {
+    const { deps } = portal();
+    const store = deps.gateway.store;
+    let closes = 0;
+    const updateJournals = store.updateJournals.bind(store);
+    store.updateJournals = (updates) => {
+      closes++;
+      return updateJournals(updates);
+    };
+    const keys: string[] = [];
+    for (const name of ['One', 'Two', 'Three']) {
+      expect(await (await previewAndApply(deps, name))()).toMatchObject({ ok: true });
+      keys.push((await readFamilyJournal(store, UUID)).last?.key ?? '');
+    }
+    expect(keys).toEqual([...journalKeys.newest(UUID), journalKeys.newest(UUID)[0]]);
+    expect(closes).toBe(3);
+  });
+
+  it('an older entry left under the other key (a close written in part) steps back at the next close', async () => {
+    const { deps, names } = portal();
+    const store = deps.gateway.store;
+    expect(await (await previewAndApply(deps, 'One'))()).toMatchObject({ ok: true });
+    const one = (await readFamilyJournal(store, UUID)).last;
+    if (!one) throw new Error('no newest entry');
+    // A second change whose close took the other key while the first kept its own.
+    expect(await (await previewAndApply(deps, 'Two'))()).toMatchObject({ ok: true });
+    const two = (await readFamilyJournal(store, UUID)).last;
+    if (!two) throw new Error('no newest entry');
+    await store.updateJournal(one.id, one.payload, { key: journalKeys.newest(UUID)[0] });
+    const both = await readFamilyJournal(store, UUID);
+    expect([both.last?.id, both.stale?.id]).toEqual([two.id, one.id]);
+    expect(await (await previewAndApply(deps, 'Three'))()).toMatchObject({ ok: true });
+    const after = await readFamilyJournal(store, UUID);
+    expect(after.last?.payload.follows).toBe(two.id);
+    expect(after.stale).toBeNull();
+    expect(names()).toEqual(new Set(['Three']));
   });
 });

@@ -145,8 +145,8 @@ export function applyInvocationCalls(kind: 'rename' | 'archive' | 'create', n: n
   const sp = pages(n, SEARCH_PAGE);
   const b = pages(n, BATCH);
   // the user (1) and the schema listing (1) + the settings, journal and index by key (1) + load
-  // (search, batch read) + pending entry (1) + write + verify + close (1, with the newest entry
-  // stepping back in the same batch update; with a stored index, its changed page written back: 1 more).
+  // (search, batch read) + pending entry (1) + write + verify + close (1: the newest entry steps back,
+  // and a stored index's changed page is written, in the same batch update).
   // Verify reads back only archives (the update and create answers prove the writes); create: its
   // load finds nothing, and it reads the portal's hs_milestone options (1). Counted as on a new
   // function instance (the schema listing included): the apply may meet one.

@@ -159,7 +159,7 @@ describe('closing a journal entry in one call', () => {
       { id: previous.id, payload: { n: 'older' }, change: { key: 'done:u:1' } },
       { id: closing.id, payload: { n: 'newest' }, change: { key: 'last:u:2' } },
     ]);
-    expect(written.map((r) => [r.key, r.payload])).toEqual([
+    expect(written.records.map((r) => [r.key, r.payload])).toEqual([
       ['done:u:1', { n: 'older' }],
       ['last:u:2', { n: 'newest' }],
     ]);
@@ -170,6 +170,29 @@ describe('closing a journal entry in one call', () => {
     expect((await s.readJournalByKeys(['open:u', 'last:u', 'last:u:2'])).map((r) => r.key)).toEqual([
       'last:u:2',
     ]);
+  });
+
+  it('index records by id in the same call, best effort: one missing does not fail the close', async () => {
+    const g = gateway();
+    const s = g.store;
+    await s.writeIndexRecords([{ key: 'index:meta', payload: { m: 1 }, at: '2026-12-01T00:00:00.000Z' }]);
+    const [meta] = await s.readByKeys(['index:meta']);
+    if (!meta) throw new Error('no index meta');
+    const closing = await s.appendJournal(entry('open:u'));
+    const page = { key: 'index:meta', payload: { m: 2 }, at: '2026-12-01T00:00:01.000Z' };
+    const both = await s.updateJournals(
+      [{ id: closing.id, payload: { n: 'applied' }, change: { key: 'last:u' } }],
+      [{ ...page, id: meta.id }],
+    );
+    expect(both.alongside).toBe(true);
+    const [read] = await store().readByKeys(['index:meta']);
+    expect([read?.payload, read?.trusted]).toEqual([{ m: 2 }, true]);
+    const gone = await s.updateJournals(
+      [{ id: closing.id, payload: { n: 'again' } }],
+      [{ ...page, id: '999999999' }],
+    );
+    expect(gone.alongside).toBe(false);
+    expect(gone.records.map((r) => r.payload)).toEqual([{ n: 'again' }]);
   });
 
   it('a key cannot pass from one record to another within the call: refused, nothing written', async () => {

@@ -102,7 +102,10 @@ export interface AppStore {
   readJournal(id: string): Promise<StoredRecord | null>;
   readJournalByKeys(keys: readonly string[]): Promise<StoredRecord[]>;
   updateJournal(id: string, payload: unknown, change?: JournalKeyChange): Promise<StoredRecord>;
-  updateJournals(updates: readonly JournalUpdate[]): Promise<StoredRecord[]>;
+  updateJournals(
+    updates: readonly JournalUpdate[],
+    alongside?: readonly IndexRecordUpdate[],
+  ): Promise<{ records: StoredRecord[]; alongside: boolean }>;
   setAsideJournal(id: string): Promise<void>;
   releaseFollows(follows: string): Promise<StoredRecord | null>;
   listJournal(query: { familyUuid?: string; limit: number; after?: string }): Promise<{
@@ -119,6 +122,8 @@ export interface AppStore {
 export type JournalKeyChange = { key?: string | undefined; releaseFollows?: boolean };
 /** One journal record's rewrite, for `updateJournals`. */
 export type JournalUpdate = { id: string; payload: unknown; change?: JournalKeyChange };
+/** An existing family index record written by its id alongside journal rewrites. */
+export type IndexRecordUpdate = { id: string; key: string; payload: unknown; at: string };
 
 const READ = [...STORE_PROPERTIES, 'hs_lastmodifieddate'];
 
@@ -481,19 +486,10 @@ export function createAppStore(
       if (records.length === 0) return;
       for (const r of records)
         if (!r.key.startsWith(INDEX_KEY_PREFIX)) throw new RangeError(`${r.key} is not an index key`);
-      // Signed on content and key (not bound to a record id, which an upsert does not know beforehand):
-      // a copy under another key does not check.
       const inputs = records.map((r) => ({
         id: r.key,
         idProperty: UNIQUE_KEY,
-        properties: signedProperties(signer, {
-          uniqueKey: r.key,
-          kind: INDEX_KIND,
-          key: r.key,
-          familyUuid: '',
-          createdAt: r.at,
-          payload: serialise(r.payload),
-        }),
+        properties: indexProperties(r),
       }));
       await withStore(async (o) => {
         for (let i = 0; i < inputs.length; i += 100) {
@@ -518,11 +514,13 @@ export function createAppStore(
     async updateJournal(id, payload, change = {}) {
       return withStore((o) => rewriteJournal(o, id, payload, change));
     },
-    async updateJournals(updates) {
+    async updateJournals(updates, alongside = []) {
       const [only] = updates;
-      if (updates.length === 1 && only)
-        return [await withStore((o) => rewriteJournal(o, only.id, only.payload, only.change ?? {}))];
-      return withStore((o) => rewriteJournals(o, updates));
+      if (updates.length === 1 && only && alongside.length === 0) {
+        const record = await withStore((o) => rewriteJournal(o, only.id, only.payload, only.change ?? {}));
+        return { records: [record], alongside: true };
+      }
+      return withStore((o) => rewriteJournals(o, updates, alongside));
     },
     async setAsideJournal(id) {
       await withStore(async (o) => {
@@ -579,6 +577,22 @@ export function createAppStore(
     },
   };
 
+  /**
+   * An index record's properties, signed on content and key (not bound to a record id, which an upsert
+   * does not know beforehand): a copy under another key does not check.
+   */
+  function indexProperties(r: { key: string; payload: unknown; at: string }) {
+    if (!r.key.startsWith(INDEX_KEY_PREFIX)) throw new RangeError(`${r.key} is not an index key`);
+    return signedProperties(signer, {
+      uniqueKey: r.key,
+      kind: INDEX_KIND,
+      key: r.key,
+      familyUuid: '',
+      createdAt: r.at,
+      payload: serialise(r.payload),
+    });
+  }
+
   async function rewriteJournal(
     o: CrmObjects,
     id: string,
@@ -613,13 +627,23 @@ export function createAppStore(
     return { current, properties };
   }
 
-  /** Several journal rewrites in one batch update; any input HubSpot did not take fails the call. */
-  async function rewriteJournals(o: CrmObjects, updates: readonly JournalUpdate[]): Promise<StoredRecord[]> {
+  /**
+   * Several journal rewrites in one batch update, with index records alongside; any journal input
+   * HubSpot did not take fails the call, index inputs only make `alongside` false.
+   */
+  async function rewriteJournals(
+    o: CrmObjects,
+    updates: readonly JournalUpdate[],
+    alongside: readonly IndexRecordUpdate[],
+  ): Promise<{ records: StoredRecord[]; alongside: boolean }> {
     const prepared = await Promise.all(updates.map((u) => rewritten(o, u)));
-    const outcomes = await o.update(
-      updates.map((u, i) => ({ id: u.id, properties: prepared[i]?.properties ?? {} })),
-    );
-    const refused = outcomes.filter((out) => out.state !== 'ok');
+    const index = alongside.map((r) => ({ id: r.id, properties: indexProperties(r) }));
+    const outcomes = await o.update([
+      ...updates.map((u, i) => ({ id: u.id, properties: prepared[i]?.properties ?? {} })),
+      ...index,
+    ]);
+    const journal = outcomes.slice(0, updates.length);
+    const refused = journal.filter((out) => out.state !== 'ok');
     if (refused.length > 0)
       throw new GatewayError({
         kind: 'server',
@@ -627,10 +651,11 @@ export function createAppStore(
         message: `HubSpot did not write ${refused.length} of ${updates.length} journal records`,
         endpoint: 'POST {store}/batch/update',
       });
-    return outcomes.map((out, i) => {
+    const records = journal.map((out, i) => {
       const current = prepared[i]?.current;
       if (out.state !== 'ok' || !current) throw new RangeError('a journal record was not written');
       return keep({ ...out.record, properties: { ...current.properties, ...out.record.properties } });
     });
+    return { records, alongside: outcomes.slice(updates.length).every((out) => out.state === 'ok') };
   }
 }

@@ -168,7 +168,9 @@ export interface AppStore {
   ): Promise<StoredRecord>;
   /**
    * Several journal rewrites (as `updateJournal`) in one call, in order; throws when HubSpot did not
-   * take every one (some may have been written: the records say what they hold).
+   * take every one (some may have been written: the records say what they hold). `alongside`: family
+   * index records that exist (by record id), written in the same call, best effort — `alongside` in
+   * the answer says whether HubSpot took them all.
    */
   updateJournals(
     updates: readonly {
@@ -176,7 +178,8 @@ export interface AppStore {
       payload: unknown;
       change?: { key?: string | undefined; releaseFollows?: boolean };
     }[],
-  ): Promise<StoredRecord[]>;
+    alongside?: readonly { id: string; key: string; payload: unknown; at: string }[],
+  ): Promise<{ records: StoredRecord[]; alongside: boolean }>;
   /**
    * The record holding `follows`, which lets go of it (nothing else of it changes); null when none
    * does. For a leftover: a change that no longer counts but still claims to follow an entry.

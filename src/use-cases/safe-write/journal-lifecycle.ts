@@ -30,6 +30,8 @@ import type { JournalOutcome, SliceOutcome } from '@goal-families/contract';
 import { type AppStore, isEdgeFailure, type StoredRecord } from '../ports';
 
 type JournalUpdate = Parameters<AppStore['updateJournals']>[0][number];
+/** Family index records written with a close, in its call (see `updateJournals`). */
+export type IndexRecordUpdate = NonNullable<Parameters<AppStore['updateJournals']>[1]>[number];
 
 import { type Entry, fitEntry, parseEntry, type StoredEntry } from './journal';
 
@@ -96,7 +98,13 @@ export function familyJournalOf(records: readonly StoredRecord[], uuid: string):
     .newest(uuid)
     .map(at)
     .filter((r): r is StoredRecord => r !== null);
-  const trusted = slots.map((r) => keep(r, parseEntry(r))).filter((e): e is Entry => e !== null);
+  // Only a closed change (applied, or rolled back with new members) is ever put under a newest key: a
+  // pending entry there is a copy (its first signature is not bound to a record).
+  const closedOnly = (entry: Entry | null) =>
+    entry && (entry.payload.state === 'pending' || entry.payload.state === 'needs_attention')
+      ? copied(entry)
+      : entry;
+  const trusted = slots.map((r) => keep(r, closedOnly(parseEntry(r)))).filter((e): e is Entry => e !== null);
   [journal.last = null, journal.stale = null] = newestFirst(trusted);
   const rawOpen = at(journalKeys.open(uuid));
   const openParsed = rawOpen ? parseEntry(rawOpen) : null;
@@ -248,8 +256,10 @@ const problemOf = (e: unknown) =>
  * entry (`previous`, marked undone when this change undid it) steps back and this one becomes the
  * newest, in one batch update (it takes the newest key the previous one does not hold). Rolled back:
  * it steps back and lets go of the entry it followed. Needs attention: it keeps the open key, with each
- * slice's state. `stale`: an older entry left under the other newest key, moved back first. A failure
- * leaves the entry open (it shows as unfinished) and is reported, never swallowed.
+ * slice's state. `stale`: an older entry left under the other newest key, moved back first.
+ * `alongside`: family index records written in the same call, best effort (the answer's `alongside`
+ * says whether they were). A failure leaves the entry open (it shows as unfinished) and is reported,
+ * never swallowed.
  */
 export async function closeEntry(
   store: AppStore,
@@ -257,7 +267,8 @@ export async function closeEntry(
   closing: Closing,
   previous: Entry | null,
   stale: Entry | null = null,
-): Promise<{ outcome: JournalOutcome; entry: Entry }> {
+  alongside: IndexRecordUpdate[] = [],
+): Promise<{ outcome: JournalOutcome; entry: Entry; alongside: boolean }> {
   const payload: StoredEntry = fitEntry(
     {
       ...entry.payload,
@@ -301,15 +312,19 @@ export async function closeEntry(
     // A change that left the family as it was no longer follows anything: the next one may.
     const releaseFollows = !newest && closing.state === 'rolled_back';
     updates.push({ id: entry.id, payload, change: { key, releaseFollows } });
-    const written = await store.updateJournals(updates);
-    const stored = written[written.length - 1];
+    const written = await store.updateJournals(updates, alongside);
+    const stored = written.records[written.records.length - 1];
     const closed = (stored && parseEntry(stored)) ?? { ...entry, payload };
-    return { outcome: { recorded: true, problem: null }, entry: closed };
+    return {
+      outcome: { recorded: true, problem: null },
+      entry: closed,
+      alongside: alongside.length > 0 && written.alongside,
+    };
   } catch (e) {
     const problem =
       closing.state === 'applied'
         ? `The change was saved in HubSpot, but the activity log could not be updated (${problemOf(e)}). It shows as unfinished in Activity: choose “Finish it” there to close it (nothing is written again).`
         : `The activity log could not be updated (${problemOf(e)}); it shows this change as unfinished.`;
-    return { outcome: { recorded: false, problem }, entry };
+    return { outcome: { recorded: false, problem }, entry, alongside: false };
   }
 }

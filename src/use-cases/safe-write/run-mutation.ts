@@ -27,7 +27,7 @@ import {
 } from '@goal-families/domain';
 import type { UseCaseDeps } from '../deps';
 import { ALL_INDEX_KEYS } from '../family-index/stored-index';
-import { updateIndexRow } from '../family-index/update-row';
+import { indexRowWrites, writeIndexRecordsInTime } from '../family-index/update-row';
 import type { CrmRecord } from '../ports';
 import { createNameBook, NO_NAMES } from '../support/names';
 import { presentPlan } from '../support/present-plan';
@@ -384,6 +384,16 @@ async function attemptMutation(
     // Finishing or rolling back failed and was undone: the change is exactly as unfinished as before.
     return refused(failedResult(report, entry.id, NOT_RECORDED), loaded.records);
   }
+  // The family's row of the stored index: the pages that exist are written with the close, in its call.
+  const remaining = report.kind === 'applied' ? recordsAfter(loaded, report) : [];
+  // Nothing about the index may keep the journal's entry from closing: any failure there writes no row.
+  const indexWrites =
+    report.kind === 'applied' ? await indexRowWrites(deps, spec.uuid, remaining, stored).catch(() => []) : [];
+  const recordIds = new Map(stored.map((r) => [r.key, r.id]));
+  const inPlace = indexWrites.flatMap((w) => {
+    const id = recordIds.get(w.key);
+    return id === undefined ? [] : [{ ...w, id }];
+  });
   const state =
     report.kind === 'applied'
       ? spec.resolves?.action === 'roll_back'
@@ -404,12 +414,15 @@ async function attemptMutation(
     },
     previous,
     journal.stale,
+    inPlace,
   );
   if (report.kind !== 'applied') return refused(failedResult(report, entry.id, closed.outcome));
 
-  const remaining = recordsAfter(loaded, report);
-  // The Families tab's stored index follows the change in this invocation (best effort).
-  await updateIndexRow(deps, spec.uuid, remaining, stored);
+  // What the close did not write (new pages, or all when its call did not take them): by upsert.
+  await writeIndexRecordsInTime(
+    deps,
+    closed.alongside ? indexWrites.filter((w) => !recordIds.has(w.key)) : indexWrites,
+  );
   return {
     result: success({
       dryRun: false as const,

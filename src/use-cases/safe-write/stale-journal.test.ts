@@ -198,3 +198,25 @@ describe("the family's newest entry", () => {
     expect(names()).toEqual(new Set(['Three']));
   });
 });
+
+describe('what a newest key can hold', () => {
+  it('a pending entry under a newest key is a copy: never the newest, and set aside by the next change', async () => {
+    const { deps, names } = portal();
+    const store = deps.gateway.store;
+    expect(await (await previewAndApply(deps, 'One'))()).toMatchObject({ ok: true });
+    const one = (await readFamilyJournal(store, UUID)).last;
+    if (!one) throw new Error('no newest entry');
+    const copy = await store.appendJournal({
+      familyUuid: UUID,
+      key: journalKeys.newest(UUID)[1],
+      payload: { ...one.payload, state: 'pending', at: new Date(Date.UTC(2030, 0, 1)).toISOString() },
+      createdAt: new Date(0).toISOString(),
+    });
+    const read = await readFamilyJournal(store, UUID);
+    expect(read.last?.id).toBe(one.id);
+    expect(read.blocking).toContain(copy.id);
+    expect(await (await previewAndApply(deps, 'Two'))()).toMatchObject({ ok: true });
+    expect((await readFamilyJournal(store, UUID)).last?.payload.follows).toBe(one.id);
+    expect(names()).toEqual(new Set(['Two']));
+  });
+});

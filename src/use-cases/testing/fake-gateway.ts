@@ -69,7 +69,7 @@ export function createFakeStore(stamp: () => string): AppStore {
       if (change.releaseFollows) follows.delete(id);
       return structuredClone(record);
     },
-    updateJournals: async (updates) => {
+    updateJournals: async (updates, alongside = []) => {
       // HubSpot checks unique values against what records hold before the call: no key passes within it.
       for (const u of updates) if (u.change?.key !== undefined && taken(u.change.key, u.id)) throw conflict();
       const out: StoredRecord[] = [];
@@ -84,7 +84,11 @@ export function createFakeStore(stamp: () => string): AppStore {
         if (u.change?.releaseFollows) follows.delete(u.id);
         out.push(structuredClone(record));
       }
-      return out;
+      for (const r of alongside) {
+        const record = records.get(r.id);
+        if (record) Object.assign(record, { payload: structuredClone(r.payload), version: stamp() });
+      }
+      return { records: out, alongside: alongside.every((r) => records.has(r.id)) };
     },
     setAsideJournal: async (id) => {
       const record = records.get(id);

@@ -138,6 +138,36 @@ describe('the stored family index', () => {
     expect(r.entries.find((e) => e.uuid === uuid)).toBeUndefined();
   });
 
+  it("a change writes its row with the journal's close: the index costs it no call of its own", async () => {
+    await healthCheck();
+    const uuid = DEMO.families.teamRevenue2026;
+    const preview = await call('goal_family_update', {
+      ...asAdmin,
+      uuid,
+      dryRun: true,
+      changes: { name: 'Counted with the index' },
+    });
+    expect(preview.ok).toBe(true);
+    const { result, counters } = await countCalls(emulator, () =>
+      call('goal_family_update', {
+        ...asAdmin,
+        uuid,
+        version: preview.plan.version,
+        changes: { name: 'Counted with the index' },
+      }),
+    );
+    expect(result.ok, JSON.stringify(result).slice(0, 300)).toBe(true);
+    const type = storeType()?.objectTypeId;
+    // The store: one read (settings, journal, index), the pending entry, one close with the index page.
+    const store = Object.fromEntries(Object.entries(counters).filter(([k]) => k.includes(`/${type}`)));
+    expect(store).toEqual({
+      [`POST /crm/v3/objects/${type}/batch/read`]: 1,
+      [`POST /crm/v3/objects/${type}`]: 1,
+      [`POST /crm/v3/objects/${type}/batch/update`]: 1,
+    });
+    expect((await stored()).entries.find((e) => e.uuid === uuid)?.name).toBe('Counted with the index');
+  });
+
   it('a refresh reads what changed outside the app since the watermark', async () => {
     await healthCheck();
     const uuid = DEMO.families.teamRevenue2026;

@@ -19,6 +19,7 @@ import {
   makePlan,
   OTHER_UUID,
   ok,
+  pending,
   previewOf,
 } from '../../cards/__tests__/fixtures';
 import { textOf } from '../../cards/__tests__/queries';
@@ -297,6 +298,51 @@ describe('Health tab', () => {
     await vi.waitFor(() =>
       expect(page.findByTestId(Text, 'audit-summary').text).toBe('0 problems and 2 warnings in 2 goals'),
     );
+  });
+
+  it('keeps a goal whose repair is open in view while later findings reorder the pages', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Eleven goals with more problems than the first one: they sort before it and fill a page.
+    const worse = Array.from({ length: 11 }, (_, g) =>
+      Array.from({ length: 3 }, (__, i) =>
+        makeFinding({
+          id: `w-${g}-${i}`,
+          familyUuid: `00000000-0000-4000-8000-0000000000${String(g).padStart(2, '0')}`,
+          familyName: `Worse goal ${g}`,
+        }),
+      ),
+    ).flat();
+    const later = ok('goal_families_audit', {
+      unfinished: [],
+      findings: worse,
+      scannedFamilies: 200,
+      scannedTargets: 2400,
+      nextCursor: null,
+      progress: 1,
+    });
+    const page = renderPage({
+      goal_families_list: () => listOf(),
+      goal_families_audit: (p) => (p.cursor ? gate.then(() => later) : page1),
+      goal_family_repair: () => pending(),
+    });
+    await openTab(page, 'health');
+    page.findByTestId(Button, 'audit-start').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Button, 'repair-f-1')).not.toBeNull());
+    page.findByTestId(Button, 'repair-f-1').trigger('onClick');
+    expect(page.maybeFindByTestId(Button, 'preview-button')).not.toBeNull();
+    release();
+    await vi.waitFor(() =>
+      expect(page.findByTestId(Text, 'audit-summary').text).toBe('34 problems and 1 warning in 12 goals'),
+    );
+    // Its natural place is now on the second page; the open repair stays on this one.
+    expect(page.maybeFindByTestId(Tile, `findings-${FAMILY_UUID}`)).not.toBeNull();
+    expect(page.maybeFindByTestId(Button, 'preview-button')).not.toBeNull();
+    // Closed, it goes back to its place.
+    page.findByTestId(Button, 'cancel-button').trigger('onClick');
+    await vi.waitFor(() => expect(page.maybeFindByTestId(Tile, `findings-${FAMILY_UUID}`)).toBeNull());
   });
 
   it.each([

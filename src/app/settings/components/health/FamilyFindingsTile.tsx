@@ -19,13 +19,24 @@ interface FamilyFindingsTileProps {
   environment: PageEnvironment;
   /** The family's findings after a repair (or after finding one already fixed). */
   onFindings: (familyUuid: string, findings: FindingDto[]) => void;
+  /** A repair of one of its findings opened (true) or closed (false). */
+  onRepairOpen?: (open: boolean) => void;
 }
 
 /** One goal's problems, worst first, each with its repair or what to do by hand. */
-export function FamilyFindingsTile({ group, environment, onFindings }: FamilyFindingsTileProps) {
+export function FamilyFindingsTile({
+  group,
+  environment,
+  onFindings,
+  onRepairOpen,
+}: FamilyFindingsTileProps) {
   const format = useFormat();
   const names = useNames();
-  const [repairing, setRepairing] = useState<string | null>(null);
+  const [repairing, setRepairingState] = useState<string | null>(null);
+  const setRepairing = (findingId: string | null) => {
+    setRepairingState(findingId);
+    onRepairOpen?.(findingId !== null);
+  };
   const canRepair = (f: FindingDto) => environment.canEdit && f.repair !== null && group.familyUuid !== null;
   const uuid = group.familyUuid;
   return (

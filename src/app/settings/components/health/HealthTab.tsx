@@ -79,10 +79,14 @@ function PortalHealth({ environment }: { environment: PageEnvironment }) {
   const [page, setPage] = useState(0);
   /** Each run of the health check also checks the app's own records once. */
   const [storeRun, setStoreRun] = useState(0);
+  /** The goal whose repair is open: it stays in view while findings still arriving reorder the pages. */
+  const [pinned, setPinned] = useState<string | null>(null);
   const { state } = scan;
   const groups = groupFindings(state.findings);
   const pageCount = Math.max(1, Math.ceil(groups.length / FAMILIES_PER_PAGE));
-  const shown = groups.slice(page * FAMILIES_PER_PAGE, (page + 1) * FAMILIES_PER_PAGE);
+  const onPage = groups.slice(page * FAMILIES_PER_PAGE, (page + 1) * FAMILIES_PER_PAGE);
+  const pinnedGroup = pinned === null ? undefined : groups.find((g) => g.familyUuid === pinned);
+  const shown = pinnedGroup && !onPage.includes(pinnedGroup) ? [pinnedGroup, ...onPage] : onPage;
   const problems = state.findings.filter((f) => f.severity === 'error').length;
 
   return (
@@ -152,6 +156,10 @@ function PortalHealth({ environment }: { environment: PageEnvironment }) {
           group={group}
           environment={environment}
           onFindings={(familyUuid, findings) => scan.replaceFamily(familyUuid, findings)}
+          onRepairOpen={(open) => {
+            const uuid = group.familyUuid;
+            setPinned((current) => (open ? uuid : current === uuid ? null : current));
+          }}
         />
       ))}
       {pageCount > 1 && (

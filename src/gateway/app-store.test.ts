@@ -26,6 +26,25 @@ const gateway = () =>
   );
 const store = () => gateway().store;
 
+/** A text property of a store object made by an earlier version of the app. */
+const text = (name: string) => ({ name, label: name, type: 'string', fieldType: 'text' });
+
+/** The store object as an earlier version of the app made it, with only these properties. */
+async function olderStore(properties: Record<string, unknown>[]) {
+  const res = await fetch(`${baseUrl}/crm/v3/schemas`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${emulator.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'goal_families_record',
+      labels: { singular: 'r', plural: 'rs' },
+      primaryDisplayProperty: 'gf_key',
+      requiredProperties: ['gf_kind', 'gf_key'],
+      properties,
+    }),
+  });
+  expect(res.status).toBe(201);
+}
+
 const entry = (key: string) => ({
   familyUuid: 'u',
   key,
@@ -52,24 +71,7 @@ describe('journal records by key', () => {
   });
 
   it('falls back to search in a store object made before keys were unique', async () => {
-    const properties = ['gf_kind', 'gf_key', 'gf_family_uuid', 'gf_payload', 'gf_created_at'].map((name) => ({
-      name,
-      label: name,
-      type: 'string',
-      fieldType: 'text',
-    }));
-    const res = await fetch(`${baseUrl}/crm/v3/schemas`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${emulator.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        name: 'goal_families_record',
-        labels: { singular: 'r', plural: 'rs' },
-        primaryDisplayProperty: 'gf_key',
-        requiredProperties: ['gf_kind', 'gf_key'],
-        properties,
-      }),
-    });
-    expect(res.status).toBe(201);
+    await olderStore(['gf_kind', 'gf_key', 'gf_family_uuid', 'gf_payload', 'gf_created_at'].map(text));
     const s = store();
     await s.appendJournal(entry('last:u'));
     expect((await s.readJournalByKeys(['open:u', 'last:u'])).map((r) => r.key)).toEqual(['last:u']);
@@ -125,23 +127,10 @@ describe('the unique claim on the entry a change follows', () => {
   });
 
   it('a store made before the claim existed gains the property on its first write', async () => {
-    const res = await fetch(`${baseUrl}/crm/v3/schemas`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${emulator.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        name: 'goal_families_record',
-        labels: { singular: 'r', plural: 'rs' },
-        primaryDisplayProperty: 'gf_key',
-        requiredProperties: ['gf_kind', 'gf_key'],
-        properties: [
-          ...['gf_kind', 'gf_key', 'gf_family_uuid', 'gf_payload', 'gf_created_at', 'gf_signature'].map(
-            (name) => ({ name, label: name, type: 'string', fieldType: 'text' }),
-          ),
-          { name: 'gf_unique_key', label: 'k', type: 'string', fieldType: 'text', hasUniqueValue: true },
-        ],
-      }),
-    });
-    expect(res.status).toBe(201);
+    await olderStore([
+      ...['gf_kind', 'gf_key', 'gf_family_uuid', 'gf_payload', 'gf_created_at', 'gf_signature'].map(text),
+      { ...text('gf_unique_key'), hasUniqueValue: true },
+    ]);
     const s = store();
     await s.appendJournal(pending('open:u', 'u:e3'));
     await expect(s.appendJournal(pending('open:w', 'u:e3'))).rejects.toThrow();

@@ -7,7 +7,7 @@
 import type { Params } from '@goal-families/contract';
 import { functionContracts } from '@goal-families/contract';
 import { planFamilyUpdate } from '@goal-families/domain';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { UseCaseDeps } from '../deps';
 import { updateFamily } from '../goal-family-update';
 import type { CrmRecord } from '../ports';
@@ -125,18 +125,12 @@ describe('the claim on the entry a change follows', () => {
     expect(rolledBack).toMatchObject({ ok: false, error: { code: 'PARTIAL_FAILURE_ROLLED_BACK' } });
     delete failures.update;
     // The close let go of it: the next change needs no release of a leftover claim.
-    const store = deps.gateway.store;
-    let released = 0;
-    const release = store.releaseFollows.bind(store);
-    store.releaseFollows = (follows) => {
-      released++;
-      return release(follows);
-    };
+    const release = vi.spyOn(deps.gateway.store, 'releaseFollows');
     expect(await (await previewAndApply(deps, 'Third'))()).toMatchObject({
       ok: true,
       applied: { updated: 12 },
     });
-    expect(released).toBe(0);
+    expect(release).not.toHaveBeenCalled();
   });
 
   it('a claim left behind by a record that no longer counts is released, and the change goes ahead', async () => {
@@ -163,19 +157,14 @@ describe("the family's newest entry", () => {
   it('alternates between its two keys, and each close is one write of both records', async () => {
     const { deps } = portal();
     const store = deps.gateway.store;
-    let closes = 0;
-    const updateJournals = store.updateJournals.bind(store);
-    store.updateJournals = (updates) => {
-      closes++;
-      return updateJournals(updates);
-    };
+    const closes = vi.spyOn(store, 'updateJournals');
     const keys: string[] = [];
     for (const name of ['One', 'Two', 'Three']) {
       expect(await (await previewAndApply(deps, name))()).toMatchObject({ ok: true });
       keys.push((await readFamilyJournal(store, UUID)).last?.key ?? '');
     }
     expect(keys).toEqual([...journalKeys.newest(UUID), journalKeys.newest(UUID)[0]]);
-    expect(closes).toBe(3);
+    expect(closes).toHaveBeenCalledTimes(3);
   });
 
   it('an older entry left under the other key (a close written in part) steps back at the next close', async () => {

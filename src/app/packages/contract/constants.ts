@@ -14,10 +14,10 @@ export const DEFAULT_SETTINGS: SettingsDto = {
 /**
  * The largest family (in slices) that one invocation may create or change family-wide.
  *
- * Why 1,200: an apply is sequential calls. An archive makes 8 + ⌈n/200⌉ + 3⌈n/100⌉ of them (it reads
- * every archived slice back by id), a rename 8 + ⌈n/200⌉ + 2⌈n/100⌉ (its batch answers prove the
+ * Why 1,200: an apply is sequential calls. An archive makes 5 + ⌈n/200⌉ + 3⌈n/100⌉ of them (it reads
+ * every archived slice back by id), a rename 5 + ⌈n/200⌉ + 2⌈n/100⌉ (its batch answers prove the
  * writes; docs/benchmarks.md, "How far one invocation goes"). At the benchmark's 100 ms per call an
- * archive of 1,200 slices fits in 5 s and of 2,600 in 10 s (a rename: 1,600 and 3,600). A failed apply
+ * archive of 1,200 slices fits in 5 s and of 2,700 in 10 s (a rename: 1,800 and 3,800). A failed apply
  * must still have time to roll back (up to as many calls again: writes must end by half the
  * invocation's time, see src/use-cases/safe-write/deadlines.ts), and HubSpot's latency per batch call
  * can exceed 100 ms, so the limit takes the archive's 5 s column, whole families of 100 assignees × 12

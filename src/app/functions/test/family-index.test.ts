@@ -4,9 +4,9 @@
  * what changed outside the app, and never trusted once a record fails its signature check.
  */
 import { functionContracts } from '@goal-families/contract';
-import { DEFAULT_TOKEN, type Emulator } from '@goal-families/emulator';
+import type { Emulator } from '@goal-families/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { asAdmin, call, countCalls, DEMO, previewAndApply, rename, startEmulator } from './harness';
+import { asAdmin, call, countCalls, DEMO, previewAndApply, rawApi, rename, startEmulator } from './harness';
 
 let emulator: Emulator;
 /** The emulator's clock against the real one: the portal is seeded ten minutes before the tests run. */
@@ -28,15 +28,7 @@ type Entry = {
   health?: { healthy: boolean; findingCount: number; checkedAt: string };
 };
 
-async function api(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${emulator.baseUrl()}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${DEFAULT_TOKEN}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const api = (method: string, path: string, body?: unknown) => rawApi(emulator, method, path, body);
 
 /** A whole health check; answers the families with an error finding and how many families it saw. */
 async function healthCheck() {

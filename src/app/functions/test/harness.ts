@@ -117,3 +117,17 @@ export async function countCalls<T>(emulator: Emulator, run: () => Promise<T>) {
   const result = await run();
   return { result, counters: emulator.counters() };
 }
+
+/**
+ * HubSpot's API straight to the emulator, as any holder of a token with custom-object rights could
+ * use it (outside the app): the answer's status and parsed body.
+ */
+export async function rawApi(emulator: Emulator, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${emulator.baseUrl()}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${DEFAULT_TOKEN}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}

@@ -5,7 +5,7 @@
  * never be locked out.
  */
 import { type FunctionUid, functionContracts, functionUids, type SettingsDto } from '@goal-families/contract';
-import { DEFAULT_TOKEN, type Emulator } from '@goal-families/emulator';
+import type { Emulator } from '@goal-families/emulator';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +15,7 @@ import {
   DEMO,
   manager,
   portal,
+  rawApi,
   rep,
   SIGNING_SECRET_NAME,
   startEmulator,
@@ -43,15 +44,7 @@ const family = DEMO.families.teamRevenue2026;
 const stranger = { userId: '99999999' };
 
 /** HubSpot's API as any user with custom-object rights could use it (the emulator's token). */
-async function api(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${emulator.baseUrl()}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${DEFAULT_TOKEN}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const api = (method: string, path: string, body?: unknown) => rawApi(emulator, method, path, body);
 
 async function storeType(): Promise<string> {
   const schemas = await api('GET', '/crm/v3/schemas');
